@@ -1,0 +1,2 @@
+package org.flowexplorer.model;
+final class Placeholder {}
