@@ -1,2 +1,0 @@
-package org.flowexplorer.model;
-final class Placeholder {}

@@ -1,0 +1,239 @@
+package org.flowexplorer.model.flow;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.flowexplorer.model.Precision;
+import org.flowexplorer.model.nn.ConditionerLayout;
+import org.flowexplorer.model.nn.Numerics;
+import org.flowexplorer.model.nn.ParameterStore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What every coupling layer shares (as in nflows' coupling base): split x by the mask into the
+ * conditioning part x_A (mask = 1, passed through) and the transformed part x_B (mask = 0), run the
+ * MLP conditioner on x_A, let the subclass turn its outputs into an invertible map of x_B, and merge:
+ *
+ * <pre>  y = x_m + (1 − m) · g(x; conditioner(x_A))</pre>
+ *
+ * The conditioner is {@code Linear(d_A, h1) → ReLU → … → Linear(h_k, outputs)} with PyTorch's
+ * default initialisation, except the last Linear, which starts at zero so that the flow starts as
+ * the identity. Its parameters live at an offset in a (possibly shared) {@link ParameterStore}.
+ */
+public abstract sealed class CouplingLayer implements DifferentiableTransform permits AffineCoupling, AdditiveCoupling {
+    private final Mask mask;
+    private final int[] hidden;
+    private final ConditionerLayout net;
+    private final ParameterStore<?> store;
+    private final int offset;
+    private FlowEngine<?> standalone;
+
+    CouplingLayer(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        this.mask = mask;
+        this.hidden = hidden.clone();
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = mask.conditioningIndicesView().length;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = mask.transformedIndicesView().length * type().outputsPerTransformed();
+        this.net = new ConditionerLayout(sizes);
+        this.store = store;
+        this.offset = offset;
+    }
+
+    /** Number of parameters of a coupling with this mask and hidden widths. */
+    static int parameterCount(CouplingType type, Mask mask, int[] hidden) {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = mask.conditioningIndicesView().length;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = mask.transformedIndicesView().length * type.outputsPerTransformed();
+        return new ConditionerLayout(sizes).parameterCount();
+    }
+
+    static CouplingLayer create(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        return type == CouplingType.AFFINE
+                ? new AffineCoupling(mask, hidden, store, offset)
+                : new AdditiveCoupling(mask, hidden, store, offset);
+    }
+
+    public abstract CouplingType type();
+
+    public Mask mask() {
+        return mask;
+    }
+
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    public ConditionerLayout conditioner() {
+        return net;
+    }
+
+    /** Offset of this layer's first parameter in its store. */
+    public int parameterOffset() {
+        return offset;
+    }
+
+    @Override
+    public int dim() {
+        return mask.dim();
+    }
+
+    @Override
+    public Precision precision() {
+        return store.numerics().precision();
+    }
+
+    @Override
+    public int parameterCount() {
+        return net.parameterCount();
+    }
+
+    int transformedCount() {
+        return mask.transformedIndicesView().length;
+    }
+
+    int conditioningCount() {
+        return mask.conditioningIndicesView().length;
+    }
+
+    /**
+     * PyTorch's default {@code nn.Linear} initialisation, U(−1/√fan_in, 1/√fan_in) for weight and
+     * bias, and zeros for the last Linear (near-identity start).
+     */
+    <A> void initialise(Numerics<A> nm, A params, SplittableRandom rng) {
+        for (int i = 0; i < net.linearCount(); i++) {
+            int n = net.out(i) * net.in(i);
+            int w = offset + net.weightOffset(i), b = offset + net.biasOffset(i);
+            if (i == net.linearCount() - 1) {
+                nm.fill(params, w, n, 0.0);
+                nm.fill(params, b, net.out(i), 0.0);
+            } else {
+                double bound = 1.0 / Math.sqrt(net.in(i));
+                for (int j = 0; j < n; j++) {
+                    nm.set(params, w + j, (rng.nextDouble() * 2 - 1) * bound);
+                }
+                for (int j = 0; j < net.out(i); j++) {
+                    nm.set(params, b + j, (rng.nextDouble() * 2 - 1) * bound);
+                }
+            }
+        }
+    }
+
+    // ---- the shared mechanics -------------------------------------------------------------
+
+    /** y = x_m + (1 − m)·g(x); {@code ld[r] += log|det|}. x and y are [rows, D]; they may be the same array. */
+    final <A> void forward(Numerics<A> nm, A params, A x, A y, A ld, int rows, CouplingWorkspace<A> w) {
+        int d = dim();
+        nm.gather(x, rows, d, mask.conditioningIndicesView(), w.xc);
+        nm.gather(x, rows, d, mask.transformedIndicesView(), w.u);
+        runConditioner(nm, params, w, rows);
+        headForward(nm, w, ld, rows);
+        if (y != x) {
+            nm.copy(x, 0, y, 0, rows * d);
+        }
+        nm.scatter(w.yT, rows, d, mask.transformedIndicesView(), y);
+    }
+
+    /** x = f⁻¹(y); {@code ld[r] += log|det ∂f⁻¹/∂y|}. */
+    final <A> void inverse(Numerics<A> nm, A params, A y, A x, A ld, int rows, CouplingWorkspace<A> w) {
+        int d = dim();
+        nm.gather(y, rows, d, mask.conditioningIndicesView(), w.xc);
+        nm.gather(y, rows, d, mask.transformedIndicesView(), w.yT);
+        runConditioner(nm, params, w, rows);
+        headInverse(nm, w, ld, rows);
+        if (y != x) {
+            nm.copy(y, 0, x, 0, rows * d);
+        }
+        nm.scatter(w.u, rows, d, mask.transformedIndicesView(), x);
+    }
+
+    /**
+     * Backpropagates through the forward pass last run with {@code w}: reads dL/dy from {@code dy},
+     * writes dL/dx into {@code dx} (may be the same array) and adds dL/dθ into {@code grads}.
+     */
+    final <A> void backward(Numerics<A> nm, A params, A grads, A dy, A dld, A dx, int rows, CouplingWorkspace<A> w) {
+        int d = dim();
+        int[] ci = mask.conditioningIndicesView(), ti = mask.transformedIndicesView();
+        nm.gather(dy, rows, d, ti, w.dyT);
+        nm.gather(dy, rows, d, ci, w.dyc);
+        headBackward(nm, w, dld, rows);
+        A delta = w.dO;
+        for (int i = net.linearCount() - 1; i >= 0; i--) {
+            int in = net.in(i), out = net.out(i);
+            A input = i == 0 ? w.xc : w.acts.get(i - 1);
+            nm.gemm(true, false, out, in, rows, delta, 0, input, 0, true, grads, offset + net.weightOffset(i));
+            nm.addColumnSums(delta, rows, out, grads, offset + net.biasOffset(i));
+            A next = i == 0 ? w.dxc : (delta == w.dHiddenA ? w.dHiddenB : w.dHiddenA);
+            nm.gemm(false, false, rows, in, out, delta, 0, params, offset + net.weightOffset(i), false, next, 0);
+            if (i > 0) {
+                nm.reluBackward(next, w.acts.get(i - 1), rows * in);
+            }
+            delta = next;
+        }
+        nm.scatter(w.dyc, rows, d, ci, dx);
+        nm.scatterAdd(w.dxc, rows, d, ci, dx);
+        nm.scatter(w.dU, rows, d, ti, dx);
+    }
+
+    private <A> void runConditioner(Numerics<A> nm, A params, CouplingWorkspace<A> w, int rows) {
+        A input = w.xc;
+        int last = net.linearCount() - 1;
+        for (int i = 0; i <= last; i++) {
+            A out = w.acts.get(i);
+            nm.gemm(false, true, rows, net.out(i), net.in(i), input, 0, params, offset + net.weightOffset(i), false, out, 0);
+            nm.addBias(out, rows, net.out(i), params, offset + net.biasOffset(i), i < last);
+            input = out;
+        }
+    }
+
+    /** From the conditioner output {@code w.output()} and {@code w.u}: writes {@code w.yT} (and s), adds log|det| to ld. */
+    abstract <A> void headForward(Numerics<A> nm, CouplingWorkspace<A> w, A ld, int rows);
+
+    /** From the conditioner output and {@code w.yT}: writes {@code w.u} (and s), adds −log|det| to ld. */
+    abstract <A> void headInverse(Numerics<A> nm, CouplingWorkspace<A> w, A ld, int rows);
+
+    /** From {@code w.dyT} and dL/dld: writes dL/d(conditioner output) into {@code w.dO} and dL/du into {@code w.dU}. */
+    abstract <A> void headBackward(Numerics<A> nm, CouplingWorkspace<A> w, A dld, int rows);
+
+    /** Copies the log-scales s (after 2·tanh; zero for additive) of the last pass, [rows, dt], into {@code out} at {@code off}. */
+    abstract <A> void copyScales(Numerics<A> nm, CouplingWorkspace<A> w, int rows, float[] out, int off);
+
+    /** Copies the shifts t of the last pass, [rows, dt], into {@code out} at {@code off}. */
+    abstract <A> void copyShifts(Numerics<A> nm, CouplingWorkspace<A> w, int rows, float[] out, int off);
+
+    // ---- Transform API for a layer on its own ----------------------------------------------
+
+    private FlowEngine<?> engine() {
+        if (standalone == null) {
+            standalone = FlowEngine.create(store, List.of(this));
+        }
+        return standalone;
+    }
+
+    @Override
+    public TransformResult forward(INDArray x) {
+        return engine().forward(x);
+    }
+
+    @Override
+    public TransformResult inverse(INDArray y) {
+        return engine().inverse(y);
+    }
+
+    @Override
+    public VectorJacobianProduct vjp(INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
+        VectorJacobianProduct all = engine().vjp(x, dOutputs, dLogAbsDet);
+        INDArray mine = all.parameterGradient().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + parameterCount())).dup();
+        return new VectorJacobianProduct(all.inputGradient(), mine);
+    }
+
+    @Override
+    public INDArray parameters() {
+        return NdArrays.slice(store, offset, parameterCount());
+    }
+
+    @Override
+    public void setParameters(INDArray values) {
+        NdArrays.assign(store, offset, parameterCount(), values);
+    }
+}

@@ -1,0 +1,250 @@
+package org.flowexplorer.model.flow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowexplorer.model.nn.Numerics;
+import org.flowexplorer.model.nn.ParameterStore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs a stack of coupling layers over flat arrays: forward, inverse, backward and traces, in
+ * chunks of at most {@link #CHUNK} rows with preallocated buffers per batch size. This is the
+ * single place where layers are composed: the forward pass runs them in order and sums their
+ * log-determinants; the inverse runs them backwards.
+ */
+final class FlowEngine<A> {
+    /** Rows per evaluation chunk: bounds workspace memory whatever the number of points. */
+    static final int CHUNK = 1024;
+    private static final int MAX_CACHED_PASSES = 4;
+
+    final Numerics<A> nm;
+    final ParameterStore<A> store;
+    final List<CouplingLayer> layers;
+    final int dim;
+    private final Map<Integer, Pass<A>> passes = new LinkedHashMap<>(8, 0.75f, true);
+
+    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers) {
+        this.nm = store.numerics();
+        this.store = store;
+        this.layers = List.copyOf(layers);
+        this.dim = layers.get(0).dim();
+    }
+
+    static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers) {
+        return createTyped(store, layers);
+    }
+
+    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers) {
+        return new FlowEngine<>(store, layers);
+    }
+
+    /** Buffers for one batch size: the positions between all layers, log-dets and per-layer workspaces. */
+    static final class Pass<A> {
+        final int rows;
+        final List<A> xs = new ArrayList<>();
+        final List<CouplingWorkspace<A>> ws = new ArrayList<>();
+        final A ld;
+        final A layerLd;
+        final A dx;
+        final A dld;
+
+        Pass(FlowEngine<A> e, int rows) {
+            this.rows = rows;
+            for (int l = 0; l <= e.layers.size(); l++) {
+                xs.add(e.nm.alloc(rows * e.dim));
+            }
+            for (CouplingLayer layer : e.layers) {
+                ws.add(new CouplingWorkspace<>(e.nm, rows, layer.conditioningCount(), layer.transformedCount(), layer.conditioner()));
+            }
+            ld = e.nm.alloc(rows);
+            layerLd = e.nm.alloc(rows);
+            dx = e.nm.alloc(rows * e.dim);
+            dld = e.nm.alloc(rows);
+        }
+    }
+
+    Pass<A> pass(int rows) {
+        Pass<A> p = passes.get(rows);
+        if (p == null) {
+            if (passes.size() >= MAX_CACHED_PASSES) {
+                Integer eldest = passes.keySet().iterator().next();
+                passes.remove(eldest);
+            }
+            p = new Pass<>(this, rows);
+            passes.put(rows, p);
+        }
+        return p;
+    }
+
+    /** Forward through all layers from {@code p.xs[0]}; leaves every layer's activations in p. */
+    void runForward(Pass<A> p, int rows) {
+        A params = store.values();
+        nm.fill(p.ld, 0, rows, 0.0);
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).forward(nm, params, p.xs.get(l), p.xs.get(l + 1), p.ld, rows, p.ws.get(l));
+        }
+    }
+
+    /** Inverse through all layers from {@code p.xs[L]} down to {@code p.xs[0]}. */
+    void runInverse(Pass<A> p, int rows) {
+        A params = store.values();
+        nm.fill(p.ld, 0, rows, 0.0);
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            layers.get(l).inverse(nm, params, p.xs.get(l + 1), p.xs.get(l), p.ld, rows, p.ws.get(l));
+        }
+    }
+
+    /**
+     * Backpropagates dL/dz (in {@code p.dx}) and dL/dld (in {@code p.dld}) through the forward pass
+     * last run with p; leaves dL/dx in {@code p.dx} and adds dL/dθ to the store's gradients.
+     */
+    void runBackward(Pass<A> p, int rows) {
+        A params = store.values(), grads = store.gradients();
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            layers.get(l).backward(nm, params, grads, p.dx, p.dld, p.dx, rows, p.ws.get(l));
+        }
+    }
+
+    // ---- whole-array operations, chunked -----------------------------------------------------
+
+    /** y = f(x) (or f⁻¹), log|det| into ld; x, y are [n, D]. */
+    void apply(A in, int n, boolean inverse, A out, A ld) {
+        for (int from = 0; from < n; from += CHUNK) {
+            int rows = Math.min(CHUNK, n - from);
+            Pass<A> p = pass(rows);
+            A start = inverse ? p.xs.get(layers.size()) : p.xs.get(0);
+            nm.copy(in, from * dim, start, 0, rows * dim);
+            if (inverse) {
+                runInverse(p, rows);
+            } else {
+                runForward(p, rows);
+            }
+            A end = inverse ? p.xs.get(0) : p.xs.get(layers.size());
+            nm.copy(end, 0, out, from * dim, rows * dim);
+            nm.copy(p.ld, 0, ld, from, rows);
+        }
+    }
+
+    /** Positions after every layer and each layer's s, t and log|det| for n points. */
+    FlowTrace trace(A in, int n, boolean inverse) {
+        int nl = layers.size();
+        float[][] positions = new float[nl + 1][n * dim];
+        float[][] scales = new float[nl][];
+        float[][] shifts = new float[nl][];
+        float[][] logDets = new float[nl][n];
+        for (int l = 0; l < nl; l++) {
+            scales[l] = new float[n * layers.get(l).transformedCount()];
+            shifts[l] = new float[n * layers.get(l).transformedCount()];
+        }
+        A params = store.values();
+        for (int from = 0; from < n; from += CHUNK) {
+            int rows = Math.min(CHUNK, n - from);
+            Pass<A> p = pass(rows);
+            nm.copy(in, from * dim, p.xs.get(inverse ? nl : 0), 0, rows * dim);
+            for (int step = 0; step < nl; step++) {
+                int l = inverse ? nl - 1 - step : step;
+                CouplingLayer layer = layers.get(l);
+                nm.fill(p.layerLd, 0, rows, 0.0);
+                if (inverse) {
+                    layer.inverse(nm, params, p.xs.get(l + 1), p.xs.get(l), p.layerLd, rows, p.ws.get(l));
+                } else {
+                    layer.forward(nm, params, p.xs.get(l), p.xs.get(l + 1), p.layerLd, rows, p.ws.get(l));
+                }
+                int dt = layer.transformedCount();
+                layer.copyScales(nm, p.ws.get(l), rows, scales[l], from * dt);
+                layer.copyShifts(nm, p.ws.get(l), rows, shifts[l], from * dt);
+                for (int r = 0; r < rows; r++) {
+                    double v = nm.get(p.layerLd, r);
+                    logDets[l][from + r] = (float) (inverse ? -v : v);
+                }
+            }
+            for (int l = 0; l <= nl; l++) {
+                float[] pos = nm.toFloats(p.xs.get(l), 0, rows * dim);
+                System.arraycopy(pos, 0, positions[l], from * dim, rows * dim);
+            }
+        }
+        return new FlowTrace(dim, n, positions, scales, shifts, logDets);
+    }
+
+    /**
+     * Mean negative log-likelihood of the rows {@code order[from..from+rows)} of {@code data}
+     * ([N, D] float32), and its gradient (the store's gradients are zeroed, then filled).
+     * Loss as in the seed: −mean(log N(z; 0, I) + Σ log|det|).
+     */
+    double nllAndGradient(float[] data, int[] order, int from, int rows) {
+        Pass<A> p = pass(rows);
+        A x0 = p.xs.get(0);
+        for (int r = 0; r < rows; r++) {
+            int src = order == null ? from + r : order[from + r];
+            for (int j = 0; j < dim; j++) {
+                nm.set(x0, r * dim + j, data[src * dim + j]);
+            }
+        }
+        runForward(p, rows);
+        A z = p.xs.get(layers.size());
+        double loss = meanNll(z, p.ld, rows);
+        double invB = 1.0 / rows;
+        for (int i = 0; i < rows * dim; i++) {
+            nm.set(p.dx, i, nm.get(z, i) * invB);
+        }
+        nm.fill(p.dld, 0, rows, -invB);
+        store.zeroGradients();
+        runBackward(p, rows);
+        return loss;
+    }
+
+    static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    double meanNll(A z, A ld, int rows) {
+        double acc = 0;
+        for (int r = 0; r < rows; r++) {
+            double sq = 0;
+            for (int j = 0; j < dim; j++) {
+                double v = nm.get(z, r * dim + j);
+                sq += v * v;
+            }
+            acc += 0.5 * (sq + dim * LOG_2PI) - nm.get(ld, r);
+        }
+        return acc / rows;
+    }
+
+    // ---- INDArray API --------------------------------------------------------------------------
+
+    TransformResult forward(INDArray x) {
+        return applyNd(x, false);
+    }
+
+    TransformResult inverse(INDArray y) {
+        return applyNd(y, true);
+    }
+
+    private TransformResult applyNd(INDArray x, boolean inverse) {
+        A in = NdArrays.matrix(nm, x, dim, inverse ? "y" : "x");
+        int n = (int) x.rows();
+        A out = nm.alloc(n * dim), ld = nm.alloc(n);
+        apply(in, n, inverse, out, ld);
+        return new TransformResult(NdArrays.create(nm, out, 0, n * dim, n, dim), NdArrays.create(nm, ld, 0, n, n));
+    }
+
+    /** Overwrites the store's gradient buffer. */
+    VectorJacobianProduct vjp(INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
+        A in = NdArrays.matrix(nm, x, dim, "x");
+        int n = (int) x.rows();
+        A dy = NdArrays.matrix(nm, dOutputs, dim, "dOutputs");
+        if (dOutputs.rows() != n) {
+            throw new IllegalArgumentException("dOutputs has " + dOutputs.rows() + " rows, x has " + n);
+        }
+        A dl = NdArrays.vector(nm, dLogAbsDet, n, "dLogAbsDet");
+        Pass<A> p = new Pass<>(this, n);
+        nm.copy(in, 0, p.xs.get(0), 0, n * dim);
+        runForward(p, n);
+        nm.copy(dy, 0, p.dx, 0, n * dim);
+        nm.copy(dl, 0, p.dld, 0, n);
+        store.zeroGradients();
+        runBackward(p, n);
+        return new VectorJacobianProduct(NdArrays.create(nm, p.dx, 0, n * dim, n, dim),
+                NdArrays.create(nm, store.gradients(), 0, store.size(), store.size()));
+    }
+}

@@ -1,0 +1,84 @@
+package org.flowexplorer.model.flow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The architecture of a coupling flow: dimension, one mask per layer, the conditioner's hidden
+ * widths (shared by all layers) and the coupling type.
+ */
+public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
+
+    public FlowSpec {
+        if (dim < 2) {
+            throw new IllegalArgumentException("a coupling flow needs at least 2 dimensions, got " + dim);
+        }
+        if (masks.isEmpty()) {
+            throw new IllegalArgumentException("a flow needs at least one layer");
+        }
+        for (Mask m : masks) {
+            if (m.dim() != dim) {
+                throw new IllegalArgumentException("mask " + m + " has " + m.dim() + " coordinates, expected " + dim);
+            }
+        }
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException("the conditioner needs at least one hidden layer");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden widths must be positive, got " + Arrays.toString(hidden));
+            }
+        }
+        masks = List.copyOf(masks);
+        hidden = hidden.clone();
+    }
+
+    /** The seed's RealNVP: {@code layers} couplings with alternating half masks. */
+    public static FlowSpec alternating(int dim, int layers, int[] hidden, CouplingType coupling) {
+        if (layers < 1) {
+            throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
+        }
+        List<Mask> masks = new ArrayList<>();
+        for (int i = 0; i < layers; i++) {
+            masks.add(Mask.alternating(dim, i));
+        }
+        return new FlowSpec(dim, masks, hidden, coupling);
+    }
+
+    public int layers() {
+        return masks.size();
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /** Whether every layer's mask is the seed's alternating half mask. */
+    public boolean isAlternating() {
+        for (int i = 0; i < masks.size(); i++) {
+            if (!masks.get(i).equals(Mask.alternating(dim, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)
+                && coupling == f.coupling;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "FlowSpec[dim=" + dim + ", layers=" + masks.size() + ", hidden=" + Arrays.toString(hidden)
+                + ", coupling=" + coupling.id() + "]";
+    }
+}

@@ -1,0 +1,272 @@
+package org.flowexplorer.model.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.flowexplorer.model.Precision;
+import org.flowexplorer.model.nn.Numerics;
+import org.flowexplorer.model.nn.ParameterStore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A normalizing flow of coupling layers over a standard-normal base distribution, as the seed's
+ * {@code RealNVP} (Dinh et al. 2017): {@code z = f_L ∘ … ∘ f_1 (x)} and
+ *
+ * <pre>  log p(x) = −½ (‖z‖² + D·ln 2π) + Σ_l log|det J_l(x)|</pre>
+ *
+ * All parameters live in one flat {@link ParameterStore}, in the order of the seed's
+ * {@code model.parameters()}. Not thread-safe: a model belongs to the thread that uses it.
+ */
+public final class RealNVP implements DifferentiableTransform {
+    private final FlowSpec spec;
+    private final ParameterStore<?> store;
+    private final List<CouplingLayer> layers;
+    private final FlowEngine<?> engine;
+
+    private RealNVP(FlowSpec spec, Precision precision) {
+        this.spec = spec;
+        int[] hidden = spec.hidden();
+        int total = 0;
+        for (Mask m : spec.masks()) {
+            total += CouplingLayer.parameterCount(spec.coupling(), m, hidden);
+        }
+        this.store = new ParameterStore<>(Numerics.of(precision), total);
+        List<CouplingLayer> ls = new ArrayList<>();
+        int off = 0;
+        for (Mask m : spec.masks()) {
+            CouplingLayer layer = CouplingLayer.create(spec.coupling(), m, hidden, store, off);
+            ls.add(layer);
+            off += layer.parameterCount();
+        }
+        this.layers = List.copyOf(ls);
+        this.engine = FlowEngine.create(store, layers);
+    }
+
+    /** A float32 flow initialised as the seed's PyTorch code would (last Linear of each coupling zero). */
+    public static RealNVP create(FlowSpec spec, long seed) {
+        return create(spec, Precision.FLOAT32, seed);
+    }
+
+    public static RealNVP create(FlowSpec spec, Precision precision, long seed) {
+        RealNVP flow = new RealNVP(spec, precision);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (CouplingLayer layer : flow.layers) {
+            Couplings.initialise(layer, flow.store, rng);
+        }
+        return flow;
+    }
+
+    /** A flow with the given parameter vector (length {@link #parameterCount()}). */
+    public static RealNVP withParameters(FlowSpec spec, Precision precision, double[] parameters) {
+        RealNVP flow = new RealNVP(spec, precision);
+        flow.setParameters(parameters);
+        return flow;
+    }
+
+    public FlowSpec spec() {
+        return spec;
+    }
+
+    public List<CouplingLayer> layers() {
+        return layers;
+    }
+
+    @Override
+    public int dim() {
+        return spec.dim();
+    }
+
+    @Override
+    public Precision precision() {
+        return store.numerics().precision();
+    }
+
+    @Override
+    public int parameterCount() {
+        return store.size();
+    }
+
+    /** The live parameter and gradient buffers, for the trainer on the owning thread. */
+    public ParameterStore<?> parameterStore() {
+        return store;
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------
+
+    @Override
+    public INDArray parameters() {
+        return NdArrays.slice(store, 0, store.size());
+    }
+
+    @Override
+    public void setParameters(INDArray values) {
+        NdArrays.assign(store, 0, store.size(), values);
+    }
+
+    /** A copy of all parameters as doubles (exact for float32 models). */
+    public double[] parameterValues() {
+        return copyOut(store);
+    }
+
+    public void setParameters(double[] values) {
+        if (values.length != store.size()) {
+            throw new IllegalArgumentException("expected " + store.size() + " parameters, got " + values.length);
+        }
+        copyIn(store, values);
+    }
+
+    private static <A> double[] copyOut(ParameterStore<A> s) {
+        return s.numerics().toDoubles(s.values(), 0, s.size());
+    }
+
+    private static <A> void copyIn(ParameterStore<A> s, double[] values) {
+        A v = s.numerics().fromDoubles(values);
+        s.numerics().copy(v, 0, s.values(), 0, s.size());
+    }
+
+    /** A deep copy (same architecture, precision and parameters) — e.g. a snapshot for another thread. */
+    public RealNVP copy() {
+        return withParameters(spec, precision(), parameterValues());
+    }
+
+    // ---- Transform (ND4J edge) -------------------------------------------------------------------
+
+    @Override
+    public TransformResult forward(INDArray x) {
+        return engine.forward(x);
+    }
+
+    @Override
+    public TransformResult inverse(INDArray z) {
+        return engine.inverse(z);
+    }
+
+    /** Overwrites the gradient buffer (do not call between a training step's backward and update). */
+    @Override
+    public VectorJacobianProduct vjp(INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
+        return engine.vjp(x, dOutputs, dLogAbsDet);
+    }
+
+    /** log p(x) for every row of x [N, D]. */
+    public INDArray logProb(INDArray x) {
+        TransformResult r = forward(x);
+        INDArray z = r.outputs();
+        INDArray sq = z.mul(z).sum(1);
+        return sq.addi(dim() * FlowEngine.LOG_2PI).muli(-0.5).addi(r.logAbsDet());
+    }
+
+    /** n points drawn from the model: z ~ N(0, I) (seeded), pushed through the inverse. */
+    public INDArray sample(int n, long seed) {
+        return Nd4j.createFromArray(samplePoints(n, seed)).reshape('c', n, dim()).castTo(
+                precision() == Precision.FLOAT32 ? org.nd4j.linalg.api.buffer.DataType.FLOAT
+                        : org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+    }
+
+    // ---- float32 fast path (no ND4J): for the UI worker, CLI and file formats -------------------
+
+    /** z = f(x) for x [n, D] row-major; log|det| per point into {@code logDetOut} (length n) if not null. */
+    public float[] forward(float[] x, float[] logDetOut) {
+        return applyFloats(engine, x, false, logDetOut);
+    }
+
+    /** x = f⁻¹(z); log|det ∂f⁻¹/∂z| per point into {@code logDetOut} if not null. */
+    public float[] inverse(float[] z, float[] logDetOut) {
+        return applyFloats(engine, z, true, logDetOut);
+    }
+
+    /** log p(x) per point for x [n, D] row-major, computed in the model's precision. */
+    public float[] logProb(float[] x) {
+        double[] lp = logProbDouble(engine, x);
+        float[] out = new float[lp.length];
+        for (int i = 0; i < lp.length; i++) {
+            out[i] = (float) lp[i];
+        }
+        return out;
+    }
+
+    /** Mean negative log-likelihood (nats) of points x [n, D]. */
+    public double meanNll(float[] x) {
+        double[] lp = logProbDouble(engine, x);
+        double acc = 0;
+        for (double v : lp) {
+            acc -= v;
+        }
+        return acc / lp.length;
+    }
+
+    /** n samples [n, D] row-major: seeded z ~ N(0, I) through the inverse. */
+    public float[] samplePoints(int n, long seed) {
+        return inverse(standardNormal(n, seed), null);
+    }
+
+    /** Seeded draws from the base distribution, [n, D] row-major. */
+    public float[] standardNormal(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] z = new float[n * dim()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) rng.nextGaussian();
+        }
+        return z;
+    }
+
+    /** Every layer's positions, s, t and log|det| for points x (data space) pushed forward. */
+    public FlowTrace traceForward(float[] x) {
+        return traceFloats(engine, x, false);
+    }
+
+    /** The same for latent points z pulled back to data space; positions[0] is still data space. */
+    public FlowTrace traceInverse(float[] z) {
+        return traceFloats(engine, z, true);
+    }
+
+    /**
+     * Mean NLL of {@code rows} points of {@code data} ([N, D] float32) chosen by
+     * {@code order[from..from+rows)} (or rows from..from+rows when order is null); zeroes the gradient
+     * buffer and fills it with the gradient of that loss. Used by the trainer.
+     */
+    public double nllAndGradient(float[] data, int[] order, int from, int rows) {
+        return engine.nllAndGradient(data, order, from, rows);
+    }
+
+    private int rowsOf(float[] x) {
+        if (x.length % dim() != 0) {
+            throw new IllegalArgumentException("expected a multiple of " + dim() + " values, got " + x.length);
+        }
+        return x.length / dim();
+    }
+
+    private <A> float[] applyFloats(FlowEngine<A> e, float[] x, boolean inverse, float[] logDetOut) {
+        int n = rowsOf(x);
+        Numerics<A> nm = e.nm;
+        A out = nm.alloc(n * dim()), ld = nm.alloc(n);
+        e.apply(nm.fromFloats(x), n, inverse, out, ld);
+        if (logDetOut != null) {
+            System.arraycopy(nm.toFloats(ld, 0, n), 0, logDetOut, 0, n);
+        }
+        return nm.toFloats(out, 0, n * dim());
+    }
+
+    private <A> double[] logProbDouble(FlowEngine<A> e, float[] x) {
+        int n = rowsOf(x);
+        Numerics<A> nm = e.nm;
+        A z = nm.alloc(n * dim()), ld = nm.alloc(n);
+        e.apply(nm.fromFloats(x), n, false, z, ld);
+        double[] lp = new double[n];
+        int d = dim();
+        for (int r = 0; r < n; r++) {
+            double sq = 0;
+            for (int j = 0; j < d; j++) {
+                double v = nm.get(z, r * d + j);
+                sq += v * v;
+            }
+            lp[r] = -0.5 * (sq + d * FlowEngine.LOG_2PI) + nm.get(ld, r);
+        }
+        return lp;
+    }
+
+    private <A> FlowTrace traceFloats(FlowEngine<A> e, float[] x, boolean inverse) {
+        int n = rowsOf(x);
+        return e.trace(e.nm.fromFloats(x), n, inverse);
+    }
+}

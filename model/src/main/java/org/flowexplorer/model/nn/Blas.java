@@ -1,0 +1,41 @@
+package org.flowexplorer.model.nn;
+
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Access to the OpenBLAS that ships with nd4j-native (through JavaCPP), without initialising
+ * ND4J itself. Loading it costs a few milliseconds instead of ND4J's seconds.
+ */
+final class Blas {
+    static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
+    static final int NO_TRANS = openblas_nolapack.CblasNoTrans;
+    static final int TRANS = openblas_nolapack.CblasTrans;
+
+    private static volatile boolean initialised;
+
+    private Blas() {
+    }
+
+    /**
+     * Loads the library and pins it to one thread (override with -Dflowexplorer.blasThreads=N):
+     * at the matrix sizes of a 2-D flow, extra BLAS threads only add synchronisation cost
+     * (measured: 2 threads were never faster on 2-core machines).
+     */
+    static void init() {
+        if (initialised) {
+            return;
+        }
+        synchronized (Blas.class) {
+            if (!initialised) {
+                int threads = Integer.getInteger("flowexplorer.blasThreads", 1);
+                org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+                initialised = true;
+            }
+        }
+    }
+
+    /** Products smaller than this (or with a side under 16) run as Java loops: no copy to native memory. */
+    static boolean worthBlas(int m, int n, int k) {
+        return Math.min(m, Math.min(n, k)) >= 16 && (long) m * n * k >= 65_536L;
+    }
+}

@@ -1,0 +1,317 @@
+package org.flowexplorer.model.nn;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.flowexplorer.model.Precision;
+
+/** {@link Numerics} over {@code float[]}: float32, the precision of the seed's PyTorch code. */
+final class Float32Numerics extends Numerics<float[]> {
+    /** ReLU derivative without a branch: min(h·BIG, 1) is 1 for h > 0 and 0 for h = 0. */
+    private static final float BIG = Float.MAX_VALUE;
+
+    // Native mirrors for BLAS operands: JavaCPP's float[] overloads copy whole arrays on every call.
+    private FloatPointer pa, pb, pc;
+    private long capA, capB, capC;
+
+    Float32Numerics() {
+        Blas.init();
+    }
+
+    @Override
+    public Precision precision() {
+        return Precision.FLOAT32;
+    }
+
+    @Override
+    public float[] alloc(int n) {
+        return new float[n];
+    }
+
+    @Override
+    public int length(float[] a) {
+        return a.length;
+    }
+
+    @Override
+    public double get(float[] a, int i) {
+        return a[i];
+    }
+
+    @Override
+    public void set(float[] a, int i, double v) {
+        a[i] = (float) v;
+    }
+
+    @Override
+    public void fill(float[] a, int off, int n, double v) {
+        java.util.Arrays.fill(a, off, off + n, (float) v);
+    }
+
+    @Override
+    public void copy(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        System.arraycopy(src, srcOff, dst, dstOff, n);
+    }
+
+    @Override
+    public float[] fromFloats(float[] values) {
+        return values.clone();
+    }
+
+    @Override
+    public float[] fromDoubles(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    @Override
+    public float[] toFloats(float[] a, int off, int n) {
+        return java.util.Arrays.copyOfRange(a, off, off + n);
+    }
+
+    @Override
+    public double[] toDoubles(float[] a, int off, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = a[off + i];
+        }
+        return out;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, float[] b, int bOff, boolean accumulate, float[] c, int cOff) {
+        if (Blas.worthBlas(m, n, k)) {
+            blasGemm(transA, transB, m, n, k, a, aOff, b, bOff, accumulate, c, cOff);
+            return;
+        }
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
+        }
+        if (!transB) {
+            // C[i,:] += A(i,p) · B[p,:]  — contiguous inner loop over j (vectorisable axpy).
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * n;
+                for (int p = 0; p < k; p++) {
+                    float av = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+                    int bp = bOff + p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
+                }
+            }
+        } else if (!transA) {
+            // C[i,j] += dot(A[i,:], B[j,:]) — both rows contiguous.
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * k;
+                int ci = cOff + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += dot(a, ai, b, bOff + j * k, k);
+                }
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float acc = 0f;
+                    for (int p = 0; p < k; p++) {
+                        acc += a[aOff + p * m + i] * b[bOff + j * k + p];
+                    }
+                    c[cOff + i * n + j] += acc;
+                }
+            }
+        }
+    }
+
+    private static float dot(float[] x, int xo, float[] y, int yo, int n) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += x[xo + j] * y[yo + j];
+            s1 += x[xo + j + 1] * y[yo + j + 1];
+            s2 += x[xo + j + 2] * y[yo + j + 2];
+            s3 += x[xo + j + 3] * y[yo + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += x[xo + j] * y[yo + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private void blasGemm(boolean transA, boolean transB, int m, int n, int k,
+                          float[] a, int aOff, float[] b, int bOff, boolean accumulate, float[] c, int cOff) {
+        int na = m * k, nb = k * n, nc = m * n;
+        if (na > capA) {
+            pa = new FloatPointer(na);
+            capA = na;
+        }
+        if (nb > capB) {
+            pb = new FloatPointer(nb);
+            capB = nb;
+        }
+        if (nc > capC) {
+            pc = new FloatPointer(nc);
+            capC = nc;
+        }
+        pa.position(0).put(a, aOff, na);
+        pb.position(0).put(b, bOff, nb);
+        if (accumulate) {
+            pc.position(0).put(c, cOff, nc);
+        }
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        openblas_nolapack.cblas_sgemm(Blas.ROW_MAJOR, transA ? Blas.TRANS : Blas.NO_TRANS,
+                transB ? Blas.TRANS : Blas.NO_TRANS, m, n, k, 1f, pa, lda, pb, ldb,
+                accumulate ? 1f : 0f, pc, n);
+        pc.position(0).get(c, cOff, nc);
+    }
+
+    @Override
+    public void addBias(float[] c, int rows, int cols, float[] bias, int biasOff, boolean relu) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            if (relu) {
+                for (int j = 0; j < cols; j++) {
+                    c[o + j] = Math.max(c[o + j] + bias[biasOff + j], 0f);
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    c[o + j] += bias[biasOff + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] d, float[] h, int n) {
+        for (int i = 0; i < n; i++) {
+            d[i] *= Math.min(h[i] * BIG, 1f);
+        }
+    }
+
+    @Override
+    public void addColumnSums(float[] d, int rows, int cols, float[] g, int gOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int j = 0; j < cols; j++) {
+                g[gOff + j] += d[o + j];
+            }
+        }
+    }
+
+    @Override
+    public void gather(float[] x, int rows, int dim, int[] cols, float[] out) {
+        int w = cols.length;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < w; i++) {
+                out[r * w + i] = x[r * dim + cols[i]];
+            }
+        }
+    }
+
+    @Override
+    public void scatter(float[] in, int rows, int dim, int[] cols, float[] x) {
+        int w = cols.length;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < w; i++) {
+                x[r * dim + cols[i]] = in[r * w + i];
+            }
+        }
+    }
+
+    @Override
+    public void scatterAdd(float[] in, int rows, int dim, int[] cols, float[] x) {
+        int w = cols.length;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < w; i++) {
+                x[r * dim + cols[i]] += in[r * w + i];
+            }
+        }
+    }
+
+    @Override
+    public void affineForward(float[] o, float[] u, int rows, int dt, float[] s, float[] e, float[] yT, float[] ld) {
+        for (int r = 0; r < rows; r++) {
+            float sum = 0f;
+            for (int j = 0; j < dt; j++) {
+                int i = r * dt + j;
+                float sv = 2f * (float) Math.tanh(o[r * 2 * dt + j]);
+                float ev = (float) Math.exp(sv);
+                s[i] = sv;
+                e[i] = ev;
+                yT[i] = u[i] * ev + o[r * 2 * dt + dt + j];
+                sum += sv;
+            }
+            ld[r] += sum;
+        }
+    }
+
+    @Override
+    public void affineInverse(float[] o, float[] yT, int rows, int dt, float[] s, float[] u, float[] ld) {
+        for (int r = 0; r < rows; r++) {
+            float sum = 0f;
+            for (int j = 0; j < dt; j++) {
+                int i = r * dt + j;
+                float sv = 2f * (float) Math.tanh(o[r * 2 * dt + j]);
+                s[i] = sv;
+                u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * (float) Math.exp(-sv);
+                sum += sv;
+            }
+            ld[r] -= sum;
+        }
+    }
+
+    @Override
+    public void affineBackward(float[] dyT, float[] u, float[] s, float[] e, float[] dld, int rows, int dt,
+                               float[] dO, float[] dU) {
+        for (int r = 0; r < rows; r++) {
+            float dl = dld[r];
+            for (int j = 0; j < dt; j++) {
+                int i = r * dt + j;
+                float g = dyT[i], sv = s[i], ev = e[i];
+                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * (2f - 0.5f * sv * sv);
+                dO[r * 2 * dt + dt + j] = g;
+                dU[i] = g * ev;
+            }
+        }
+    }
+
+    @Override
+    public void additive(float[] o, float[] u, int rows, int dt, double sign, float[] yT) {
+        float sg = (float) sign;
+        int n = rows * dt;
+        for (int i = 0; i < n; i++) {
+            yT[i] = u[i] + sg * o[i];
+        }
+    }
+
+    @Override
+    public double sumOfSquares(float[] a, int off, int n) {
+        double s0 = 0, s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += (double) a[off + i] * a[off + i];
+            s1 += (double) a[off + i + 1] * a[off + i + 1];
+        }
+        for (; i < n; i++) {
+            s0 += (double) a[off + i] * a[off + i];
+        }
+        return s0 + s1;
+    }
+
+    @Override
+    public void adam(float[] p, float[] g, float[] m, float[] v, int n, double gradScale, double beta1, double beta2,
+                     double stepSize, double biasCorrection2Sqrt, double eps) {
+        float sc = (float) gradScale, b1 = (float) beta1, b2 = (float) beta2;
+        float ob1 = (float) (1 - beta1), ob2 = (float) (1 - beta2), step = (float) stepSize, bc2 = (float) biasCorrection2Sqrt, ep = (float) eps;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i] * sc;
+            float mi = m[i] + (gi - m[i]) * ob1;          // torch: exp_avg.lerp_(grad, 1 - beta1)
+            float vi = v[i] * b2 + gi * gi * ob2;         // torch: exp_avg_sq.mul_(beta2).addcmul_(grad, grad, 1 - beta2)
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= step * (mi / ((float) Math.sqrt(vi) / bc2 + ep));
+        }
+    }
+}

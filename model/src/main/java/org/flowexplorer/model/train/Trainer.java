@@ -1,0 +1,123 @@
+package org.flowexplorer.model.train;
+
+import java.util.SplittableRandom;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.nn.ParameterStore;
+
+/**
+ * Maximum-likelihood training of a flow, one step at a time (so a UI can drive it), as the seed's
+ * training loop: each epoch visits the data in a fresh seeded shuffle, in minibatches (the last one
+ * of an epoch may be smaller, like a DataLoader without drop_last); each step minimises the mean
+ * NLL with backpropagation, total-gradient-norm clipping and Adam.
+ *
+ * <p>Learning rate, batch size and clipping may change between steps. Not thread-safe: the
+ * trainer and its model belong to one thread.
+ */
+public final class Trainer {
+    private final RealNVP model;
+    private final float[] data;
+    private final int n;
+    private final Adam<?> adam;
+    private final SplittableRandom shuffleRng;
+    private final int[] order;
+    private TrainingConfig config;
+    private int position;
+    private long epoch;
+    private double lastLoss = Double.NaN;
+    private double lastGradNorm = Double.NaN;
+
+    /** @param data training points [N, D] row-major (not copied: do not modify it while training) */
+    public Trainer(RealNVP model, float[] data, TrainingConfig config) {
+        if (data.length == 0 || data.length % model.dim() != 0) {
+            throw new IllegalArgumentException("training data must hold a positive multiple of " + model.dim() + " values");
+        }
+        this.model = model;
+        this.data = data;
+        this.n = data.length / model.dim();
+        this.config = config;
+        this.adam = newAdam(model.parameterStore());
+        this.shuffleRng = new SplittableRandom(config.seed());
+        this.order = new int[n];
+        this.position = n; // first step starts an epoch
+    }
+
+    private static <A> Adam<A> newAdam(ParameterStore<A> store) {
+        return new Adam<>(store);
+    }
+
+    /** Runs one optimisation step and returns the minibatch's mean NLL before the update. */
+    public double step() {
+        if (position >= n) {
+            reshuffle();
+        }
+        int rows = Math.min(config.batchSize(), n - position);
+        double loss = model.nllAndGradient(data, order, position, rows);
+        position += rows;
+        double norm = GradientClipping.totalNorm(model.parameterStore());
+        double coef = GradientClipping.coefficient(norm, config.clipNorm());
+        adam.step(config.learningRate(), coef);
+        lastLoss = loss;
+        lastGradNorm = norm;
+        return loss;
+    }
+
+    private void reshuffle() {
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffleRng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        position = 0;
+        epoch++;
+    }
+
+    public RealNVP model() {
+        return model;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Applies from the next step on; the model and optimiser state are kept. */
+    public void setLearningRate(double lr) {
+        config = config.withLearningRate(lr);
+    }
+
+    /** Applies from the next step on (the current epoch continues with the new size). */
+    public void setBatchSize(int batchSize) {
+        config = config.withBatchSize(batchSize);
+    }
+
+    public void setClipNorm(double clipNorm) {
+        config = config.withClipNorm(clipNorm);
+    }
+
+    /** Number of optimisation steps taken. */
+    public long steps() {
+        return adam.steps();
+    }
+
+    /** Number of epochs started (1 during the first pass over the data). */
+    public long epoch() {
+        return epoch;
+    }
+
+    public int dataSize() {
+        return n;
+    }
+
+    /** The last step's minibatch loss (NaN before the first step). */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** Total gradient norm of the last step, before clipping. */
+    public double lastGradientNorm() {
+        return lastGradNorm;
+    }
+}
