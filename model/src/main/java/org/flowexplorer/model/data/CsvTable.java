@@ -1,0 +1,94 @@
+package org.flowexplorer.model.data;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes column-oriented numeric tables as CSV for exports other than plain point sets, e.g. a
+ * {@code log_prob} column or per-layer traces {@code l0_x,l0_y,l1_x,...}. One header line, then one
+ * row per index; values are printed in the shortest form that reads back as the same number
+ * (NaN and infinities as {@code NaN}, {@code Infinity}, {@code -Infinity}, which Python's
+ * {@code float()} and numpy accept). Files are replaced atomically (see {@link AtomicFiles}).
+ */
+public final class CsvTable {
+    private CsvTable() {
+    }
+
+    /**
+     * Writes float columns.
+     *
+     * @param header  one name per column; not empty, no commas, quotes or line breaks
+     * @param columns the columns, all of the same length (0 rows gives a header-only file)
+     * @throws IllegalArgumentException if names and columns do not match up
+     */
+    public static void writeColumns(Path file, List<String> header, List<float[]> columns) throws IOException {
+        int[] lengths = new int[columns.size()];
+        for (int c = 0; c < lengths.length; c++) {
+            lengths[c] = columns.get(c).length;
+        }
+        int rows = checkShape(header, lengths);
+        AtomicFiles.writeText(file, out -> {
+            writeHeader(out, header);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < lengths.length; c++) {
+                    if (c > 0) {
+                        out.write(',');
+                    }
+                    out.write(Float.toString(columns.get(c)[r]));
+                }
+                out.write('\n');
+            }
+        });
+    }
+
+    /** As {@link #writeColumns(Path, List, List)}, for double columns (printed with double precision). */
+    public static void writeDoubleColumns(Path file, List<String> header, List<double[]> columns) throws IOException {
+        int[] lengths = new int[columns.size()];
+        for (int c = 0; c < lengths.length; c++) {
+            lengths[c] = columns.get(c).length;
+        }
+        int rows = checkShape(header, lengths);
+        AtomicFiles.writeText(file, out -> {
+            writeHeader(out, header);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < lengths.length; c++) {
+                    if (c > 0) {
+                        out.write(',');
+                    }
+                    out.write(Double.toString(columns.get(c)[r]));
+                }
+                out.write('\n');
+            }
+        });
+    }
+
+    /** Validates names against column lengths and returns the common row count. */
+    private static int checkShape(List<String> header, int[] lengths) {
+        if (lengths.length == 0) {
+            throw new IllegalArgumentException("a table needs at least one column");
+        }
+        if (header.size() != lengths.length) {
+            throw new IllegalArgumentException(
+                    header.size() + " column names for " + lengths.length + " columns");
+        }
+        for (String name : header) {
+            if (name == null || name.isBlank() || name.matches(".*[,\"\\r\\n].*")) {
+                throw new IllegalArgumentException("unusable column name: " + name);
+            }
+        }
+        for (int c = 1; c < lengths.length; c++) {
+            if (lengths[c] != lengths[0]) {
+                throw new IllegalArgumentException("column " + header.get(c) + " has " + lengths[c]
+                        + " rows, column " + header.get(0) + " has " + lengths[0]);
+            }
+        }
+        return lengths[0];
+    }
+
+    private static void writeHeader(BufferedWriter out, List<String> header) throws IOException {
+        out.write(String.join(",", header));
+        out.write('\n');
+    }
+}
