@@ -1,0 +1,266 @@
+package org.flowexplorer.model.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.flowexplorer.model.Precision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one contract every transform must satisfy (as zuko's test table): a new transform gets
+ * all checks by adding one row to {@link #transforms()}.
+ * <ul>
+ *   <li>inverse(forward(x)) = x, in float32 and float64;</li>
+ *   <li>log|det J| equals the log-abs-determinant of a finite-difference Jacobian, and the inverse's is its negative;</li>
+ *   <li>batch independence: a row's outputs do not depend on the other rows;</li>
+ *   <li>analytic gradients (inputs and parameters) equal central finite differences (float64).</li>
+ * </ul>
+ * Parameters are randomised (the default initialisation makes every coupling the identity).
+ */
+class TransformContractTest {
+
+    record Case(String name, Function<Precision, DifferentiableTransform> factory) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> transforms() {
+        List<Case> cases = List.of(
+                new Case("affine coupling, D=2, mask [1,0]",
+                        p -> AffineCoupling.create(Mask.of(true, false), new int[]{8, 8}, p, 1)),
+                new Case("affine coupling, D=2, mask [0,1], 3 hidden layers",
+                        p -> AffineCoupling.create(Mask.of(false, true), new int[]{8, 7, 9}, p, 2)),
+                new Case("affine coupling, D=4, mask [1,0,0,1]",
+                        p -> AffineCoupling.create(Mask.of(true, false, false, true), new int[]{10}, p, 3)),
+                new Case("additive coupling, D=2, mask [1,0]",
+                        p -> AdditiveCoupling.create(Mask.of(true, false), new int[]{8, 8}, p, 4)),
+                new Case("additive coupling, D=4, mask [0,1,1,1]",
+                        p -> AdditiveCoupling.create(Mask.of(false, true, true, true), new int[]{9, 4}, p, 5)),
+                new Case("RealNVP, D=2, 4 alternating affine layers",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 4, new int[]{12, 12}, CouplingType.AFFINE), p, 6)),
+                new Case("RealNVP, D=4, 3 alternating affine layers (seed masks)",
+                        p -> RealNVP.create(FlowSpec.alternating(4, 3, new int[]{10, 10}, CouplingType.AFFINE), p, 7)),
+                new Case("RealNVP, D=4, explicit masks",
+                        p -> RealNVP.create(new FlowSpec(4, List.of(Mask.of(true, false, true, false),
+                                Mask.of(false, true, false, true), Mask.of(true, true, true, false)),
+                                new int[]{8}, CouplingType.AFFINE), p, 8)),
+                new Case("NICE flow, D=2, 3 additive layers",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{8, 8}, CouplingType.ADDITIVE), p, 9)));
+        return cases.stream().map(Arguments::of);
+    }
+
+    /** Random parameters of a moderate scale, so s stays away from tanh saturation but is clearly non-zero. */
+    static DifferentiableTransform randomised(Case c, Precision precision, long seed) {
+        return randomised(c, precision, seed, 0.4);
+    }
+
+    /**
+     * Weights ~ N(0, scale²); hidden biases ~ U(0, 0.5) so that most ReLUs are alive for some
+     * inputs (otherwise small deep conditioners have many exactly-zero gradients and the gradient
+     * check would say little); output biases ~ N(0, scale²).
+     */
+    static DifferentiableTransform randomised(Case c, Precision precision, long seed, double scale) {
+        DifferentiableTransform t = c.factory().apply(precision);
+        Random rng = new Random(seed);
+        double[] p = new double[t.parameterCount()];
+        List<CouplingLayer> couplings = t instanceof RealNVP flow ? flow.layers() : List.of((CouplingLayer) t);
+        for (CouplingLayer layer : couplings) {
+            var net = layer.conditioner();
+            for (int i = 0; i < net.linearCount(); i++) {
+                int w = layer.parameterOffset() + net.weightOffset(i);
+                for (int k = 0; k < net.in(i) * net.out(i); k++) {
+                    p[w + k] = rng.nextGaussian() * scale;
+                }
+                int b = layer.parameterOffset() + net.biasOffset(i);
+                boolean last = i == net.linearCount() - 1;
+                for (int k = 0; k < net.out(i); k++) {
+                    p[b + k] = last ? rng.nextGaussian() * scale : rng.nextDouble() * 0.5;
+                }
+            }
+        }
+        t.setParameters(Nd4j.createFromArray(p));
+        return t;
+    }
+
+    static INDArray points(int n, int d, long seed, DataType type) {
+        Random rng = new Random(seed);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian() * 1.5;
+        }
+        return Nd4j.createFromArray(x).reshape('c', n, d).castTo(type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void inverseUndoesForwardInFloat32(Case c) {
+        // Scale 0.25 gives |s| and |t| of the size trained 2-D flows reach; float32 round-off grows with them.
+        DifferentiableTransform t = randomised(c, Precision.FLOAT32, 11, 0.25);
+        INDArray x = points(200, t.dim(), 12, DataType.FLOAT);
+        TransformResult fwd = t.forward(x);
+        TransformResult inv = t.inverse(fwd.outputs());
+        assertEquals(DataType.FLOAT, fwd.outputs().dataType());
+        double err = inv.outputs().sub(x).amaxNumber().doubleValue();
+        assertTrue(err < 1e-5, "max |x - f^-1(f(x))| = " + err);
+        double ldErr = inv.logAbsDet().add(fwd.logAbsDet()).amaxNumber().doubleValue();
+        assertTrue(ldErr < 1e-5, "inverse log-det must be minus the forward one, off by " + ldErr);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void inverseUndoesForwardInFloat64(Case c) {
+        DifferentiableTransform t = randomised(c, Precision.FLOAT64, 11);
+        INDArray x = points(200, t.dim(), 12, DataType.DOUBLE);
+        TransformResult fwd = t.forward(x);
+        assertEquals(DataType.DOUBLE, fwd.outputs().dataType());
+        double err = t.inverse(fwd.outputs()).outputs().sub(x).amaxNumber().doubleValue();
+        assertTrue(err < 1e-12, "max |x - f^-1(f(x))| = " + err);
+        assertTrue(fwd.outputs().sub(x).amaxNumber().doubleValue() > 1e-3, "randomised transform should not be the identity");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void logDetMatchesFiniteDifferenceJacobian(Case c) {
+        DifferentiableTransform t = randomised(c, Precision.FLOAT64, 21);
+        int d = t.dim();
+        INDArray x = points(6, d, 22, DataType.DOUBLE);
+        INDArray ld = t.forward(x).logAbsDet();
+        double h = 1e-6;
+        for (int r = 0; r < x.rows(); r++) {
+            double[][] jac = new double[d][d];
+            for (int j = 0; j < d; j++) {
+                INDArray plus = x.getRow(r).dup().reshape(1, d), minus = plus.dup();
+                plus.putScalar(0, j, plus.getDouble(0, j) + h);
+                minus.putScalar(0, j, minus.getDouble(0, j) - h);
+                INDArray yp = t.forward(plus).outputs(), ym = t.forward(minus).outputs();
+                for (int i = 0; i < d; i++) {
+                    jac[i][j] = (yp.getDouble(0, i) - ym.getDouble(0, i)) / (2 * h);
+                }
+            }
+            double numeric = Math.log(Math.abs(determinant(jac)));
+            assertEquals(numeric, ld.getDouble(r), 1e-6, "row " + r);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void rowsAreIndependent(Case c) {
+        DifferentiableTransform t = randomised(c, Precision.FLOAT64, 31);
+        int d = t.dim();
+        INDArray x = points(9, d, 32, DataType.DOUBLE);
+        TransformResult all = t.forward(x);
+        for (int r = 0; r < x.rows(); r++) {
+            TransformResult one = t.forward(x.getRow(r).dup().reshape(1, d));
+            assertEquals(0.0, one.outputs().sub(all.outputs().getRow(r).reshape(1, d)).amaxNumber().doubleValue(), 1e-13);
+            assertEquals(all.logAbsDet().getDouble(r), one.logAbsDet().getDouble(0), 1e-13);
+        }
+        // Changing one row changes nothing in the others.
+        INDArray changed = x.dup();
+        changed.getRow(4).addi(3.0);
+        TransformResult moved = t.forward(changed);
+        for (int r = 0; r < x.rows(); r++) {
+            double diff = moved.outputs().getRow(r).sub(all.outputs().getRow(r)).amaxNumber().doubleValue();
+            if (r == 4) {
+                assertTrue(diff > 0, "the changed row must move");
+            } else {
+                assertEquals(0.0, diff, 0.0, "row " + r);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void gradientsMatchFiniteDifferences(Case c) {
+        DifferentiableTransform t = randomised(c, Precision.FLOAT64, 41);
+        int d = t.dim(), n = 12;
+        INDArray x = points(n, d, 42, DataType.DOUBLE);
+        // L = Σ a ⊙ y + Σ b ⊙ logdet with random weights a, b.
+        INDArray a = points(n, d, 43, DataType.DOUBLE);
+        INDArray b = points(n, 1, 44, DataType.DOUBLE).reshape(n);
+        VectorJacobianProduct vjp = t.vjp(x, a, b);
+        double h = 1e-6;
+
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                INDArray xp = x.dup(), xm = x.dup();
+                xp.putScalar(r, j, x.getDouble(r, j) + h);
+                xm.putScalar(r, j, x.getDouble(r, j) - h);
+                double numeric = (objective(t, xp, a, b) - objective(t, xm, a, b)) / (2 * h);
+                assertEquals(numeric, vjp.inputGradient().getDouble(r, j), 1e-6 * (1 + Math.abs(numeric)),
+                        "dL/dx[" + r + "," + j + "]");
+            }
+        }
+
+        INDArray theta = t.parameters();
+        double[] base = theta.toDoubleVector();
+        Random pick = new Random(45);
+        int checks = Math.min(base.length, 60);
+        int zeroGradients = 0;
+        for (int k = 0; k < checks; k++) {
+            int i = checks == base.length ? k : pick.nextInt(base.length);
+            double[] plus = base.clone(), minus = base.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            t.setParameters(Nd4j.createFromArray(plus));
+            double lp = objective(t, x, a, b);
+            t.setParameters(Nd4j.createFromArray(minus));
+            double lm = objective(t, x, a, b);
+            double numeric = (lp - lm) / (2 * h);
+            double analytic = vjp.parameterGradient().getDouble(i);
+            assertEquals(numeric, analytic, 1e-6 * (1 + Math.abs(numeric)), "dL/dθ[" + i + "]");
+            zeroGradients += analytic == 0 ? 1 : 0;
+        }
+        t.setParameters(Nd4j.createFromArray(base));
+        // Some ReLU units are dead for every row (their gradients are exactly zero, which the
+        // finite differences confirm); the check is only meaningful if most are alive.
+        assertTrue(zeroGradients < checks / 2, zeroGradients + " of " + checks + " checked parameter gradients are zero");
+    }
+
+    private static double objective(DifferentiableTransform t, INDArray x, INDArray a, INDArray b) {
+        TransformResult r = t.forward(x);
+        return r.outputs().mul(a).sumNumber().doubleValue() + r.logAbsDet().mul(b).sumNumber().doubleValue();
+    }
+
+    /** Determinant by Gaussian elimination with partial pivoting. */
+    static double determinant(double[][] m) {
+        int n = m.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = m[i].clone();
+        }
+        double det = 1;
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
+                    p = r;
+                }
+            }
+            if (p != c) {
+                double[] tmp = a[p];
+                a[p] = a[c];
+                a[c] = tmp;
+                det = -det;
+            }
+            det *= a[c][c];
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int k = c; k < n; k++) {
+                    a[r][k] -= f * a[c][k];
+                }
+            }
+        }
+        return det;
+    }
+}
