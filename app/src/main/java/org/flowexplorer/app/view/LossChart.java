@@ -264,21 +264,21 @@ public class LossChart extends Region {
             g.strokeLine(LEFT, y, LEFT + pw, y);
             g.setLineDashes();
         }
-        drawSeries(g, test, testColor.get(), pw);
-        drawSeries(g, train, trainColor.get(), pw);
+        drawSeries(g, train, trainColor.get(), pw, 1.2);
+        drawSeries(g, test, testColor.get(), pw, 2.0);
         g.restore();
         drawLegend(g);
         drawHover(g, pw, ph);
     }
 
-    private void drawSeries(GraphicsContext g, LossSeries s, Color colour, double pw) {
+    private void drawSeries(GraphicsContext g, LossSeries s, Color colour, double pw, double width) {
         if (s.size() == 0) {
             return;
         }
         MinMaxDownsampler.Result r = MinMaxDownsampler.downsample(s.steps(), s.values(), s.size(), x0, x1,
                 (int) Math.ceil(pw));
         g.setStroke(colour);
-        g.setLineWidth(1.4);
+        g.setLineWidth(width);
         g.beginPath();
         boolean open = false;
         for (int i = 0; i < r.length(); i++) {
