@@ -149,7 +149,9 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
 
     /**
      * Backpropagates through the forward pass last run with {@code w}: reads dL/dy from {@code dy},
-     * writes dL/dx into {@code dx} (may be the same array) and adds dL/dθ into {@code grads}.
+     * writes dL/dx into {@code dx} (may be the same array) and dL/dθ of this layer's parameters into
+     * {@code grads} (overwriting: each parameter belongs to exactly one layer, so nothing needs
+     * zeroing and no gradient has to be copied to BLAS for accumulation).
      */
     final <A> void backward(Numerics<A> nm, A params, A grads, A dy, A dld, A dx, int rows, CouplingWorkspace<A> w) {
         int d = dim();
@@ -161,8 +163,8 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
         for (int i = net.linearCount() - 1; i >= 0; i--) {
             int in = net.in(i), out = net.out(i);
             A input = i == 0 ? w.xc : w.acts.get(i - 1);
-            nm.gemm(true, false, out, in, rows, delta, 0, input, 0, true, grads, offset + net.weightOffset(i));
-            nm.addColumnSums(delta, rows, out, grads, offset + net.biasOffset(i));
+            nm.gemm(true, false, out, in, rows, delta, 0, input, 0, false, grads, offset + net.weightOffset(i));
+            nm.columnSums(delta, rows, out, grads, offset + net.biasOffset(i));
             A next = i == 0 ? w.dxc : (delta == w.dHiddenA ? w.dHiddenB : w.dHiddenA);
             nm.gemm(false, false, rows, in, out, delta, 0, params, offset + net.weightOffset(i), false, next, 0);
             if (i > 0) {

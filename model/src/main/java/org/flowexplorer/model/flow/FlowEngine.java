@@ -98,7 +98,7 @@ final class FlowEngine<A> {
 
     /**
      * Backpropagates dL/dz (in {@code p.dx}) and dL/dld (in {@code p.dld}) through the forward pass
-     * last run with p; leaves dL/dx in {@code p.dx} and adds dL/dθ to the store's gradients.
+     * last run with p; leaves dL/dx in {@code p.dx} and writes dL/dθ into the store's gradients.
      */
     void runBackward(Pass<A> p, int rows) {
         A params = store.values(), grads = store.gradients();
@@ -170,7 +170,7 @@ final class FlowEngine<A> {
 
     /**
      * Mean negative log-likelihood of the rows {@code order[from..from+rows)} of {@code data}
-     * ([N, D] float32), and its gradient (the store's gradients are zeroed, then filled).
+     * ([N, D] float32), and its gradient (the store's gradients are overwritten).
      * Loss as in the seed: −mean(log N(z; 0, I) + Σ log|det|).
      */
     double nllAndGradient(float[] data, int[] order, int from, int rows) {
@@ -190,7 +190,6 @@ final class FlowEngine<A> {
             nm.set(p.dx, i, nm.get(z, i) * invB);
         }
         nm.fill(p.dld, 0, rows, -invB);
-        store.zeroGradients();
         runBackward(p, rows);
         return loss;
     }
@@ -242,7 +241,6 @@ final class FlowEngine<A> {
         runForward(p, n);
         nm.copy(dy, 0, p.dx, 0, n * dim);
         nm.copy(dl, 0, p.dld, 0, n);
-        store.zeroGradients();
         runBackward(p, n);
         return new VectorJacobianProduct(NdArrays.create(nm, p.dx, 0, n * dim, n, dim),
                 NdArrays.create(nm, store.gradients(), 0, store.size(), store.size()));

@@ -34,8 +34,20 @@ final class Blas {
         }
     }
 
-    /** Products smaller than this (or with a side under 16) run as Java loops: no copy to native memory. */
-    static boolean worthBlas(int m, int n, int k) {
-        return Math.min(m, Math.min(n, k)) >= 16 && (long) m * n * k >= 65_536L;
+    /**
+     * Whether a product is worth copying to native memory for OpenBLAS. Outer products (k = 1) and
+     * matrix-vector products (n = 1) stay in Java, whose loops for them vectorise; so do small
+     * products whose inner loop is a contiguous axpy. Products that Java could only do as scalar
+     * dot-product reductions (A·Bᵀ) go to BLAS already when moderately sized.
+     */
+    static boolean worthBlas(boolean transA, boolean transB, int m, int n, int k) {
+        if (k == 1 || n == 1) {
+            return false;
+        }
+        long work = (long) m * n * k;
+        if (transB && !transA) {
+            return work >= 8_192L;
+        }
+        return Math.min(m, Math.min(n, k)) >= 16 && work >= 65_536L;
     }
 }

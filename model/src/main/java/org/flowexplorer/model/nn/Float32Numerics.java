@@ -83,14 +83,37 @@ final class Float32Numerics extends Numerics<float[]> {
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, boolean accumulate, float[] c, int cOff) {
-        if (Blas.worthBlas(m, n, k)) {
+        if (Blas.worthBlas(transA, transB, m, n, k)) {
             blasGemm(transA, transB, m, n, k, a, aOff, b, bOff, accumulate, c, cOff);
             return;
         }
         if (!accumulate) {
             java.util.Arrays.fill(c, cOff, cOff + m * n, 0f);
         }
-        if (!transB) {
+        if (k == 1) {
+            // Outer product (a conditioner's first Linear on one coordinate): C[i,:] += a_i · b.
+            for (int i = 0; i < m; i++) {
+                float av = a[aOff + i];
+                int ci = cOff + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += av * b[bOff + j];
+                }
+            }
+        } else if (n == 1 && transA) {
+            // C[:] += Σ_p A[p,:] · b_p (gradient of a one-input Linear's weight).
+            for (int p = 0; p < k; p++) {
+                float bv = b[bOff + p];
+                int ap = aOff + p * m;
+                for (int i = 0; i < m; i++) {
+                    c[cOff + i] += a[ap + i] * bv;
+                }
+            }
+        } else if (n == 1) {
+            // Matrix-vector: C[i] += A[i,:]·b (b is contiguous for either transB).
+            for (int i = 0; i < m; i++) {
+                c[cOff + i] += dot(a, aOff + i * k, b, bOff, k);
+            }
+        } else if (!transB) {
             // C[i,:] += A(i,p) · B[p,:]  — contiguous inner loop over j (vectorisable axpy).
             for (int i = 0; i < m; i++) {
                 int ci = cOff + i * n;
@@ -191,7 +214,8 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public void addColumnSums(float[] d, int rows, int cols, float[] g, int gOff) {
+    public void columnSums(float[] d, int rows, int cols, float[] g, int gOff) {
+        java.util.Arrays.fill(g, gOff, gOff + cols, 0f);
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             for (int j = 0; j < cols; j++) {

@@ -59,8 +59,8 @@ public abstract class Numerics<A> {
     /** ReLU backward in place: {@code d[i] = h[i] > 0 ? d[i] : 0}, where h is the ReLU output. */
     public abstract void reluBackward(A d, A h, int n);
 
-    /** {@code g[gOff + j] += Σ_r d[r, j]} (bias gradient). */
-    public abstract void addColumnSums(A d, int rows, int cols, A g, int gOff);
+    /** {@code g[gOff + j] = Σ_r d[r, j]} (bias gradient). */
+    public abstract void columnSums(A d, int rows, int cols, A g, int gOff);
 
     /** {@code out[r, i] = x[r, cols[i]]} for an x of width {@code dim}. */
     public abstract void gather(A x, int rows, int dim, int[] cols, A out);

@@ -29,7 +29,7 @@ public final class ParameterStore<A> {
         return values;
     }
 
-    /** The live gradient buffer, filled by backward passes (which accumulate). */
+    /** The live gradient buffer, overwritten by each backward pass. */
     public A gradients() {
         return gradients;
     }

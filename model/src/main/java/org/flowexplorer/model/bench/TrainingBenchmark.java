@@ -1,0 +1,59 @@
+package org.flowexplorer.model.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.train.Trainer;
+import org.flowexplorer.model.train.TrainingConfig;
+
+/**
+ * Times training steps (forward, backward, clipping, Adam) the way the PyTorch reference
+ * ({@code shared/bench/torch_realnvp.py}) does: wall time of each step, median over the steps after
+ * the first ten, then the test NLL. Timings belong in this benchmark, never in tests.
+ */
+public final class TrainingBenchmark {
+
+    /** Result of one run; times in milliseconds. */
+    public record Result(int layers, String hidden, int batch, int steps, double msPerStepMedian,
+                         double msPerStepP10, double msPerStepP90, double cpuMsPerStepMedian, double trainWallS,
+                         double testNll) {
+    }
+
+    private TrainingBenchmark() {
+    }
+
+    public static Result run(float[] train, float[] test, int layers, int[] hidden, CouplingType coupling,
+                             int batch, double lr, int steps, long seed) {
+        RealNVP model = RealNVP.create(FlowSpec.alternating(2, layers, hidden, coupling), seed);
+        Trainer trainer = new Trainer(model, train, new TrainingConfig(batch, lr, 1.0, seed));
+        double[] ms = new double[steps];
+        double[] cpu = new double[steps];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            long c = threads.getCurrentThreadCpuTime();
+            long a = System.nanoTime();
+            trainer.step();
+            ms[i] = (System.nanoTime() - a) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        int skip = Math.min(10, steps - 1);
+        double[] tail = Arrays.copyOfRange(ms, skip, steps);
+        double[] cpuTail = Arrays.copyOfRange(cpu, skip, steps);
+        Arrays.sort(tail);
+        Arrays.sort(cpuTail);
+        String h = Arrays.toString(hidden).replaceAll("[\\[\\] ]", "");
+        return new Result(layers, h, batch, steps, quantile(tail, 0.5), quantile(tail, 0.1), quantile(tail, 0.9),
+                quantile(cpuTail, 0.5), wall, test == null ? Double.NaN : model.meanNll(test));
+    }
+
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+}
