@@ -82,6 +82,10 @@ abstract class CliCommand implements Callable<Integer> {
 
     /** Runs a write, turning an I/O failure into a one-line message naming the file. */
     static void write(Path file, IoAction action) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new CliFailure("cannot write " + file + ": directory " + parent + " does not exist");
+        }
         try {
             action.run();
         } catch (IOException e) {
