@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a RealNVP flow by maximum likelihood on a CSV file or a generated toy data set.",
-                "Prints a progress object {\"step\",\"loss\"} about every 10% of the steps (loss = mean minibatch"
+                "Prints a progress object {\"step\",\"loss\"} about every 10%% of the steps (loss = mean minibatch"
                         + " loss since the previous report), then the result object."})
 final class TrainCommand extends CliCommand {
     static final int DEFAULT_DATASET_N = 2000;
@@ -42,10 +42,10 @@ final class TrainCommand extends CliCommand {
     @Option(names = "--test", paramLabel = "F.csv", description = "Held-out points; their mean NLL is reported as test_nll.")
     Path test;
 
-    @Option(names = "--layers", defaultValue = "8", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--hidden", defaultValue = "256,256", split = ",", paramLabel = "W,W,...",
+    @Option(names = "--hidden", defaultValue = "256,256", split = ",", paramLabel = "W",
             description = "Hidden widths of each coupling's MLP (default: ${DEFAULT-VALUE}).")
     int[] hidden;
 
@@ -53,20 +53,20 @@ final class TrainCommand extends CliCommand {
             description = "Coupling type (default: ${DEFAULT-VALUE}).")
     String coupling;
 
-    @Option(names = "--batch", defaultValue = "256", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--clip", defaultValue = "1.0",
+    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0",
             description = "Gradient norm clip, 0 disables clipping (default: ${DEFAULT-VALUE}).")
     double clip;
 
-    @Option(names = "--seed", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seeds data generation, initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
