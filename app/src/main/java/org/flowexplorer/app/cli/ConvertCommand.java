@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,9 @@ final class ConvertCommand extends CliCommand {
 
     @Override
     void execute() {
-        RealNVP flow = Models.load(model);
-        Models.save(out, flow, null);
+        LoadedModel loaded = Models.load(model);
+        RealNVP flow = loaded.model();
+        Models.save(out, flow, loaded.metadata());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "convert");
         r.put("model", model.toString());
@@ -35,6 +37,7 @@ final class ConvertCommand extends CliCommand {
         r.put("hidden", flow.spec().hidden());
         r.put("coupling", flow.spec().coupling().id());
         r.put("parameters", flow.parameterCount());
+        r.put("metadata_kept", Models.keepsMetadata(model) && Models.keepsMetadata(out));
         emit(r);
     }
 }

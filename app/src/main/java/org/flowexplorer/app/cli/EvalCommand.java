@@ -32,7 +32,7 @@ final class EvalCommand extends CliCommand {
 
     @Override
     void execute() throws DataFileException {
-        RealNVP flow = Models.load(model);
+        RealNVP flow = Models.load(model).model();
         float[] x = readPoints(data);
         Models.requireDim(flow, model, 2, data);
         float[] logp = flow.logProb(x);

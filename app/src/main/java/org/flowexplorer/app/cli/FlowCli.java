@@ -113,12 +113,17 @@ public final class FlowCli implements Runnable {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 
+    /** The application version: the jar manifest's, or the development version when run from classes. */
+    static String version() {
+        String v = FlowCli.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0-SNAPSHOT";
+    }
+
     /** Version from the jar manifest, or the development version when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = FlowCli.class.getPackage().getImplementationVersion();
-            return new String[] {"flowexplorer " + (v != null ? v : "0.1.0-SNAPSHOT")};
+            return new String[] {"flowexplorer " + version()};
         }
     }
 }

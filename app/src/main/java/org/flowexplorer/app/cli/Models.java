@@ -1,30 +1,20 @@
 package org.flowexplorer.app.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.LoadedModel;
+import org.flowexplorer.model.io.ModelFiles;
+import org.flowexplorer.model.io.ModelFormatException;
+import org.flowexplorer.model.io.ModelMetadata;
 
 /** Model files for the CLI: extension checks and loading/saving with one-line errors. */
 final class Models {
     private Models() {
     }
 
-    /** Training information stored alongside a model; null fields are unknown. */
-    record TrainInfo(Integer batch, Double lr, Double clip, Long seed, Long steps,
-                     String dataName, Integer dataN, Double dataNoise, Long dataSeed) {
-    }
-
-    static String extension(Path file) {
-        Path name = file.getFileName();
-        String s = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
-        int dot = s.lastIndexOf('.');
-        return dot < 0 ? "" : s.substring(dot + 1);
-    }
-
     /** A usage error unless the file ends in .zip or .npz. */
     static void requireModelExtension(CliCommand cmd, String option, Path file) {
-        String ext = extension(file);
-        if (!ext.equals("zip") && !ext.equals("npz")) {
+        if (!ModelFiles.isSupported(file)) {
             throw cmd.usage(option + " must name a .zip (native) or .npz (PyTorch state_dict) model file, got '"
                     + file + "'");
         }
@@ -49,11 +39,22 @@ final class Models {
         return bad;
     }
 
-    static RealNVP load(Path file) {
-        throw new CliFailure("cannot read " + file + ": model files are not supported yet");
+    /** Whether the format stores training metadata (only the native .zip does). */
+    static boolean keepsMetadata(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
     }
 
-    static void save(Path file, RealNVP model, TrainInfo info) {
-        throw new CliFailure("cannot write " + file + ": model files are not supported yet");
+    /** Loads a model; any problem with the file becomes a one-line failure naming it. */
+    static LoadedModel load(Path file) {
+        try {
+            return ModelFiles.load(file);
+        } catch (ModelFormatException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Saves a model atomically (metadata is dropped for .npz, which has no place for it). */
+    static void save(Path file, RealNVP model, ModelMetadata metadata) {
+        CliCommand.write(file, () -> ModelFiles.save(file, model, metadata));
     }
 }

@@ -32,7 +32,7 @@ final class SampleCommand extends CliCommand {
 
     @Override
     void execute() {
-        RealNVP flow = Models.load(model);
+        RealNVP flow = Models.load(model).model();
         Models.requireDim(flow, model, 2, null);
         float[] xy = flow.samplePoints(n, seed);
         int bad = Models.countNonFinite(xy);

@@ -9,6 +9,7 @@ import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
 import picocli.CommandLine.ArgGroup;
@@ -160,9 +161,11 @@ final class TrainCommand extends CliCommand {
         Double testNll = testData != null ? model.meanNll(testData) : null;
 
         if (out != null) {
-            Models.save(out, model, new Models.TrainInfo(batch, lr, clip, seed, trainer.steps(),
-                    dataset != null ? dataset.id() : String.valueOf(source.data.getFileName()),
-                    dataN, dataset != null ? dataNoise : null, dataset != null ? seed : null));
+            ModelMetadata.DatasetInfo info = dataset != null
+                    ? new ModelMetadata.DatasetInfo(dataset.id(), dataN, dataNoise, seed)
+                    : new ModelMetadata.DatasetInfo(String.valueOf(source.data.getFileName()), dataN, null, null);
+            Models.save(out, model, ModelMetadata.trained(config, trainer.steps()).withDataset(info)
+                    .withAppVersion(FlowCli.version()));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 

@@ -45,7 +45,7 @@ final class TransformCommand extends CliCommand {
 
     @Override
     void execute() throws DataFileException {
-        RealNVP flow = Models.load(model);
+        RealNVP flow = Models.load(model).model();
         float[] x = readPoints(data);
         Models.requireDim(flow, model, 2, data);
         int n = x.length / 2;

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.ModelFiles;
+import org.flowexplorer.model.io.ModelMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +137,30 @@ class ModelCommandsTest {
         }
         assertArrayEquals(logps[0], logps[1]);
         assertArrayEquals(logps[0], logps[2]);
+    }
+
+    @Test
+    void modelDataDimensionMismatch() throws Exception {
+        for (String ext : new String[] {".zip", ".npz"}) {
+            Path m3 = dir.resolve("three" + ext);
+            ModelFiles.save(m3, RealNVP.create(FlowSpec.alternating(3, 2, new int[] {4}, CouplingType.AFFINE), 0),
+                    ModelMetadata.none());
+            String msg = CliRunner.run("eval", "--model", m3, "--data", data).assertError(1).err();
+            assertEquals("error: three" + ext + " is a 3-D model but moons.csv has 2 columns", msg.strip());
+            CliRunner.run("transform", "--model", m3, "--data", data, "--direction", "inverse",
+                    "--out", dir.resolve("t3.csv")).assertError(1);
+            CliRunner.run("sample", "--model", m3, "--n", 5, "--out", dir.resolve("s3.csv")).assertError(1);
+        }
+    }
+
+    @Test
+    void trainedZipKeepsMetadata() throws Exception {
+        ModelMetadata m = ModelFiles.load(model).metadata();
+        assertEquals(50, m.steps());
+        assertEquals(64, m.training().batchSize());
+        assertEquals(0.01, m.training().learningRate(), 0);
+        assertEquals("moons.csv", m.dataset().name());
+        assertEquals(200, m.dataset().n());
     }
 
     @Test
