@@ -1,8 +1,26 @@
 package org.flowexplorer.app;
 
-/** Placeholder entry point; replaced below once the CLI and UI exist. */
+import org.flowexplorer.app.cli.FlowCli;
+
+/**
+ * The jar's entry point: with no arguments it opens the workbench window, with arguments it runs
+ * the command-line interface ({@link FlowCli}) and exits with its status.
+ *
+ * <p>The GUI branch lives in its own method so that a CLI run never loads a JavaFX class.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("Flow Explorer");
+        if (args.length == 0) {
+            launchGui(args);
+        } else {
+            System.exit(FlowCli.run(args));
+        }
+    }
+
+    private static void launchGui(String[] args) {
+        javafx.application.Application.launch(PlaceholderApp.class, args);
     }
 }

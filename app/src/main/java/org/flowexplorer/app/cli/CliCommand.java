@@ -1,0 +1,108 @@
+package org.flowexplorer.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowexplorer.model.data.DataFileException;
+import org.flowexplorer.model.data.PointCsv;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Shared plumbing of the subcommands: JSON output, option validation, file I/O with clear errors. */
+abstract class CliCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        validate();
+        execute();
+        return 0;
+    }
+
+    /** Checks option values; throw {@link #usage(String)} for bad ones. Runs before anything is read. */
+    void validate() {
+    }
+
+    abstract void execute() throws Exception;
+
+    /** Prints one JSON object as one line on stdout. */
+    final void emit(Map<String, ?> object) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            out.println(JSON.writeValueAsString(object));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode result as JSON: " + e.getOriginalMessage(), e);
+        }
+        out.flush();
+    }
+
+    /** A usage error (exit status 2) about this command's options. */
+    final ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    final void requirePositive(String option, long value) {
+        if (value < 1) {
+            throw usage(option + " must be a positive integer, got " + value);
+        }
+    }
+
+    final void requirePositive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw usage(option + " must be a positive number, got " + value);
+        }
+    }
+
+    final void requireNonNegative(String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw usage(option + " must be a finite number >= 0, got " + value);
+        }
+    }
+
+    /** Requires a .csv output name, so a typo such as a model extension is caught before any work. */
+    final void requireCsv(String option, Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv")) {
+            throw usage(option + " must name a .csv file, got '" + file + "'");
+        }
+    }
+
+    static float[] readPoints(Path file) throws DataFileException {
+        return PointCsv.read(file);
+    }
+
+    /** Runs a write, turning an I/O failure into a one-line message naming the file. */
+    static void write(Path file, IoAction action) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new CliFailure("cannot write " + file + ": directory " + parent + " does not exist");
+        }
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new CliFailure("cannot write " + file + ": " + FlowCli.describeIo(e), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,60 @@
+package org.flowexplorer.app.cli;
+
+import java.nio.file.Path;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.LoadedModel;
+import org.flowexplorer.model.io.ModelFiles;
+import org.flowexplorer.model.io.ModelFormatException;
+import org.flowexplorer.model.io.ModelMetadata;
+
+/** Model files for the CLI: extension checks and loading/saving with one-line errors. */
+final class Models {
+    private Models() {
+    }
+
+    /** A usage error unless the file ends in .zip or .npz. */
+    static void requireModelExtension(CliCommand cmd, String option, Path file) {
+        if (!ModelFiles.isSupported(file)) {
+            throw cmd.usage(option + " must name a .zip (native) or .npz (PyTorch state_dict) model file, got '"
+                    + file + "'");
+        }
+    }
+
+    /** A failure unless the model works on {@code dim}-dimensional points (the CSV formats are 2-D). */
+    static void requireDim(RealNVP flow, Path modelFile, int dim, Path dataFile) {
+        if (flow.dim() != dim) {
+            throw new CliFailure(modelFile.getFileName() + " is a " + flow.dim() + "-D model but "
+                    + (dataFile != null ? dataFile.getFileName() + " has " + dim + " columns"
+                            : "point CSV files are " + dim + "-D"));
+        }
+    }
+
+    static int countNonFinite(float[] v) {
+        int bad = 0;
+        for (float f : v) {
+            if (!Float.isFinite(f)) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    /** Whether the format stores training metadata (only the native .zip does). */
+    static boolean keepsMetadata(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    }
+
+    /** Loads a model; any problem with the file becomes a one-line failure naming it. */
+    static LoadedModel load(Path file) {
+        try {
+            return ModelFiles.load(file);
+        } catch (ModelFormatException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Saves a model atomically (metadata is dropped for .npz, which has no place for it). */
+    static void save(Path file, RealNVP model, ModelMetadata metadata) {
+        CliCommand.write(file, () -> ModelFiles.save(file, model, metadata));
+    }
+}
