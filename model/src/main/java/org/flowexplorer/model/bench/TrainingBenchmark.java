@@ -3,6 +3,7 @@ package org.flowexplorer.model.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
@@ -27,6 +28,12 @@ public final class TrainingBenchmark {
 
     public static Result run(float[] train, float[] test, int layers, int[] hidden, CouplingType coupling,
                              int batch, double lr, int steps, long seed) {
+        return run(train, test, layers, hidden, coupling, batch, lr, steps, seed, step -> { });
+    }
+
+    /** @param afterStep called with the number of steps done after each step (outside the timed region) */
+    public static Result run(float[] train, float[] test, int layers, int[] hidden, CouplingType coupling,
+                             int batch, double lr, int steps, long seed, IntConsumer afterStep) {
         RealNVP model = RealNVP.create(FlowSpec.alternating(2, layers, hidden, coupling), seed);
         Trainer trainer = new Trainer(model, train, new TrainingConfig(batch, lr, 1.0, seed));
         double[] ms = new double[steps];
@@ -39,6 +46,7 @@ public final class TrainingBenchmark {
             trainer.step();
             ms[i] = (System.nanoTime() - a) / 1e6;
             cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+            afterStep.accept(i + 1);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         int skip = Math.min(10, steps - 1);
