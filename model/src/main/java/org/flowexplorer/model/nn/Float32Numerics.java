@@ -93,20 +93,12 @@ final class Float32Numerics extends Numerics<float[]> {
         if (k == 1) {
             // Outer product (a conditioner's first Linear on one coordinate): C[i,:] += a_i · b.
             for (int i = 0; i < m; i++) {
-                float av = a[aOff + i];
-                int ci = cOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bOff + j];
-                }
+                axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
             }
         } else if (n == 1 && transA) {
             // C[:] += Σ_p A[p,:] · b_p (gradient of a one-input Linear's weight).
             for (int p = 0; p < k; p++) {
-                float bv = b[bOff + p];
-                int ap = aOff + p * m;
-                for (int i = 0; i < m; i++) {
-                    c[cOff + i] += a[ap + i] * bv;
-                }
+                axpy(b[bOff + p], a, aOff + p * m, c, cOff, m);
             }
         } else if (n == 1) {
             // Matrix-vector: C[i] += A[i,:]·b (b is contiguous for either transB).
@@ -118,11 +110,7 @@ final class Float32Numerics extends Numerics<float[]> {
             for (int i = 0; i < m; i++) {
                 int ci = cOff + i * n;
                 for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-                    int bp = bOff + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
-                    }
+                    axpy(transA ? a[aOff + p * m + i] : a[aOff + i * k + p], b, bOff + p * n, c, ci, n);
                 }
             }
         } else if (!transA) {
@@ -144,6 +132,13 @@ final class Float32Numerics extends Numerics<float[]> {
                     c[cOff + i * n + j] += acc;
                 }
             }
+        }
+    }
+
+    /** y[yo..yo+n) += alpha · x[xo..xo+n) — a method of its own so C2 vectorises the loop. */
+    private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        for (int j = 0; j < n; j++) {
+            y[yo + j] += alpha * x[xo + j];
         }
     }
 
