@@ -15,9 +15,15 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length == 0) {
             launchGui(args);
-        } else {
-            System.exit(FlowCli.run(args));
+            return;
         }
+        if (VectorRelaunch.wanted(args)) {
+            int status = VectorRelaunch.run(args);
+            if (status >= 0) {
+                System.exit(status);
+            }
+        }
+        System.exit(FlowCli.run(args));
     }
 
     private static void launchGui(String[] args) {

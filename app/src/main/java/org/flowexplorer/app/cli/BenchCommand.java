@@ -189,6 +189,7 @@ final class BenchCommand extends CliCommand {
         res.put("rounds", rounds);
         res.put("threads", threads);
         res.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
+        res.put("java_vector_api", org.flowexplorer.model.nn.VectorSupport.inUse());
         res.put("java_ms_per_step", round(median(javaMs), 4));
         res.put("java_test_nll_mean", round(mean(javaNll), 5));
         if (useTorch) {

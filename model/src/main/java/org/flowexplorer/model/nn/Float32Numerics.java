@@ -6,9 +6,6 @@ import org.flowexplorer.model.Precision;
 
 /** {@link Numerics} over {@code float[]}: float32, the precision of the seed's PyTorch code. */
 final class Float32Numerics extends Numerics<float[]> {
-    /** ReLU derivative without a branch: min(h·BIG, 1) is 1 for h > 0 and 0 for h = 0. */
-    private static final float BIG = Float.MAX_VALUE;
-
     // Native mirrors for BLAS operands: JavaCPP's float[] overloads copy whole arrays on every call.
     private FloatPointer pa, pb, pc;
     private long capA, capB, capC;
@@ -135,26 +132,12 @@ final class Float32Numerics extends Numerics<float[]> {
         }
     }
 
-    /** y[yo..yo+n) += alpha · x[xo..xo+n) — a method of its own so C2 vectorises the loop. */
     private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        for (int j = 0; j < n; j++) {
-            y[yo + j] += alpha * x[xo + j];
-        }
+        FloatKernels.axpy(alpha, x, xo, y, yo, n);
     }
 
     private static float dot(float[] x, int xo, float[] y, int yo, int n) {
-        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[xo + j] * y[yo + j];
-            s1 += x[xo + j + 1] * y[yo + j + 1];
-            s2 += x[xo + j + 2] * y[yo + j + 2];
-            s3 += x[xo + j + 3] * y[yo + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[xo + j] * y[yo + j];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return FloatKernels.dot(x, xo, y, yo, n);
     }
 
     private void blasGemm(boolean transA, boolean transB, int m, int n, int k,
@@ -188,34 +171,24 @@ final class Float32Numerics extends Numerics<float[]> {
     @Override
     public void addBias(float[] c, int rows, int cols, float[] bias, int biasOff, boolean relu) {
         for (int r = 0; r < rows; r++) {
-            int o = r * cols;
             if (relu) {
-                for (int j = 0; j < cols; j++) {
-                    c[o + j] = Math.max(c[o + j] + bias[biasOff + j], 0f);
-                }
+                FloatKernels.biasRelu(c, r * cols, bias, biasOff, cols);
             } else {
-                for (int j = 0; j < cols; j++) {
-                    c[o + j] += bias[biasOff + j];
-                }
+                FloatKernels.axpy(1f, bias, biasOff, c, r * cols, cols);
             }
         }
     }
 
     @Override
     public void reluBackward(float[] d, float[] h, int n) {
-        for (int i = 0; i < n; i++) {
-            d[i] *= Math.min(h[i] * BIG, 1f);
-        }
+        FloatKernels.reluBackward(d, h, n);
     }
 
     @Override
     public void columnSums(float[] d, int rows, int cols, float[] g, int gOff) {
         java.util.Arrays.fill(g, gOff, gOff + cols, 0f);
         for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int j = 0; j < cols; j++) {
-                g[gOff + j] += d[o + j];
-            }
+            FloatKernels.axpy(1f, d, r * cols, g, gOff, cols);
         }
     }
 
@@ -307,30 +280,13 @@ final class Float32Numerics extends Numerics<float[]> {
 
     @Override
     public double sumOfSquares(float[] a, int off, int n) {
-        double s0 = 0, s1 = 0;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            s0 += (double) a[off + i] * a[off + i];
-            s1 += (double) a[off + i + 1] * a[off + i + 1];
-        }
-        for (; i < n; i++) {
-            s0 += (double) a[off + i] * a[off + i];
-        }
-        return s0 + s1;
+        return FloatKernels.sumOfSquares(a, off, n);
     }
 
     @Override
     public void adam(float[] p, float[] g, float[] m, float[] v, int n, double gradScale, double beta1, double beta2,
                      double stepSize, double biasCorrection2Sqrt, double eps) {
-        float sc = (float) gradScale, b1 = (float) beta1, b2 = (float) beta2;
-        float ob1 = (float) (1 - beta1), ob2 = (float) (1 - beta2), step = (float) stepSize, bc2 = (float) biasCorrection2Sqrt, ep = (float) eps;
-        for (int i = 0; i < n; i++) {
-            float gi = g[i] * sc;
-            float mi = m[i] + (gi - m[i]) * ob1;          // torch: exp_avg.lerp_(grad, 1 - beta1)
-            float vi = v[i] * b2 + gi * gi * ob2;         // torch: exp_avg_sq.mul_(beta2).addcmul_(grad, grad, 1 - beta2)
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= step * (mi / ((float) Math.sqrt(vi) / bc2 + ep));
-        }
+        FloatKernels.adam(p, g, m, v, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
+                (float) stepSize, (float) biasCorrection2Sqrt, (float) eps);
     }
 }
