@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
  * PyTorch process inherits the same environment and thread count.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Times training steps (forward, backward, clipping, Adam) and, when python3 with torch is available,",
-                "the seed's PyTorch code on the same data, interleaved; prints one JSON object per run and a summary",
-                "with the ratio java/pytorch of the median ms per step and the mean test NLLs."})
+        description = {"Times training steps beside the seed's PyTorch code (when python3 can import torch).",
+                "Rounds alternate Java and PyTorch runs on the same data (forward, backward, clipping, Adam per step);",
+                "prints one JSON object per run, then a summary with the ratio java/pytorch of the median ms per step",
+                "and the mean test NLLs. Set OPENBLAS_CORETYPE for this command if OpenBLAS misdetects the CPU."})
 final class BenchCommand extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
