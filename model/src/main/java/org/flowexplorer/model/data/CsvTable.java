@@ -64,6 +64,34 @@ public final class CsvTable {
         });
     }
 
+    /**
+     * Writes an integer index column (e.g. training steps, printed without a decimal point)
+     * followed by double columns.
+     *
+     * @param header one name per column, the index's first
+     * @throws IllegalArgumentException if names and columns do not match up
+     */
+    public static void writeIndexedColumns(Path file, List<String> header, long[] index, List<double[]> columns)
+            throws IOException {
+        int[] lengths = new int[columns.size() + 1];
+        lengths[0] = index.length;
+        for (int c = 0; c < columns.size(); c++) {
+            lengths[c + 1] = columns.get(c).length;
+        }
+        int rows = checkShape(header, lengths);
+        AtomicFiles.writeText(file, out -> {
+            writeHeader(out, header);
+            for (int r = 0; r < rows; r++) {
+                out.write(Long.toString(index[r]));
+                for (double[] column : columns) {
+                    out.write(',');
+                    out.write(Double.toString(column[r]));
+                }
+                out.write('\n');
+            }
+        });
+    }
+
     /** Validates names against column lengths and returns the common row count. */
     private static int checkShape(List<String> header, int[] lengths) {
         if (lengths.length == 0) {

@@ -73,6 +73,20 @@ public final class ModelFile {
      * metadata has no {@code createdAt}, the current time is recorded.
      */
     public static void save(Path file, RealNVP model, ModelMetadata metadata) throws IOException {
+        save(file, model, metadata, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, RealNVP, ModelMetadata)}, with further entries written after the
+     * parameters in the same atomic write (used by {@link SessionFile}); their names must lie
+     * outside {@code manifest.json} and {@code params/}, which the loader owns.
+     */
+    static void save(Path file, RealNVP model, ModelMetadata metadata, Map<String, byte[]> extraEntries) throws IOException {
+        for (String name : extraEntries.keySet()) {
+            if (name.equals(MANIFEST) || name.startsWith(PARAMS_DIR)) {
+                throw new IllegalArgumentException("entry " + name + " belongs to the model part of the archive");
+            }
+        }
         ModelMetadata meta = metadata == null ? ModelMetadata.none() : metadata;
         if (meta.createdAt() == null) {
             meta = meta.withCreatedAt(Instant.now());
@@ -85,6 +99,9 @@ public final class ModelFile {
             putEntry(zip, MANIFEST, manifest);
             for (StateDictLayout.Tensor t : tensors) {
                 putEntry(zip, entryName(t.key()), Npy.write(arrays.get(t.key())));
+            }
+            for (Map.Entry<String, byte[]> e : extraEntries.entrySet()) {
+                putEntry(zip, e.getKey(), e.getValue());
             }
             zip.finish();
         });
@@ -178,7 +195,8 @@ public final class ModelFile {
         }
     }
 
-    private static LoadedModel load(Path file, ZipFile zip) throws IOException {
+    /** Reads the model part of an open archive (shared with {@link SessionFile}, which reads the rest of the same archive). */
+    static LoadedModel load(Path file, ZipFile zip) throws IOException {
         ZipEntry manifestEntry = zip.getEntry(MANIFEST);
         if (manifestEntry == null) {
             throw new ModelFormatException(file, "missing " + MANIFEST + "; not a Flow Explorer model file");
@@ -242,7 +260,7 @@ public final class ModelFile {
     }
 
     /** Reads a whole entry, refusing more than {@code limit} bytes and checking the CRC (ZipFile does not). */
-    private static byte[] readEntry(Path file, ZipFile zip, ZipEntry entry, long limit) throws ModelFormatException {
+    static byte[] readEntry(Path file, ZipFile zip, ZipEntry entry, long limit) throws ModelFormatException {
         String name = entry.getName();
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {

@@ -10,6 +10,7 @@ import org.flowexplorer.model.flow.RealNVP;
  * Loads and saves models by file extension: {@code .zip} is the native {@link ModelFile} (with
  * metadata), {@code .npz} a PyTorch state_dict ({@link TorchStateDict}; metadata is not stored,
  * and saving writes uncompressed entries like {@code np.savez} — compressed files load too).
+ * A {@link SessionFile} is a native zip too, so it loads here as its model.
  */
 public final class ModelFiles {
     /** The extensions {@link #load} and {@link #save} understand, with what they mean. */

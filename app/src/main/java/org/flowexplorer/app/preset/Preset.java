@@ -1,0 +1,72 @@
+package org.flowexplorer.app.preset;
+
+import java.util.Map;
+import java.util.Objects;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.io.DataSource;
+import org.flowexplorer.model.io.SessionSettings;
+import org.flowexplorer.model.train.TrainingConfig;
+
+/**
+ * A one-click instructive situation: a data set, an architecture and training settings chosen
+ * so that something specific happens, plus a paragraph telling the student what to look for.
+ * Immutable; the catalogue is {@link Presets}, whose test trains each preset briefly and checks
+ * that its description's claim really holds.
+ *
+ * @param name           short title for a menu, e.g. "Learning rate too high"
+ * @param description    one paragraph: what to do and what to notice
+ * @param dataset        the toy data set
+ * @param n              number of training points
+ * @param noise          the data set's noise knob
+ * @param dataSeed       seed for generating the points
+ * @param architecture   layers, hidden widths and coupling
+ * @param training       learning rate, batch size, clip norm and shuffle seed
+ * @param suggestedSteps how many steps to train for the effect to show clearly
+ * @param view           which view to bring to the front
+ */
+public record Preset(String name, String description, ToyDataset dataset, int n, double noise, long dataSeed,
+        Architecture architecture, TrainingConfig training, int suggestedSteps, View view) {
+
+    /** The main window's views a preset can ask for. */
+    public enum View {
+        /** The learned density as a heat map over the data. */
+        DENSITY,
+        /** Model samples drawn next to the training points. */
+        SAMPLES,
+        /** The layer scrubber: the points after each coupling layer. */
+        LAYERS,
+        /** The training and test loss curves. */
+        LOSS
+    }
+
+    /** Key under which {@link #settings()} records the view in the session's view map. */
+    public static final String VIEW_KEY = "view";
+
+    public Preset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(view, "view");
+        if (name.isBlank() || description.isBlank()) {
+            throw new IllegalArgumentException("a preset needs a name and a description");
+        }
+        if (suggestedSteps < 1) {
+            throw new IllegalArgumentException("suggested steps must be positive, got " + suggestedSteps);
+        }
+        new DataSource.Toy(dataset, n, noise, dataSeed); // validates n and noise
+    }
+
+    /** The training points, deterministic for the preset. */
+    public float[] generateData() {
+        return dataset.generate(n, noise, dataSeed);
+    }
+
+    /** The control state to apply, as a session would restore it. */
+    public SessionSettings settings() {
+        return new SessionSettings(new DataSource.Toy(dataset, n, noise, dataSeed), architecture, training,
+                Map.of(VIEW_KEY, view.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+}

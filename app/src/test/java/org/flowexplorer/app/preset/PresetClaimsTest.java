@@ -1,0 +1,108 @@
+package org.flowexplorer.app.preset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.RealNVP;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks, by actually training, that each preset does what its description tells the student
+ * to notice. Runs are shorter than the suggested step counts (the effects show early), and
+ * thresholds are about half the measured gaps, so they hold with margin; every run prints its
+ * numbers.
+ */
+class PresetClaimsTest {
+    private static final int STEPS = 500;
+
+    private static PresetRun run(String label, Preset p, Architecture a, int steps) {
+        PresetRun r = PresetRun.of(p, a, p.training(), steps);
+        System.out.println("[preset] " + r.describe(label));
+        return r;
+    }
+
+    private static PresetRun run(String label, Preset p, int steps) {
+        return run(label, p, p.architecture(), steps);
+    }
+
+    private static void assertClearlyWorse(PresetRun worse, PresetRun better, double margin) {
+        assertTrue(worse.finalTestNll() > better.finalTestNll() + margin,
+                () -> "expected test NLL " + worse.finalTestNll() + " to exceed " + better.finalTestNll() + " by more than " + margin);
+    }
+
+    @Test
+    void seedDefaultLearnsAndHighLearningRateMisbehaves() {
+        PresetRun good = run("seed default (lr 1e-3)", Presets.SEED_DEFAULT, 400);
+        PresetRun high = run("lr 0.05", Presets.LEARNING_RATE_TOO_HIGH, 400);
+        // the default falls quickly and well below where it started
+        assertTrue(good.finalTestNll() < good.initialTestNll() - 0.4, good.describe("seed default"));
+        assertTrue(good.maxLossEarly() < 2 * good.initialLoss(), good.describe("seed default"));
+        // lr 0.05: an early spike to many times the first loss (or NaN), and a clearly worse result
+        assertTrue(high.nonFiniteLosses() > 0 || high.maxLossEarly() > 10 * high.initialLoss(), high.describe("lr 0.05"));
+        assertTrue(!Double.isFinite(high.finalTestNll()) || high.finalTestNll() > good.finalTestNll() + 0.1,
+                high.describe("lr 0.05") + " vs " + good.describe("seed default"));
+        assertEquals(Presets.SEED_DEFAULT.architecture(), Presets.LEARNING_RATE_TOO_HIGH.architecture());
+        assertEquals(Presets.SEED_DEFAULT.training().withLearningRate(0.05), Presets.LEARNING_RATE_TOO_HIGH.training());
+    }
+
+    @Test
+    void affineBeatsAdditiveOnTheCheckerboard() {
+        PresetRun affine = run("checkerboard affine", Presets.CHECKERBOARD_AFFINE, 600);
+        PresetRun additive = run("checkerboard additive", Presets.CHECKERBOARD_ADDITIVE, 600);
+        assertClearlyWorse(additive, affine, 0.5);
+        double bound = Presets.CHECKERBOARD_AFFINE.dataset().knownNllLowerBound().orElseThrow();
+        assertTrue(affine.finalTestNll() > bound - 0.05); // no model beats the entropy (up to sampling error)
+        // additive layers preserve volume: log|det| exactly 0 for every point
+        float[] logDet = new float[additive.test().length / 2];
+        additive.model().forward(additive.test(), logDet);
+        assertArrayEquals(new float[logDet.length], logDet);
+        // otherwise the two presets are identical
+        assertEquals(Presets.CHECKERBOARD_AFFINE.training(), Presets.CHECKERBOARD_ADDITIVE.training());
+        assertEquals(new Architecture(8, new int[] {128, 128}, CouplingType.ADDITIVE), Presets.CHECKERBOARD_ADDITIVE.architecture());
+    }
+
+    @Test
+    void twoLayersAreTooFewForTwoSpirals() {
+        Preset p = Presets.TOO_FEW_LAYERS;
+        PresetRun two = run("2spirals, 2 layers", p, 600);
+        PresetRun eight = run("2spirals, 8 layers", p, new Architecture(8, p.architecture().hidden(), p.architecture().coupling()), 600);
+        assertEquals(2, p.architecture().layers());
+        assertClearlyWorse(two, eight, 0.15); // measured gap 0.28 nats after 600 steps
+    }
+
+    @Test
+    void aDeepFlowFitsThePinwheelBetterThanAShallowOne() {
+        Preset p = Presets.DEEP_PINWHEEL;
+        PresetRun deep = run("pinwheel, 12 layers", p, STEPS);
+        PresetRun shallow = run("pinwheel, 2 layers", p, new Architecture(2, p.architecture().hidden(), p.architecture().coupling()), STEPS);
+        assertClearlyWorse(shallow, deep, 0.3);
+    }
+
+    @Test
+    void oneLayerMovesOnlyOneCoordinate() {
+        PresetRun one = run("moons, 1 layer", Presets.ONE_LAYER, 400);
+        float[] x = one.test();
+        float[] z = one.model().forward(x, null);
+        boolean yMoved = false;
+        for (int i = 0; i < x.length; i += 2) {
+            assertEquals(Float.floatToRawIntBits(x[i]), Float.floatToRawIntBits(z[i]), "x must pass through unchanged");
+            yMoved |= Math.abs(z[i + 1] - x[i + 1]) > 0.05f;
+        }
+        assertTrue(yMoved, "training should have moved y");
+        // the x-marginal is the standard normal: p(x) integrates over y to N(x; 0, 1)
+        RealNVP m = one.model();
+        double x0 = 0.7;
+        double integral = 0;
+        double dy = 0.01;
+        for (double y = -30; y <= 30; y += dy) {
+            integral += Math.exp(m.logProb(new float[] {(float) x0, (float) y})[0]) * dy;
+        }
+        assertEquals(Math.exp(-0.5 * x0 * x0) / Math.sqrt(2 * Math.PI), integral, 2e-3);
+        // and the fit stays far behind the 8-layer flow (seed default at the same step count)
+        PresetRun eight = run("moons, 8 layers 128x128", Presets.ONE_LAYER, new Architecture(8, new int[] {128, 128}, CouplingType.AFFINE), 400);
+        assertClearlyWorse(one, eight, 0.4);
+    }
+}
