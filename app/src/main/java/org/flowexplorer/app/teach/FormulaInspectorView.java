@@ -144,8 +144,9 @@ public class FormulaInspectorView extends VBox {
         ColumnConstraints sym = new ColumnConstraints();
         sym.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints formula = new ColumnConstraints();
-        formula.setHgrow(Priority.SOMETIMES);
+        formula.setHgrow(Priority.NEVER);
         formula.setMinWidth(120);
+        formula.setMaxWidth(560);
         table.getColumnConstraints().addAll(sym, formula);
         for (int i = 0; i <= d; i++) {
             ColumnConstraints c = new ColumnConstraints();

@@ -90,7 +90,8 @@ public class MaskGalleryView extends BorderPane {
 
     private void rebuild() {
         int c = channels.getValue(), l = layer.getValue();
-        content.getChildren().setAll(
+        FlowPane masks = new FlowPane(28, 18);
+        masks.getChildren().setAll(
                 section("Checkerboard mask — layer " + l,
                         "Blue pixels pass through unchanged and are fed to the network; orange pixels are scaled and "
                                 + "shifted using what the network computes from the blue ones. Every pixel's neighbours "
@@ -103,7 +104,8 @@ public class MaskGalleryView extends BorderPane {
                                 + "are transformed, conditioned on the first half at every position. The halves swap at "
                                 + "the next layer. RealNVP uses this after a squeeze, when there are 4·C channels to "
                                 + "split.",
-                        channelwise(c, l)),
+                        channelwise(c, l)));
+        content.getChildren().setAll(masks,
                 section("Squeeze: " + Squeeze.shape(new int[] {c, SIZE, SIZE}) + " → "
                                 + Squeeze.shape(Squeeze.squeezedShape(new int[] {c, SIZE, SIZE})),
                         "Cut the image into 2×2 blocks. The four pixels of a block (top-left, top-right, "
@@ -134,7 +136,8 @@ public class MaskGalleryView extends BorderPane {
         Label p = new Label(text);
         p.getStyleClass().add("teach-paragraph");
         p.setWrapText(true);
-        p.setMaxWidth(1100);
+        p.setMaxWidth(720);
+        p.setPrefWidth(720);
         VBox box = new VBox(8, h, p, body);
         box.getStyleClass().add("gallery-section");
         return box;
@@ -290,7 +293,11 @@ public class MaskGalleryView extends BorderPane {
             Label sw = numberCell("", "squeeze-" + k);
             legend.getChildren().add(legendItem(sw, names[k]));
         }
-        return new VBox(10, in, legend, arrow, outPane);
+        in.setPrefWrapLength(Math.min(c, 2) * (SIZE * (CELL + 8) + 12));
+        outPane.setPrefWrapLength(4 * (4 * (CELL + 8) + 12));
+        HBox flow = new HBox(16, in, arrow, outPane);
+        flow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(10, flow, legend);
     }
 
     private static Node multiScale(int c) {

@@ -12,7 +12,7 @@ public final class TeachFormat {
     private TeachFormat() {
     }
 
-    /** 4 significant digits, plain notation from 10⁻⁴ up to 10⁶, otherwise scientific; NaN → "—". */
+    /** Exact integers as integers, otherwise 4 significant digits, plain notation from 10⁻⁴ up to 10⁶, otherwise scientific; NaN → "—". */
     public static String sig4(double v) {
         if (Double.isNaN(v)) {
             return UNDEFINED;
@@ -20,8 +20,8 @@ public final class TeachFormat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
         }
-        if (v == 0) {
-            return "0";
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return minus(Long.toString((long) v)); // exact integers (mask values, 1 − m) without decimals
         }
         double a = Math.abs(v);
         String s;

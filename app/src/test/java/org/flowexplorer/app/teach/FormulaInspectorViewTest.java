@@ -101,7 +101,9 @@ class FormulaInspectorViewTest {
         assertEquals("1.235", TeachFormat.sig4(1.23456));
         assertEquals("−0.001235", TeachFormat.sig4(-0.00123456));
         assertEquals("1235", TeachFormat.sig4(1234.5));
-        assertEquals("1.000", TeachFormat.sig4(1));
+        assertEquals("1", TeachFormat.sig4(1));
+        assertEquals("−2", TeachFormat.sig4(-2.0));
+        assertEquals("1.000", TeachFormat.sig4(0.99999));
         assertEquals("0", TeachFormat.sig4(0));
         assertEquals("—", TeachFormat.sig4(Double.NaN));
         assertEquals("1.235e+07", TeachFormat.sig4(12345678));
