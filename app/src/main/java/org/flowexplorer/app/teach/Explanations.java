@@ -1,0 +1,103 @@
+package org.flowexplorer.app.teach;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The plain-words explanation of every view of the app, for the main window's collapsible
+ * explanation panel: a short title and 2–4 sentences, with the formula where there is one.
+ * Look up by view id, e.g. {@code Explanations.get(Explanations.LOSS_CHART)}.
+ */
+public final class Explanations {
+    /** A title and a short paragraph. */
+    public record Entry(String id, String title, String text) {
+        public Entry {
+            Objects.requireNonNull(id);
+            Objects.requireNonNull(title);
+            Objects.requireNonNull(text);
+        }
+    }
+
+    public static final String DATA_SPACE = "data-space";
+    public static final String LATENT_SPACE = "latent-space";
+    public static final String LAYER_STEPPER = "layer-stepper";
+    public static final String MASK_VIEW = "mask-view";
+    public static final String LOSS_CHART = "loss-chart";
+    public static final String SAMPLE_INVERT = "sample-invert";
+    public static final String DENSITY = "density";
+    public static final String FORMULA_INSPECTOR = "formula-inspector";
+    public static final String WORKED_EXAMPLE = "worked-example";
+    public static final String MASK_GALLERY = "mask-gallery";
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        put(DATA_SPACE, "Data space",
+                "These are the training points x, in the space where the data lives. The flow learns an invertible "
+                        + "map z = f(x) that turns this shape into a round standard-normal cloud. Each point keeps its "
+                        + "colour in every view, so you can follow it through the layers.");
+        put(LATENT_SPACE, "Latent space",
+                "Here are the same points after all coupling layers: z = f(x). If training worked, they look like "
+                        + "samples of a standard normal N(0, I) — a round blob centred at 0 with most points within "
+                        + "the circles at 1, 2 and 3 standard deviations.");
+        put(LAYER_STEPPER, "Layer stepper",
+                "A flow is a chain of simple steps: z = f_L(…f_2(f_1(x))). The stepper shows where the points are after "
+                        + "k layers, from the data (k = 0) to the latent space (k = L). Each step moves only the "
+                        + "coordinates that the layer's mask marks 0; the others stay put.");
+        put(MASK_VIEW, "Masks",
+                "Each row is one coupling layer, each cell one coordinate. Blue (mask 1) coordinates pass through "
+                        + "unchanged and feed the small network; orange (mask 0) coordinates are scaled and shifted: "
+                        + "y = x_m + (1 − m)·(x·exp(s) + t). The rows alternate so that every coordinate gets "
+                        + "transformed.");
+        put(LOSS_CHART, "Loss (negative log-likelihood)",
+                "The loss is the average negative log-likelihood −log p(x), in nats: lower means the model gives the "
+                        + "data more probability. By change of variables, log p(x) = log N(f(x); 0, I) + Σ log|det J|. "
+                        + "The dashed line is a lower bound — the data's own entropy where it is known — which no "
+                        + "model can beat on average; the test curve shows points the model never trained on.");
+        put(SAMPLE_INVERT, "Sample & invert",
+                "To create new data, draw z from the standard normal and run the flow backwards: x = f⁻¹(z). Every "
+                        + "layer can be undone exactly — the pass-through half tells you s and t again, so "
+                        + "x_B = (y_B − t)·exp(−s). Good samples look like the training data.");
+        put(DENSITY, "Density",
+                "The colours show the model's density p(x) = N(f(x); 0, I) · |det J_f(x)| on a grid. The first factor "
+                        + "says how central the point lands in latent space, the second how much the flow stretches or "
+                        + "squeezes space there. Bright regions should match where the data is dense.");
+        put(FORMULA_INSPECTOR, "Formula inspector",
+                "One point, one layer, every step of y = x_m + (1 − m)·(x·exp(s) + t) with the point's real numbers. "
+                        + "The network reads only the mask-1 coordinates and outputs s and t; the mask-0 coordinates "
+                        + "are multiplied by exp(s) and shifted by t. The layer's contribution to the log-likelihood "
+                        + "is log|det J| = Σ s; switch to inverse to see the same layer undone.");
+        put(WORKED_EXAMPLE, "Worked example (3×3)",
+                "The notebook's example: x = 1…9 as a 3×3 matrix, a mask that keeps the first two rows and "
+                        + "transforms the last. Steps 1–8 show x_m, 1 − mask, the s- and t-networks layer by layer, "
+                        + "x·exp(s), + t, the masking and y = x_m + (1 − mask)·(x·exp(s) + t). The first two rows of y "
+                        + "equal x; the weights are random, so change the seed and watch only the last row change.");
+        put(MASK_GALLERY, "Masks for images",
+                "For images RealNVP masks pixels in a checkerboard or splits the channels, and swaps the roles every "
+                        + "layer. A squeeze turns each 2×2 block of pixels into 4 channels (C×H×W → 4C×H/2×W/2), and "
+                        + "after each scale half the channels are factored out straight to the base distribution. "
+                        + "This app's 2-D points use the simplest case: alternate x₁ and x₂.");
+    }
+
+    private Explanations() {
+    }
+
+    private static void put(String id, String title, String text) {
+        ENTRIES.put(id, new Entry(id, title, text));
+    }
+
+    /** The entry for a view id; throws for an unknown id. */
+    public static Entry get(String id) {
+        Entry e = ENTRIES.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("no explanation for view '" + id + "' (known: " + ENTRIES.keySet() + ")");
+        }
+        return e;
+    }
+
+    /** All entries, in the order listed above (unmodifiable). */
+    public static Map<String, Entry> all() {
+        return java.util.Collections.unmodifiableMap(ENTRIES);
+    }
+}

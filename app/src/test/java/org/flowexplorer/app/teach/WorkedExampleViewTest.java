@@ -1,0 +1,71 @@
+package org.flowexplorer.app.teach;
+
+import static org.flowexplorer.app.teach.TeachFx.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.flowexplorer.model.teach.WorkedExample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WorkedExampleViewTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        TeachFx.startToolkit();
+    }
+
+    private static String row(WorkedExampleView v, String stage, int r) {
+        return v.cell(stage, r, 0).getText() + " " + v.cell(stage, r, 1).getText() + " " + v.cell(stage, r, 2).getText();
+    }
+
+    @Test
+    void showsTheNotebooksInputsExactly() throws Exception {
+        onFx(() -> {
+            WorkedExampleView v = new WorkedExampleView(WorkedExample.create(5));
+            TeachFx.render(v, 1400, 900);
+            // the notebook prints x, mask, x * mask and 1 - mask as 3×3 tensors
+            assertEquals("1.0000 2.0000 3.0000", row(v, "x", 0));
+            assertEquals("4.0000 5.0000 6.0000", row(v, "x", 1));
+            assertEquals("7.0000 8.0000 9.0000", row(v, "x", 2));
+            assertEquals("1.0000 1.0000 1.0000", row(v, "mask", 0));
+            assertEquals("1.0000 1.0000 1.0000", row(v, "mask", 1));
+            assertEquals("0.0000 0.0000 0.0000", row(v, "mask", 2));
+            assertEquals("1.0000 2.0000 3.0000", row(v, "x_m", 0));
+            assertEquals("4.0000 5.0000 6.0000", row(v, "x_m", 1));
+            assertEquals("0.0000 0.0000 0.0000", row(v, "x_m", 2));
+            assertEquals("0.0000 0.0000 0.0000", row(v, "one_minus_mask", 0));
+            assertEquals("0.0000 0.0000 0.0000", row(v, "one_minus_mask", 1));
+            assertEquals("1.0000 1.0000 1.0000", row(v, "one_minus_mask", 2));
+            // later steps: 4 decimals of the model's values; y keeps x's first two rows
+            WorkedExample ex = v.getExample();
+            double[] y = ex.stage("y").values();
+            for (int i = 0; i < 9; i++) {
+                assertEquals(TeachFormat.fixed4(y[i]), v.cell("y", i / 3, i % 3).getText());
+            }
+            assertEquals("1.0000 2.0000 3.0000", row(v, "y", 0));
+            assertEquals(TeachFormat.fixed4(ex.stage("s after tanh").values()[4]), v.cell("s after tanh", 1, 1).getText());
+            assertTrue(v.cell("y", 2, 0).getStyleClass().contains("transform"));
+            assertTrue(v.cell("y", 0, 0).getStyleClass().contains("pass"));
+            return null;
+        });
+    }
+
+    @Test
+    void seedButtonsRedrawWeightsButNotTheInputs() throws Exception {
+        onFx(() -> {
+            WorkedExampleView v = new WorkedExampleView(WorkedExample.create(5));
+            String before = row(v, "y", 2);
+            v.seedUpButton().fire();
+            assertEquals(6, v.getExample().seed());
+            assertNotEquals(before, row(v, "y", 2));
+            assertEquals("1.0000 2.0000 3.0000", row(v, "y", 0));
+            v.seedDownButton().fire();
+            assertEquals(before, row(v, "y", 2));
+            v.newWeightsButton().fire();
+            assertEquals("7.0000 8.0000 9.0000", row(v, "x", 2));
+            assertTrue(WorkedExampleView.NOTE.contains("never printed"));
+            return null;
+        });
+    }
+}
