@@ -18,6 +18,8 @@ import javafx.application.Platform;
  */
 final class FxHeadless {
     private static boolean started;
+    /** Held so the level setting is not lost when the logger is garbage-collected. */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private FxHeadless() {
     }
@@ -32,7 +34,8 @@ final class FxHeadless {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
-        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+        // JavaFX warns about running from the class path on every start; not the user's concern here
+        FX_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             CompletableFuture<Void> up = new CompletableFuture<>();
             Platform.startup(() -> up.complete(null));

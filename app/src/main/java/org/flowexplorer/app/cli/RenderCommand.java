@@ -65,6 +65,11 @@ final class RenderCommand extends CliCommand {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--frames-per-layer", paramLabel = "F", defaultValue = "12",
+            description = "GIF only: frames from one layer to the next (default: ${DEFAULT-VALUE}); the GIF has"
+                    + " L×F + 1 frames plus 6 hold frames at each end.")
+    int framesPerLayer;
+
     private String format;
 
     @Override
@@ -92,6 +97,9 @@ final class RenderCommand extends CliCommand {
             throw usage("--scale must be between 0.5 and 4, got " + scale);
         }
         requirePositive("--n", n);
+        if (framesPerLayer < 1 || framesPerLayer > 200) {
+            throw usage("--frames-per-layer must be between 1 and 200, got " + framesPerLayer);
+        }
         if (layer != null && layer < 0) {
             throw usage("--layer must be >= 0, got " + layer);
         }
@@ -128,7 +136,8 @@ final class RenderCommand extends CliCommand {
         if (format.equals("gif")) {
             float[] xy = points != null ? points : flow.samplePoints(n, seed);
             FlowTrace trace = flow.traceForward(xy);
-            LayerAnimation animation = LayerAnimation.of(trace, LayerAnimation.Options.defaults().withSize(w, h, scale));
+            LayerAnimation animation = LayerAnimation.of(trace, LayerAnimation.Options.defaults().withSize(w, h, scale)
+                    .withFrames(framesPerLayer, 6, 50));
             write(out, () -> AnimationExport.writeGif(animation, out, null, null));
             emitResult(w, h, animation.frameCount());
             return;
@@ -175,7 +184,7 @@ final class RenderCommand extends CliCommand {
         switch (view) {
             case "density" -> {
                 float[] extent = points != null ? points : flow.samplePoints(n, seed);
-                double[] b = bounds(extent, 0.1);
+                double[] b = square(bounds(extent, 0.1));
                 float[] grid = new float[DENSITY_GRID * DENSITY_GRID * 2];
                 for (int j = 0; j < DENSITY_GRID; j++) {
                     for (int i = 0; i < DENSITY_GRID; i++) {
@@ -298,6 +307,14 @@ final class RenderCommand extends CliCommand {
             lines[l] = java.util.Arrays.copyOfRange(moved, l * WARP_POINTS * 2, (l + 1) * WARP_POINTS * 2);
         }
         return lines;
+    }
+
+    /** The bounds widened symmetrically to a square, as the plot's viewport shows them (the heatmap fills the plot). */
+    static double[] square(double[] b) {
+        double half = Math.max(b[1] - b[0], b[3] - b[2]) / 2;
+        double cx = (b[0] + b[1]) / 2;
+        double cy = (b[2] + b[3]) / 2;
+        return new double[] {cx - half, cx + half, cy - half, cy + half};
     }
 
     /** Finite bounds {xmin, xmax, ymin, ymax} of the points, padded by {@code pad} of the larger range. */

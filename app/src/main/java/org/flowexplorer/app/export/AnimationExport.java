@@ -28,6 +28,9 @@ import org.flowexplorer.model.io.AtomicFiles;
  * Writes a {@link LayerAnimation} as an animated GIF (loops forever, per-frame delay from the
  * options) or as a numbered PNG frame sequence (for video tools: {@code ffmpeg -i frame_%04d.png}).
  *
+ * <p>GIF frames after the first store only the rectangle that changed since the previous frame
+ * (disposal "none"), so hold frames cost a few bytes; every frame still counts and has its delay.
+ *
  * <p>Both run on the calling thread, rendering one frame at a time with Java2D (no FX thread
  * needed): call them from a background task. After each frame {@code progress} receives the
  * fraction done (0 … 1, the last call is exactly 1) and {@code cancelled} is polled before each
@@ -50,12 +53,20 @@ public final class AnimationExport {
                 writer.setOutput(ios);
                 writer.prepareWriteSequence(null);
                 int delayCs = Math.max(2, Math.round(animation.options().frameDelayMs() / 10f));
+                int[] previous = null;
                 for (int i = 0; i < frames; i++) {
                     checkCancelled(cancelled);
                     BufferedImage frame = animation.renderFrame(i);
-                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
-                    configure(meta, delayCs, i == 0);
-                    writer.writeToSequence(new IIOImage(frame, null, meta), null);
+                    int w = frame.getWidth();
+                    int h = frame.getHeight();
+                    int[] pixels = frame.getRGB(0, 0, w, h, null, 0, w);
+                    // only the rectangle that changed since the previous frame (disposal "none" keeps the rest)
+                    int[] box = previous == null ? new int[] {0, 0, w, h} : changedBox(previous, pixels, w, h);
+                    BufferedImage part = box[2] == w && box[3] == h ? frame : frame.getSubimage(box[0], box[1], box[2], box[3]);
+                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(part), null);
+                    configure(meta, delayCs, i == 0, box[0], box[1]);
+                    writer.writeToSequence(new IIOImage(part, null, meta), null);
+                    previous = pixels;
                     report(progress, (i + 1.0) / frames);
                 }
                 writer.endWriteSequence();
@@ -122,9 +133,12 @@ public final class AnimationExport {
     }
 
     /** Per-frame delay (centiseconds), no disposal, and on the first frame the NETSCAPE2.0 loop-forever extension. */
-    private static void configure(IIOMetadata meta, int delayCs, boolean first) throws IOException {
+    private static void configure(IIOMetadata meta, int delayCs, boolean first, int left, int top) throws IOException {
         String format = meta.getNativeMetadataFormatName();
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
+        IIOMetadataNode descriptor = child(root, "ImageDescriptor");
+        descriptor.setAttribute("imageLeftPosition", Integer.toString(left));
+        descriptor.setAttribute("imageTopPosition", Integer.toString(top));
         IIOMetadataNode gce = child(root, "GraphicControlExtension");
         gce.setAttribute("disposalMethod", "none");
         gce.setAttribute("userInputFlag", "FALSE");
@@ -140,6 +154,26 @@ public final class AnimationExport {
             apps.appendChild(app);
         }
         meta.setFromTree(format, root);
+    }
+
+    /** {x, y, w, h} of the pixels that differ (a 1×1 box at the origin when none do). */
+    static int[] changedBox(int[] a, int[] b, int w, int h) {
+        int x0 = w;
+        int y0 = h;
+        int x1 = -1;
+        int y1 = -1;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                if (a[row + x] != b[row + x]) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = y;
+                }
+            }
+        }
+        return x1 < 0 ? new int[] {0, 0, 1, 1} : new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {
