@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 SampleCommand.class,
                 TransformCommand.class,
                 ConvertCommand.class,
+                RenderCommand.class,
                 BenchCommand.class,
         })
 public final class FlowCli implements Runnable {

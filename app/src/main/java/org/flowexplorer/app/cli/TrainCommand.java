@@ -9,6 +9,7 @@ import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.LossHistory;
 import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a RealNVP flow by maximum likelihood on a CSV file or a generated toy data set.",
                 "Prints a progress object {\"step\",\"loss\"} about every 10%% of the steps (loss = mean minibatch"
-                        + " loss since the previous report), then the result object."})
+                        + " loss since the previous report), then the result object.",
+                "A .zip model keeps the loss history (every step's minibatch NLL, and the --test NLL at each report)"
+                        + " for 'render --view loss'."})
 final class TrainCommand extends CliCommand {
     static final int DEFAULT_DATASET_N = 2000;
 
@@ -138,6 +141,11 @@ final class TrainCommand extends CliCommand {
         Trainer trainer = new Trainer(model, data, config);
 
         long[] stepNanos = new long[steps];
+        int[] historySteps = new int[steps];
+        float[] historyLoss = new float[steps];
+        int[] testSteps = new int[testData != null ? steps / Math.max(1, steps / 10) + 1 : 0];
+        float[] testLoss = new float[testSteps.length];
+        int testCount = 0;
         int every = Math.max(1, steps / 10);
         double windowLoss = 0;
         int windowSteps = 0;
@@ -145,6 +153,8 @@ final class TrainCommand extends CliCommand {
             long s0 = System.nanoTime();
             double loss = trainer.step();
             stepNanos[i] = System.nanoTime() - s0;
+            historySteps[i] = (int) trainer.steps();
+            historyLoss[i] = (float) loss;
             windowLoss += loss;
             windowSteps++;
             int done = i + 1;
@@ -153,6 +163,10 @@ final class TrainCommand extends CliCommand {
                 p.put("step", done);
                 p.put("loss", windowLoss / windowSteps);
                 emit(p);
+                if (testData != null && testCount < testSteps.length) {
+                    testSteps[testCount] = (int) trainer.steps();
+                    testLoss[testCount++] = (float) model.meanNll(testData);
+                }
                 windowLoss = 0;
                 windowSteps = 0;
             }
@@ -164,8 +178,10 @@ final class TrainCommand extends CliCommand {
             ModelMetadata.DatasetInfo info = dataset != null
                     ? new ModelMetadata.DatasetInfo(dataset.id(), dataN, dataNoise, seed)
                     : new ModelMetadata.DatasetInfo(String.valueOf(source.data.getFileName()), dataN, null, null);
+            LossHistory history = new LossHistory(historySteps, historyLoss, Arrays.copyOf(testSteps, testCount),
+                    Arrays.copyOf(testLoss, testCount));
             Models.save(out, model, ModelMetadata.trained(config, trainer.steps()).withDataset(info)
-                    .withAppVersion(FlowCli.version()));
+                    .withAppVersion(FlowCli.version()).withLossHistory(history));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 

@@ -1,5 +1,6 @@
 package org.flowexplorer.app.view;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,6 +11,11 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.transform.Transform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
@@ -161,6 +167,52 @@ public class LossChart extends Region {
         scheduler.redrawNow();
     }
 
+    /**
+     * Renders the chart offscreen at {@code width}×{@code height} logical pixels times
+     * {@code scale}, without the "log y" check box and the hover read-out; same data, bound,
+     * log setting and stylesheets. Call on the FX thread.
+     */
+    public WritableImage snapshotImage(int width, int height, double scale) {
+        LossChart copy = layoutCopy(width, height);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        params.setFill(copy.plotBackground.get());
+        return copy.getParent().snapshot(params, null);
+    }
+
+    /**
+     * Paints the chart as {@link #snapshotImage} lays it out, as vector drawing: curves as
+     * polylines (min/max downsampled per pixel column like the screen), dashed bound, legend, axes.
+     * FX thread.
+     */
+    public void paintVector(ChartGraphics g, int width, int height) {
+        LossChart copy = layoutCopy(width, height);
+        g.setFill(copy.plotBackground.get());
+        g.fillRect(0, 0, width, height);
+        copy.paintChart(g, height);
+    }
+
+    private LossChart layoutCopy(int width, int height) {
+        LossChart copy = new LossChart();
+        copy.train.append(Arrays.copyOf(train.steps(), train.size()), Arrays.copyOf(train.values(), train.size()));
+        copy.test.append(Arrays.copyOf(test.steps(), test.size()), Arrays.copyOf(test.values(), test.size()));
+        copy.lowerBound = lowerBound;
+        copy.lowerBoundLabel = lowerBoundLabel;
+        copy.logScale.set(logScale.get());
+        copy.logToggle.setVisible(false);
+        copy.getStylesheets().setAll(getStylesheets());
+        copy.setStyle(getStyle());
+        StackPane root = new StackPane(copy);
+        Scene scene = new Scene(root, width, height);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        root.applyCss();
+        root.layout();
+        copy.scheduler.redrawNow();
+        return copy;
+    }
+
     /** Shows the read-out for the step under local x (NaN hides it); used by mouse handlers and tests. */
     void setHover(double localX) {
         hoverX = localX;
@@ -242,20 +294,24 @@ public class LossChart extends Region {
     }
 
     private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+        gc.clearRect(0, 0, w, h);
+        paintChart(new FxChartGraphics(gc), h);
+        drawHover(gc, plotW(), plotH());
+    }
+
+    /** Everything but the hover read-out: plot background, grid, axes, bound, curves and legend. */
+    private void paintChart(ChartGraphics g, double h) {
         computeRanges();
         double pw = plotW();
         double ph = plotH();
         g.setFill(plotBackground.get());
         g.fillRect(LEFT, TOP, pw, ph);
-        drawAxes(g, pw, ph);
+        drawAxes(g, pw, ph, h);
         g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, pw, ph);
-        g.clip();
+        g.clipRect(LEFT, TOP, pw, ph);
         if (lowerBound.isPresent() && lowerBound.getAsDouble() - logOffset > 0) {
             double y = Math.round(py(lowerBound.getAsDouble())) + 0.5;
             g.setStroke(boundColor.get());
@@ -268,10 +324,9 @@ public class LossChart extends Region {
         drawSeries(g, test, testColor.get(), pw, 2.0);
         g.restore();
         drawLegend(g);
-        drawHover(g, pw, ph);
     }
 
-    private void drawSeries(GraphicsContext g, LossSeries s, Color colour, double pw, double width) {
+    private void drawSeries(ChartGraphics g, LossSeries s, Color colour, double pw, double width) {
         if (s.size() == 0) {
             return;
         }
@@ -301,7 +356,7 @@ public class LossChart extends Region {
         }
     }
 
-    private void drawAxes(GraphicsContext g, double pw, double ph) {
+    private void drawAxes(ChartGraphics g, double pw, double ph, double h) {
         g.setFont(Font.font(11));
         g.setLineWidth(1);
         double[] xt = Ticks.nice(x0, x1, (int) Math.max(2, Math.min(8, pw / 90)));
@@ -335,7 +390,7 @@ public class LossChart extends Region {
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("step", LEFT + pw / 2, getHeight() - 4);
+        g.fillText("step", LEFT + pw / 2, h - 4);
         g.save();
         g.translate(14, TOP + ph / 2);
         g.rotate(-90);
@@ -344,7 +399,7 @@ public class LossChart extends Region {
         g.restore();
     }
 
-    private void drawLegend(GraphicsContext g) {
+    private void drawLegend(ChartGraphics g) {
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -358,7 +413,7 @@ public class LossChart extends Region {
         }
     }
 
-    private double legendEntry(GraphicsContext g, double x, double y, Color colour, boolean dashed, String text) {
+    private double legendEntry(ChartGraphics g, double x, double y, Color colour, boolean dashed, String text) {
         g.setStroke(colour);
         g.setLineWidth(2);
         if (dashed) {

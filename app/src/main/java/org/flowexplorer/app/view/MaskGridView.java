@@ -7,6 +7,11 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.transform.Transform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -127,6 +132,34 @@ public class MaskGridView extends Region {
     /** The layer last clicked (or set); selecting also highlights it. */
     public IntegerProperty selectedLayerProperty() {
         return selectedLayer;
+    }
+
+    /**
+     * A copy with the same masks and highlighted layer, laid out alone in a {@code width}×{@code height}
+     * scene with this view's stylesheets (for export; the copy is not part of any window). FX thread.
+     */
+    public MaskGridView layoutCopy(int width, int height) {
+        MaskGridView copy = new MaskGridView();
+        copy.setMasks(masks);
+        copy.setHighlightedLayer(highlightedLayer);
+        copy.getStylesheets().setAll(getStylesheets());
+        copy.setStyle(getStyle());
+        StackPane root = new StackPane(copy);
+        Scene scene = new Scene(root, width, height);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        root.applyCss();
+        root.layout();
+        return copy;
+    }
+
+    /** Renders the grid offscreen at {@code width}×{@code height} logical pixels times {@code scale}. FX thread. */
+    public WritableImage snapshotImage(int width, int height, double scale) {
+        MaskGridView copy = layoutCopy(width, height);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        return copy.getParent().snapshot(params, null);
     }
 
     /** "x₁", "x₂", ... for coordinate index d (0-based). */

@@ -323,6 +323,15 @@ public class PlotView extends Region {
      * (e.g. 2 for a crisp PNG). Uses the same data, titles and stylesheets; call on the FX thread.
      */
     public WritableImage snapshotImage(int width, int height, double scale) {
+        PlotView copy = layoutCopy(width, height, scale);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(scale, scale));
+        params.setFill(copy.plotBackground.get());
+        return copy.getParent().snapshot(params, null);
+    }
+
+    /** A redrawn copy of this plot laid out alone in a width×height scene (FX thread). */
+    private PlotView layoutCopy(int width, int height, double scale) {
         PlotView copy = new PlotView();
         copy.heatmap = heatmap;
         copy.colormap = colormap;
@@ -351,10 +360,7 @@ public class PlotView extends Region {
         root.applyCss();
         root.layout();
         copy.scheduler.redrawNow();
-        SnapshotParameters params = new SnapshotParameters();
-        params.setTransform(Transform.scale(scale, scale));
-        params.setFill(copy.plotBackground.get());
-        return root.snapshot(params, null);
+        return copy;
     }
 
     /** Redraws immediately instead of waiting for the next pulse (tests, snapshots). */
@@ -544,14 +550,17 @@ public class PlotView extends Region {
     }
 
     private void drawOverlay() {
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        GraphicsContext gc = overlay.getGraphicsContext2D();
+        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        paintOverlay(new FxChartGraphics(gc));
+    }
+
+    /** The vector layers: warped grid, contours and markers clipped to the plot area, then axes and titles. */
+    private void paintOverlay(ChartGraphics g) {
         double side = viewport.size();
         g.save();
         g.translate(plotX, plotY);
-        g.beginPath();
-        g.rect(0, 0, side, side);
-        g.clip();
+        g.clipRect(0, 0, side, side);
         drawWarpedGrid(g);
         drawContours(g);
         drawMarkers(g);
@@ -559,7 +568,72 @@ public class PlotView extends Region {
         drawAxes(g);
     }
 
-    private void drawWarpedGrid(GraphicsContext g) {
+    /**
+     * Paints the whole plot as it would look at {@code width}×{@code height} logical pixels, with
+     * every layer that is vector on screen drawn as vector shapes and the points as discs; only the
+     * heatmap (if any) is a raster, at twice the plot's resolution (at most 1024 px). This is what
+     * SVG export draws, laid out exactly like {@link #snapshotImage(int, int, double)}. FX thread.
+     */
+    public void paintVector(ChartGraphics g, int width, int height) {
+        PlotView copy = layoutCopy(width, height, 1);
+        copy.paintAll(g, width, height);
+    }
+
+    private void paintAll(ChartGraphics g, int width, int height) {
+        g.setFill(plotBackground.get());
+        g.fillRect(0, 0, width, height);
+        double side = viewport.size();
+        g.save();
+        g.translate(plotX, plotY);
+        g.clipRect(0, 0, side, side);
+        if (heatmap != null) {
+            int n = (int) Math.max(2, Math.min(1024, Math.round(2 * side)));
+            Viewport pv = new Viewport(viewport.xMin(), viewport.xMax(), viewport.yMin(), viewport.yMax(), n);
+            int[] raster = new int[n * n];
+            HeatmapRaster.render(raster, n, pv, heatmap.values, heatmap.gw, heatmap.gh, heatmap.xmin, heatmap.xmax,
+                    heatmap.ymin, heatmap.ymax, heatmap.logScale, colormap);
+            g.drawImage(raster, n, n, 0, 0, side, side);
+        }
+        Color grid = gridLineColor.get();
+        g.setStroke(grid.deriveColor(0, 1, 1, heatmap != null ? 0.25 : 0.75));
+        g.setLineWidth(1);
+        for (double t : viewport.xTicks(tickCount())) {
+            double px = Math.floor(viewport.toPixelX(t)) + 0.5;
+            g.strokeLine(px, 0, px, side);
+        }
+        for (double t : viewport.yTicks(tickCount())) {
+            double py = Math.floor(viewport.toPixelY(t)) + 0.5;
+            g.strokeLine(0, py, side, py);
+        }
+        paintDiscs(g, samples, null, sampleColor);
+        paintDiscs(g, points, pointArgb, pointColor);
+        g.restore();
+        paintOverlay(g);
+    }
+
+    private void paintDiscs(ChartGraphics g, float[] xy, int[] colours, int colour) {
+        if (xy == null) {
+            return;
+        }
+        int n = xy.length / 2;
+        double[] cx = new double[n];
+        double[] cy = new double[n];
+        int[] argb = colours != null ? new int[n] : null;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (Float.isFinite(xy[2 * i]) && Float.isFinite(xy[2 * i + 1])) {
+                cx[m] = viewport.toPixelX(xy[2 * i]);
+                cy[m] = viewport.toPixelY(xy[2 * i + 1]);
+                if (argb != null) {
+                    argb[m] = colours[i];
+                }
+                m++;
+            }
+        }
+        g.fillDiscs(cx, cy, m, pointRadius, argb, colour, pointOpacity);
+    }
+
+    private void drawWarpedGrid(ChartGraphics g) {
         if (warpedGrid == null) {
             return;
         }
@@ -572,7 +646,7 @@ public class PlotView extends Region {
         }
     }
 
-    private void strokePolyline(GraphicsContext g, float[] xy) {
+    private void strokePolyline(ChartGraphics g, float[] xy) {
         g.beginPath();
         boolean open = false;
         for (int i = 0; i + 1 < xy.length; i += 2) {
@@ -592,7 +666,7 @@ public class PlotView extends Region {
         g.stroke();
     }
 
-    private void drawContours(GraphicsContext g) {
+    private void drawContours(ChartGraphics g) {
         if (!gaussianContours) {
             return;
         }
@@ -614,7 +688,7 @@ public class PlotView extends Region {
         g.setLineDashes();
     }
 
-    private void drawMarkers(GraphicsContext g) {
+    private void drawMarkers(ChartGraphics g) {
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -647,7 +721,7 @@ public class PlotView extends Region {
         }
     }
 
-    private void drawAxes(GraphicsContext g) {
+    private void drawAxes(ChartGraphics g) {
         double side = viewport.size();
         Color axis = axisColor.get();
         Color text = textColor.get();

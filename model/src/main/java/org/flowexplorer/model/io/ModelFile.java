@@ -56,6 +56,9 @@ public final class ModelFile {
     public static final int VERSION = 1;
     public static final String MANIFEST = "manifest.json";
     public static final String PARAMS_DIR = "params/";
+    /** Optional loss curves, float64 [n, 2] arrays of (step, nll); see {@link LossHistory}. */
+    public static final String TRAIN_HISTORY = "history/train.npy";
+    public static final String TEST_HISTORY = "history/test.npy";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
@@ -94,11 +97,18 @@ public final class ModelFile {
         byte[] manifest = JSON.writeValueAsBytes(manifest(model, meta));
         Map<String, NdArray> arrays = TorchStateDict.toArrays(model);
         List<StateDictLayout.Tensor> tensors = StateDictLayout.parameters(model);
+        LossHistory h = meta.lossHistory();
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             putEntry(zip, MANIFEST, manifest);
             for (StateDictLayout.Tensor t : tensors) {
                 putEntry(zip, entryName(t.key()), Npy.write(arrays.get(t.key())));
+            }
+            if (h != null && !h.isEmpty()) {
+                putEntry(zip, TRAIN_HISTORY, Npy.write(LossHistory.toArray(h.trainSteps(), h.trainNll())));
+                if (h.testSteps().length > 0) {
+                    putEntry(zip, TEST_HISTORY, Npy.write(LossHistory.toArray(h.testSteps(), h.testNll())));
+                }
             }
             for (Map.Entry<String, byte[]> e : extraEntries.entrySet()) {
                 putEntry(zip, e.getKey(), e.getValue());
@@ -256,7 +266,55 @@ public final class ModelFile {
             System.arraycopy(a.toDoubles(), 0, values, t.offset(), t.size());
         }
         model.setParameters(values);
+        ZipEntry trainHistory = zip.getEntry(TRAIN_HISTORY);
+        if (trainHistory != null) {
+            ZipEntry testHistory = zip.getEntry(TEST_HISTORY);
+            double[][] train = readHistory(file, zip, trainHistory);
+            double[][] test = testHistory != null ? readHistory(file, zip, testHistory) : new double[2][0];
+            try {
+                metadata = metadata.withLossHistory(new LossHistory(toSteps(file, train[0]), toFloats(train[1]),
+                        toSteps(file, test[0]), toFloats(test[1])));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file, "history/: " + e.getMessage());
+            }
+        }
         return new LoadedModel(model, metadata);
+    }
+
+    /** A stored loss curve as {steps, values}, validated to be a float64 [n, 2] array. */
+    private static double[][] readHistory(Path file, ZipFile zip, ZipEntry entry) throws IOException {
+        NdArray a = Npy.read(readEntry(file, zip, entry, MAX_MANIFEST_BYTES * 64L), file + "!" + entry.getName());
+        int[] shape = a.intShape();
+        if (shape.length != 2 || shape[1] != 2 || a.dtype() != NdType.FLOAT64) {
+            throw new ModelFormatException(file, "entry " + entry.getName() + " must be a float64 [n, 2] array of (step, nll),"
+                    + " got " + a.dtype().name().toLowerCase(java.util.Locale.ROOT) + " " + Arrays.toString(shape));
+        }
+        double[] rows = a.toDoubles();
+        double[][] out = new double[2][shape[0]];
+        for (int i = 0; i < shape[0]; i++) {
+            out[0][i] = rows[2 * i];
+            out[1][i] = rows[2 * i + 1];
+        }
+        return out;
+    }
+
+    private static int[] toSteps(Path file, double[] v) throws ModelFormatException {
+        int[] s = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] >= 0 && v[i] <= Integer.MAX_VALUE) || v[i] != Math.rint(v[i])) {
+                throw new ModelFormatException(file, "history: step " + v[i] + " is not a non-negative integer");
+            }
+            s[i] = (int) v[i];
+        }
+        return s;
+    }
+
+    private static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     /** Reads a whole entry, refusing more than {@code limit} bytes and checking the CRC (ZipFile does not). */

@@ -12,8 +12,15 @@ import org.flowexplorer.model.train.TrainingConfig;
  * @param dataset    the data it was trained on, or null
  * @param createdAt  when the file was written; {@link ModelFile#save} fills in the current time when null
  * @param appVersion version string of the application that wrote the file, or null
+ * @param lossHistory the training (and test) loss curve, or null when not recorded
  */
-public record ModelMetadata(TrainingConfig training, long steps, DatasetInfo dataset, Instant createdAt, String appVersion) {
+public record ModelMetadata(TrainingConfig training, long steps, DatasetInfo dataset, Instant createdAt, String appVersion,
+        LossHistory lossHistory) {
+
+    /** Metadata without a loss history (the original five-part form). */
+    public ModelMetadata(TrainingConfig training, long steps, DatasetInfo dataset, Instant createdAt, String appVersion) {
+        this(training, steps, dataset, createdAt, appVersion, null);
+    }
 
     public ModelMetadata {
         if (steps < 0) {
@@ -50,18 +57,24 @@ public record ModelMetadata(TrainingConfig training, long steps, DatasetInfo dat
     }
 
     public ModelMetadata withTraining(TrainingConfig config, long steps) {
-        return new ModelMetadata(config, steps, dataset, createdAt, appVersion);
+        return new ModelMetadata(config, steps, dataset, createdAt, appVersion, lossHistory);
     }
 
     public ModelMetadata withDataset(DatasetInfo info) {
-        return new ModelMetadata(training, steps, info, createdAt, appVersion);
+        return new ModelMetadata(training, steps, info, createdAt, appVersion, lossHistory);
     }
 
     public ModelMetadata withCreatedAt(Instant time) {
-        return new ModelMetadata(training, steps, dataset, time, appVersion);
+        return new ModelMetadata(training, steps, dataset, time, appVersion, lossHistory);
     }
 
     public ModelMetadata withAppVersion(String version) {
-        return new ModelMetadata(training, steps, dataset, createdAt, version);
+        return new ModelMetadata(training, steps, dataset, createdAt, version, lossHistory);
+    }
+
+    /** With this loss history (null or empty removes it). */
+    public ModelMetadata withLossHistory(LossHistory history) {
+        return new ModelMetadata(training, steps, dataset, createdAt, appVersion,
+                history == null || history.isEmpty() ? null : history);
     }
 }

@@ -252,4 +252,42 @@ class ModelFileTest {
         Path json = rewritten("json.zip", e -> e.put("manifest.json", "{\"format\": \n\n  [1, 2".getBytes(StandardCharsets.UTF_8)));
         assertFormatError(json, () -> ModelFile.load(json), "manifest.json is not valid JSON", "line 3");
     }
+
+    @Test
+    void lossHistoryRoundTripsAndIsOptional() throws IOException {
+        RealNVP model = Models.random(SPEC, Precision.FLOAT32, 3);
+        LossHistory history = new LossHistory(new int[] {1, 2, 3, 10}, new float[] {2.5f, 2.25f, Float.NaN, 1.125f},
+                new int[] {5, 10}, new float[] {2.0f, 1.5f});
+        Path file = dir.resolve("with-history.zip");
+        ModelFile.save(file, model, FULL.withLossHistory(history));
+        LoadedModel loaded = ModelFile.load(file);
+        assertEquals(history, loaded.metadata().lossHistory());
+        assertEquals(FULL.withLossHistory(history), loaded.metadata());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertNotNull(zip.getEntry(ModelFile.TRAIN_HISTORY));
+            assertNotNull(zip.getEntry(ModelFile.TEST_HISTORY));
+        }
+
+        LossHistory trainOnly = new LossHistory(new int[] {1}, new float[] {3f}, null, null);
+        ModelFile.save(file, model, FULL.withLossHistory(trainOnly));
+        assertEquals(trainOnly, ModelFile.load(file).metadata().lossHistory());
+
+        Path plain = dir.resolve("plain.zip");
+        ModelFile.save(plain, model, FULL);
+        assertNull(ModelFile.load(plain).metadata().lossHistory());
+        try (ZipFile zip = new ZipFile(plain.toFile())) {
+            assertNull(zip.getEntry(ModelFile.TRAIN_HISTORY));
+        }
+        // the five-part constructor still means "no history"
+        assertNull(new ModelMetadata(null, 0, null, null, null).lossHistory());
+        assertNull(FULL.withLossHistory(new LossHistory(null, null, null, null)).lossHistory());
+    }
+
+    @Test
+    void lossHistoryValidation() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LossHistory(new int[] {2, 1}, new float[] {1, 1}, null, null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LossHistory(new int[] {1}, new float[] {1, 2}, null, null));
+    }
 }

@@ -1,0 +1,337 @@
+package org.flowexplorer.app.cli;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flowexplorer.app.export.AnimationExport;
+import org.flowexplorer.app.export.LayerAnimation;
+import org.flowexplorer.app.export.PngExport;
+import org.flowexplorer.app.export.SvgExport;
+import org.flowexplorer.app.view.LossChart;
+import org.flowexplorer.app.view.MaskGridView;
+import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.view.PointColors;
+import org.flowexplorer.model.data.DataFileException;
+import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.LoadedModel;
+import org.flowexplorer.model.io.LossHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draws one of the workbench's views of a model to a PNG or SVG file, without a display.",
+                "Views: density (p(x) heatmap over the data bounds, with the data), samples (model samples and the data),"
+                        + " layers (points at layer --layer with the warped grid), latent (data pushed to z over N(0,I)"
+                        + " contours), loss (the loss history stored in a .zip model), masks (the coupling masks).",
+                "With --view layers, an --out ending in .gif writes the layer animation instead."})
+final class RenderCommand extends CliCommand {
+    static final List<String> VIEWS = List.of("density", "samples", "layers", "latent", "loss", "masks");
+    private static final int DENSITY_GRID = 160;
+    private static final int WARP_LINES = 13;
+    private static final int WARP_POINTS = 60;
+
+    @Option(names = "--model", required = true, paramLabel = "M.zip|M.npz", description = "Model file.")
+    Path model;
+
+    @Option(names = "--view", required = true, paramLabel = "VIEW",
+            description = "density, samples, layers, latent, loss or masks.")
+    String view;
+
+    @Option(names = "--out", required = true, paramLabel = "F.png|F.svg", description = "Output image (.png or .svg; .gif for --view layers).")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "F.csv", description = "Data points (CSV x,y); without it the views use model samples.")
+    Path data;
+
+    @Option(names = "--width", paramLabel = "W", description = "Width in logical pixels (default: 600).")
+    Integer width;
+
+    @Option(names = "--height", paramLabel = "H", description = "Height in logical pixels (default: 600; loss 360; masks fit the layers).")
+    Integer height;
+
+    @Option(names = "--layer", paramLabel = "K", description = "Layer for --view layers (0 = data … L = latent; default: L) or the row to outline in masks.")
+    Integer layer;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "PNG pixel density: 2 gives a 2W×2H image (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "2000", description = "Model samples to draw (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--frames-per-layer", paramLabel = "F", defaultValue = "12",
+            description = "GIF only: frames from one layer to the next (default: ${DEFAULT-VALUE}); the GIF has"
+                    + " L×F + 1 frames plus 6 hold frames at each end.")
+    int framesPerLayer;
+
+    private String format;
+
+    @Override
+    void validate() {
+        view = view.toLowerCase(Locale.ROOT);
+        if (!VIEWS.contains(view)) {
+            throw usage("--view must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'");
+        }
+        Models.requireModelExtension(this, "--model", model);
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        format = name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : name.endsWith(".gif") ? "gif" : null;
+        if (format == null) {
+            throw usage("--out must name a .png or .svg file, got '" + out + "'");
+        }
+        if (format.equals("gif") && !view.equals("layers")) {
+            throw usage("--out .gif (the layer animation) needs --view layers, got --view " + view);
+        }
+        if (width != null && (width < 50 || width > 10_000)) {
+            throw usage("--width must be between 50 and 10000, got " + width);
+        }
+        if (height != null && (height < 50 || height > 10_000)) {
+            throw usage("--height must be between 50 and 10000, got " + height);
+        }
+        if (!(scale >= 0.5 && scale <= 4)) {
+            throw usage("--scale must be between 0.5 and 4, got " + scale);
+        }
+        requirePositive("--n", n);
+        if (framesPerLayer < 1 || framesPerLayer > 200) {
+            throw usage("--frames-per-layer must be between 1 and 200, got " + framesPerLayer);
+        }
+        if (layer != null && layer < 0) {
+            throw usage("--layer must be >= 0, got " + layer);
+        }
+    }
+
+    @Override
+    void execute() throws DataFileException {
+        LoadedModel loaded = Models.load(model);
+        RealNVP flow = loaded.model();
+        int layers = flow.spec().layers();
+        if (layer != null && layer > layers) {
+            throw usage("--layer must be between 0 and " + layers + " (the model has " + layers + " coupling layers), got "
+                    + layer);
+        }
+        float[] points = null;
+        if (data != null) {
+            points = readPoints(data);
+            Models.requireDim(flow, model, 2, data);
+        } else if (!view.equals("masks")) {
+            Models.requireDim(flow, model, 2, null);
+        }
+        int w = width != null ? width : view.equals("masks") ? 480 : 600;
+        int h = height != null ? height : switch (view) {
+            case "loss" -> 360;
+            case "masks" -> Math.max(100, 22 + layers * 28 + 40);
+            default -> 600;
+        };
+        LossHistory history = loaded.metadata().lossHistory();
+        if (view.equals("loss") && history == null) {
+            throw new CliFailure("no loss history in " + model.getFileName()
+                    + " (train in the app or with `train --out`)");
+        }
+
+        if (format.equals("gif")) {
+            float[] xy = points != null ? points : flow.samplePoints(n, seed);
+            FlowTrace trace = flow.traceForward(xy);
+            LayerAnimation animation = LayerAnimation.of(trace, LayerAnimation.Options.defaults().withSize(w, h, scale)
+                    .withFrames(framesPerLayer, 6, 50));
+            write(out, () -> AnimationExport.writeGif(animation, out, null, null));
+            emitResult(w, h, animation.frameCount());
+            return;
+        }
+
+        Scene scene = prepare(flow, points, history);
+        FxHeadless.start();
+        if (format.equals("png")) {
+            BufferedImage img = FxHeadless.call(() -> PngExport.render(scene.build(), w, h, scale));
+            write(out, () -> PngExport.write(img, out));
+        } else {
+            String svg = FxHeadless.call(() -> SvgExport.toSvg(scene.build(), w, h));
+            write(out, () -> SvgExport.writeString(svg, out));
+        }
+        emitResult(w, h, null);
+    }
+
+    private void emitResult(int w, int h, Integer frames) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("command", "render");
+        r.put("view", view);
+        r.put("out", out.toString());
+        r.put("width", w);
+        r.put("height", h);
+        if (format.equals("png") || format.equals("gif")) {
+            r.put("scale", scale);
+            r.put("pixel_width", (int) Math.round(w * scale));
+            r.put("pixel_height", (int) Math.round(h * scale));
+        }
+        if (frames != null) {
+            r.put("frames", frames);
+        }
+        emit(r);
+    }
+
+    /** Builds the view on the FX thread from data computed beforehand on this thread. */
+    @FunctionalInterface
+    interface Scene {
+        javafx.scene.Node build();
+    }
+
+    private Scene prepare(RealNVP flow, float[] points, LossHistory history) {
+        int layers = flow.spec().layers();
+        switch (view) {
+            case "density" -> {
+                float[] extent = points != null ? points : flow.samplePoints(n, seed);
+                double[] b = square(bounds(extent, 0.1));
+                float[] grid = new float[DENSITY_GRID * DENSITY_GRID * 2];
+                for (int j = 0; j < DENSITY_GRID; j++) {
+                    for (int i = 0; i < DENSITY_GRID; i++) {
+                        int k = j * DENSITY_GRID + i;
+                        grid[2 * k] = (float) (b[0] + (b[1] - b[0]) * i / (DENSITY_GRID - 1));
+                        grid[2 * k + 1] = (float) (b[2] + (b[3] - b[2]) * j / (DENSITY_GRID - 1));
+                    }
+                }
+                float[] logp = flow.logProb(grid);
+                float[] density = new float[logp.length];
+                for (int k = 0; k < logp.length; k++) {
+                    density[k] = Float.isFinite(logp[k]) ? (float) Math.exp(logp[k]) : 0f;
+                }
+                float[] shown = points;
+                return () -> {
+                    PlotView v = plot("density p(x)", "x₁", "x₂");
+                    v.setFixedBounds(b[0], b[1], b[2], b[3]);
+                    v.setHeatmap(density, DENSITY_GRID, DENSITY_GRID, b[0], b[1], b[2], b[3], false);
+                    if (shown != null) {
+                        v.setPoints(shown, 0xFFFFFFFF);
+                        v.setPointRadius(1.2);
+                        v.setPointOpacity(0.55);
+                    }
+                    return v;
+                };
+            }
+            case "samples" -> {
+                float[] samples = flow.samplePoints(n, seed);
+                requireFinite(samples, "sampled");
+                float[] shown = points;
+                return () -> {
+                    PlotView v = plot("model samples (n = " + n + ")" + (shown != null ? " and data" : ""), "x₁", "x₂");
+                    v.setSamples(samples, 0xFFBF3989);
+                    if (shown != null) {
+                        v.setPoints(shown, 0xFF0969DA);
+                        v.setPointOpacity(0.6);
+                    }
+                    return v;
+                };
+            }
+            case "layers", "latent" -> {
+                float[] xy = points != null ? points : flow.samplePoints(n, seed);
+                int k = view.equals("latent") ? layers : layer != null ? layer : layers;
+                FlowTrace trace = flow.traceForward(xy);
+                float[] at = trace.positions()[k];
+                int[] colours = PointColors.byPosition().argbFor(xy);
+                float[][] warped = view.equals("layers") ? warpedGrid(flow, bounds(xy, 0.05), k) : null;
+                String title = view.equals("latent") ? "latent z = f(x)"
+                        : k == 0 ? "layer 0 of " + layers + " (data)"
+                        : k == layers ? "layer " + k + " of " + layers + " (latent)" : "layer " + k + " of " + layers;
+                boolean latent = k == layers;
+                return () -> {
+                    PlotView v = plot(title, latent ? "z₁" : k == 0 ? "x₁" : "h₁", latent ? "z₂" : k == 0 ? "x₂" : "h₂");
+                    v.setPoints(at, colours);
+                    if (warped != null) {
+                        v.setWarpedGrid(warped);
+                    }
+                    v.setGaussianContours(view.equals("latent"));
+                    return v;
+                };
+            }
+            case "loss" -> {
+                return () -> {
+                    LossChart c = new LossChart();
+                    c.appendTrain(history.trainSteps(), history.trainNll());
+                    c.appendTest(history.testSteps(), history.testNll());
+                    return c;
+                };
+            }
+            default -> {
+                boolean[][] masks = new boolean[layers][];
+                for (int l = 0; l < layers; l++) {
+                    masks[l] = flow.layers().get(l).mask().values();
+                }
+                int outline = layer != null ? layer : -1;
+                return () -> {
+                    MaskGridView m = new MaskGridView();
+                    m.setMasks(masks);
+                    m.setHighlightedLayer(outline);
+                    return m;
+                };
+            }
+        }
+    }
+
+    private static PlotView plot(String title, String xTitle, String yTitle) {
+        PlotView v = new PlotView();
+        v.setTitle(title);
+        v.setAxisTitles(xTitle, yTitle);
+        return v;
+    }
+
+    private static void requireFinite(float[] xy, String what) {
+        int bad = Models.countNonFinite(xy);
+        if (bad > 0) {
+            throw new CliFailure(bad + " " + what + " coordinates are not finite numbers (the model's inverse overflows);"
+                    + " nothing written");
+        }
+    }
+
+    /** Horizontal and vertical lines over {@code b} in data space, pushed through the first {@code k} layers. */
+    static float[][] warpedGrid(RealNVP flow, double[] b, int k) {
+        float[] xy = new float[2 * WARP_LINES * WARP_POINTS * 2];
+        int p = 0;
+        for (int dir = 0; dir < 2; dir++) {
+            for (int line = 0; line < WARP_LINES; line++) {
+                double fixed = (double) line / (WARP_LINES - 1);
+                for (int s = 0; s < WARP_POINTS; s++) {
+                    double t = (double) s / (WARP_POINTS - 1);
+                    double u = dir == 0 ? t : fixed;
+                    double v = dir == 0 ? fixed : t;
+                    xy[p++] = (float) (b[0] + (b[1] - b[0]) * u);
+                    xy[p++] = (float) (b[2] + (b[3] - b[2]) * v);
+                }
+            }
+        }
+        float[] moved = flow.traceForward(xy).positions()[k];
+        float[][] lines = new float[2 * WARP_LINES][];
+        for (int l = 0; l < lines.length; l++) {
+            lines[l] = java.util.Arrays.copyOfRange(moved, l * WARP_POINTS * 2, (l + 1) * WARP_POINTS * 2);
+        }
+        return lines;
+    }
+
+    /** The bounds widened symmetrically to a square, as the plot's viewport shows them (the heatmap fills the plot). */
+    static double[] square(double[] b) {
+        double half = Math.max(b[1] - b[0], b[3] - b[2]) / 2;
+        double cx = (b[0] + b[1]) / 2;
+        double cy = (b[2] + b[3]) / 2;
+        return new double[] {cx - half, cx + half, cy - half, cy + half};
+    }
+
+    /** Finite bounds {xmin, xmax, ymin, ymax} of the points, padded by {@code pad} of the larger range. */
+    static double[] bounds(float[] xy, double pad) {
+        double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            if (Float.isFinite(xy[i]) && Float.isFinite(xy[i + 1])) {
+                b[0] = Math.min(b[0], xy[i]);
+                b[1] = Math.max(b[1], xy[i]);
+                b[2] = Math.min(b[2], xy[i + 1]);
+                b[3] = Math.max(b[3], xy[i + 1]);
+            }
+        }
+        if (!(b[1] >= b[0])) {
+            return new double[] {-3, 3, -3, 3};
+        }
+        double m = pad * Math.max(Math.max(b[1] - b[0], b[3] - b[2]), 1e-6);
+        return new double[] {b[0] - m, b[1] + m, b[2] - m, b[3] + m};
+    }
+}
