@@ -75,8 +75,14 @@ final class BenchCommand extends CliCommand {
             description = "The PyTorch reference script (default: ${DEFAULT-VALUE}).")
     Path torchScript;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "T", description = "PyTorch threads (Java BLAS uses 1 unless -Dflowexplorer.blasThreads) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+            description = "Threads for both sides: Java's BLAS, and PyTorch's torch.set_num_threads (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--torch-blas-threads", paramLabel = "T",
+            description = {"OPENBLAS_NUM_THREADS for the PyTorch process (default: same as --threads).",
+                    "torch.set_num_threads does not bound a pthreads OpenBLAS, which otherwise uses every core for matmuls."})
+    Integer torchBlasThreads;
 
     @Option(names = "--rss-every", defaultValue = "0", paramLabel = "K",
             description = "Also record the JVM's resident memory every K steps of each Java run (0 = off).")
@@ -98,6 +104,9 @@ final class BenchCommand extends CliCommand {
         requirePositive("--steps", steps);
         requirePositive("--rounds", rounds);
         requirePositive("--threads", threads);
+        if (torchBlasThreads != null) {
+            requirePositive("--torch-blas-threads", torchBlasThreads);
+        }
         requirePositive("--lr", lr);
         for (int h : hidden) {
             requirePositive("--hidden", h);
@@ -112,6 +121,7 @@ final class BenchCommand extends CliCommand {
 
     @Override
     void execute() throws Exception {
+        System.setProperty("flowexplorer.blasThreads", Integer.toString(threads));
         float[] train = toy.generate(n, toy.defaultNoise(), seed);
         float[] test = toy.generate(testN, toy.defaultNoise(), seed + 1_000_003L);
         boolean useTorch = !torch.equals("off") && torchAvailable();
@@ -189,6 +199,9 @@ final class BenchCommand extends CliCommand {
         res.put("steps", steps);
         res.put("rounds", rounds);
         res.put("threads", threads);
+        if (useTorch) {
+            res.put("torch_openblas_threads", torchBlasThreads());
+        }
         res.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
         res.put("java_vector_api", org.flowexplorer.model.nn.VectorSupport.inUse());
         res.put("java_ms_per_step", round(median(javaMs), 4));
@@ -227,7 +240,9 @@ final class BenchCommand extends CliCommand {
                 "--layers", Integer.toString(layers), "--hidden", hiddenText, "--batch", Integer.toString(batch),
                 "--steps", Integer.toString(steps), "--lr", Double.toString(lr), "--seed", Long.toString(s),
                 "--threads", Integer.toString(threads));
-        Process p = new ProcessBuilder(cmd).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(torchBlasThreads()));
+        Process p = pb.start();
         byte[] err = p.getErrorStream().readAllBytes();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0 || out.isEmpty()) {
@@ -236,6 +251,10 @@ final class BenchCommand extends CliCommand {
             throw new CliFailure("the PyTorch reference failed: " + last);
         }
         return JSON.readTree(out.substring(out.lastIndexOf('\n') + 1));
+    }
+
+    private int torchBlasThreads() {
+        return torchBlasThreads == null ? threads : torchBlasThreads;
     }
 
     /** Resident set size of this process from /proc (Linux); NaN elsewhere. */
