@@ -77,6 +77,18 @@ public sealed interface Command {
     record SetDensity(boolean enabled) implements Command {
     }
 
+    /** Runs a read-only function of the live model on the worker thread (tests, diagnostics). */
+    record Inspect<T>(java.util.function.Function<org.flowexplorer.model.flow.RealNVP, T> query,
+            java.util.concurrent.CompletableFuture<T> result) implements Command {
+        void run(org.flowexplorer.model.flow.RealNVP model) {
+            try {
+                result.complete(query.apply(model));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
     /** Where a query point lives. */
     enum Space {
         DATA, LATENT

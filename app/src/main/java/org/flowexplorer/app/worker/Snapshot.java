@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
  * them without locks; do not modify them.
  *
  * @param sequence       increases with every publication
+ * @param commandsHandled how many commands the worker has handled so far (lets the UI ignore stale state)
  * @param runId          changes when training restarts (reset, new data, new architecture)
  * @param phase          whether the model exists yet
  * @param notice         a one-line message for the status bar (e.g. "Architecture changed: model reset"), may be empty
@@ -30,6 +31,7 @@ import java.util.OptionalDouble;
  */
 public record Snapshot(
         long sequence,
+        long commandsHandled,
         int runId,
         Phase phase,
         String notice,

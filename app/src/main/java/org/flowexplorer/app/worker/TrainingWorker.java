@@ -77,6 +77,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     private long modelVersion;
     private int runId;
     private long sequence;
+    private long commandsHandled;
     private boolean playing;
     private boolean densityEnabled;
     private int displayedLayer;
@@ -209,6 +210,16 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code query} on the worker thread with the live model between steps and completes the
+     * future with its result (tests and diagnostics; keep it short and do not keep the model).
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> inspect(java.util.function.Function<RealNVP, T> query) {
+        Command.Inspect<T> c = new Command.Inspect<>(query, new java.util.concurrent.CompletableFuture<>());
+        submit(c);
+        return c.result();
+    }
+
     /** Brings all view data up to date and publishes a snapshot now, on the calling thread. */
     public Snapshot publishNow() {
         publish(true);
@@ -309,6 +320,8 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     // ================================================================= commands
 
     private void handle(Command c) {
+        commandsHandled++;
+        boolean wasDirty = dirty;
         try {
             initializeNow();
             dirty = true;
@@ -364,6 +377,9 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
                 queryResult = null;
             } else if (c instanceof Command.SetDisplayedLayer s) {
                 displayedLayer = Math.max(0, Math.min(architecture.layers(), s.layer()));
+            } else if (c instanceof Command.Inspect<?> s) {
+                s.run(model);
+                dirty = wasDirty;
             } else if (c instanceof Command.SetDensity s) {
                 densityEnabled = s.enabled();
                 if (!densityEnabled) {
@@ -409,7 +425,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     // ================================================================= publishing
 
     private void publishPreparing() {
-        latest.set(new Snapshot(sequence++, runId, Snapshot.Phase.PREPARING, "Preparing model…", "", false, 0, 0, 0,
+        latest.set(new Snapshot(sequence++, commandsHandled, runId, Snapshot.Phase.PREPARING, "Preparing model…", "", false, 0, 0, 0,
                 Double.NaN, Double.NaN, learningRate, batchSize, dataset, architecture, null, null, null, null,
                 options.gridLines() * 2, options.gridPointsPerLine(), masksFor(architecture), null, null, null,
                 Snapshot.Series.EMPTY, Snapshot.Series.EMPTY, 0, Timings.NONE));
@@ -458,7 +474,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
                 rateStartStep = trainer.steps();
             }
         }
-        latest.set(new Snapshot(sequence++, runId, Snapshot.Phase.READY, notice, error, playing, trainer.steps(),
+        latest.set(new Snapshot(sequence++, commandsHandled, runId, Snapshot.Phase.READY, notice, error, playing, trainer.steps(),
                 trainer.epoch(), stepsPerSecond, trainSeries.size() == 0 ? Double.NaN : trainSeries.view().last(),
                 testNll, learningRate, batchSize, dataset, architecture, dataBounds, displayPoints, trace, grid,
                 options.gridLines() * 2, options.gridPointsPerLine(), masksOf(model), density, samples,
