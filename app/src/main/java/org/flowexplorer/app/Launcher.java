@@ -1,8 +1,16 @@
 package org.flowexplorer.app;
 
-/** Placeholder entry point; replaced below once the CLI and UI exist. */
+import javafx.application.Application;
+
+/**
+ * Entry point. A plain main class (not the Application subclass) so that the JavaFX jars may sit
+ * on the class path: {@code java -jar app/target/flowexplorer.jar} or {@code mvn javafx:run}.
+ */
 public final class Launcher {
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("Flow Explorer");
+        Application.launch(FlowExplorerApp.class, args);
     }
 }
