@@ -35,8 +35,8 @@ public final class ControlPanel extends VBox {
         getStyleClass().add("control-panel");
         setSpacing(8);
         setPadding(new Insets(12));
-        setPrefWidth(290);
-        setMinWidth(250);
+        setPrefWidth(320);
+        setMinWidth(290);
 
         // ---------------------------------------------------------------- data
         ComboBox<ToyDataset> set = tip(new ComboBox<>(FXCollections.observableArrayList(ToyDataset.values())),
@@ -136,6 +136,10 @@ public final class ControlPanel extends VBox {
         reset.setId("reset");
         reset.disableProperty().bind(vm.readyProperty().not());
         HBox transport = new HBox(6, playButton, step, reset);
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {playButton, step, reset}) {
+            b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        playButton.setPrefWidth(92);
 
         Label stepValue = stat("step-counter", Bindings.createStringBinding(
                 () -> Long.toString(vm.stepProperty().get()), vm.stepProperty()));
@@ -149,8 +153,8 @@ public final class ControlPanel extends VBox {
         GridPane stats = new GridPane();
         stats.setHgap(10);
         stats.setVgap(2);
-        stats.addRow(0, new Label("Step"), stepValue, new Label("Steps/s"), rate);
-        stats.addRow(1, new Label("Train NLL"), train, new Label("Test NLL"), test);
+        stats.addRow(0, fixed("Step"), stepValue, fixed("Steps/s"), rate);
+        stats.addRow(1, fixed("Train NLL"), train, fixed("Test NLL"), test);
 
         CheckBox density = tip(new CheckBox("Show density p(x) in data space"),
                 "Colour the data plot by the model's density (recomputed a few times per second while training).");
@@ -202,6 +206,12 @@ public final class ControlPanel extends VBox {
             }
         });
         return c;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label stat(String id, javafx.beans.binding.StringBinding value) {

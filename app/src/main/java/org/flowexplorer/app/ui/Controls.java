@@ -57,7 +57,8 @@ final class Controls {
     static Node labelled(String text, Node control) {
         Label l = new Label(text);
         l.setLabelFor(control);
-        l.setMinWidth(78);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setPrefWidth(92);
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, l, control);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.layout.HBox.setHgrow(control, javafx.scene.layout.Priority.ALWAYS);

@@ -19,11 +19,15 @@ public final class DataSpacePane extends BorderPane {
         this.colors = colors;
         getStyleClass().add("plot-pane");
         plot.setId("data-plot");
-        plot.setTitle("Data space x  (drag to place a query point)");
+        plot.setTitle("Data space x");
         plot.setAxisTitles("x₁", "x₂");
         plot.setOnDataPressed(p -> vm.queryData(p[0], p[1]));
         plot.setOnDataDragged(p -> vm.queryData(p[0], p[1]));
         setCenter(plot);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label("Drag here to place a point x and see its z = f(x) and its path through the layers.");
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        hint.setWrapText(true);
+        setBottom(hint);
         vm.snapshotProperty().addListener((o, was, now) -> show(now));
         vm.densityVisibleProperty().addListener((o, was, now) -> {
             shown = null;

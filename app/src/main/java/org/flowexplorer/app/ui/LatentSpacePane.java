@@ -17,7 +17,7 @@ public final class LatentSpacePane extends BorderPane {
         this.colors = colors;
         getStyleClass().add("plot-pane");
         plot.setId("latent-plot");
-        plot.setTitle("Latent space z = f(x)  (drag to pull z back)");
+        plot.setTitle("Latent space z = f(x)");
         plot.setAxisTitles("z₁", "z₂");
         plot.setGaussianContours(true);
         Snapshot.Bounds b = Snapshot.Bounds.LATENT;
@@ -25,6 +25,10 @@ public final class LatentSpacePane extends BorderPane {
         plot.setOnDataPressed(p -> vm.queryLatent(p[0], p[1]));
         plot.setOnDataDragged(p -> vm.queryLatent(p[0], p[1]));
         setCenter(plot);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label("Drag here to place a latent z and see x = f⁻¹(z); dashed circles: 1, 2, 3 σ of N(0, I).");
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        hint.setWrapText(true);
+        setBottom(hint);
         vm.snapshotProperty().addListener((o, was, now) -> show(now));
         show(vm.getSnapshot());
     }

@@ -44,8 +44,9 @@ public final class MainWindow extends BorderPane {
         top.setDividerPositions(0.31, 0.62);
         VBox lowerRight = new VBox(sampleInvert);
         lowerRight.setMinWidth(260);
-        SplitPane bottom = new SplitPane(loss, lowerRight);
-        bottom.setDividerPositions(0.7);
+        javafx.scene.Node maskPane = stepper.maskPane();
+        SplitPane bottom = new SplitPane(loss, maskPane, lowerRight);
+        bottom.setDividerPositions(0.52, 0.74);
         SplitPane rows = new SplitPane(top, bottom);
         rows.setOrientation(Orientation.VERTICAL);
         rows.setDividerPositions(0.66);
@@ -57,9 +58,9 @@ public final class MainWindow extends BorderPane {
         ScrollPane left = new ScrollPane(controls);
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setMinWidth(260);
+        left.setMinWidth(300);
         SplitPane main = new SplitPane(left, rows);
-        main.setDividerPositions(0.19);
+        main.setDividerPositions(0.215);
         SplitPane.setResizableWithParent(left, false);
         setCenter(main);
 

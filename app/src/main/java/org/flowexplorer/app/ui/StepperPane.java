@@ -33,7 +33,7 @@ public final class StepperPane extends BorderPane {
         this.colors = colors;
         getStyleClass().add("plot-pane");
         plot.setId("stepper-plot");
-        plot.setTitle("Layer stepper");
+        plot.setTitle("Layer stepper: data → latent");
         plot.setAxisTitles("h₁", "h₂");
         plot.setPointRadius(1.3);
         scrubber.setId("layer-scrubber");
@@ -51,13 +51,7 @@ public final class StepperPane extends BorderPane {
         maskText.setWrapText(true);
         maskText.getStyleClass().add("text-small");
 
-        Label masksTitle = new Label("Masks (click a layer)");
-        masksTitle.getStyleClass().add("text-bold");
-        VBox side = new VBox(6, masksTitle, masks);
-        side.setPadding(new Insets(0, 0, 0, 8));
-        side.setMinWidth(140);
         setCenter(plot);
-        setRight(side);
         VBox bottom = new VBox(4, scrubber, maskText);
         bottom.setPadding(new Insets(4, 0, 0, 0));
         setBottom(bottom);
@@ -80,6 +74,16 @@ public final class StepperPane extends BorderPane {
 
     public MaskGridView masks() {
         return masks;
+    }
+
+    /** The mask view with its title, placed by the main window. */
+    public javafx.scene.Node maskPane() {
+        Label masksTitle = new Label("Coupling masks (click a layer)");
+        masksTitle.getStyleClass().add("title-4");
+        VBox box = new VBox(6, masksTitle, masks);
+        box.setPadding(new Insets(8));
+        VBox.setVgrow(masks, javafx.scene.layout.Priority.ALWAYS);
+        return box;
     }
 
     private void onSnapshot(Snapshot s) {

@@ -77,12 +77,12 @@ public sealed interface Command {
     record SetDensity(boolean enabled) implements Command {
     }
 
-    /** Runs a read-only function of the live model on the worker thread (tests, diagnostics). */
-    record Inspect<T>(java.util.function.Function<org.flowexplorer.model.flow.RealNVP, T> query,
+    /** Runs a read-only function of the live trainer (and its model) on the worker thread (tests, diagnostics). */
+    record Inspect<T>(java.util.function.Function<org.flowexplorer.model.train.Trainer, T> query,
             java.util.concurrent.CompletableFuture<T> result) implements Command {
-        void run(org.flowexplorer.model.flow.RealNVP model) {
+        void run(org.flowexplorer.model.train.Trainer trainer) {
             try {
-                result.complete(query.apply(model));
+                result.complete(query.apply(trainer));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }

@@ -211,10 +211,11 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     }
 
     /**
-     * Runs {@code query} on the worker thread with the live model between steps and completes the
-     * future with its result (tests and diagnostics; keep it short and do not keep the model).
+     * Runs {@code query} on the worker thread with the live trainer (and {@code trainer.model()})
+     * between steps and completes the future with its result (tests and diagnostics; keep it short
+     * and do not keep references to the model).
      */
-    public <T> java.util.concurrent.CompletableFuture<T> inspect(java.util.function.Function<RealNVP, T> query) {
+    public <T> java.util.concurrent.CompletableFuture<T> inspect(java.util.function.Function<Trainer, T> query) {
         Command.Inspect<T> c = new Command.Inspect<>(query, new java.util.concurrent.CompletableFuture<>());
         submit(c);
         return c.result();
@@ -378,7 +379,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
             } else if (c instanceof Command.SetDisplayedLayer s) {
                 displayedLayer = Math.max(0, Math.min(architecture.layers(), s.layer()));
             } else if (c instanceof Command.Inspect<?> s) {
-                s.run(model);
+                s.run(trainer);
                 dirty = wasDirty;
             } else if (c instanceof Command.SetDensity s) {
                 densityEnabled = s.enabled();
