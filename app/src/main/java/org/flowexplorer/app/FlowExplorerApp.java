@@ -72,6 +72,13 @@ public class FlowExplorerApp extends Application {
                 if (cfg.autoplay()) {
                     viewModel.play();
                 }
+                if (Boolean.getBoolean("flowexplorer.demo")) {
+                    // for screenshots: samples, a query point and the stepper half-way
+                    viewModel.sample();
+                    viewModel.queryLatent(1.2, 1.0);
+                    viewModel.layerPositionProperty().set(Double.parseDouble(
+                            System.getProperty("flowexplorer.demoLayer", "4.5")));
+                }
                 if (measure) {
                     // let the training settle for a second, then measure
                     javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(

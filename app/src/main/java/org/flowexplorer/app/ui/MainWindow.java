@@ -46,7 +46,7 @@ public final class MainWindow extends BorderPane {
         lowerRight.setMinWidth(260);
         javafx.scene.Node maskPane = stepper.maskPane();
         SplitPane bottom = new SplitPane(loss, maskPane, lowerRight);
-        bottom.setDividerPositions(0.52, 0.74);
+        bottom.setDividerPositions(0.5, 0.7);
         SplitPane rows = new SplitPane(top, bottom);
         rows.setOrientation(Orientation.VERTICAL);
         rows.setDividerPositions(0.66);
@@ -85,8 +85,9 @@ public final class MainWindow extends BorderPane {
             return "";
         }
         Snapshot.Timings t = s.timings();
-        return String.format(Locale.ROOT, "step %.1f ms · trace %.0f ms · density %s · model built in %.0f ms",
-                t.stepMillis(), t.traceMillis(),
+        return String.format(Locale.ROOT, "step %s · trace %.0f ms · density %s · model built in %.0f ms",
+                Double.isNaN(t.stepMillis()) ? "–" : String.format(Locale.ROOT, "%.1f ms", t.stepMillis()),
+                t.traceMillis(),
                 Double.isNaN(t.densityMillis()) ? "off" : String.format(Locale.ROOT, "%.0f ms", t.densityMillis()),
                 t.firstBuildMillis());
     }

@@ -25,7 +25,7 @@ public final class SampleInvertPane extends VBox {
         title.getStyleClass().add("title-4");
         TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear in orange.");
         n.setId("sample-count");
-        n.setPrefColumnCount(6);
+        n.setPrefColumnCount(5);
         n.textProperty().bindBidirectional(vm.sampleCountTextProperty());
         n.setOnAction(e -> vm.sample());
         Button sample = button("Sample", "mdi2d-dice-multiple",
@@ -39,6 +39,8 @@ public final class SampleInvertPane extends VBox {
         clear.setId("clear-samples");
         queryText.setId("query-text");
         queryText.setWrapText(true);
+        sample.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        clear.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         getChildren().addAll(title, new HBox(6, new Label("n"), n, sample, clear),
                 Controls.errorLabel(vm.sampleErrorProperty(), "sample-error"), queryText);
         vm.snapshotProperty().addListener((o, was, s) -> {

@@ -78,7 +78,7 @@ public final class StepperPane extends BorderPane {
 
     /** The mask view with its title, placed by the main window. */
     public javafx.scene.Node maskPane() {
-        Label masksTitle = new Label("Coupling masks (click a layer)");
+        Label masksTitle = new Label("Masks (click a layer)");
         masksTitle.getStyleClass().add("title-4");
         VBox box = new VBox(6, masksTitle, masks);
         box.setPadding(new Insets(8));
