@@ -3,8 +3,10 @@ package org.flowexplorer.app;
 import org.flowexplorer.app.cli.FlowCli;
 
 /**
- * The jar's entry point: with no arguments it opens the workbench window, with arguments it runs
- * the command-line interface ({@link FlowCli}) and exits with its status.
+ * The jar's entry point: with no arguments (or only the GUI's {@code --measure-fps} option) it
+ * opens the workbench window, otherwise it runs the command-line interface ({@link FlowCli}) and
+ * exits with its status. A plain main class, not the Application subclass, so that the JavaFX
+ * jars may sit on the class path ({@code java -jar}, {@code mvn javafx:run}).
  *
  * <p>The GUI branch lives in its own method so that a CLI run never loads a JavaFX class.
  */
@@ -13,7 +15,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || args[0].startsWith("--measure-fps")) {
             launchGui(args);
             return;
         }
@@ -27,6 +29,6 @@ public final class Launcher {
     }
 
     private static void launchGui(String[] args) {
-        javafx.application.Application.launch(PlaceholderApp.class, args);
+        javafx.application.Application.launch(FlowExplorerApp.class, args);
     }
 }

@@ -1,0 +1,46 @@
+package org.flowexplorer.app;
+
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.app.worker.TrainingWorker;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.train.TrainingConfig;
+
+/**
+ * Start-up settings of the window. {@link #fromSystemProperties()} reads {@code -Dflowexplorer.*}:
+ * {@code dataset}, {@code points}, {@code layers}, {@code hidden} ("64,64"), {@code autoplay},
+ * {@code density}, {@code measureFps} (seconds to measure, 0 = off), {@code exitAfterMeasure},
+ * {@code width}, {@code height}.
+ */
+public record AppConfig(DatasetSettings dataset, ArchitectureSettings architecture, TrainingConfig training,
+        TrainingWorker.Options options, boolean autoplay, boolean density, double measureFpsSeconds,
+        boolean exitAfterMeasure, double width, double height) {
+
+    public static AppConfig defaults() {
+        return new AppConfig(DatasetSettings.defaults(), ArchitectureSettings.defaults(), TrainingConfig.DEFAULT,
+                TrainingWorker.Options.defaults(), false, false, 0, false, 1500, 940);
+    }
+
+    public static AppConfig fromSystemProperties() {
+        AppConfig d = defaults();
+        ToyDataset set = ToyDataset.fromId(System.getProperty("flowexplorer.dataset", d.dataset().set().id()));
+        int n = Integer.getInteger("flowexplorer.points", d.dataset().n());
+        DatasetSettings data = new DatasetSettings(set, n, set.defaultNoise(), d.dataset().seed());
+        int layers = Integer.getInteger("flowexplorer.layers", d.architecture().layers());
+        String hidden = System.getProperty("flowexplorer.hidden", d.architecture().hiddenText());
+        int[] h = java.util.Arrays.stream(hidden.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        ArchitectureSettings arch = new ArchitectureSettings(layers, h, CouplingType.AFFINE, 0);
+        return new AppConfig(data, arch, d.training(), d.options(), Boolean.getBoolean("flowexplorer.autoplay"),
+                Boolean.getBoolean("flowexplorer.density"),
+                Double.parseDouble(System.getProperty("flowexplorer.measureFps", "0")),
+                Boolean.getBoolean("flowexplorer.exitAfterMeasure"),
+                Double.parseDouble(System.getProperty("flowexplorer.width", "1500")),
+                Double.parseDouble(System.getProperty("flowexplorer.height", "940")));
+    }
+
+    public AppConfig withMeasure(double seconds) {
+        return new AppConfig(dataset, architecture, training, options, autoplay, density, seconds, exitAfterMeasure,
+                width, height);
+    }
+}

@@ -1,0 +1,225 @@
+package org.flowexplorer.app.ui;
+
+import static org.flowexplorer.app.ui.Controls.button;
+import static org.flowexplorer.app.ui.Controls.caption;
+import static org.flowexplorer.app.ui.Controls.errorLabel;
+import static org.flowexplorer.app.ui.Controls.header;
+import static org.flowexplorer.app.ui.Controls.labelled;
+import static org.flowexplorer.app.ui.Controls.tip;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.CouplingType;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The left column: data set, model and training controls, bound to the {@link ExplorerViewModel}. */
+public final class ControlPanel extends VBox {
+    private final ToggleButton playButton = new ToggleButton();
+
+    public ControlPanel(ExplorerViewModel vm) {
+        getStyleClass().add("control-panel");
+        setSpacing(8);
+        setPadding(new Insets(12));
+        setPrefWidth(320);
+        setMinWidth(290);
+
+        // ---------------------------------------------------------------- data
+        ComboBox<ToyDataset> set = tip(new ComboBox<>(FXCollections.observableArrayList(ToyDataset.values())),
+                "Which 2-D toy distribution to learn; the training points are drawn from it.");
+        set.setId("dataset");
+        set.valueProperty().bindBidirectional(vm.datasetProperty());
+        set.setConverter(new StringConverter<>() {
+            public String toString(ToyDataset d) {
+                return d == null ? "" : d.id();
+            }
+
+            public ToyDataset fromString(String s) {
+                return ToyDataset.fromId(s);
+            }
+        });
+        Label description = caption("");
+        description.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.datasetProperty().get() == null ? "" : vm.datasetProperty().get().description(),
+                vm.datasetProperty()));
+        set.valueProperty().addListener((o, was, now) -> {
+            if (now != null && was != null && now != was) {
+                vm.noiseTextProperty().set(Double.toString(now.defaultNoise()));
+            }
+        });
+        TextField points = field("points", vm.pointsTextProperty(),
+                "Number of training points to draw (16 to 100 000); up to 10 000 of them are drawn in the plots.");
+        TextField noise = field("noise", vm.noiseTextProperty(),
+                "The data set's noise knob (0 = noiseless where meaningful); see the description below the set.");
+        TextField seed = field("data-seed", vm.seedTextProperty(),
+                "Random seed of the data generator: the same seed always gives the same points.");
+        Button regenerate = button("Regenerate", "mdi2d-dice-multiple",
+                "Draw new data with these settings; this restarts training with a fresh model.", vm::applyDataset);
+        regenerate.setId("regenerate");
+        for (TextField f : new TextField[] {points, noise, seed}) {
+            f.setOnAction(e -> vm.applyDataset());
+        }
+
+        // ---------------------------------------------------------------- model
+        TextField layers = field("layers", vm.layersTextProperty(),
+                "Number of coupling layers L (1 to 32); masks alternate between the two coordinates.");
+        TextField hidden = field("hidden", vm.hiddenTextProperty(),
+                "Widths of the conditioner network's hidden layers, comma separated, e.g. 64,64.");
+        ComboBox<CouplingType> coupling = tip(new ComboBox<>(FXCollections.observableArrayList(CouplingType.values())),
+                "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
+        coupling.setId("coupling");
+        coupling.valueProperty().bindBidirectional(vm.couplingProperty());
+        coupling.setConverter(new StringConverter<>() {
+            public String toString(CouplingType c) {
+                return c == null ? "" : c.name().toLowerCase(Locale.ROOT);
+            }
+
+            public CouplingType fromString(String s) {
+                return CouplingType.valueOf(s.toUpperCase(Locale.ROOT));
+            }
+        });
+        Button applyModel = button("Apply & reset", "mdi2c-check",
+                "Build a new model with this architecture; training restarts from step 0.", vm::applyArchitecture);
+        applyModel.setId("apply-model");
+        Button reference = button("256×256", null,
+                "One click: the reference model, 8 affine layers with hidden 256,256 (slower, more expressive); resets.",
+                vm::useReferenceArchitecture);
+        reference.setId("reference-model");
+        layers.setOnAction(e -> vm.applyArchitecture());
+        hidden.setOnAction(e -> vm.applyArchitecture());
+
+        // ---------------------------------------------------------------- training
+        ComboBox<String> lr = editableCombo("learning-rate", vm.learningRateTextProperty(),
+                "Adam learning rate; a change applies from the next step, without a reset.",
+                "1e-4", "3e-4", "1e-3", "3e-3", "5e-3", "1e-2", "3e-2");
+        lr.valueProperty().addListener((o, was, now) -> vm.applyLearningRate());
+        ComboBox<String> batch = editableCombo("batch-size", vm.batchSizeTextProperty(),
+                "Minibatch size; a change applies from the next step, without a reset.",
+                "32", "64", "128", "256", "512", "1024");
+        batch.valueProperty().addListener((o, was, now) -> vm.applyBatchSize());
+
+        playButton.setId("play");
+        tip(playButton, "Start or pause training (the plots update live while it runs).");
+        playButton.getStyleClass().add("accent");
+        playButton.selectedProperty().addListener((o, was, now) -> {
+            if (now != vm.playingProperty().get()) {
+                if (now) {
+                    vm.play();
+                } else {
+                    vm.pause();
+                }
+            }
+        });
+        vm.playingProperty().addListener((o, was, now) -> syncPlay(now));
+        syncPlay(vm.playingProperty().get());
+        playButton.disableProperty().bind(vm.readyProperty().not());
+        Button step = button("Step", "mdi2s-step-forward", "Run exactly one training step (pauses training).",
+                vm::stepOnce);
+        step.setId("step");
+        step.disableProperty().bind(vm.readyProperty().not());
+        Button reset = button("Reset", "mdi2r-restart",
+                "Re-initialise the model's weights and the optimiser; the loss history restarts.", vm::reset);
+        reset.setId("reset");
+        reset.disableProperty().bind(vm.readyProperty().not());
+        HBox transport = new HBox(6, playButton, step, reset);
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {playButton, step, reset}) {
+            b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        playButton.setPrefWidth(92);
+
+        Label stepValue = stat("step-counter", Bindings.createStringBinding(
+                () -> Long.toString(vm.stepProperty().get()), vm.stepProperty()));
+        Label rate = stat("steps-per-second", Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.0f", vm.stepsPerSecondProperty().get()),
+                vm.stepsPerSecondProperty()));
+        Label train = stat("train-nll", Bindings.createStringBinding(
+                () -> Controls.nats(vm.trainNllProperty().get()), vm.trainNllProperty()));
+        Label test = stat("test-nll", Bindings.createStringBinding(
+                () -> Controls.nats(vm.testNllProperty().get()), vm.testNllProperty()));
+        GridPane stats = new GridPane();
+        stats.setHgap(10);
+        stats.setVgap(2);
+        stats.addRow(0, fixed("Step"), stepValue, fixed("Steps/s"), rate);
+        stats.addRow(1, fixed("Train NLL"), train, fixed("Test NLL"), test);
+
+        CheckBox density = tip(new CheckBox("Show density p(x) in data space"),
+                "Colour the data plot by the model's density (recomputed a few times per second while training).");
+        density.setId("density");
+        density.selectedProperty().bindBidirectional(vm.densityVisibleProperty());
+
+        getChildren().addAll(
+                header("Data"), labelled("Data set", set), description, labelled("Points", points),
+                labelled("Noise", noise), labelled("Seed", seed), regenerate,
+                errorLabel(vm.datasetErrorProperty(), "dataset-error"),
+                new Separator(),
+                header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
+                labelled("Coupling", coupling), new HBox(6, applyModel, reference),
+                caption("Changing the architecture re-initialises the model."),
+                errorLabel(vm.architectureErrorProperty(), "architecture-error"),
+                new Separator(),
+                header("Training"), labelled("Learning rate", lr),
+                errorLabel(vm.learningRateErrorProperty(), "learning-rate-error"),
+                labelled("Batch size", batch), errorLabel(vm.batchSizeErrorProperty(), "batch-size-error"),
+                transport, stats,
+                new Separator(),
+                header("View"), density);
+    }
+
+    private void syncPlay(boolean playing) {
+        playButton.setSelected(playing);
+        playButton.setText(playing ? "Pause" : "Play");
+        playButton.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty text, String tooltip) {
+        TextField f = tip(new TextField(), tooltip);
+        f.setId(id);
+        f.textProperty().bindBidirectional(text);
+        f.setPrefColumnCount(8);
+        return f;
+    }
+
+    private static ComboBox<String> editableCombo(String id, javafx.beans.property.StringProperty text,
+            String tooltip, String... items) {
+        ComboBox<String> c = tip(new ComboBox<>(FXCollections.observableArrayList(items)), tooltip);
+        c.setId(id);
+        c.setEditable(true);
+        c.setValue(text.get());
+        c.valueProperty().addListener((o, was, now) -> text.set(now));
+        text.addListener((o, was, now) -> {
+            if (now != null && !now.equals(c.getValue())) {
+                c.setValue(now);
+            }
+        });
+        return c;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label stat(String id, javafx.beans.binding.StringBinding value) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("text-bold");
+        l.setMinWidth(52);
+        l.textProperty().bind(value);
+        return l;
+    }
+}

@@ -1,0 +1,74 @@
+package org.flowexplorer.app.ui;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small helpers shared by the panes. */
+final class Controls {
+    private Controls() {
+    }
+
+    static <T extends Control> T tip(T control, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(400));
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        control.setTooltip(t);
+        return control;
+    }
+
+    static Button button(String text, String icon, String tooltip, Runnable action) {
+        Button b = new Button(text, icon == null ? null : new FontIcon(icon));
+        b.setOnAction(e -> action.run());
+        return tip(b, tooltip);
+    }
+
+    /** A red, wrapping label that is visible (and takes space) only while {@code message} is non-empty. */
+    static Label errorLabel(ObservableStringValue message, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().addAll("inline-error", "danger");
+        l.setWrapText(true);
+        l.textProperty().bind(message);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("title-4", "section-header");
+        return l;
+    }
+
+    static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("text-small", "text-muted");
+        l.setWrapText(true);
+        return l;
+    }
+
+    static Node labelled(String text, Node control) {
+        Label l = new Label(text);
+        l.setLabelFor(control);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        l.setPrefWidth(92);
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, l, control);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(control, javafx.scene.layout.Priority.ALWAYS);
+        if (control instanceof Control c) {
+            c.setMaxWidth(Double.MAX_VALUE);
+        }
+        return row;
+    }
+
+    static String nats(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.3f", v) : "–";
+    }
+}

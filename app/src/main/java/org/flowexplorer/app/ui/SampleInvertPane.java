@@ -1,0 +1,62 @@
+package org.flowexplorer.app.ui;
+
+import static org.flowexplorer.app.ui.Controls.button;
+import static org.flowexplorer.app.ui.Controls.tip;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.worker.Snapshot;
+
+/** Sample & invert: draw model samples, and read out the query point's x ↔ z and round-trip error. */
+public final class SampleInvertPane extends VBox {
+    private final Label queryText = new Label("Click or drag in the data or latent plot to trace a point through the flow.");
+
+    SampleInvertPane(ExplorerViewModel vm) {
+        getStyleClass().add("sample-pane");
+        setSpacing(6);
+        setPadding(new Insets(8));
+        Label title = new Label("Sample & invert");
+        title.getStyleClass().add("title-4");
+        TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear in orange.");
+        n.setId("sample-count");
+        n.setPrefColumnCount(5);
+        n.textProperty().bindBidirectional(vm.sampleCountTextProperty());
+        n.setOnAction(e -> vm.sample());
+        Button sample = button("Sample", "mdi2d-dice-multiple",
+                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live).", vm::sample);
+        sample.setId("sample");
+        sample.disableProperty().bind(vm.readyProperty().not());
+        Button clear = button("Clear", "mdi2b-broom", "Remove the samples and the query point.", () -> {
+            vm.clearSamples();
+            vm.clearQuery();
+        });
+        clear.setId("clear-samples");
+        queryText.setId("query-text");
+        queryText.setWrapText(true);
+        sample.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        clear.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        getChildren().addAll(title, new HBox(6, new Label("n"), n, sample, clear),
+                Controls.errorLabel(vm.sampleErrorProperty(), "sample-error"), queryText);
+        vm.snapshotProperty().addListener((o, was, s) -> {
+            if (s != null && (was == null || was.query() != s.query())) {
+                describe(s.query());
+            }
+        });
+    }
+
+    private void describe(Snapshot.QueryResult q) {
+        if (q == null) {
+            queryText.setText("Click or drag in the data or latent plot to trace a point through the flow.");
+            return;
+        }
+        queryText.setText(String.format(Locale.ROOT,
+                "x = (%.3f, %.3f)  ↔  z = (%.3f, %.3f)%nround-trip error ‖f⁻¹(f(x)) − x‖ = %.2e",
+                q.dataX(), q.dataY(), q.latentX(), q.latentY(), q.roundTripError()));
+    }
+}

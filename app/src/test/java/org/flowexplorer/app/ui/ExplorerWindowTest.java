@@ -1,0 +1,266 @@
+package org.flowexplorer.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.flowexplorer.app.AppConfig;
+import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.view.Marker;
+import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.view.Viewport;
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.worker.TrainingWorker;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.train.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window, headless (Monocle), driven like a user: small model (hidden 16,16) for speed. */
+class ExplorerWindowTest {
+    private static final int LAYERS = 6;
+    private final FxRobot robot = new FxRobot();
+    private FlowExplorerApp app;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startApp() throws Exception {
+        AppConfig config = new AppConfig(new DatasetSettings(ToyDataset.MOONS, 1000, 0.1, 0),
+                new ArchitectureSettings(LAYERS, new int[] {16, 16}, CouplingType.AFFINE, 0),
+                new TrainingConfig(128, 5e-3, 1.0, 0), TrainingWorker.Options.defaults().withDensityResolution(64, 32),
+                false, false, 0, false, 1280, 800);
+        app = new FlowExplorerApp(config);
+        onFx(() -> {
+            stage = new Stage();
+            app.start(stage);
+            return null;
+        });
+        await("model ready", () -> app.viewModel().readyProperty().get());
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        onFx(() -> {
+            stage.hide();
+            return null;
+        });
+        app.shutdown();
+    }
+
+    @Test
+    void playAdvancesStepsAndLowersTheLossAndPauseStops() throws Exception {
+        Label counter = robot.lookup("#step-counter").queryAs(Label.class);
+        assertEquals("0", fx(counter::getText));
+        double nll0 = app.worker().latest().testNll();
+        robot.clickOn("#play");
+        await("steps advance", () -> app.viewModel().stepProperty().get() > 150);
+        assertTrue(Long.parseLong(fx(counter::getText)) > 0);
+        robot.clickOn("#play"); // pause
+        await("paused", () -> !app.worker().latest().playing());
+        Snapshot s = app.worker().latest();
+        assertTrue(s.testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + s.testNll());
+        assertTrue(s.trainNll() < s.trainLoss().values()[0] - 0.3, "train NLL " + s.trainLoss().values()[0]
+                + " -> " + s.trainNll());
+        long stopped = s.step();
+        Thread.sleep(200);
+        assertEquals(stopped, app.worker().latest().step());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Long.toString(stopped), fx(counter::getText));
+    }
+
+    @Test
+    void learningRateChangeMidTrainingReachesTheTrainer() throws Exception {
+        robot.clickOn("#play");
+        await("training", () -> app.worker().latest().step() > 20);
+        ComboBox<?> lr = robot.lookup("#learning-rate").queryAs(ComboBox.class);
+        robot.clickOn(lr).eraseText(8);
+        robot.write("2e-3").type(javafx.scene.input.KeyCode.ENTER);
+        await("lr applied", () -> get(app.worker().inspect(t -> t.config().learningRate())) == 2e-3);
+        long at = app.worker().latest().step();
+        await("still training with it", () -> app.worker().latest().step() > at + 10);
+        assertEquals(2e-3, get(app.worker().inspect(t -> t.config().learningRate())));
+        assertEquals(2e-3, app.worker().latest().learningRate());
+        assertTrue(app.worker().latest().playing());
+    }
+
+    @Test
+    void invalidHiddenSizesShowAnInlineError() throws Exception {
+        TextField hidden = robot.lookup("#hidden").queryAs(TextField.class);
+        robot.clickOn(hidden).eraseText(10).write("64,x").clickOn("#apply-model");
+        Label error = robot.lookup("#architecture-error").queryAs(Label.class);
+        assertTrue(fx(error::isVisible));
+        assertTrue(fx(error::getText).contains("\"x\" is not a number"), fx(error::getText));
+        assertEquals(LAYERS, app.worker().latest().layers());
+    }
+
+    @Test
+    void stepperShowsDataAtLayerZeroAndLatentAtLayerL() throws Exception {
+        robot.clickOn("#play");
+        await("training", () -> app.worker().latest().step() > 30);
+        robot.clickOn("#play");
+        await("paused and traced", () -> {
+            Snapshot s = app.worker().latest();
+            return !s.playing() && app.viewModel().getSnapshot() == s;
+        });
+        Snapshot s = app.worker().latest();
+        FlowTrace expected = get(app.worker().inspect(t -> t.model().traceForward(s.points())));
+        onFx(() -> {
+            app.viewModel().layerPositionProperty().set(0);
+            return null;
+        });
+        assertArrayEquals(s.points(), fx(() -> app.viewModel().stepper().pointsProperty().get()));
+        onFx(() -> {
+            app.window().stepper().scrubber().setPosition(LAYERS);
+            return null;
+        });
+        assertArrayEquals(expected.positions()[LAYERS], fx(() -> app.viewModel().stepper().pointsProperty().get()),
+                1e-6f);
+        assertArrayEquals(expected.positions()[LAYERS], s.trace().positions()[LAYERS], 1e-6f);
+        assertTrue(fx(() -> app.window().stepper().scrubber().getLabelText()).contains(Integer.toString(LAYERS)));
+        // the mask view follows: clicking on a layer row moves the stepper there
+        onFx(() -> {
+            app.window().stepper().masks().selectedLayerProperty().set(2);
+            return null;
+        });
+        assertEquals(2.0, fx(() -> app.viewModel().layerPositionProperty().get()));
+        assertEquals(2, fx(() -> app.window().stepper().masks().getHighlightedLayer()));
+    }
+
+    @Test
+    void sampleProducesPoints() throws Exception {
+        robot.clickOn("#sample");
+        await("samples", () -> app.worker().latest().samples() != null);
+        Snapshot s = app.worker().latest();
+        assertEquals(2000, s.samples().data().length);
+        float[] expected = get(app.worker().inspect(t -> t.model().inverse(s.samples().latent(), null)));
+        assertArrayEquals(expected, s.samples().data(), 1e-6f);
+    }
+
+    @Test
+    void draggingALatentPointMovesItsDataImageConsistentlyWithTheInverse() throws Exception {
+        robot.clickOn("#play");
+        await("training", () -> app.worker().latest().step() > 30);
+        robot.clickOn("#play");
+        PlotView latent = app.window().latentSpace().plot();
+        Viewport vp = fx(latent::getViewport);
+        Bounds screen = fx(() -> latent.localToScreen(latent.getBoundsInLocal()));
+        double[] origin = fx(() -> {
+            // screen position of z = (0.5, 0.5)
+            double[] probe = latent.toData(0, 0);
+            return new double[] {screen.getMinX() + vp.toPixelX(0.5) - vp.toPixelX(probe[0]),
+                    screen.getMinY() + vp.toPixelY(0.5) - vp.toPixelY(probe[1])};
+        });
+        robot.moveTo(new javafx.geometry.Point2D(origin[0], origin[1])).press(MouseButton.PRIMARY);
+        robot.moveBy(25, 0).moveBy(25, 20);
+        robot.release(MouseButton.PRIMARY);
+        await("query answered", () -> app.worker().latest().query() != null
+                && Math.abs(app.worker().latest().query().latentX() - 0.5) > 0.2);
+        Snapshot.QueryResult q = app.worker().latest().query();
+        double dz = 50 / vp.scale();
+        assertEquals(0.5 + dz, q.latentX(), 0.05);
+        assertEquals(0.5 - 20 / vp.scale(), q.latentY(), 0.05);
+        float[] x = get(app.worker().inspect(t -> t.model().inverse(new float[] {(float) q.x(), (float) q.y()}, null)));
+        assertEquals(x[0], q.dataX(), 1e-5);
+        assertEquals(x[1], q.dataY(), 1e-5);
+        assertTrue(q.roundTripError() < 1e-4);
+        assertEquals(2 * (LAYERS + 1), q.path().length);
+        // the data-space plot shows the image with its path
+        await("marker drawn", () -> fx(() -> app.window().dataSpace().plot().getMarkers().size() == 1
+                && app.window().dataSpace().plot().getMarkers().get(0).x() == q.dataX()));
+        Marker m = fx(() -> app.window().dataSpace().plot().getMarkers().get(0));
+        assertEquals(q.dataY(), m.y(), 1e-9);
+        assertNotNull(m.path());
+        Label text = robot.lookup("#query-text").queryAs(Label.class);
+        assertTrue(fx(text::getText).contains("round-trip error"));
+    }
+
+    @Test
+    void closingTheWindowDuringTrainingEndsTheWorker() throws Exception {
+        Set<Thread> before = nonDaemonThreads();
+        robot.clickOn("#play");
+        await("training", () -> app.worker().latest().step() > 10);
+        Thread worker = app.worker().thread();
+        assertTrue(worker.isAlive());
+        assertTrue(worker.isDaemon());
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
+        worker.join(2000);
+        assertFalse(worker.isAlive(), "worker still running");
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+        Set<Thread> after = nonDaemonThreads();
+        after.removeAll(before);
+        assertTrue(after.isEmpty(), "new non-daemon threads: " + after);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Set<Thread> nonDaemonThreads() {
+        Set<Thread> out = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && !t.isDaemon()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static <T> T get(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return fx(c);
+    }
+
+    private static void await(String what, BooleanSupplier c) throws Exception {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
