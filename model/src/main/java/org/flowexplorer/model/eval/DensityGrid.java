@@ -1,0 +1,122 @@
+package org.flowexplorer.model.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flowexplorer.model.flow.RealNVP;
+
+/**
+ * log p(x) of a flow on a regular grid, for density heatmaps. A 256 × 256 grid is 65 536 points
+ * through every layer (2.1 GMAC for 8 layers of 64×64): about one core's worth of 50 ms, so the
+ * grid is split across threads. The calling thread evaluates the first part with the model itself;
+ * each helper thread keeps its own copy of the model (a flow is not thread-safe) and refreshes its
+ * parameters per call, which costs microseconds.
+ */
+public final class DensityGrid implements AutoCloseable {
+    private final int threads;
+    private final ExecutorService pool;
+    private final List<RealNVP> replicas = new ArrayList<>();
+
+    /** @param threads total threads to use, counting the caller (1 = no helper threads) */
+    public DensityGrid(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "flow-density");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Threads that make sense on this machine: all cores, at most 4. */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The points of a gw × gh grid spanning [xmin, xmax] × [ymin, ymax] (grid nodes at both ends),
+     * row-major with row 0 at ymin: point (i, j) is (xmin + j·dx, ymin + i·dy).
+     */
+    public static float[] gridPoints(int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
+        if (gw < 2 || gh < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
+        }
+        float[] xy = new float[gw * gh * 2];
+        double dx = (xmax - xmin) / (gw - 1), dy = (ymax - ymin) / (gh - 1);
+        for (int i = 0; i < gh; i++) {
+            for (int j = 0; j < gw; j++) {
+                int k = 2 * (i * gw + j);
+                xy[k] = (float) (xmin + j * dx);
+                xy[k + 1] = (float) (ymin + i * dy);
+            }
+        }
+        return xy;
+    }
+
+    /** log p(x) at the grid nodes (see {@link #gridPoints}), [gh × gw] row-major. Call from the model's owner thread. */
+    public float[] logDensity(RealNVP model, int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
+        return logProb(model, gridPoints(gw, gh, xmin, xmax, ymin, ymax));
+    }
+
+    /** log p of arbitrary 2-D points, split across the threads. */
+    public float[] logProb(RealNVP model, float[] xy) {
+        int n = xy.length / model.dim();
+        if (pool == null || n < 4096) {
+            return model.logProb(xy);
+        }
+        int parts = threads;
+        int per = (n + parts - 1) / parts;
+        double[] params = model.parameterValues();
+        List<Future<float[]>> futures = new ArrayList<>();
+        for (int p = 1; p < parts; p++) {
+            int from = Math.min(n, p * per), to = Math.min(n, from + per);
+            RealNVP replica = replica(p - 1, model, params);
+            float[] slice = java.util.Arrays.copyOfRange(xy, from * model.dim(), to * model.dim());
+            futures.add(pool.submit(() -> replica.logProb(slice)));
+        }
+        float[] out = new float[n];
+        float[] first = model.logProb(java.util.Arrays.copyOfRange(xy, 0, Math.min(n, per) * model.dim()));
+        System.arraycopy(first, 0, out, 0, first.length);
+        int at = first.length;
+        try {
+            for (Future<float[]> f : futures) {
+                float[] part = f.get();
+                System.arraycopy(part, 0, out, at, part.length);
+                at += part.length;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("density evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("density evaluation failed: " + e.getCause(), e.getCause());
+        }
+        return out;
+    }
+
+    private RealNVP replica(int i, RealNVP model, double[] params) {
+        while (replicas.size() <= i) {
+            replicas.add(null);
+        }
+        RealNVP r = replicas.get(i);
+        if (r == null || !r.spec().equals(model.spec()) || r.precision() != model.precision()) {
+            r = RealNVP.withParameters(model.spec(), model.precision(), params);
+            replicas.set(i, r);
+        } else {
+            r.setParameters(params);
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
