@@ -132,7 +132,7 @@ public final class ExplorerViewModel {
         } else if (!s.notice().isEmpty()) {
             status.set(s.notice());
         } else {
-            status.set("Ready: " + s.architecture() + " on " + s.dataset().set().id() + ".");
+            status.set("Ready: " + s.architecture() + " on " + s.dataName() + ".");
         }
         if (layerCount.get() != s.layers()) {
             layerCount.set(s.layers());
