@@ -26,6 +26,7 @@ public final class MainWindow extends BorderPane {
     private final StepperPane stepper;
     private final LossPane loss;
     private final SampleInvertPane sampleInvert;
+    private final InspectorPane inspector;
     private final Label status = new Label();
     private final Label error = new Label();
     private final Label timings = new Label();
@@ -45,8 +46,10 @@ public final class MainWindow extends BorderPane {
         VBox lowerRight = new VBox(sampleInvert);
         lowerRight.setMinWidth(260);
         javafx.scene.Node maskPane = stepper.maskPane();
-        SplitPane bottom = new SplitPane(loss, maskPane, lowerRight);
-        bottom.setDividerPositions(0.5, 0.7);
+        inspector = new InspectorPane(vm);
+        SplitPane bottom = new SplitPane(loss, maskPane, inspector, lowerRight);
+        bottom.setDividerPositions(0.32, 0.46, 0.78);
+        DataSpacePane.installDrop(this, vm);
         SplitPane rows = new SplitPane(top, bottom);
         rows.setOrientation(Orientation.VERTICAL);
         rows.setDividerPositions(0.66);
@@ -110,6 +113,10 @@ public final class MainWindow extends BorderPane {
 
     public LossPane loss() {
         return loss;
+    }
+
+    public InspectorPane inspector() {
+        return inspector;
     }
 
     public SampleInvertPane sampleInvert() {
