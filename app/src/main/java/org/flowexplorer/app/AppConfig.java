@@ -39,6 +39,41 @@ public record AppConfig(DatasetSettings dataset, ArchitectureSettings architectu
                 Double.parseDouble(System.getProperty("flowexplorer.height", "940")));
     }
 
+    /**
+     * With what the app remembered (window size, last data set, architecture, learning rate and
+     * batch size) wherever no {@code -Dflowexplorer.*} property says otherwise.
+     */
+    public AppConfig withRemembered(org.flowexplorer.app.session.AppPreferences prefs) {
+        boolean stored = prefs.node().get("settings.dataset", null) != null;
+        DatasetSettings data = dataset;
+        ArchitectureSettings arch = architecture;
+        TrainingConfig train = training;
+        if (stored) {
+            org.flowexplorer.app.session.LastSettings last = prefs.lastSettings();
+            if (System.getProperty("flowexplorer.dataset") == null) {
+                ToyDataset set = last.dataset();
+                data = new DatasetSettings(set, dataset.n(), set.defaultNoise(), dataset.seed());
+            }
+            if (System.getProperty("flowexplorer.layers") == null && System.getProperty("flowexplorer.hidden") == null) {
+                try {
+                    arch = new ArchitectureSettings(last.architecture().layers(), last.architecture().hidden(),
+                            last.architecture().coupling(), architecture.seed());
+                } catch (IllegalArgumentException e) {
+                    arch = architecture; // out of the app's range: keep the default
+                }
+            }
+            train = training.withLearningRate(last.learningRate()).withBatchSize(last.batchSize());
+        }
+        double w = width;
+        double h = height;
+        var bounds = prefs.windowBounds();
+        if (bounds.isPresent() && System.getProperty("flowexplorer.width") == null) {
+            w = bounds.get().width();
+            h = bounds.get().height();
+        }
+        return new AppConfig(data, arch, train, options, autoplay, density, measureFpsSeconds, exitAfterMeasure, w, h);
+    }
+
     public AppConfig withMeasure(double seconds) {
         return new AppConfig(dataset, architecture, training, options, autoplay, density, seconds, exitAfterMeasure,
                 width, height);

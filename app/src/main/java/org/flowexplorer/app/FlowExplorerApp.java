@@ -21,6 +21,7 @@ import org.flowexplorer.app.worker.TrainingWorker;
  */
 public class FlowExplorerApp extends Application {
     private final AppConfig config;
+    private final org.flowexplorer.app.session.AppPreferences preferences;
     private TrainingWorker worker;
     private ExplorerViewModel viewModel;
     private SnapshotPump pump;
@@ -28,31 +29,47 @@ public class FlowExplorerApp extends Application {
     private Stage stage;
 
     public FlowExplorerApp() {
-        this(null);
+        this(null, new org.flowexplorer.app.session.AppPreferences(
+                org.flowexplorer.app.session.AppPreferences.defaultNode()));
     }
 
     /** @param config start-up settings; null reads system properties at start */
     public FlowExplorerApp(AppConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param config      start-up settings; null reads system properties (and what {@code preferences} remembered)
+     * @param preferences where the window size, last settings and recent files are remembered; null: nowhere
+     */
+    public FlowExplorerApp(AppConfig config, org.flowexplorer.app.session.AppPreferences preferences) {
         this.config = config;
+        this.preferences = preferences;
     }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         AppConfig c = config != null ? config : AppConfig.fromSystemProperties();
+        if (config == null && preferences != null) {
+            c = c.withRemembered(preferences);
+        }
         if (c.measureFpsSeconds() <= 0 && getParameters() != null
                 && getParameters().getRaw().stream().anyMatch(a -> a.startsWith("--measure-fps"))) {
             c = c.withMeasure(10);
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         worker = new TrainingWorker(c.dataset(), c.architecture(), c.training(), c.options(), System::nanoTime);
-        viewModel = new ExplorerViewModel(worker, worker.latest());
+        viewModel = new ExplorerViewModel(worker, worker.latest(), ioExecutor(), Platform::runLater, preferences);
         window = new MainWindow(viewModel);
         Scene scene = new Scene(window, c.width(), c.height());
         scene.getStylesheets().add(FlowExplorerApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("Flow Explorer — RealNVP on 2-D data");
         stage.setScene(scene);
-        stage.setOnHidden(e -> shutdown());
+        stage.setOnHidden(e -> {
+            remember();
+            shutdown();
+        });
         pump = new SnapshotPump(worker::latest, viewModel::accept);
         pump.start();
 
@@ -105,9 +122,9 @@ public class FlowExplorerApp extends Application {
     private String measureContext() {
         Snapshot s = worker.latest();
         return String.format(Locale.ROOT,
-                "%d displayed points, %s, step %d, %.0f steps/s, step %.1f ms, trace %.1f ms, density %.1f ms (%dx%d)",
+                "%d displayed points, %s, step %d, %.0f steps/s, training %.0f%% of worker time, step %.1f ms, trace %.1f ms, density %.1f ms (%dx%d)",
                 s.points() == null ? 0 : s.points().length / 2, s.architecture(), s.step(), s.stepsPerSecond(),
-                s.timings().stepMillis(), s.timings().traceMillis(), s.timings().densityMillis(),
+                100 * s.timings().trainShare(), s.timings().stepMillis(), s.timings().traceMillis(), s.timings().densityMillis(),
                 s.density() == null ? 0 : s.density().width(), s.density() == null ? 0 : s.density().height());
     }
 
@@ -117,6 +134,32 @@ public class FlowExplorerApp extends Application {
 
     private static void log(String fmt, Object... args) {
         System.out.println("[measure] " + String.format(Locale.ROOT, fmt, args));
+    }
+
+    private static java.util.concurrent.Executor ioExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flow-explorer-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stores window size and the controls' settings for the next start. */
+    private void remember() {
+        if (preferences == null || stage == null || viewModel == null || !viewModel.readyProperty().get()) {
+            return;
+        }
+        try {
+            preferences.setWindowBounds(new org.flowexplorer.app.session.WindowBounds(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        } catch (IllegalArgumentException e) {
+            // e.g. a minimised window: keep what was stored
+        }
+        try {
+            preferences.setLastSettings(viewModel.lastSettings());
+        } catch (IllegalArgumentException e) {
+            // nothing worth remembering
+        }
     }
 
     /** Stops the snapshot pump and the worker thread (idempotent). */

@@ -209,8 +209,6 @@ public final class ControlPanel extends VBox {
                 header("Data"), labelled("Data set", set), description, labelled("Points", points),
                 labelled("Noise", noise), labelled("Seed", seed), regenerate,
                 errorLabel(vm.datasetErrorProperty(), "dataset-error"),
-                header("Your own data"), modeBox, labelled("Spread", spread), new HBox(6, undo, redo, clear),
-                caption("Draw in data space, import a CSV (or drop one on the window). New data reset the model."),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
                 labelled("Coupling", coupling), new HBox(6, applyModel, reference),
@@ -222,7 +220,10 @@ public final class ControlPanel extends VBox {
                 labelled("Batch size", batch), errorLabel(vm.batchSizeErrorProperty(), "batch-size-error"),
                 transport, stats,
                 new Separator(),
-                header("View"), density);
+                header("View"), density,
+                new Separator(),
+                header("Your own data"), modeBox, labelled("Spread", spread), new HBox(6, undo, redo, clear),
+                caption("Draw in data space, import a CSV (or drop one on the window). New data reset the model."));
     }
 
     private void syncPlay(boolean playing) {

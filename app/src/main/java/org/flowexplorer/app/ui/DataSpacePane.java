@@ -49,6 +49,7 @@ public final class DataSpacePane extends BorderPane {
                     ? "Draw mode: press and drag to spray points; on release the model trains on them."
                     : "Erase mode: press and drag to remove points; on release the model trains on the rest.");
             shownPoints = null;
+            shown = null; // redraw everything, bounds included
             show(vm.getSnapshot());
         });
         vm.sketchPointsProperty().addListener((o, was, now) -> {

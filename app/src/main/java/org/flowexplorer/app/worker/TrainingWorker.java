@@ -398,6 +398,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
                     error = "";
                     rateStartNanos = clock.getAsLong();
                     rateStartStep = trainer.steps();
+                    trainNanosWindow = 0;
                 }
             } else if (c instanceof Command.Pause) {
                 playing = false;

@@ -38,7 +38,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The whole window, headless (Monocle), driven like a user: small model (hidden 16,16) for speed. */
+/**
+ * The whole window, headless (Monocle), driven like a user: small model (hidden 16,16) for speed.
+ * Robust under machine load: every wait is a generous WaitForAsyncUtils condition (no fixed sleeps
+ * deciding outcomes), each test has an overall timeout, and the app is shut down after each test
+ * even if hiding the stage fails.
+ */
+@org.junit.jupiter.api.Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ExplorerWindowTest {
     private static final int LAYERS = 6;
     private final FxRobot robot = new FxRobot();
@@ -67,11 +73,18 @@ class ExplorerWindowTest {
 
     @AfterEach
     void closeApp() throws Exception {
-        onFx(() -> {
-            stage.hide();
-            return null;
-        });
-        app.shutdown();
+        try {
+            if (stage != null) {
+                onFx(() -> {
+                    stage.hide();
+                    return null;
+                });
+            }
+        } finally {
+            if (app != null) {
+                app.shutdown();
+            }
+        }
     }
 
     @Test
@@ -89,7 +102,11 @@ class ExplorerWindowTest {
         assertTrue(s.trainNll() < s.trainLoss().values()[0] - 0.3, "train NLL " + s.trainLoss().values()[0]
                 + " -> " + s.trainNll());
         long stopped = s.step();
-        Thread.sleep(200);
+        // paused means no more steps: a few more publications (commands handled) show the same step
+        long handled = app.worker().latest().commandsHandled();
+        app.viewModel().clearSamples();
+        app.viewModel().clearQuery();
+        await("two more commands handled", () -> app.worker().latest().commandsHandled() >= handled + 2);
         assertEquals(stopped, app.worker().latest().step());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Long.toString(stopped), fx(counter::getText));
@@ -202,6 +219,67 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void drawnPointsShowAtOnceAndBecomeTheTrainingData() throws Exception {
+        // the draw controls sit low in the (scrolling) control panel: use them without scrolling
+        fx(() -> {
+            lookupButton("#draw-mode-draw").fire();
+            lookupButton("#draw-clear").fire();
+            return null;
+        });
+        assertEquals(org.flowexplorer.app.viewmodel.ExplorerViewModel.DrawMode.DRAW,
+                fx(() -> app.viewModel().drawModeProperty().get()));
+        PlotView data = app.window().dataSpace().plot();
+        Bounds screen = fx(() -> data.localToScreen(data.getBoundsInLocal()));
+        robot.moveTo(new javafx.geometry.Point2D(screen.getCenterX() - 60, screen.getCenterY()))
+                .press(MouseButton.PRIMARY);
+        robot.moveBy(40, 20).moveBy(40, -20).moveBy(40, 20);
+        await("points drawn", () -> fx(() -> app.viewModel().sketchPointsProperty().get().length > 20));
+        robot.release(MouseButton.PRIMARY);
+        await("training on drawn points", () -> app.worker().latest().customData());
+        float[] drawn = fx(() -> app.viewModel().sketchPointsProperty().get());
+        Snapshot s = app.worker().latest();
+        assertArrayEquals(drawn, s.points());
+        int size = get(app.worker().inspect(t -> t.dataSize()));
+        assertEquals(drawn.length / 2, size);
+        await("status says so", () -> fx(() -> app.viewModel().statusMessage().get()).contains("your own data"));
+        robot.clickOn("#play");
+        await("training", () -> app.worker().latest().step() > 5);
+        robot.clickOn("#play");
+        fx(() -> {
+            lookupButton("#draw-mode-off").fire();
+            return null;
+        });
+    }
+
+    @Test
+    void inspectorShowsTheModelsNumbersForTheClickedPoint() throws Exception {
+        PlotView data = app.window().dataSpace().plot();
+        Bounds screen = fx(() -> data.localToScreen(data.getBoundsInLocal()));
+        fx(() -> {
+            app.viewModel().layerPositionProperty().set(1);
+            return null;
+        });
+        robot.clickOn(new javafx.geometry.Point2D(screen.getCenterX() + 10, screen.getCenterY() - 10));
+        await("inspection", () -> fx(() -> app.viewModel().inspectionProperty().get() != null
+                && app.viewModel().inspectionProperty().get().layer() == 1));
+        org.flowexplorer.model.teach.CouplingInspection in = fx(() -> app.viewModel().inspectionProperty().get());
+        float[] p = in.point();
+        FlowTrace t = get(app.worker().inspect(tr -> tr.model().traceForward(p)));
+        for (int d = 0; d < 2; d++) {
+            assertEquals(t.positions()[1][d], in.input()[d], 0);
+            assertEquals(t.positions()[2][d], in.output()[d], 1e-5);
+        }
+        var view = app.window().inspector().view();
+        await("inspector shows it", () -> fx(() -> view.headerLabel().getText().contains("at layer 1")));
+        fx(() -> {
+            view.inverseButton().fire();
+            return null;
+        });
+        await("inverse", () -> fx(() -> app.viewModel().inspectionProperty().get().direction()
+                == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));
+    }
+
+    @Test
     void closingTheWindowDuringTrainingEndsTheWorker() throws Exception {
         Set<Thread> before = nonDaemonThreads();
         robot.clickOn("#play");
@@ -224,6 +302,10 @@ class ExplorerWindowTest {
 
     // ---------------------------------------------------------------- helpers
 
+    private javafx.scene.control.ButtonBase lookupButton(String id) {
+        return (javafx.scene.control.ButtonBase) stage.getScene().lookup(id);
+    }
+
     private static Set<Thread> nonDaemonThreads() {
         Set<Thread> out = new HashSet<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -244,7 +326,7 @@ class ExplorerWindowTest {
 
     private static <T> T fx(Callable<T> c) {
         try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -255,12 +337,10 @@ class ExplorerWindowTest {
     }
 
     private static void await(String what, BooleanSupplier c) throws Exception {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(10);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
         }
     }
 }
