@@ -95,6 +95,19 @@ public class FlowExplorerApp extends Application {
                     viewModel.queryLatent(1.2, 1.0);
                     viewModel.layerPositionProperty().set(Double.parseDouble(
                             System.getProperty("flowexplorer.demoLayer", "4.5")));
+                    if (Boolean.getBoolean("flowexplorer.demoDraw")) {
+                        // a drawn spiral arm added to the data, as a user would with the brush
+                        viewModel.drawModeProperty().set(ExplorerViewModel.DrawMode.DRAW);
+                        viewModel.beginStroke(-1.0, -1.2);
+                        for (int i = 1; i <= 40; i++) {
+                            double a = i * 0.12;
+                            viewModel.continueStroke(-1.0 + 0.06 * i * Math.cos(a), -1.2 + 0.06 * i * Math.sin(a));
+                        }
+                        viewModel.endStroke();
+                        if (cfg.autoplay()) {
+                            viewModel.play();
+                        }
+                    }
                 }
                 if (measure) {
                     // let the training settle for a second, then measure

@@ -48,7 +48,7 @@ public final class MainWindow extends BorderPane {
         javafx.scene.Node maskPane = stepper.maskPane();
         inspector = new InspectorPane(vm);
         SplitPane bottom = new SplitPane(loss, maskPane, inspector, lowerRight);
-        bottom.setDividerPositions(0.32, 0.46, 0.78);
+        bottom.setDividerPositions(0.24, 0.36, 0.8);
         DataSpacePane.installDrop(this, vm);
         SplitPane rows = new SplitPane(top, bottom);
         rows.setOrientation(Orientation.VERTICAL);
