@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -46,7 +47,11 @@ public class FlowExplorerApp extends Application {
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         worker = new TrainingWorker(c.dataset(), c.architecture(), c.training(), c.options(), System::nanoTime);
-        viewModel = new ExplorerViewModel(worker, worker.latest());
+        // a real start remembers recent files in the user's preferences; a test's explicit config keeps them in memory
+        viewModel = config == null
+                ? new ExplorerViewModel(worker, worker.latest(), ioExecutor(), Platform::runLater,
+                        new AppPreferences(AppPreferences.defaultNode()))
+                : new ExplorerViewModel(worker, worker.latest());
         window = new MainWindow(viewModel);
         Scene scene = new Scene(window, c.width(), c.height());
         scene.getStylesheets().add(FlowExplorerApp.class.getResource("app.css").toExternalForm());
@@ -100,6 +105,14 @@ public class FlowExplorerApp extends Application {
         });
         stage.show();
         worker.start();
+    }
+
+    private static java.util.concurrent.Executor ioExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flow-explorer-io");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private String measureContext() {

@@ -18,7 +18,8 @@ import org.flowexplorer.model.data.DataFileException;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.LoadedModel;
-import org.flowexplorer.model.io.LossHistory;
+import org.flowexplorer.app.export.CsvExport;
+import org.flowexplorer.model.train.LossSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -127,7 +128,7 @@ final class RenderCommand extends CliCommand {
             case "masks" -> Math.max(100, 22 + layers * 28 + 40);
             default -> 600;
         };
-        LossHistory history = loaded.metadata().lossHistory();
+        LossSnapshot history = loaded.metadata().lossHistory();
         if (view.equals("loss") && history == null) {
             throw new CliFailure("no loss history in " + model.getFileName()
                     + " (train in the app or with `train --out`)");
@@ -179,7 +180,7 @@ final class RenderCommand extends CliCommand {
         javafx.scene.Node build();
     }
 
-    private Scene prepare(RealNVP flow, float[] points, LossHistory history) {
+    private Scene prepare(RealNVP flow, float[] points, LossSnapshot history) {
         int layers = flow.spec().layers();
         switch (view) {
             case "density" -> {
@@ -249,8 +250,7 @@ final class RenderCommand extends CliCommand {
             case "loss" -> {
                 return () -> {
                     LossChart c = new LossChart();
-                    c.appendTrain(history.trainSteps(), history.trainNll());
-                    c.appendTest(history.testSteps(), history.testNll());
+                    CsvExport.appendTo(c, history);
                     return c;
                 };
             }

@@ -9,7 +9,7 @@ import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
-import org.flowexplorer.model.io.LossHistory;
+import org.flowexplorer.model.train.LossHistory;
 import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
@@ -141,11 +141,7 @@ final class TrainCommand extends CliCommand {
         Trainer trainer = new Trainer(model, data, config);
 
         long[] stepNanos = new long[steps];
-        int[] historySteps = new int[steps];
-        float[] historyLoss = new float[steps];
-        int[] testSteps = new int[testData != null ? steps / Math.max(1, steps / 10) + 1 : 0];
-        float[] testLoss = new float[testSteps.length];
-        int testCount = 0;
+        LossHistory history = new LossHistory();
         int every = Math.max(1, steps / 10);
         double windowLoss = 0;
         int windowSteps = 0;
@@ -153,8 +149,7 @@ final class TrainCommand extends CliCommand {
             long s0 = System.nanoTime();
             double loss = trainer.step();
             stepNanos[i] = System.nanoTime() - s0;
-            historySteps[i] = (int) trainer.steps();
-            historyLoss[i] = (float) loss;
+            double measuredTest = Double.NaN;
             windowLoss += loss;
             windowSteps++;
             int done = i + 1;
@@ -163,13 +158,13 @@ final class TrainCommand extends CliCommand {
                 p.put("step", done);
                 p.put("loss", windowLoss / windowSteps);
                 emit(p);
-                if (testData != null && testCount < testSteps.length) {
-                    testSteps[testCount] = (int) trainer.steps();
-                    testLoss[testCount++] = (float) model.meanNll(testData);
+                if (testData != null) {
+                    measuredTest = model.meanNll(testData);
                 }
                 windowLoss = 0;
                 windowSteps = 0;
             }
+            history.append(trainer.steps(), loss, measuredTest);
         }
         double trainNll = model.meanNll(data);
         Double testNll = testData != null ? model.meanNll(testData) : null;
@@ -178,10 +173,8 @@ final class TrainCommand extends CliCommand {
             ModelMetadata.DatasetInfo info = dataset != null
                     ? new ModelMetadata.DatasetInfo(dataset.id(), dataN, dataNoise, seed)
                     : new ModelMetadata.DatasetInfo(String.valueOf(source.data.getFileName()), dataN, null, null);
-            LossHistory history = new LossHistory(historySteps, historyLoss, Arrays.copyOf(testSteps, testCount),
-                    Arrays.copyOf(testLoss, testCount));
             Models.save(out, model, ModelMetadata.trained(config, trainer.steps()).withDataset(info)
-                    .withAppVersion(FlowCli.version()).withLossHistory(history));
+                    .withAppVersion(FlowCli.version()).withLossHistory(history.snapshot()));
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 

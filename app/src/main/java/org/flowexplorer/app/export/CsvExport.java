@@ -1,17 +1,14 @@
 package org.flowexplorer.app.export;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowexplorer.model.data.CsvTable;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.flow.FlowTrace;
-import org.flowexplorer.model.io.AtomicFiles;
-import org.flowexplorer.model.io.LossHistory;
+import org.flowexplorer.app.view.LossChart;
+import org.flowexplorer.model.train.LossSnapshot;
 
 /**
  * CSV exports of what the views show. All files are replaced atomically and read back with the
@@ -67,42 +64,31 @@ public final class CsvExport {
     }
 
     /**
-     * The loss history as {@code step,train_nll,test_nll}: one row per distinct step of either
-     * series in ascending order, an empty cell where a series has no value at that step (test
-     * losses are usually measured less often). Non-finite losses are written as {@code NaN} /
-     * {@code Infinity}. (CsvTable has no empty cells, so this one formats its own rows.)
+     * The loss history as {@code step,train_nll,test_nll}: one row per recorded step, {@code NaN}
+     * where a value was not measured at that step (test losses are usually measured less often);
+     * readable by {@code numpy.loadtxt(..., delimiter=",", skiprows=1)}. The same writer as
+     * {@link LossSnapshot#writeCsv}.
      */
-    public static void writeLossHistory(Path file, int[] trainSteps, float[] trainNll, int[] testSteps, float[] testNll)
-            throws IOException {
-        LossHistory h = new LossHistory(trainSteps, trainNll, testSteps, testNll);
-        writeLossHistory(file, h);
+    public static void writeLossHistory(Path file, LossSnapshot history) throws IOException {
+        history.writeCsv(file);
     }
 
-    /** As {@link #writeLossHistory(Path, int[], float[], int[], float[])}. */
-    public static void writeLossHistory(Path file, LossHistory history) throws IOException {
-        int[] ts = history.trainSteps();
-        float[] tv = history.trainNll();
-        int[] vs = history.testSteps();
-        float[] vv = history.testNll();
-        AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("step,train_nll,test_nll\n");
-            int i = 0;
-            int j = 0;
-            while (i < ts.length || j < vs.length) {
-                int step = j >= vs.length || (i < ts.length && ts[i] <= vs[j]) ? ts[i] : vs[j];
-                w.write(Integer.toString(step));
-                w.write(',');
-                if (i < ts.length && ts[i] == step) {
-                    w.write(Float.toString(tv[i++]));
-                }
-                w.write(',');
-                if (j < vs.length && vs[j] == step) {
-                    w.write(Float.toString(vv[j++]));
-                }
-                w.write('\n');
+    /** Hands a loss history to a chart: its measured train and test values (NaN entries skipped). */
+    public static void appendTo(LossChart chart, LossSnapshot history) {
+        appendSeries(history.trainSeries(), chart::appendTrain);
+        appendSeries(history.testSeries(), chart::appendTest);
+    }
+
+    private static void appendSeries(LossSnapshot.Series s, java.util.function.BiConsumer<int[], float[]> sink) {
+        int[] steps = new int[s.size()];
+        float[] values = new float[s.size()];
+        int k = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (!Double.isNaN(s.values()[i])) {
+                steps[k] = (int) Math.min(Integer.MAX_VALUE, s.steps()[i]);
+                values[k++] = (float) s.values()[i];
             }
-            w.flush();
-        });
+        }
+        sink.accept(java.util.Arrays.copyOf(steps, k), java.util.Arrays.copyOf(values, k));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,19 +37,13 @@ public final class AppActions {
     private final ExplorerViewModel vm;
     private final Supplier<Window> owner;
     private final ExportActions exports;
-    private final Consumer<Preset.View> showView;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private FileDialogs files = FileDialogs.system();
 
-    /**
-     * @param showView brings a preset's view to the front (select the explorer tab, focus the view)
-     * @param trace    positions per layer of the current trace, for the animation exports
-     */
-    public AppActions(ExplorerViewModel vm, Supplier<Window> owner, Consumer<Preset.View> showView,
-            Supplier<float[][]> trace) {
+    /** @param trace positions per layer of the current trace, for the animation exports */
+    public AppActions(ExplorerViewModel vm, Supplier<Window> owner, Supplier<float[][]> trace) {
         this.vm = vm;
         this.owner = owner;
-        this.showView = showView;
         this.exports = new ExportActions(owner, () -> files, message::set, trace);
     }
 
@@ -82,13 +75,13 @@ public final class AppActions {
     }
 
     public void openSession(Path p) {
-        unavailable("Opening a session", p);
+        vm.openSession(p);
     }
 
     public void saveSession() {
         Path p = files.save(owner.get(), "Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION));
         if (p != null) {
-            unavailable("Saving a session", p);
+            vm.saveSession(p);
         }
     }
 
@@ -100,13 +93,13 @@ public final class AppActions {
     }
 
     public void openModel(Path p) {
-        unavailable("Opening a model", p);
+        vm.openModel(p);
     }
 
     public void exportModel() {
         Path p = files.save(owner.get(), "Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ));
         if (p != null) {
-            unavailable("Exporting the model", p);
+            vm.exportModel(p);
         }
     }
 
@@ -118,20 +111,20 @@ public final class AppActions {
     }
 
     public void importPoints(Path p) {
-        unavailable("Importing points", p);
+        vm.importPoints(p);
     }
 
     public void exportPoints() {
         Path p = files.save(owner.get(), "Export the training points", "points.csv", List.of(CSV));
         if (p != null) {
-            unavailable("Exporting the points", p);
+            vm.exportPoints(p);
         }
     }
 
     public void exportSamples() {
         Path p = files.save(owner.get(), "Export the model samples", "samples.csv", List.of(CSV));
         if (p != null) {
-            unavailable("Exporting the samples", p);
+            vm.exportSamples(p);
         }
     }
 
@@ -139,14 +132,14 @@ public final class AppActions {
         Path p = files.save(owner.get(), "Export the layer trace (every point after every layer)", "trace.csv",
                 List.of(CSV));
         if (p != null) {
-            unavailable("Exporting the trace", p);
+            vm.exportTrace(p);
         }
     }
 
     public void exportLossHistory() {
         Path p = files.save(owner.get(), "Export the loss history", "loss.csv", List.of(CSV));
         if (p != null) {
-            unavailable("Exporting the loss history", p);
+            vm.exportLossHistory(p);
         }
     }
 
@@ -170,16 +163,15 @@ public final class AppActions {
         }
     }
 
-    private void unavailable(String what, Path p) {
-        say(what + " (" + p.getFileName() + ") is not available in this build yet.");
-    }
-
     // ---------------------------------------------------------------- presets
 
-    /** Applies a preset and says in the status bar what it changed. */
+    /**
+     * Applies a preset through the view model (one model reset; it asks for the preset's view, which
+     * the window brings forward) and says in the status bar what it changed.
+     */
     public void applyPreset(Preset p) {
         String changes = describeChanges(p);
-        showView.accept(p.view());
+        vm.applyPreset(p);
         say("Preset \u201c" + p.name() + "\u201d: " + changes + " Train about " + p.suggestedSteps()
                 + " steps to see the effect.");
     }

@@ -40,7 +40,7 @@ public final class AppMenuBar extends MenuBar {
         // ---------------------------------------------------------------- File
         recent.setId("menu-recent");
         recent.setGraphic(new FontIcon("mdi2h-history"));
-        showRecent(List.of(), a::openRecent);
+        followRecent(w.viewModel().recentFiles(), a::openRecent);
         Menu exportView = new Menu("Export selected view");
         exportView.setId("menu-export-view");
         MenuItem png = item("Save PNG…", "mdi2f-file-image-outline", "menu-save-png", shortcut(KeyCode.P, true),
@@ -88,7 +88,7 @@ public final class AppMenuBar extends MenuBar {
         Menu view = new Menu("View");
         view.setId("menu-view");
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-            KeyCode.DIGIT6, KeyCode.DIGIT7};
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
         for (int i = 0; i < MainWindow.PANELS.size(); i++) {
             String name = MainWindow.PANELS.get(i);
             view.getItems().add(check(name, "menu-panel-" + i, shortcut(digits[i], false),

@@ -36,6 +36,19 @@ public final class AppToolBar extends ToolBar {
         Button save = icon("mdi2c-content-save-outline", "tool-save-session",
                 "Save this session so you can pick up exactly here later (Ctrl+S).", a::saveSession);
 
+        Button play = new Button(null, new FontIcon("mdi2p-play"));
+        play.setId("tool-play");
+        play.getStyleClass().add("flat");
+        play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
+                w.viewModel().playingProperty().get() ? "mdi2p-pause" : "mdi2p-play"), w.viewModel().playingProperty()));
+        play.setOnAction(e -> w.viewModel().togglePlay());
+        play.disableProperty().bind(w.viewModel().readyProperty().not());
+        tip(play, "Start or pause training (the same as Play/Pause in the controls).");
+        Button step = icon("mdi2s-step-forward", "tool-step", "Train exactly one step, then pause.",
+                () -> w.viewModel().stepOnce());
+        step.disableProperty().bind(w.viewModel().readyProperty().not());
+
         target.setId("tool-export-target");
         target.getStyleClass().add("tool-export-target");
         target.textProperty().bind(Bindings.createStringBinding(
@@ -72,7 +85,7 @@ public final class AppToolBar extends ToolBar {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, save, new Separator(), target, png, svg, copy, new Separator(), gif, new Separator(),
+        getItems().addAll(open, save, new Separator(), play, step, new Separator(), target, png, svg, copy, new Separator(), gif, new Separator(),
                 presets, spacer, explain, help);
     }
 

@@ -161,10 +161,56 @@ public final class ControlPanel extends VBox {
         density.setId("density");
         density.selectedProperty().bindBidirectional(vm.densityVisibleProperty());
 
+        // ---------------------------------------------------------------- your own data
+        javafx.scene.control.ToggleGroup modes = new javafx.scene.control.ToggleGroup();
+        HBox modeBox = new HBox(0);
+        for (ExplorerViewModel.DrawMode m : ExplorerViewModel.DrawMode.values()) {
+            ToggleButton b = tip(new ToggleButton(switch (m) {
+                case OFF -> "Query";
+                case DRAW -> "Draw";
+                case ERASE -> "Erase";
+            }), switch (m) {
+                case OFF -> "Pressing in data space places the query point x (drawing is off).";
+                case DRAW -> "Press and drag in data space to spray points; on release the model trains on your points.";
+                case ERASE -> "Press and drag in data space to erase points; on release the model trains on what is left.";
+            });
+            b.setId("draw-mode-" + m.name().toLowerCase(Locale.ROOT));
+            b.setUserData(m);
+            b.setToggleGroup(modes);
+            b.getStyleClass().add(m == ExplorerViewModel.DrawMode.OFF ? "left-pill"
+                    : m == ExplorerViewModel.DrawMode.ERASE ? "right-pill" : "center-pill");
+            b.setSelected(vm.drawModeProperty().get() == m);
+            modeBox.getChildren().add(b);
+        }
+        modes.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                vm.drawModeProperty().set((ExplorerViewModel.DrawMode) now.getUserData());
+            }
+        });
+        vm.drawModeProperty().addListener((o, was, now) -> modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
+        javafx.scene.control.Slider spread = tip(new javafx.scene.control.Slider(0, 0.5, vm.brushSpreadProperty().get()),
+                "Brush spread: standard deviation of the sprayed points (data units); also sets the eraser size.");
+        spread.setId("brush-spread");
+        spread.valueProperty().bindBidirectional(vm.brushSpreadProperty());
+        Button undo = button("Undo", "mdi2u-undo", "Undo the last stroke (the model retrains on the result).",
+                vm::undoSketch);
+        undo.setId("draw-undo");
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        Button redo = button("Redo", "mdi2r-redo", "Redo the undone stroke.", vm::redoSketch);
+        redo.setId("draw-redo");
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Button clear = button("Clear", "mdi2d-delete-outline", "Remove every point to draw from scratch (undoable).",
+                vm::clearSketch);
+        clear.setId("draw-clear");
+
         getChildren().addAll(
                 header("Data"), labelled("Data set", set), description, labelled("Points", points),
                 labelled("Noise", noise), labelled("Seed", seed), regenerate,
                 errorLabel(vm.datasetErrorProperty(), "dataset-error"),
+                header("Your own data"), modeBox, labelled("Spread", spread), new HBox(6, undo, redo, clear),
+                caption("Draw in data space, import a CSV (or drop one on the window). New data reset the model."),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
                 labelled("Coupling", coupling), new HBox(6, applyModel, reference),

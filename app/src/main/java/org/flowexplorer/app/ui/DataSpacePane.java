@@ -13,6 +13,8 @@ public final class DataSpacePane extends BorderPane {
     private final ExplorerViewModel vm;
     private final PlotColors colors;
     private Snapshot shown;
+    private float[] shownPoints;
+    private static final String QUERY_HINT = "Drag here to place a point x and see its z = f(x) and its path through the layers.";
 
     DataSpacePane(ExplorerViewModel vm, PlotColors colors) {
         this.vm = vm;
@@ -21,10 +23,39 @@ public final class DataSpacePane extends BorderPane {
         plot.setId("data-plot");
         plot.setTitle("Data space x");
         plot.setAxisTitles("x₁", "x₂");
-        plot.setOnDataPressed(p -> vm.queryData(p[0], p[1]));
-        plot.setOnDataDragged(p -> vm.queryData(p[0], p[1]));
+        plot.setOnDataPressed(p -> {
+            if (drawing()) {
+                vm.beginStroke(p[0], p[1]);
+            } else {
+                vm.queryData(p[0], p[1]);
+            }
+        });
+        plot.setOnDataDragged(p -> {
+            if (drawing()) {
+                vm.continueStroke(p[0], p[1]);
+            } else {
+                vm.queryData(p[0], p[1]);
+            }
+        });
+        plot.setOnDataReleased(p -> {
+            if (drawing()) {
+                vm.endStroke();
+            }
+        });
         setCenter(plot);
-        javafx.scene.control.Label hint = new javafx.scene.control.Label("Drag here to place a point x and see its z = f(x) and its path through the layers.");
+        javafx.scene.control.Label hint = new javafx.scene.control.Label(QUERY_HINT);
+        vm.drawModeProperty().addListener((o, was, now) -> {
+            hint.setText(now == ExplorerViewModel.DrawMode.OFF ? QUERY_HINT : now == ExplorerViewModel.DrawMode.DRAW
+                    ? "Draw mode: press and drag to spray points; on release the model trains on them."
+                    : "Erase mode: press and drag to remove points; on release the model trains on the rest.");
+            shownPoints = null;
+            show(vm.getSnapshot());
+        });
+        vm.sketchPointsProperty().addListener((o, was, now) -> {
+            if (drawing()) {
+                show(vm.getSnapshot());
+            }
+        });
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setWrapText(true);
         setBottom(hint);
@@ -40,14 +71,44 @@ public final class DataSpacePane extends BorderPane {
         return plot;
     }
 
+    /**
+     * Lets {@code target} (the window) accept a drop of one .csv of x,y points, imported as custom
+     * training data; other drops are refused with a message.
+     */
+    public static void installDrop(javafx.scene.Node target, ExplorerViewModel vm) {
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.importDrop(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private boolean drawing() {
+        return vm.drawModeProperty().get() != ExplorerViewModel.DrawMode.OFF;
+    }
+
     private void show(Snapshot s) {
         if (s == null || s.points() == null) {
             return;
         }
         Snapshot old = shown;
         shown = s;
-        if (old == null || old.points() != s.points()) {
-            plot.setPoints(s.points(), colors.forData(s.points()));
+        float[] pts = drawing() && vm.sketchPointsProperty().get() != null ? vm.sketchPointsProperty().get() : s.points();
+        if (pts != shownPoints) {
+            // while drawing, the sketch shows at once; the worker's points replace it once trained on
+            shownPoints = pts;
+            plot.setPoints(pts, colors.forData(pts));
+        }
+        if (old == null || (old.dataBounds() != s.dataBounds() && !drawing())) {
             Snapshot.Bounds b = s.dataBounds();
             plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         }

@@ -301,6 +301,11 @@ public final class ExportActions {
 
     /** One error dialog with a plain message; never a stack trace. */
     void showError(String title, Path file, Throwable e) {
+        showError(title, describe(file, e));
+    }
+
+    /** One error dialog: a header saying what failed and a plain message saying why. */
+    public void showError(String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR);
         Window w = owner.get();
         if (w != null) {
@@ -308,7 +313,7 @@ public final class ExportActions {
         }
         a.setTitle("Flow Explorer");
         a.setHeaderText(title);
-        a.setContentText(describe(file, e));
+        a.setContentText(message);
         a.getDialogPane().setId("error-dialog");
         a.show();
     }

@@ -34,8 +34,8 @@ public final class LossPane extends BorderPane {
                 return;
             }
             feed.feed(s, sink);
-            if (boundFor != s.dataset()) {
-                boundFor = s.dataset();
+            if (boundFor != s.dataSource()) {
+                boundFor = s.dataSource();
                 chart.setLowerBound(s.lowerBound(), "entropy ln 32 (lower bound)");
             }
         });

@@ -11,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -21,10 +22,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.teach.Explanations;
+import org.flowexplorer.app.teach.FormulaInspectorView;
 import org.flowexplorer.app.teach.MaskGalleryView;
 import org.flowexplorer.app.teach.WorkedExampleView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.model.flow.FlowTrace;
 
 /**
  * The window content. Menu bar and toolbar on top; tabs "Explorer | Worked example | Mask gallery"
@@ -39,7 +42,7 @@ import org.flowexplorer.app.worker.Snapshot;
 public final class MainWindow extends BorderPane {
     /** Names of the panels the View menu can hide, in menu order. */
     public static final List<String> PANELS = List.of("Controls", "Data space", "Latent space", "Layer stepper", "Loss",
-            "Masks", "Sample & invert");
+            "Masks", "Formula inspector", "Sample & invert");
 
     private final ExplorerViewModel vm;
     private final ControlPanel controls;
@@ -48,9 +51,9 @@ public final class MainWindow extends BorderPane {
     private final StepperPane stepper;
     private final LossPane loss;
     private final SampleInvertPane sampleInvert;
+    private final InspectorPane inspector;
     private final Label status = new Label();
     private final Label error = new Label();
-    private final Label message = new Label();
     private final Label timings = new Label();
     private final ViewFocus focus = new ViewFocus();
     private final AppActions actions;
@@ -66,6 +69,7 @@ public final class MainWindow extends BorderPane {
     private final ExportTarget masksTarget;
     private final ExportTarget lossTarget;
     private final ExportTarget sampleTarget;
+    private final ExportTarget inspectorTarget;
     private final ExportTarget workedTarget;
     private final ExportTarget galleryTarget;
     private final BooleanProperty toolBarVisible = new SimpleBooleanProperty(this, "toolBarVisible", true);
@@ -80,6 +84,7 @@ public final class MainWindow extends BorderPane {
         stepper = new StepperPane(vm, colors);
         loss = new LossPane(vm);
         sampleInvert = new SampleInvertPane(vm);
+        inspector = new InspectorPane(vm);
         for (String p : PANELS) {
             panelVisible.put(p, new SimpleBooleanProperty(this, p, true));
         }
@@ -102,22 +107,20 @@ public final class MainWindow extends BorderPane {
         top.add(data, visible("Data space"));
         top.add(latent, visible("Latent space"));
         top.add(stepper, visible("Layer stepper"));
-        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.5, 0.72});
+        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.34, 0.5, 0.78});
         bottom.add(loss, visible("Loss"));
         bottom.add(maskPane, visible("Masks"));
+        bottom.add(inspector, visible("Formula inspector"));
         bottom.add(lowerRight, visible("Sample & invert"));
         SplitItems rows = new SplitItems(new SplitPane(), new double[] {0.64});
         rows.pane.setOrientation(Orientation.VERTICAL);
         rows.add(top.pane, top.anyVisible);
         rows.add(bottom.pane, bottom.anyVisible);
-        SplitItems main = new SplitItems(new SplitPane(), new double[] {0.2});
-        main.pane.setId("explorer");
-        main.add(left, visible("Controls"));
-        main.add(rows.pane, rows.anyVisible);
+        rows.pane.setId("explorer");
 
         // ---------------------------------------------------------------- views: export and explanation
-        actions = new AppActions(vm, this::window, this::showPresetView, this::tracePositions);
-        tabs = new TeachingTabs(main.pane);
+        actions = new AppActions(vm, this::window, this::tracePositions);
+        tabs = new TeachingTabs(rows.pane);
         dataTarget = target(new ExportTarget(
                 () -> vm.densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE,
                 "Data space", "data-space", data.plot(), data::plot, false));
@@ -128,6 +131,13 @@ public final class MainWindow extends BorderPane {
         lossTarget = target(ExportTarget.of(Explanations.LOSS_CHART, "Loss", "loss", loss.chart()));
         sampleTarget = target(new ExportTarget(() -> Explanations.SAMPLE_INVERT, "Sample & invert", "sample-invert",
                 sampleInvert, null, false));
+        inspectorTarget = target(new ExportTarget(() -> Explanations.FORMULA_INSPECTOR, "Formula inspector",
+                "formula-inspector", inspector, () -> {
+                    FormulaInspectorView copy = new FormulaInspectorView();
+                    copy.setDirection(inspector.view().getDirection());
+                    copy.setInspection(inspector.view().getInspection());
+                    return copy;
+                }, false));
         WorkedExampleView worked = tabs.workedExample();
         workedTarget = target(new ExportTarget(() -> Explanations.WORKED_EXAMPLE, "Worked example", "worked-example",
                 worked, () -> new WorkedExampleView(worked.getExample()), false));
@@ -150,34 +160,64 @@ public final class MainWindow extends BorderPane {
                 lastExplorer[0] = now;
             }
         });
+        vm.requestedViewProperty().addListener((o, was, v) -> {
+            if (v != null) {
+                showPresetView(v);
+            }
+        });
+        DataSpacePane.installDrop(this, vm);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focus.set(
                 now == tabs.workedExampleTab() ? workedTarget : now == tabs.maskGalleryTab() ? galleryTarget
                         : lastExplorer[0]));
 
+        // The controls stay on the left whatever the tab (Play is never more than a click away), and the
+        // chrome above them is one row, so the column fits a 1280×800 projector with as little scrolling as possible.
         explanation = new ExplanationPanel(focus);
+        VBox right = new VBox(tabs, explanation);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        SplitItems main = new SplitItems(new SplitPane(), new double[] {0.2});
+        main.add(left, visible("Controls"));
+        main.add(right, new SimpleBooleanProperty(true));
         menuBar = new AppMenuBar(this);
         toolBar = new AppToolBar(this);
         toolBar.visibleProperty().bind(toolBarVisible);
         toolBar.managedProperty().bind(toolBarVisible);
-        setTop(new VBox(menuBar, toolBar));
-        setCenter(tabs);
+        HBox.setHgrow(toolBar, Priority.ALWAYS);
+        HBox topBar = new HBox(menuBar, toolBar);
+        topBar.getStyleClass().add("top-bar");
+        topBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(topBar);
+        setCenter(main.pane);
 
         // ---------------------------------------------------------------- status bar
         status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
+        // one status line: the view model's (worker state, file operations) or the window's last action, whichever is newer
+        status.setText(vm.statusMessage().get());
+        vm.statusMessage().addListener((o, was, now) -> status.setText(now));
+        actions.messageProperty().addListener((o, was, now) -> status.setText(now));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("file-busy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.fileOperationsProperty().greaterThan(0));
+        busy.managedProperty().bind(busy.visibleProperty());
+        Controls.tip(busy, "A file is being read or written in the background.");
+        vm.errorMessage().addListener((o, was, msg) -> {
+            if (msg != null) {
+                actions.exports().showError("The file operation failed", msg);
+                vm.clearErrorMessage();
+            }
+        });
         status.setMinWidth(Region.USE_PREF_SIZE);
         error.setId("error");
         error.getStyleClass().add("danger");
         error.textProperty().bind(vm.errorProperty());
-        message.setId("action-message");
-        message.getStyleClass().add("action-message");
-        message.textProperty().bind(actions.messageProperty());
         timings.setId("timings");
         timings.getStyleClass().add("text-muted");
         timings.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, status, error, message, spacer, timings);
+        HBox bar = new HBox(12, busy, status, error, spacer, timings);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
         setBottom(new VBox(explanation, bar));
@@ -202,21 +242,16 @@ public final class MainWindow extends BorderPane {
 
     /** Positions per layer (0 = data … L = latent) of the displayed points, or null before the first trace. */
     private float[][] tracePositions() {
-        Snapshot s = vm.getSnapshot();
-        return s == null || s.trace() == null ? null : s.trace().positions();
+        FlowTrace t = vm.currentTrace().get();
+        return t == null || t.dim() != 2 ? null : t.positions();
     }
 
     private void showPresetView(Preset.View v) {
         tabs.selectExplorer();
         switch (v) {
-            case DENSITY -> {
+            case DENSITY, SAMPLES -> {
+                // the view model has switched the density on or drawn the samples
                 visible("Data space").set(true);
-                vm.densityVisibleProperty().set(true);
-                focus.set(dataTarget);
-            }
-            case SAMPLES -> {
-                visible("Data space").set(true);
-                vm.sample();
                 focus.set(dataTarget);
             }
             case LAYERS -> {
@@ -310,6 +345,14 @@ public final class MainWindow extends BorderPane {
 
     public SampleInvertPane sampleInvert() {
         return sampleInvert;
+    }
+
+    public InspectorPane inspector() {
+        return inspector;
+    }
+
+    public ExportTarget inspectorTarget() {
+        return inspectorTarget;
     }
 
     public ExplorerViewModel viewModel() {

@@ -77,6 +77,67 @@ public sealed interface Command {
     record SetDensity(boolean enabled) implements Command {
     }
 
+    /**
+     * Trains on the user's own points from now on (drawn or imported; {@code origin} is a file name
+     * for display, null for drawn points); the model is reset, as for a new data set. The array is
+     * not copied: never modify it afterwards.
+     */
+    record SetCustomData(float[] points, String origin) implements Command {
+        public SetCustomData {
+            java.util.Objects.requireNonNull(points, "points");
+            if (points.length % 2 != 0) {
+                throw new IllegalArgumentException("point array has odd length " + points.length);
+            }
+        }
+    }
+
+    /** Data, architecture and training settings in one go (a preset): one model reset, announced with {@code label}. */
+    record Configure(DatasetSettings dataset, ArchitectureSettings architecture, double learningRate, int batchSize,
+            String label) implements Command {
+        public Configure {
+            new SetLearningRate(learningRate);
+            new SetBatchSize(batchSize);
+        }
+    }
+
+    /**
+     * Replaces model, data, settings and loss history with a session that was read and validated
+     * completely beforehand; the worker swaps all of it at once, or (if it still finds a problem)
+     * changes nothing and reports {@code name} and the reason as the error. {@code done} completes
+     * when the swap happened, or exceptionally with the reason.
+     */
+    record LoadSession(org.flowexplorer.model.io.Session session, String name,
+            java.util.concurrent.CompletableFuture<Void> done) implements Command {
+        public LoadSession(org.flowexplorer.model.io.Session session, String name) {
+            this(session, name, new java.util.concurrent.CompletableFuture<>());
+        }
+    }
+
+    /** Replaces the model (and its loss history, if the file has one) and keeps the current data. */
+    record LoadModel(org.flowexplorer.model.io.LoadedModel model, String name,
+            java.util.concurrent.CompletableFuture<Void> done) implements Command {
+        public LoadModel(org.flowexplorer.model.io.LoadedModel model, String name) {
+            this(model, name, new java.util.concurrent.CompletableFuture<>());
+        }
+    }
+
+    /**
+     * Completes {@code result} with a copy of the current state as a session (a copy of the model,
+     * its metadata, the training points, the settings with {@code view}, and the loss history),
+     * which another thread may write to a file.
+     */
+    record Capture(java.util.Map<String, String> view,
+            java.util.concurrent.CompletableFuture<org.flowexplorer.model.io.Session> result) implements Command {
+    }
+
+    /** Which coupling layer (0..L−1) the formula inspector shows for the query point, and which way. */
+    record SetInspection(int layer, org.flowexplorer.model.teach.CouplingInspection.Direction direction)
+            implements Command {
+        public SetInspection {
+            java.util.Objects.requireNonNull(direction, "direction");
+        }
+    }
+
     /** Runs a read-only function of the live trainer (and its model) on the worker thread (tests, diagnostics). */
     record Inspect<T>(java.util.function.Function<org.flowexplorer.model.train.Trainer, T> query,
             java.util.concurrent.CompletableFuture<T> result) implements Command {

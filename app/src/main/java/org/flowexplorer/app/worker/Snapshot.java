@@ -1,6 +1,10 @@
 package org.flowexplorer.app.worker;
 
 import java.util.OptionalDouble;
+import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.io.DataSource;
+import org.flowexplorer.model.teach.CouplingInspection;
+import org.flowexplorer.model.train.LossSnapshot;
 
 /**
  * What the worker last published: an immutable picture of the training state and all heavy view
@@ -26,8 +30,15 @@ import java.util.OptionalDouble;
  * @param density        model density over {@code dataBounds}, null when off or not computed yet
  * @param samples        model samples, null when none were drawn
  * @param query          the query point's trace, null when none
- * @param trainLoss      smoothed train NLL per step, an append-only prefix view
- * @param testLoss       test NLL every few steps, an append-only prefix view
+ * @param loss           the run's loss curve (smoothed train NLL per step, test NLL every few steps, NaN
+ *                       where not measured): an O(1) immutable view of the worker's append-only history,
+ *                       exactly what a saved session stores
+ * @param dataSource     where the training points came from (a toy set, or custom: drawn / imported)
+ * @param inspection     the coupling formula with real numbers for the query point at the inspected layer,
+ *                       null when there is no query point
+ * @param inspectedLayer the coupling layer the inspector shows (0..L−1)
+ * @param inspectionDirection which way the inspector runs the layer
+ * @param stepOffset     steps the model had been trained before this run (a loaded session or model)
  */
 public record Snapshot(
         long sequence,
@@ -56,10 +67,14 @@ public record Snapshot(
         Density density,
         Samples samples,
         QueryResult query,
-        Series trainLoss,
-        Series testLoss,
+        LossSnapshot loss,
         int displayedLayer,
-        Timings timings) {
+        Timings timings,
+        DataSource dataSource,
+        CouplingInspection inspection,
+        int inspectedLayer,
+        CouplingInspection.Direction inspectionDirection,
+        long stepOffset) {
 
     public enum Phase {
         PREPARING, READY
@@ -70,7 +85,35 @@ public record Snapshot(
     }
 
     public OptionalDouble lowerBound() {
-        return dataset.set().knownNllLowerBound();
+        return dataSource instanceof DataSource.Toy ? dataset.set().knownNllLowerBound() : OptionalDouble.empty();
+    }
+
+    /** Whether the points are the user's own (drawn or imported) rather than a generated toy set. */
+    public boolean customData() {
+        return dataSource instanceof DataSource.Custom;
+    }
+
+    /** Short name of the data: the toy set's id, the imported file's name, or "drawn points". */
+    public String dataName() {
+        return dataSource == null ? dataset.set().id() : describeSource(dataSource);
+    }
+
+    /** "moons", "my points.csv" or "drawn points". */
+    public static String describeSource(DataSource source) {
+        if (source instanceof DataSource.Custom c) {
+            return c.origin() == null ? "drawn points" : c.origin();
+        }
+        return ((DataSource.Toy) source).dataset().id();
+    }
+
+    /** The smoothed train NLL per step as a chart series (measured entries only; O(n), allocates). */
+    public Series trainLoss() {
+        return Series.of(loss == null ? LossSnapshot.empty().trainSeries() : loss.trainSeries());
+    }
+
+    /** The test NLL as a chart series (O(n), allocates). */
+    public Series testLoss() {
+        return Series.of(loss == null ? LossSnapshot.empty().testSeries() : loss.testSeries());
     }
 
     /** An axis-aligned box in some space. */
@@ -88,7 +131,7 @@ public record Snapshot(
      * with robust per-layer bounds and each layer's mean |s| and |t| (index l−1 for layer l).
      */
     public record Trace(long modelVersion, float[][] positions, Bounds[] bounds, float[] meanAbsScale,
-            float[] meanAbsShift) {
+            float[] meanAbsShift, FlowTrace flowTrace) {
         public int layers() {
             return positions.length - 1;
         }
@@ -130,17 +173,36 @@ public record Snapshot(
         }
     }
 
-    /** The first {@code size} entries of append-only arrays (entries below size never change). */
+    /** The first {@code size} entries of (step, value) arrays, for a chart. */
     public record Series(int[] steps, float[] values, int size) {
         public static final Series EMPTY = new Series(new int[0], new float[0], 0);
+
+        /** The non-NaN values of a loss series. */
+        public static Series of(LossSnapshot.Series s) {
+            int[] steps = new int[s.size()];
+            float[] values = new float[s.size()];
+            int k = 0;
+            for (int i = 0; i < s.size(); i++) {
+                if (!Double.isNaN(s.values()[i])) {
+                    steps[k] = (int) Math.min(Integer.MAX_VALUE, s.steps()[i]);
+                    values[k++] = (float) s.values()[i];
+                }
+            }
+            return new Series(steps, values, k);
+        }
 
         public float last() {
             return size == 0 ? Float.NaN : values[size - 1];
         }
     }
 
-    /** Durations of the last expensive computations, for the status bar and measurements. */
-    public record Timings(double stepMillis, double traceMillis, double densityMillis, double firstBuildMillis) {
-        public static final Timings NONE = new Timings(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    /**
+     * Durations of the last expensive computations, for the status bar and measurements;
+     * {@code trainShare} is the fraction of the worker's wall time spent in training steps while
+     * playing (over the last rate window; NaN when not playing).
+     */
+    public record Timings(double stepMillis, double traceMillis, double densityMillis, double firstBuildMillis,
+            double trainShare) {
+        public static final Timings NONE = new Timings(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

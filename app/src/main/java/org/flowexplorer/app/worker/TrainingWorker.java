@@ -13,9 +13,20 @@ import org.flowexplorer.app.worker.Snapshot.QueryResult;
 import org.flowexplorer.app.worker.Snapshot.Samples;
 import org.flowexplorer.app.worker.Snapshot.Timings;
 import org.flowexplorer.app.worker.Snapshot.Trace;
+import org.flowexplorer.model.eval.DensityGrid;
+import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingLayer;
+import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.DataSource;
+import org.flowexplorer.model.io.LoadedModel;
+import org.flowexplorer.model.io.ModelMetadata;
+import org.flowexplorer.model.io.Session;
+import org.flowexplorer.model.io.SessionSettings;
+import org.flowexplorer.model.teach.CouplingInspection;
+import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSnapshot;
 import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
 
@@ -26,10 +37,15 @@ import org.flowexplorer.model.train.TrainingConfig;
  *
  * <p>While playing, the loop runs training steps in slices of a few milliseconds, handling queued
  * commands between slices, and publishes at most one snapshot per {@link Options#publishIntervalMillis()}.
- * Expensive view data is refreshed on a budget: the layer trace of the displayed points and the
- * warped grid take at most about a third of the worker's time, the density heatmap is recomputed at
- * most every {@link Options#densityIntervalMillis()} (at a lower resolution while training, full
- * resolution once paused). When paused everything is brought up to date before publishing.
+ * Training comes first: expensive view data is refreshed on a budget while playing. The layer trace
+ * of the displayed points, the warped grid and the model samples are recomputed at most every
+ * {@link Options#traceIntervalMillis()} (about 18 Hz) and take at most {@link Options#traceTimeShare()}
+ * of the worker's time; the density heatmap ({@link DensityGrid}, split across
+ * {@link Options#densityThreads()} threads, owned by the worker and closed when it stops) is
+ * recomputed at {@link Options#densityResolutionPlaying()}² at most every
+ * {@link Options#densityIntervalMillis()} and within {@value #DENSITY_TIME_SHARE} of the time, and
+ * at full resolution once paused. When paused everything is brought up to date before publishing.
+ * {@link Snapshot.Timings#trainShare()} reports the share training actually got.
  *
  * <p>For tests the same logic runs on the calling thread: {@link #initializeNow()},
  * {@link #processPending()}, {@link #runStepsNow(int)} and {@link #publishNow()}, without
@@ -40,17 +56,41 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     /** Tuning knobs; {@link #defaults()} for the app, smaller values in tests. */
     public record Options(int maxDisplayPoints, int testPoints, int testEvery, int densityResolutionIdle,
             int densityResolutionPlaying, long densityIntervalMillis, long publishIntervalMillis, int gridLines,
-            int gridPointsPerLine, double traceTimeShare, long stepSliceMillis, double clipNorm, double emaAlpha) {
+            int gridPointsPerLine, double traceTimeShare, long stepSliceMillis, double clipNorm, double emaAlpha,
+            long traceIntervalMillis, int densityThreads) {
+        public Options {
+            if (densityThreads < 1) {
+                throw new IllegalArgumentException("density threads must be at least 1, got " + densityThreads);
+            }
+        }
+
+        /** Without a minimum trace interval, density on the worker thread only (tests). */
+        public Options(int maxDisplayPoints, int testPoints, int testEvery, int densityResolutionIdle,
+                int densityResolutionPlaying, long densityIntervalMillis, long publishIntervalMillis, int gridLines,
+                int gridPointsPerLine, double traceTimeShare, long stepSliceMillis, double clipNorm, double emaAlpha) {
+            this(maxDisplayPoints, testPoints, testEvery, densityResolutionIdle, densityResolutionPlaying,
+                    densityIntervalMillis, publishIntervalMillis, gridLines, gridPointsPerLine, traceTimeShare,
+                    stepSliceMillis, clipNorm, emaAlpha, 0, 1);
+        }
+
+        /** The app's: trace ≤ ~18 Hz and ≤ 12 % of the time, density 128² every ≥ 500 ms while training, 256² paused. */
         public static Options defaults() {
-            return new Options(10_000, 2_000, 50, 256, 128, 400, 16, 15, 48, 0.33, 8, 1.0, 0.05);
+            return new Options(10_000, 2_000, 50, 256, 128, 500, 16, 15, 48, 0.12, 8, 1.0, 0.05, 55,
+                    DensityGrid.defaultThreads());
         }
 
         public Options withDensityResolution(int idle, int playing) {
             return new Options(maxDisplayPoints, testPoints, testEvery, idle, playing, densityIntervalMillis,
                     publishIntervalMillis, gridLines, gridPointsPerLine, traceTimeShare, stepSliceMillis, clipNorm,
-                    emaAlpha);
+                    emaAlpha, traceIntervalMillis, densityThreads);
         }
     }
+
+    /** At most this share of the worker's time goes to the density heatmap while training. */
+    public static final double DENSITY_TIME_SHARE = 0.08;
+
+    /** The fewest custom (drawn or imported) points the worker trains on. */
+    public static final int MIN_CUSTOM_POINTS = 8;
 
     /** Thread name of the worker. */
     public static final String THREAD_NAME = "flow-training-worker";
@@ -81,8 +121,17 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     private boolean playing;
     private boolean densityEnabled;
     private int displayedLayer;
-    private final SeriesBuffer trainSeries = new SeriesBuffer();
-    private final SeriesBuffer testSeries = new SeriesBuffer();
+    private DataSource source;
+    private LossHistory history = new LossHistory();
+    private long stepOffset;
+    private double lastTrainNll = Double.NaN;
+    private int inspectLayer;
+    private CouplingInspection.Direction inspectDirection = CouplingInspection.Direction.FORWARD;
+    private CouplingInspection inspection;
+    private Object inspectionKey;
+    private DensityGrid densityGrid;
+    private long trainNanosWindow;
+    private double trainShare = Double.NaN;
     private double ema;
     private long emaCount;
     private double testNll = Double.NaN;
@@ -116,6 +165,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         this.options = options;
         this.clock = nanoClock;
         this.densityEnabled = false;
+        this.source = toySource(dataset);
         publishPreparing();
     }
 
@@ -174,6 +224,16 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     @Override
     public void close() {
         stop(2_000);
+        if (thread == null) {
+            closeDensityGrid(); // same-thread mode: the caller owned it
+        }
+    }
+
+    private void closeDensityGrid() {
+        if (densityGrid != null) {
+            densityGrid.close();
+            densityGrid = null;
+        }
     }
 
     // ================================================================= same-thread API (tests)
@@ -274,6 +334,8 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
             } catch (Throwable ignored) {
                 // nothing more to report
             }
+        } finally {
+            closeDensityGrid();
         }
     }
 
@@ -292,10 +354,11 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         long t0 = clock.getAsLong();
         double loss = trainer.step();
         long t1 = clock.getAsLong();
+        trainNanosWindow += t1 - t0;
         stepMillis = Double.isNaN(stepMillis) ? (t1 - t0) / 1e6 : 0.9 * stepMillis + 0.1 * (t1 - t0) / 1e6;
         modelVersion++;
         dirty = true;
-        long step = trainer.steps();
+        long step = currentStep();
         if (!Double.isFinite(loss)) {
             playing = false;
             error = "Training diverged (loss " + loss + ") at step " + step
@@ -306,16 +369,19 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         double a = options.emaAlpha();
         ema = a * loss + (1 - a) * ema;
         double smoothed = ema / (1 - Math.pow(1 - a, emaCount));
-        trainSeries.append(step, smoothed);
+        lastTrainNll = smoothed;
+        double test = Double.NaN;
         if (step % options.testEvery() == 0) {
-            evaluateTest();
+            testNll = model.meanNll(testData);
+            test = testNll;
         }
+        history.append(step, smoothed, test);
         return true;
     }
 
-    private void evaluateTest() {
-        testNll = model.meanNll(testData);
-        testSeries.append(trainer.steps(), testNll);
+    /** Steps taken by the model shown: those of a loaded model plus this run's. */
+    private long currentStep() {
+        return stepOffset + trainer.steps();
     }
 
     // ================================================================= commands
@@ -357,6 +423,37 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
                 rebuildModel();
                 notice = "Data set changed to " + dataset.set().id() + " (" + dataset.n()
                         + " points): model re-initialised.";
+            } else if (c instanceof Command.SetCustomData s) {
+                float[] pts = checkedCustomPoints(s.points());
+                playing = false;
+                useCustomData(pts, s.origin());
+                rebuildModel();
+                notice = "Now training on your own data (" + (s.origin() == null ? "drawn" : s.origin()) + ", "
+                        + pts.length / 2 + " points): model re-initialised, training restarts at step 0.";
+            } else if (c instanceof Command.Configure s) {
+                playing = false;
+                dataset = s.dataset();
+                architecture = s.architecture();
+                learningRate = s.learningRate();
+                batchSize = s.batchSize();
+                rebuildData();
+                rebuildModel();
+                notice = s.label() + ": " + dataset.set().id() + " (" + dataset.n() + " points), " + architecture
+                        + ", learning rate " + learningRate + ", batch " + batchSize + "; model re-initialised.";
+            } else if (c instanceof Command.LoadSession s) {
+                loadSession(s);
+            } else if (c instanceof Command.LoadModel s) {
+                loadModel(s);
+            } else if (c instanceof Command.Capture s) {
+                dirty = wasDirty;
+                try {
+                    s.result().complete(capture(s.view()));
+                } catch (RuntimeException e) {
+                    s.result().completeExceptionally(e);
+                }
+            } else if (c instanceof Command.SetInspection s) {
+                inspectLayer = s.layer();
+                inspectDirection = s.direction();
             } else if (c instanceof Command.ChangeArchitecture s) {
                 playing = false;
                 architecture = s.settings();
@@ -393,34 +490,187 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     }
 
     private void rebuildData() {
-        data = dataset.set().generate(dataset.n(), dataset.noise(), dataset.seed());
-        int nTest = Math.min(options.testPoints(), Math.max(256, dataset.n()));
-        testData = dataset.set().generate(nTest, dataset.noise(), dataset.testSeed());
-        int shown = Math.min(dataset.n(), options.maxDisplayPoints());
-        displayPoints = Arrays.copyOf(data, 2 * shown); // any prefix is a fair sample
-        dataBounds = squareBounds(data, 0.005, 0.12);
+        float[] train = dataset.set().generate(dataset.n(), dataset.noise(), dataset.seed());
+        setData(train, toyTestData(dataset), toySource(dataset));
+    }
+
+    private static DataSource toySource(DatasetSettings d) {
+        return new DataSource.Toy(d.set(), d.n(), d.noise(), d.seed());
+    }
+
+    private float[] toyTestData(DatasetSettings d) {
+        int nTest = Math.min(options.testPoints(), Math.max(256, d.n()));
+        return d.set().generate(nTest, d.noise(), d.testSeed());
+    }
+
+    /** Custom points: trained on as given; the test NLL is measured on (a spread-out subset of) the same points. */
+    private void useCustomData(float[] pts, String origin) {
+        setData(pts, spreadSubset(pts, options.testPoints()), new DataSource.Custom(origin));
+    }
+
+    private void setData(float[] train, float[] test, DataSource from) {
+        data = train;
+        testData = test;
+        source = from;
+        displayPoints = spreadSubset(train, options.maxDisplayPoints());
+        dataBounds = squareBounds(train, 0.005, 0.12);
         gridPoints = gridPoints(dataBounds, options.gridLines(), options.gridPointsPerLine());
         trace = null;
         grid = null;
         density = null;
     }
 
+    /** At most {@code max} points, evenly strided over the array (all of them, the same array, when few). */
+    static float[] spreadSubset(float[] xy, int max) {
+        int n = xy.length / 2;
+        if (n <= max) {
+            return xy;
+        }
+        float[] out = new float[2 * max];
+        for (int i = 0; i < max; i++) {
+            int k = (int) ((long) i * n / max);
+            out[2 * i] = xy[2 * k];
+            out[2 * i + 1] = xy[2 * k + 1];
+        }
+        return out;
+    }
+
+    private static float[] checkedCustomPoints(float[] pts) {
+        int n = pts.length / 2;
+        if (n < MIN_CUSTOM_POINTS) {
+            throw new IllegalArgumentException("Draw or import at least " + MIN_CUSTOM_POINTS + " points to train on ("
+                    + n + " given); the data were not changed.");
+        }
+        for (int i = 0; i < pts.length; i++) {
+            if (!Float.isFinite(pts[i])) {
+                throw new IllegalArgumentException("Point " + i / 2 + " has a non-finite coordinate; the data were not changed.");
+            }
+        }
+        return pts;
+    }
+
     private void rebuildModel() {
-        model = RealNVP.create(architecture.spec(), architecture.seed());
-        trainer = new Trainer(model, data, new TrainingConfig(batchSize, learningRate, options.clipNorm(),
-                architecture.seed()));
+        RealNVP m = RealNVP.create(architecture.spec(), architecture.seed());
+        installModel(m, new Trainer(m, data, new TrainingConfig(batchSize, learningRate, options.clipNorm(),
+                architecture.seed())), new LossHistory(), 0);
+        testNll = model.meanNll(testData); // step 0; also loads BLAS on first use
+        history.append(0, Double.NaN, testNll);
+    }
+
+    /** Makes {@code m} the live model (with its trainer and history) and starts a new run. */
+    private void installModel(RealNVP m, Trainer t, LossHistory h, long offset) {
+        model = m;
+        trainer = t;
+        history = h;
+        stepOffset = offset;
         modelVersion++;
         runId++;
-        trainSeries.clear();
-        testSeries.clear();
         ema = 0;
         emaCount = 0;
+        lastTrainNll = Double.NaN;
         stepsPerSecond = 0;
+        trainShare = Double.NaN;
         error = "";
         displayedLayer = Math.min(displayedLayer, architecture.layers());
-        evaluateTest(); // step 0; also loads BLAS on first use
         samples = null;
+        inspection = null;
+        inspectionKey = null;
         queryDirty = query != null;
+        LossSnapshot loss = h.snapshot();
+        for (int i = loss.size() - 1; i >= 0; i--) {
+            if (!Double.isNaN(loss.trainNll(i))) {
+                // continue the smoothed curve where it ended (bias correction already ≈ 1)
+                ema = loss.trainNll(i);
+                emaCount = 10_000;
+                lastTrainNll = ema;
+                break;
+            }
+        }
+    }
+
+    // ================================================================= sessions and model files
+
+    /** The architecture settings of a loaded 2-D model; throws with a user-facing reason if the app cannot train it. */
+    private static ArchitectureSettings architectureOf(RealNVP m, long seed) {
+        if (m.dim() != 2) {
+            throw new IllegalArgumentException("the model works on " + m.dim() + "-D points; Flow Explorer shows 2-D flows");
+        }
+        FlowSpec spec = m.spec();
+        return new ArchitectureSettings(spec.layers(), spec.hidden(), spec.coupling(), seed);
+    }
+
+    private void loadSession(Command.LoadSession c) {
+        try {
+            Session s = c.session();
+            SessionSettings st = s.settings();
+            ArchitectureSettings arch = architectureOf(s.model(), st.training().seed());
+            float[] pts = s.data();
+            DatasetSettings ds = dataset;
+            float[] test;
+            if (st.dataSource() instanceof DataSource.Toy t) {
+                ds = new DatasetSettings(t.dataset(), Math.max(16, Math.min(DatasetSettings.MAX_POINTS, t.n())), t.noise(), t.seed());
+                test = toyTestData(ds);
+            } else {
+                checkedCustomPoints(pts);
+                test = spreadSubset(pts, options.testPoints());
+            }
+            if (pts.length < 2) {
+                throw new IllegalArgumentException("the session has no training points");
+            }
+            TrainingConfig tc = st.training();
+            Trainer t = new Trainer(s.model(), pts, tc);
+            LossHistory h = LossHistory.of(s.history().snapshot());
+            // everything checked: swap
+            playing = false;
+            dataset = ds;
+            architecture = arch;
+            learningRate = tc.learningRate();
+            batchSize = tc.batchSize();
+            setData(pts, test, st.dataSource());
+            installModel(s.model(), t, h, Math.max(s.metadata().steps(), h.lastStep()));
+            testNll = model.meanNll(testData);
+            notice = "Opened session " + c.name() + ": " + Snapshot.describeSource(source) + ", " + architecture
+                    + ", step " + currentStep() + ".";
+            c.done().complete(null);
+        } catch (RuntimeException e) {
+            c.done().completeExceptionally(e);
+            throw new IllegalArgumentException("Cannot open " + c.name() + ": " + e.getMessage()
+                    + " The current session is unchanged.", e);
+        }
+    }
+
+    private void loadModel(Command.LoadModel c) {
+        try {
+            LoadedModel lm = c.model();
+            ModelMetadata meta = lm.metadata();
+            ArchitectureSettings arch = architectureOf(lm.model(), meta.training() == null ? architecture.seed() : meta.training().seed());
+            Trainer t = new Trainer(lm.model(), data, new TrainingConfig(batchSize, learningRate, options.clipNorm(),
+                    arch.seed()));
+            LossHistory h = meta.lossHistory() == null ? new LossHistory() : LossHistory.of(meta.lossHistory());
+            playing = false;
+            architecture = arch;
+            installModel(lm.model(), t, h, Math.max(meta.steps(), h.lastStep()));
+            testNll = model.meanNll(testData);
+            notice = "Opened model " + c.name() + " (" + architecture + ", " + currentStep()
+                    + " steps trained) on the current data.";
+            c.done().complete(null);
+        } catch (RuntimeException e) {
+            c.done().completeExceptionally(e);
+            throw new IllegalArgumentException("Cannot open " + c.name() + ": " + e.getMessage()
+                    + " The current session is unchanged.", e);
+        }
+    }
+
+    /** A copy of the current state as a session (model copied; data and history snapshot shared immutably). */
+    private Session capture(java.util.Map<String, String> view) {
+        TrainingConfig tc = new TrainingConfig(batchSize, learningRate, options.clipNorm(), architecture.seed());
+        ModelMetadata.DatasetInfo info = source instanceof DataSource.Toy t
+                ? new ModelMetadata.DatasetInfo(t.dataset().id(), data.length / 2, t.noise(), t.seed())
+                : new ModelMetadata.DatasetInfo(Snapshot.describeSource(source), data.length / 2, null, null);
+        ModelMetadata meta = ModelMetadata.trained(tc, currentStep()).withDataset(info);
+        Architecture arch = new Architecture(architecture.layers(), architecture.hidden(), architecture.coupling());
+        return new Session(model.copy(), meta, data, new SessionSettings(source, arch, tc, view),
+                LossHistory.of(history.snapshot()));
     }
 
     // ================================================================= publishing
@@ -429,7 +679,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         latest.set(new Snapshot(sequence++, commandsHandled, runId, Snapshot.Phase.PREPARING, "Preparing model…", "", false, 0, 0, 0,
                 Double.NaN, Double.NaN, learningRate, batchSize, dataset, architecture, null, null, null, null,
                 options.gridLines() * 2, options.gridPointsPerLine(), masksFor(architecture), null, null, null,
-                Snapshot.Series.EMPTY, Snapshot.Series.EMPTY, 0, Timings.NONE));
+                LossSnapshot.empty(), 0, Timings.NONE, source, null, 0, inspectDirection, 0));
     }
 
     /** @param full bring everything up to date now, ignoring time budgets */
@@ -438,15 +688,23 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
             return;
         }
         long now = clock.getAsLong();
-        if (trace == null || trace.modelVersion() != modelVersion) {
-            if (full || now >= nextTraceNanos) {
-                long t0 = clock.getAsLong();
+        boolean traceStale = trace == null || trace.modelVersion() != modelVersion;
+        boolean samplesStale = sampleLatent != null && (samples == null || samples.modelVersion() != modelVersion);
+        if ((traceStale || samplesStale) && (full || now >= nextTraceNanos || trace == null)) {
+            // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
+            long t0 = clock.getAsLong();
+            if (traceStale) {
                 trace = traceOf(displayPoints);
                 grid = traceOf(gridPoints);
-                long t1 = clock.getAsLong();
-                traceMillis = (t1 - t0) / 1e6;
-                nextTraceNanos = t1 + (long) ((t1 - t0) * (1 - options.traceTimeShare()) / options.traceTimeShare());
             }
+            if (samplesStale) {
+                samples = new Samples(modelVersion, sampleLatent, model.inverse(sampleLatent, null));
+            }
+            long t1 = clock.getAsLong();
+            traceMillis = (t1 - t0) / 1e6;
+            double share = options.traceTimeShare();
+            nextTraceNanos = t1 + Math.max(options.traceIntervalMillis() * 1_000_000L,
+                    (long) ((t1 - t0) * (1 - share) / share));
         }
         if (densityEnabled) {
             int res = full ? options.densityResolutionIdle() : options.densityResolutionPlaying();
@@ -455,11 +713,11 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
                 density = densityOf(res);
                 long end = clock.getAsLong();
                 nextDensityNanos = end + Math.max(options.densityIntervalMillis() * 1_000_000L,
-                        (long) (3 * density.millis() * 1e6));
+                        (long) (density.millis() * 1e6 * (1 - DENSITY_TIME_SHARE) / DENSITY_TIME_SHARE));
             }
         }
-        if (sampleLatent != null && (samples == null || samples.modelVersion() != modelVersion)) {
-            samples = new Samples(modelVersion, sampleLatent, model.inverse(sampleLatent, null));
+        if (sampleLatent == null) {
+            samples = null;
         }
         if (query != null && (queryDirty || queryResult == null)) {
             queryResult = queryOf(query);
@@ -467,26 +725,52 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         } else if (query != null && modelVersion != queryVersion) {
             queryResult = queryOf(query);
         }
+        updateInspection();
         if (playing) {
             double dt = (now - rateStartNanos) / 1e9;
             if (dt >= 0.5) {
                 stepsPerSecond = (trainer.steps() - rateStartStep) / dt;
+                trainShare = trainNanosWindow / (dt * 1e9);
                 rateStartNanos = now;
                 rateStartStep = trainer.steps();
+                trainNanosWindow = 0;
             }
         }
-        latest.set(new Snapshot(sequence++, commandsHandled, runId, Snapshot.Phase.READY, notice, error, playing, trainer.steps(),
-                trainer.epoch(), stepsPerSecond, trainSeries.size() == 0 ? Double.NaN : trainSeries.view().last(),
+        latest.set(new Snapshot(sequence++, commandsHandled, runId, Snapshot.Phase.READY, notice, error, playing, currentStep(),
+                trainer.epoch(), stepsPerSecond, lastTrainNll,
                 testNll, learningRate, batchSize, dataset, architecture, dataBounds, displayPoints, trace, grid,
                 options.gridLines() * 2, options.gridPointsPerLine(), masksOf(model), density, samples,
-                queryResult, trainSeries.view(), testSeries.view(), displayedLayer,
+                queryResult, history.snapshot(), displayedLayer,
                 new Timings(stepMillis, traceMillis, density == null ? Double.NaN : density.millis(),
-                        firstBuildMillis)));
+                        firstBuildMillis, playing ? trainShare : Double.NaN),
+                source, inspection, inspectedLayer(), inspectDirection, stepOffset));
         lastPublishNanos = now;
         dirty = false;
     }
 
     private long queryVersion;
+
+    private int inspectedLayer() {
+        return Math.max(0, Math.min(inspectLayer, model.layers().size() - 1));
+    }
+
+    /** The formula inspector for the query point's data-space position (one point: cheap, every publish). */
+    private void updateInspection() {
+        if (queryResult == null) {
+            inspection = null;
+            inspectionKey = null;
+            return;
+        }
+        int layer = inspectedLayer();
+        java.util.List<Object> key = java.util.List.of(modelVersion, queryResult, layer, inspectDirection);
+        if (key.equals(inspectionKey)) {
+            return;
+        }
+        inspectionKey = key;
+        float[] p = {(float) queryResult.dataX(), (float) queryResult.dataY()};
+        inspection = Float.isFinite(p[0]) && Float.isFinite(p[1])
+                ? CouplingInspection.of(model, p, layer, inspectDirection) : null;
+    }
 
     private QueryResult queryOf(Command.Query q) {
         queryVersion = modelVersion;
@@ -517,7 +801,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
             meanS[l] = meanAbs(t.scales() == null ? null : t.scales()[l]);
             meanT[l] = meanAbs(t.shifts() == null ? null : t.shifts()[l]);
         }
-        return new Trace(modelVersion, t.positions(), bounds, meanS, meanT);
+        return new Trace(modelVersion, t.positions(), bounds, meanS, meanT, t);
     }
 
     private static float meanAbs(float[] v) {
@@ -534,17 +818,10 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     private Density densityOf(int res) {
         long t0 = clock.getAsLong();
         Bounds b = dataBounds;
-        float[] grid = new float[2 * res * res];
-        double dx = (b.xmax() - b.xmin()) / (res - 1);
-        double dy = (b.ymax() - b.ymin()) / (res - 1);
-        for (int j = 0; j < res; j++) {
-            for (int i = 0; i < res; i++) {
-                int k = 2 * (j * res + i);
-                grid[k] = (float) (b.xmin() + i * dx);
-                grid[k + 1] = (float) (b.ymin() + j * dy);
-            }
+        if (densityGrid == null) {
+            densityGrid = new DensityGrid(options.densityThreads());
         }
-        float[] lp = model.logProb(grid);
+        float[] lp = densityGrid.logDensity(model, res, res, b.xmin(), b.xmax(), b.ymin(), b.ymax());
         for (int i = 0; i < lp.length; i++) {
             float p = (float) Math.exp(lp[i]);
             lp[i] = Float.isFinite(p) ? p : 0f;

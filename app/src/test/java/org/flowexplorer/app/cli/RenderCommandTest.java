@@ -20,7 +20,8 @@ import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
-import org.flowexplorer.model.io.LossHistory;
+import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSnapshot;
 import org.flowexplorer.model.io.ModelFiles;
 import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.Trainer;
@@ -53,15 +54,14 @@ class RenderCommandTest {
         TrainingConfig config = new TrainingConfig(64, 0.01, 1.0, 1);
         Trainer trainer = new Trainer(flow, xy, config);
         int steps = 50;
-        int[] s = new int[steps];
-        float[] loss = new float[steps];
+        LossHistory history = new LossHistory();
         for (int i = 0; i < steps; i++) {
-            loss[i] = (float) trainer.step();
-            s[i] = (int) trainer.steps();
+            double loss = trainer.step();
+            history.append(trainer.steps(), loss, trainer.steps() % 25 == 0 ? loss : Double.NaN);
         }
         model = dir.resolve("tiny.zip");
         ModelFiles.save(model, flow, ModelMetadata.trained(config, steps)
-                .withLossHistory(new LossHistory(s, loss, new int[] {25, 50}, new float[] {loss[24], loss[49]})));
+                .withLossHistory(history.snapshot()));
         bare = dir.resolve("bare.zip");
         ModelFiles.save(bare, flow, ModelMetadata.trained(config, steps));
     }
@@ -160,10 +160,10 @@ class RenderCommandTest {
         Path trained = dir.resolve("trained.zip");
         CliRunner.run("train", "--data", data, "--test", data, "--layers", 2, "--hidden", "8,8", "--steps", 30,
                 "--batch", 64, "--seed", 2, "--out", trained).assertOk();
-        LossHistory h = ModelFiles.load(trained).metadata().lossHistory();
-        assertEquals(30, h.trainSteps().length);
-        assertEquals(30, h.trainSteps()[29]);
-        assertEquals(10, h.testSteps().length);
+        LossSnapshot h = ModelFiles.load(trained).metadata().lossHistory();
+        assertEquals(30, h.trainSeries().size());
+        assertEquals(30, h.trainSeries().steps()[29]);
+        assertEquals(10, h.testSeries().size());
         Path png = dir.resolve("trained-loss.png");
         CliRunner.run("render", "--model", trained, "--view", "loss", "--out", png).assertOk();
         assertEquals(360, ImageIO.read(png.toFile()).getHeight());

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.flowexplorer.model.data.PointCsv;
+import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,13 +45,17 @@ class CsvExportTest {
     }
 
     @Test
-    void lossHistoryMergesStepsWithEmptyCells() throws Exception {
+    void lossHistoryHasOneRowPerStepWithNaNWhereNotMeasured() throws Exception {
         Path f = dir.resolve("loss.csv");
-        CsvExport.writeLossHistory(f, new int[] {1, 2, 3, 4}, new float[] {3.5f, 3.25f, Float.NaN, 2.75f},
-                new int[] {2, 4, 6}, new float[] {3.0f, 2.5f, 2.25f});
-        assertEquals(List.of("step,train_nll,test_nll", "1,3.5,", "2,3.25,3.0", "3,NaN,", "4,2.75,2.5", "6,,2.25"),
+        LossHistory h = new LossHistory();
+        h.append(1, 3.5, Double.NaN);
+        h.append(2, 3.25, 3.0);
+        h.append(4, 2.75, 2.5);
+        h.append(6, Double.NaN, 2.25);
+        CsvExport.writeLossHistory(f, h.snapshot());
+        assertEquals(List.of("step,train_nll,test_nll", "1,3.5,NaN", "2,3.25,3.0", "4,2.75,2.5", "6,NaN,2.25"),
                 Files.readAllLines(f));
-        CsvExport.writeLossHistory(f, new int[] {1}, new float[] {1f}, null, null);
-        assertEquals(List.of("step,train_nll,test_nll", "1,1.0,"), Files.readAllLines(f));
+        CsvExport.writeLossHistory(f, LossSnapshot.empty());
+        assertEquals(List.of("step,train_nll,test_nll"), Files.readAllLines(f));
     }
 }

@@ -308,6 +308,31 @@ class TeachingAndExportTest {
         }
     }
 
+    @Test
+    void fileMenuSavesASessionListsItUnderRecentAndExportsCsv() throws Exception {
+        answer = dir.resolve("lesson" + org.flowexplorer.model.io.SessionFile.EXTENSION);
+        fireLater(menuItem("menu-save-session"));
+        waitFor("session saved", () -> Files.exists(answer) && fx(() -> app.viewModel().fileOperationsProperty().get()) == 0);
+        waitFor("listed under recent files", () -> fx(() -> window.menu().recentMenu().getItems().stream()
+                .anyMatch(i -> answer.getFileName().toString().equals(i.getText()))));
+        answer = dir.resolve("points.csv");
+        fireLater(menuItem("menu-export-points"));
+        waitFor("points written", () -> Files.exists(answer));
+        List<String> lines = Files.readAllLines(answer);
+        assertTrue(lines.size() > 100, "one line per point");
+    }
+
+    @Test
+    void aFailedFileOperationShowsOneErrorDialogWithoutStackTrace() throws Exception {
+        answer = dir.resolve("missing" + org.flowexplorer.model.io.SessionFile.EXTENSION);
+        fireLater(menuItem("menu-open-session"));
+        waitFor("error dialog", () -> fx(() -> robot.lookup("#error-dialog").tryQuery().isPresent()));
+        String text = fx(() -> robot.lookup("#error-dialog").queryAs(DialogPane.class).getContentText());
+        assertTrue(text.contains("missing"), text);
+        assertFalse(text.contains("\tat ") || text.contains("Exception:"), text);
+        assertEquals(1L, (long) fx(() -> robot.lookup("#error-dialog").queryAll().size()));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Task<?> startAnimation(String menuId, String size, String perLayer, String hold) throws Exception {

@@ -30,6 +30,7 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.train.LossSnapshot;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -56,7 +57,12 @@ public final class ModelFile {
     public static final int VERSION = 1;
     public static final String MANIFEST = "manifest.json";
     public static final String PARAMS_DIR = "params/";
-    /** Optional loss curves, float64 [n, 2] arrays of (step, nll); see {@link LossHistory}. */
+    /**
+     * Optional loss curves, float64 [n, 2] arrays of (step, nll), steps increasing: the training
+     * series and (if not empty) the test series of a {@link LossSnapshot} (see
+     * {@link LossSnapshot#trainSeries()}); read back merged by step. Readers that predate these
+     * entries ignore them.
+     */
     public static final String TRAIN_HISTORY = "history/train.npy";
     public static final String TEST_HISTORY = "history/test.npy";
 
@@ -97,7 +103,7 @@ public final class ModelFile {
         byte[] manifest = JSON.writeValueAsBytes(manifest(model, meta));
         Map<String, NdArray> arrays = TorchStateDict.toArrays(model);
         List<StateDictLayout.Tensor> tensors = StateDictLayout.parameters(model);
-        LossHistory h = meta.lossHistory();
+        LossSnapshot h = meta.lossHistory();
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             putEntry(zip, MANIFEST, manifest);
@@ -105,9 +111,10 @@ public final class ModelFile {
                 putEntry(zip, entryName(t.key()), Npy.write(arrays.get(t.key())));
             }
             if (h != null && !h.isEmpty()) {
-                putEntry(zip, TRAIN_HISTORY, Npy.write(LossHistory.toArray(h.trainSteps(), h.trainNll())));
-                if (h.testSteps().length > 0) {
-                    putEntry(zip, TEST_HISTORY, Npy.write(LossHistory.toArray(h.testSteps(), h.testNll())));
+                putEntry(zip, TRAIN_HISTORY, Npy.write(historyArray(h.trainSeries())));
+                LossSnapshot.Series test = h.testSeries();
+                if (test.size() > 0) {
+                    putEntry(zip, TEST_HISTORY, Npy.write(historyArray(test)));
                 }
             }
             for (Map.Entry<String, byte[]> e : extraEntries.entrySet()) {
@@ -115,6 +122,16 @@ public final class ModelFile {
             }
             zip.finish();
         });
+    }
+
+    /** Rows (step, nll) as a float64 {@code [n, 2]} array. */
+    private static NdArray historyArray(LossSnapshot.Series series) {
+        double[] rows = new double[series.size() * 2];
+        for (int i = 0; i < series.size(); i++) {
+            rows[2 * i] = series.steps()[i];
+            rows[2 * i + 1] = series.values()[i];
+        }
+        return NdArray.ofDoubles(rows, series.size(), 2);
     }
 
     private static void putEntry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -272,8 +289,9 @@ public final class ModelFile {
             double[][] train = readHistory(file, zip, trainHistory);
             double[][] test = testHistory != null ? readHistory(file, zip, testHistory) : new double[2][0];
             try {
-                metadata = metadata.withLossHistory(new LossHistory(toSteps(file, train[0]), toFloats(train[1]),
-                        toSteps(file, test[0]), toFloats(test[1])));
+                metadata = metadata.withLossHistory(LossSnapshot.ofSeries(
+                        new LossSnapshot.Series(toSteps(file, train[0]), train[1]),
+                        new LossSnapshot.Series(toSteps(file, test[0]), test[1])));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(file, "history/: " + e.getMessage());
             }
@@ -298,23 +316,15 @@ public final class ModelFile {
         return out;
     }
 
-    private static int[] toSteps(Path file, double[] v) throws ModelFormatException {
-        int[] s = new int[v.length];
+    private static long[] toSteps(Path file, double[] v) throws ModelFormatException {
+        long[] s = new long[v.length];
         for (int i = 0; i < v.length; i++) {
-            if (!(v[i] >= 0 && v[i] <= Integer.MAX_VALUE) || v[i] != Math.rint(v[i])) {
+            if (!(v[i] >= 0 && v[i] <= 0x1p53) || v[i] != Math.rint(v[i])) {
                 throw new ModelFormatException(file, "history: step " + v[i] + " is not a non-negative integer");
             }
-            s[i] = (int) v[i];
+            s[i] = (long) v[i];
         }
         return s;
-    }
-
-    private static float[] toFloats(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 
     /** Reads a whole entry, refusing more than {@code limit} bytes and checking the CRC (ZipFile does not). */

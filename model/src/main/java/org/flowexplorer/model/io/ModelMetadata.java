@@ -12,10 +12,11 @@ import org.flowexplorer.model.train.TrainingConfig;
  * @param dataset    the data it was trained on, or null
  * @param createdAt  when the file was written; {@link ModelFile#save} fills in the current time when null
  * @param appVersion version string of the application that wrote the file, or null
- * @param lossHistory the training (and test) loss curve, or null when not recorded
+ * @param lossHistory the training (and test) loss curve, or null when not recorded (stored as
+ *                    {@code history/train.npy} and {@code history/test.npy}, see {@link ModelFile})
  */
 public record ModelMetadata(TrainingConfig training, long steps, DatasetInfo dataset, Instant createdAt, String appVersion,
-        LossHistory lossHistory) {
+        org.flowexplorer.model.train.LossSnapshot lossHistory) {
 
     /** Metadata without a loss history (the original five-part form). */
     public ModelMetadata(TrainingConfig training, long steps, DatasetInfo dataset, Instant createdAt, String appVersion) {
@@ -73,7 +74,7 @@ public record ModelMetadata(TrainingConfig training, long steps, DatasetInfo dat
     }
 
     /** With this loss history (null or empty removes it). */
-    public ModelMetadata withLossHistory(LossHistory history) {
+    public ModelMetadata withLossHistory(org.flowexplorer.model.train.LossSnapshot history) {
         return new ModelMetadata(training, steps, dataset, createdAt, appVersion,
                 history == null || history.isEmpty() ? null : history);
     }

@@ -14,7 +14,9 @@ import org.flowexplorer.model.train.LossHistory;
  * appending to the history. Callers that keep using the arrays after saving should not mutate them.
  *
  * @param model    the flow (the session file is also a loadable model file)
- * @param metadata the model's training metadata (steps taken, config, data set info)
+ * @param metadata the model's training metadata (steps taken, config, data set info); its loss
+ *                 history is moved into {@code history} (when that is null) and cleared, so the
+ *                 session holds its loss curve exactly once
  * @param data     training points [n, 2] row-major; may be empty (a canvas cleared before drawing)
  * @param settings the control state
  * @param history  the loss curve so far
@@ -25,7 +27,10 @@ public record Session(RealNVP model, ModelMetadata metadata, float[] data, Sessi
         metadata = metadata == null ? ModelMetadata.none() : metadata;
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(settings, "settings");
-        history = history == null ? new LossHistory() : history;
+        if (history == null) {
+            history = metadata.lossHistory() == null ? new LossHistory() : LossHistory.of(metadata.lossHistory());
+        }
+        metadata = metadata.withLossHistory(null); // the loss curve lives in history only
         if (data.length % model.dim() != 0) {
             throw new IllegalArgumentException("data has " + data.length + " values, not a multiple of the model's dimension " + model.dim());
         }

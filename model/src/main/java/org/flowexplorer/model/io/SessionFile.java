@@ -33,10 +33,12 @@ import org.flowexplorer.model.train.TrainingConfig;
  *       {@code {"kind":"custom","origin"}}), {@code architecture} ({@code layers}, {@code hidden},
  *       {@code coupling}), {@code training} ({@code learningRate}, {@code batchSize}, {@code clipNorm},
  *       {@code seed}) and {@code view} (string → string);</li>
- *   <li>{@code session/data.npy}: the training points, float32 [n, 2] (n may be 0);</li>
- *   <li>{@code session/loss_steps.npy} int64 [k], {@code session/loss_train.npy} and
- *       {@code session/loss_test.npy} float64 [k]: the loss curve, NaN where not measured.</li>
+ *   <li>{@code session/data.npy}: the training points, float32 [n, 2] (n may be 0).</li>
  * </ul>
+ *
+ * <p>The loss curve is stored once, where every model file keeps it: {@link ModelFile#TRAIN_HISTORY}
+ * and {@link ModelFile#TEST_HISTORY} (float64 (step, nll) rows), so a session opened as a plain
+ * model still shows its loss curve.
  *
  * <p><b>File name.</b> A session is written as an ordinary {@code .zip} and the app suggests the
  * name {@code <name>}{@value #EXTENSION}. Keeping the {@code .zip} extension means a session is
@@ -61,9 +63,6 @@ public final class SessionFile {
     public static final String DIR = "session/";
     public static final String SETTINGS = DIR + "settings.json";
     public static final String DATA = DIR + "data.npy";
-    public static final String LOSS_STEPS = DIR + "loss_steps.npy";
-    public static final String LOSS_TRAIN = DIR + "loss_train.npy";
-    public static final String LOSS_TEST = DIR + "loss_test.npy";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int MAX_SETTINGS_BYTES = 1 << 20;
@@ -93,14 +92,10 @@ public final class SessionFile {
                 throw new IllegalArgumentException("point " + i / 2 + " has a non-finite coordinate: " + data[i]);
             }
         }
-        LossSnapshot loss = session.history().snapshot();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(SETTINGS, JSON.writeValueAsBytes(settingsJson(session.settings())));
         entries.put(DATA, Npy.write(NdArray.ofFloats(data, data.length / 2, 2)));
-        entries.put(LOSS_STEPS, Npy.write(NdArray.ofLongs(loss.steps(), loss.size())));
-        entries.put(LOSS_TRAIN, Npy.write(NdArray.ofDoubles(loss.trainNll(), loss.size())));
-        entries.put(LOSS_TEST, Npy.write(NdArray.ofDoubles(loss.testNll(), loss.size())));
-        ModelFile.save(file, model, session.metadata(), entries);
+        ModelFile.save(file, model, session.metadata().withLossHistory(session.history().snapshot()), entries);
     }
 
     private static ObjectNode settingsJson(SessionSettings s) {
@@ -192,16 +187,9 @@ public final class SessionFile {
             }
         }
 
-        long[] steps = vector(file, readArray(file, zip, LOSS_STEPS, NdType.INT64), LOSS_STEPS).toLongs();
-        double[] train = vector(file, readArray(file, zip, LOSS_TRAIN, NdType.FLOAT64), LOSS_TRAIN).toDoubles();
-        double[] test = vector(file, readArray(file, zip, LOSS_TEST, NdType.FLOAT64), LOSS_TEST).toDoubles();
-        LossSnapshot loss;
-        try {
-            loss = LossSnapshot.of(steps, train, test);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, "loss history: " + e.getMessage());
-        }
-        return new Session(loaded.model(), loaded.metadata(), data, settings, LossHistory.of(loss));
+        LossSnapshot loss = loaded.metadata().lossHistory();
+        return new Session(loaded.model(), loaded.metadata(), data, settings,
+                LossHistory.of(loss == null ? LossSnapshot.empty() : loss));
     }
 
     private static JsonNode readJson(Path file, ZipFile zip, ZipEntry entry) throws ModelFormatException {
@@ -228,13 +216,6 @@ public final class SessionFile {
         if (a.dtype() != dtype) {
             throw new ModelFormatException(file, "entry " + name + " has dtype " + a.dtype().name().toLowerCase(java.util.Locale.ROOT)
                     + ", expected " + dtype.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return a;
-    }
-
-    private static NdArray vector(Path file, NdArray a, String name) throws ModelFormatException {
-        if (a.ndim() != 1) {
-            throw new ModelFormatException(file, "entry " + name + " has shape " + Arrays.toString(a.intShape()) + ", expected [k]");
         }
         return a;
     }

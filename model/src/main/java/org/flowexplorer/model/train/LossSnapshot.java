@@ -51,6 +51,98 @@ public final class LossSnapshot {
         return new LossSnapshot(steps.clone(), trainNll.clone(), testNll.clone(), steps.length);
     }
 
+    /**
+     * The snapshot of two separately stored series, merged by step: one entry per distinct step of
+     * either series, NaN where a series has no value at that step. This is how a model file stores
+     * a history ({@code history/train.npy}, {@code history/test.npy}); {@link #trainSeries()} and
+     * {@link #testSeries()} split it again, so the round trip is exact.
+     *
+     * @throws IllegalArgumentException if a series' columns differ in length, or its steps are
+     *                                  negative or not strictly increasing
+     */
+    public static LossSnapshot ofSeries(Series train, Series test) {
+        train.check("train");
+        test.check("test");
+        int n = train.size() + test.size();
+        long[] steps = new long[n];
+        double[] tr = new double[n];
+        double[] te = new double[n];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < train.size() || j < test.size()) {
+            long step = j >= test.size() || (i < train.size() && train.steps[i] <= test.steps[j]) ? train.steps[i] : test.steps[j];
+            steps[k] = step;
+            tr[k] = i < train.size() && train.steps[i] == step ? train.values[i++] : Double.NaN;
+            te[k] = j < test.size() && test.steps[j] == step ? test.values[j++] : Double.NaN;
+            k++;
+        }
+        return new LossSnapshot(Arrays.copyOf(steps, k), Arrays.copyOf(tr, k), Arrays.copyOf(te, k), k);
+    }
+
+    /**
+     * One measured series: (step, value) pairs, steps strictly increasing. Arrays are shared, not
+     * copied: treat them as read-only.
+     */
+    public record Series(long[] steps, double[] values) {
+        public Series {
+            Objects.requireNonNull(steps, "steps");
+            Objects.requireNonNull(values, "values");
+        }
+
+        public int size() {
+            return steps.length;
+        }
+
+        void check(String name) {
+            if (steps.length != values.length) {
+                throw new IllegalArgumentException(name + " history has " + steps.length + " steps but " + values.length + " values");
+            }
+            for (int i = 0; i < steps.length; i++) {
+                if (steps[i] < 0 || (i > 0 && steps[i] <= steps[i - 1])) {
+                    throw new IllegalArgumentException(name + " history steps must be non-negative and increasing (entry " + i
+                            + " is " + steps[i] + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * The training series: every entry whose train NLL was measured, and also entries where neither
+     * value was (so that splitting and {@link #ofSeries merging} loses nothing).
+     */
+    public Series trainSeries() {
+        return series(true);
+    }
+
+    /** The test series: the entries whose test NLL was measured. */
+    public Series testSeries() {
+        return series(false);
+    }
+
+    private Series series(boolean trainSide) {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (inSeries(i, trainSide)) {
+                count++;
+            }
+        }
+        long[] s = new long[count];
+        double[] v = new double[count];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (inSeries(i, trainSide)) {
+                s[k] = steps[i];
+                v[k++] = trainSide ? train[i] : test[i];
+            }
+        }
+        return new Series(s, v);
+    }
+
+    private boolean inSeries(int i, boolean trainSide) {
+        return trainSide ? !Double.isNaN(train[i]) || Double.isNaN(test[i]) : !Double.isNaN(test[i]);
+    }
+
     public static LossSnapshot empty() {
         return EMPTY;
     }

@@ -32,6 +32,8 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSnapshot;
 import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -256,8 +258,10 @@ class ModelFileTest {
     @Test
     void lossHistoryRoundTripsAndIsOptional() throws IOException {
         RealNVP model = Models.random(SPEC, Precision.FLOAT32, 3);
-        LossHistory history = new LossHistory(new int[] {1, 2, 3, 10}, new float[] {2.5f, 2.25f, Float.NaN, 1.125f},
-                new int[] {5, 10}, new float[] {2.0f, 1.5f});
+        LossSnapshot history = LossSnapshot.ofSeries(
+                new LossSnapshot.Series(new long[] {1, 2, 3, 10}, new double[] {2.5, 2.25, Double.NaN, 1.125}),
+                new LossSnapshot.Series(new long[] {5, 10}, new double[] {2.0, 1.5}));
+        assertEquals(5, history.size()); // merged by step: 1, 2, 3, 5, 10
         Path file = dir.resolve("with-history.zip");
         ModelFile.save(file, model, FULL.withLossHistory(history));
         LoadedModel loaded = ModelFile.load(file);
@@ -266,9 +270,15 @@ class ModelFileTest {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertNotNull(zip.getEntry(ModelFile.TRAIN_HISTORY));
             assertNotNull(zip.getEntry(ModelFile.TEST_HISTORY));
+            // the file format is unchanged: float64 [n, 2] (step, nll) rows per series
+            NdArray train = Npy.read(zip.getInputStream(zip.getEntry(ModelFile.TRAIN_HISTORY)).readAllBytes(), "train");
+            assertEquals(List.of(4, 2), Arrays.stream(train.intShape()).boxed().toList());
+            assertEquals(10.0, train.toDoubles()[6]);
         }
 
-        LossHistory trainOnly = new LossHistory(new int[] {1}, new float[] {3f}, null, null);
+        LossHistory live = new LossHistory();
+        live.append(1, 3.0, Double.NaN);
+        LossSnapshot trainOnly = live.snapshot();
         ModelFile.save(file, model, FULL.withLossHistory(trainOnly));
         assertEquals(trainOnly, ModelFile.load(file).metadata().lossHistory());
 
@@ -280,14 +290,16 @@ class ModelFileTest {
         }
         // the five-part constructor still means "no history"
         assertNull(new ModelMetadata(null, 0, null, null, null).lossHistory());
-        assertNull(FULL.withLossHistory(new LossHistory(null, null, null, null)).lossHistory());
+        assertNull(FULL.withLossHistory(LossSnapshot.empty()).lossHistory());
     }
 
     @Test
     void lossHistoryValidation() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new LossHistory(new int[] {2, 1}, new float[] {1, 1}, null, null));
+                () -> LossSnapshot.ofSeries(new LossSnapshot.Series(new long[] {2, 1}, new double[] {1, 1}),
+                        new LossSnapshot.Series(new long[0], new double[0])));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new LossHistory(new int[] {1}, new float[] {1, 2}, null, null));
+                () -> LossSnapshot.ofSeries(new LossSnapshot.Series(new long[] {1}, new double[] {1, 2}),
+                        new LossSnapshot.Series(new long[0], new double[0])));
     }
 }

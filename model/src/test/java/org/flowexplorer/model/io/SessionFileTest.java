@@ -79,6 +79,11 @@ class SessionFileTest {
         assertArrayEquals(bits(original.data()), bits(loaded.data()));
         assertEquals(SETTINGS, loaded.settings());
         assertEquals(original.history().snapshot(), loaded.history().snapshot());
+        assertEquals(null, loaded.metadata().lossHistory()); // held once, in history()
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertTrue(zip.getEntry(ModelFile.TRAIN_HISTORY) != null && zip.getEntry(ModelFile.TEST_HISTORY) != null);
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith(SessionFile.DIR + "loss")), "stored once");
+        }
         assertTrue(Double.isNaN(loaded.history().snapshot().testNll(0)));
         // the loaded history continues
         loaded.history().append(301, 0.1, 0.2);
@@ -110,7 +115,8 @@ class SessionFileTest {
         Path file = saved();
         for (LoadedModel m : List.of(ModelFile.load(file), ModelFiles.load(file))) {
             assertIdentical(Models.random(SPEC, Precision.FLOAT32, 17), m.model());
-            assertEquals(META, m.metadata());
+            assertEquals(META, m.metadata().withLossHistory(null));
+            assertEquals(s.history().snapshot(), m.metadata().lossHistory()); // a session opened as a model shows its loss
         }
         assertTrue(ModelFiles.isSupported(file));
         assertTrue(SessionFile.isSession(file));
@@ -202,10 +208,14 @@ class SessionFileTest {
 
     @Test
     void missingSessionEntries() throws IOException {
-        for (String entry : List.of(SessionFile.DATA, SessionFile.LOSS_STEPS, SessionFile.LOSS_TRAIN, SessionFile.LOSS_TEST)) {
-            Path file = rewritten("no-entry.zip", e -> e.remove(entry));
-            assertFormatError(file, () -> SessionFile.load(file), "missing entry " + entry, "incomplete");
-        }
+        Path noData = rewritten("no-entry.zip", e -> e.remove(SessionFile.DATA));
+        assertFormatError(noData, () -> SessionFile.load(noData), "missing entry " + SessionFile.DATA, "incomplete");
+        // without the (optional) loss entries a session loads with an empty history
+        Path noLoss = rewritten("no-loss.zip", e -> {
+            e.remove(ModelFile.TRAIN_HISTORY);
+            e.remove(ModelFile.TEST_HISTORY);
+        });
+        assertEquals(0, SessionFile.load(noLoss).history().size());
         Path noParam = rewritten("no-param.zip", e -> e.remove("params/layers.2.net.2.bias.npy"));
         assertFormatError(noParam, () -> SessionFile.load(noParam), "missing entry params/layers.2.net.2.bias.npy");
         Path noManifest = rewritten("no-manifest.zip", e -> e.remove("manifest.json"));
@@ -264,15 +274,10 @@ class SessionFileTest {
         assertFormatError(nan, () -> SessionFile.load(nan), "point 1 has a non-finite coordinate");
         Path garbage = rewritten("garbage.zip", e -> e.put(SessionFile.DATA, "not numpy".getBytes(StandardCharsets.UTF_8)));
         assertFormatError(garbage, () -> SessionFile.load(garbage), "session/data.npy", "not an .npy file");
-        Path lengths = rewritten("lengths.zip", e -> e.put(SessionFile.LOSS_TEST, Npy.write(NdArray.ofDoubles(new double[3], 3))));
-        assertFormatError(lengths, () -> SessionFile.load(lengths), "loss history: loss columns differ in length");
-        Path order = rewritten("order.zip", e -> {
-            long[] steps = new long[300];
-            Arrays.fill(steps, 5);
-            e.put(SessionFile.LOSS_STEPS, Npy.write(NdArray.ofLongs(steps, 300)));
-        });
-        assertFormatError(order, () -> SessionFile.load(order), "loss history: steps must increase");
-        Path stepsType = rewritten("steps-type.zip", e -> e.put(SessionFile.LOSS_STEPS, Npy.write(NdArray.ofDoubles(new double[300], 300))));
-        assertFormatError(stepsType, () -> SessionFile.load(stepsType), "session/loss_steps.npy has dtype float64, expected int64");
+        Path order = rewritten("order.zip", e -> e.put(ModelFile.TEST_HISTORY,
+                Npy.write(NdArray.ofDoubles(new double[] {5, 1.0, 5, 2.0}, 2, 2))));
+        assertFormatError(order, () -> SessionFile.load(order), "history/: test history steps must be non-negative and increasing");
+        Path stepsType = rewritten("steps-type.zip", e -> e.put(ModelFile.TRAIN_HISTORY, Npy.write(NdArray.ofFloats(new float[4], 2, 2))));
+        assertFormatError(stepsType, () -> SessionFile.load(stepsType), "history/train.npy must be a float64 [n, 2] array");
     }
 }
