@@ -107,7 +107,7 @@ public final class MainWindow extends BorderPane {
         top.add(data, visible("Data space"));
         top.add(latent, visible("Latent space"));
         top.add(stepper, visible("Layer stepper"));
-        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.34, 0.5, 0.78});
+        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.3, 0.49, 0.77});
         bottom.add(loss, visible("Loss"));
         bottom.add(maskPane, visible("Masks"));
         bottom.add(inspector, visible("Formula inspector"));
@@ -220,7 +220,7 @@ public final class MainWindow extends BorderPane {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(4, 10, 4, 10));
-        setBottom(new VBox(explanation, bar));
+        setBottom(bar);
         vm.snapshotProperty().addListener((o, was, s) -> timings.setText(describeTimings(s)));
     }
 

@@ -143,6 +143,7 @@ class TeachingAndExportTest {
         assertEquals(640, img.getWidth());
         assertEquals(480, img.getHeight());
         waitFor("status says so", () -> fx(() -> window.actions().messageProperty().get()).contains("latent.png"));
+        keep(answer);
     }
 
     @Test
@@ -177,6 +178,7 @@ class TeachingAndExportTest {
         assertEquals("500", doc.getDocumentElement().getAttribute("width"));
         assertEquals("400", doc.getDocumentElement().getAttribute("height"));
         assertTrue(doc.getElementsByTagName("circle").getLength() > 100, "points are vector circles");
+        keep(answer);
     }
 
     @Test
@@ -198,12 +200,13 @@ class TeachingAndExportTest {
         BufferedImage img = ImageIO.read(answer.toFile());
         assertEquals(700, img.getWidth());
         assertEquals(500, img.getHeight());
+        keep(answer);
     }
 
     @Test
     void gifHasLayersTimesFramesPerLayerPlusTheEndFrames() throws Exception {
         answer = dir.resolve("layers.gif");
-        Task<?> task = startAnimation("menu-export-gif", "120", "3", "2");
+        Task<?> task = startAnimation("menu-export-gif", "160", "3", "2");
         waitFor("GIF finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
         int expected = LAYERS * 3 + 1 + 2 * 2;
         assertEquals(expected, LayerAnimation.frameCount(LAYERS, 3, 2));
@@ -211,9 +214,10 @@ class TeachingAndExportTest {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             reader.setInput(in);
             assertEquals(expected, reader.getNumImages(true));
-            assertEquals(120, reader.getWidth(0));
+            assertEquals(160, reader.getWidth(0));
             reader.dispose();
         }
+        keep(answer);
         waitFor("progress window closed", () -> fx(() -> robot.lookup("#export-progress").tryQuery().isEmpty()));
     }
 
@@ -412,8 +416,12 @@ class TeachingAndExportTest {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static void readable(Path p) throws IOException {
-        assertTrue(Files.size(p) > 0);
+    /** With -Dflowexplorer.keepExports=DIR the exported files are copied there for a look. */
+    private static void keep(Path p) throws IOException {
+        String to = System.getProperty("flowexplorer.keepExports");
+        if (to != null) {
+            Path dir = Files.createDirectories(Path.of(to));
+            Files.copy(p, dir.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
