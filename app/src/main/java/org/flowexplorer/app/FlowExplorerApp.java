@@ -83,6 +83,11 @@ public class FlowExplorerApp extends Application {
                     viewModel.queryLatent(1.2, 1.0);
                     viewModel.layerPositionProperty().set(Double.parseDouble(
                             System.getProperty("flowexplorer.demoLayer", "4.5")));
+                    switch (System.getProperty("flowexplorer.demoTab", "explorer")) {
+                        case "worked" -> window.tabs().getSelectionModel().select(window.tabs().workedExampleTab());
+                        case "gallery" -> window.tabs().getSelectionModel().select(window.tabs().maskGalleryTab());
+                        default -> { }
+                    }
                 }
                 if (measure) {
                     // let the training settle for a second, then measure

@@ -32,6 +32,10 @@ public final class ExplanationPanel extends TitledPane {
         Tooltip tip = new Tooltip("Explains the view you last pointed at or clicked; click the header to fold it away.");
         tip.setShowDelay(javafx.util.Duration.millis(400));
         setTooltip(tip);
+        // a wrapping label in a TitledPane is asked for its height without a width (one line, cut
+        // with "…"), so size it for the strip's actual width
+        widthProperty().addListener((o, was, now) -> fitText());
+        text.textProperty().addListener((o, was, now) -> fitText());
         focus.currentProperty().addListener((o, was, now) -> show(now));
         focus.revisionProperty().addListener((o, was, now) -> show(focus.get()));
         show(focus.get());
@@ -50,6 +54,13 @@ public final class ExplanationPanel extends TitledPane {
         formula.setText(f);
         formula.setVisible(!f.isEmpty());
         formula.setManaged(!f.isEmpty());
+    }
+
+    private void fitText() {
+        double w = getWidth() - 24;
+        if (w > 50) {
+            text.setMinHeight(Math.ceil(text.prefHeight(w)));
+        }
     }
 
     /** The explanation id on show (tests). */
