@@ -7,6 +7,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -108,6 +109,11 @@ public class FlowExplorerApp extends Application {
                             viewModel.play();
                         }
                     }
+                    switch (System.getProperty("flowexplorer.demoTab", "explorer")) {
+                        case "worked" -> window.tabs().getSelectionModel().select(window.tabs().workedExampleTab());
+                        case "gallery" -> window.tabs().getSelectionModel().select(window.tabs().maskGalleryTab());
+                        default -> { }
+                    }
                 }
                 if (measure) {
                     // let the training settle for a second, then measure
@@ -130,6 +136,14 @@ public class FlowExplorerApp extends Application {
         });
         stage.show();
         worker.start();
+    }
+
+    private static java.util.concurrent.Executor ioExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flow-explorer-io");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private String measureContext() {

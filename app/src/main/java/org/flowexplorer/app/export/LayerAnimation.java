@@ -280,18 +280,27 @@ public final class LayerAnimation {
         g.setColor(TEXT);
         if (hasTitle) {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-            centre(g, options.title(), px0 + side / 2, py0 - 30);
+            centre(g, options.title(), px0 + side / 2, py0 - 30, options.width());
         }
         g.setFont(new Font(Font.SANS_SERIF, hasTitle ? Font.PLAIN : Font.BOLD, 13));
-        centre(g, caption(position), px0 + side / 2, py0 - 9);
+        centre(g, caption(position), px0 + side / 2, py0 - 9, options.width());
         // progress bar along the top edge of the plot: where between data and latent this frame is
         g.setColor(new Color(0x0969da));
         g.fill(new Rectangle2D.Double(px0, py0 - 4, side * position / layerCount(), 2));
     }
 
-    private static void centre(Graphics2D g, String s, double cx, double baseline) {
+    /** Centred on {@code cx} but kept inside the frame; a smaller font (down to 8 pt) where it would not fit. */
+    private static void centre(Graphics2D g, String s, double cx, double baseline, double frameWidth) {
+        double room = frameWidth - 8;
         FontMetrics fm = g.getFontMetrics();
-        g.drawString(s, (float) (cx - fm.stringWidth(s) / 2.0), (float) baseline);
+        if (fm.stringWidth(s) > room) {
+            Font f = g.getFont();
+            g.setFont(f.deriveFont((float) Math.max(8, f.getSize2D() * room / fm.stringWidth(s))));
+            fm = g.getFontMetrics();
+        }
+        double w = fm.stringWidth(s);
+        double x = Math.max(4, Math.min(frameWidth - 4 - w, cx - w / 2));
+        g.drawString(s, (float) x, (float) baseline);
     }
 
     /**

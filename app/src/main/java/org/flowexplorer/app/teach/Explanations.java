@@ -80,7 +80,25 @@ public final class Explanations {
                         + "This app's 2-D points use the simplest case: alternate x₁ and x₂.");
     }
 
+    private static final Map<String, String> FORMULAS = Map.of(
+            DATA_SPACE, "z = f(x)        x = f⁻¹(z)",
+            LATENT_SPACE, "z = f(x) ~ N(0, I)",
+            LAYER_STEPPER, "h₀ = x,   h_k = f_k(h_k−1),   h_L = z",
+            MASK_VIEW, "y = x_m + (1 − m)·(x·exp(s) + t)",
+            LOSS_CHART, "−log p(x) = −log N(f(x); 0, I) − Σ log|det J|",
+            SAMPLE_INVERT, "z ~ N(0, I),   x = f⁻¹(z),   x_B = (y_B − t)·exp(−s)",
+            DENSITY, "p(x) = N(f(x); 0, I) · |det J_f(x)|",
+            FORMULA_INSPECTOR, "y = x_m + (1 − m)·(x·exp(s) + t),   log|det J| = Σ s",
+            WORKED_EXAMPLE, "y = x_m + (1 − mask)·(x·exp(s) + t)",
+            MASK_GALLERY, "squeeze: C×H×W → 4C × H/2 × W/2");
+
     private Explanations() {
+    }
+
+    /** The view's key formula on one line (also somewhere in its text), for display apart from the words. */
+    public static String formula(String id) {
+        get(id); // same error for an unknown id
+        return FORMULAS.getOrDefault(id, "");
     }
 
     private static void put(String id, String title, String text) {

@@ -58,7 +58,7 @@ final class Controls {
         Label l = new Label(text);
         l.setLabelFor(control);
         l.setMinWidth(Label.USE_PREF_SIZE);
-        l.setPrefWidth(92);
+        l.setPrefWidth(108); // wide enough for "Learning rate" at the theme's 14 px
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, l, control);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.layout.HBox.setHgrow(control, javafx.scene.layout.Priority.ALWAYS);

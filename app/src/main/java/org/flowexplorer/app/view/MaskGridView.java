@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Transform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -32,13 +33,15 @@ public class MaskGridView extends Region {
     private static final double LABEL_WIDTH = 60;
     private static final double HEADER_HEIGHT = 22;
     private static final double LEGEND_HEIGHT = 30;
+    private static final double LEGEND_X = 6;
     private static final double MAX_CELL_HEIGHT = 26;
     private static final double GAP = 2;
     private static final int MAX_LABELLED_COLUMNS = 8;
 
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", 0);
-    private final HBox legend = new HBox(14, legendItem("condition", "conditions (passed through)"),
-            legendItem("transform", "transformed (scaled + shifted)"));
+    /** Wraps its two items onto two lines when the view is narrow, so neither is cut short. */
+    private final FlowPane legend = new FlowPane(14, 2, legendItem("condition", "conditions (unchanged)"),
+            legendItem("transform", "transformed (scale + shift)"));
     private final List<Label> columnLabels = new ArrayList<>();
     private final List<Label> rowLabels = new ArrayList<>();
     private final List<Region> rowBacks = new ArrayList<>();
@@ -183,7 +186,13 @@ public class MaskGridView extends Region {
 
     private double cellHeight(double h) {
         int rows = Math.max(1, masks.length);
-        return Math.max(6, Math.min(MAX_CELL_HEIGHT, (h - HEADER_HEIGHT - LEGEND_HEIGHT) / rows - GAP));
+        return Math.max(6, Math.min(MAX_CELL_HEIGHT, (h - HEADER_HEIGHT - legendHeight(getWidth()) - 6) / rows - GAP));
+    }
+
+    /** Height of the legend at this view width: one line, or two when the items wrap. */
+    private double legendHeight(double width) {
+        double lw = Math.max(10, width - LEGEND_X);
+        return Math.max(LEGEND_HEIGHT - 6, Math.ceil(legend.prefHeight(lw)));
     }
 
     @Override
@@ -211,8 +220,7 @@ public class MaskGridView extends Region {
             }
         }
         double legendY = HEADER_HEIGHT + masks.length * (ch + GAP) + 6;
-        legend.resizeRelocate(LABEL_WIDTH, snapPositionY(legendY), Math.max(10, w - LABEL_WIDTH),
-                LEGEND_HEIGHT - 6);
+        legend.resizeRelocate(LEGEND_X, snapPositionY(legendY), Math.max(10, w - LEGEND_X), legendHeight(w));
     }
 
     @Override
@@ -222,12 +230,14 @@ public class MaskGridView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return HEADER_HEIGHT + Math.max(1, masks.length) * (MAX_CELL_HEIGHT + GAP) + LEGEND_HEIGHT + 6;
+        double w = width > 0 ? width : computePrefWidth(-1);
+        return HEADER_HEIGHT + Math.max(1, masks.length) * (MAX_CELL_HEIGHT + GAP) + legendHeight(w) + 12;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return HEADER_HEIGHT + Math.max(1, masks.length) * (8 + GAP) + LEGEND_HEIGHT;
+        double w = width > 0 ? width : computePrefWidth(-1);
+        return HEADER_HEIGHT + Math.max(1, masks.length) * (8 + GAP) + legendHeight(w) + 6;
     }
 
     @Override

@@ -14,6 +14,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -120,7 +121,8 @@ public class PlotView extends Region {
         overlay.setMouseTransparent(true);
         getChildren().addAll(imageView, overlay);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            pressInside = insidePlot(e.getX(), e.getY());
+            // only the primary button places points; the secondary one opens the context menu
+            pressInside = e.getButton() == MouseButton.PRIMARY && insidePlot(e.getX(), e.getY());
             if (pressInside) {
                 emit(onDataPressed, e);
             }

@@ -22,6 +22,15 @@ public final class Ticks {
         long first = (long) Math.ceil(lo / step - 1e-9);
         long last = (long) Math.floor(hi / step + 1e-9);
         int n = (int) Math.max(0, last - first + 1);
+        // Rounding the step up can leave a lone tick (range 7 in 3 intervals: step 5, only "0"),
+        // so step down through the 1-2-5 sequence until the axis carries at least a few labels.
+        int wanted = count >= 2 ? 3 : 2;
+        while (n < wanted) {
+            step = smallerStep(step);
+            first = (long) Math.ceil(lo / step - 1e-9);
+            last = (long) Math.floor(hi / step + 1e-9);
+            n = (int) Math.max(0, last - first + 1);
+        }
         double[] ticks = new double[n];
         for (int i = 0; i < n; i++) {
             double v = (first + i) * step;
@@ -39,6 +48,13 @@ public final class Ticks {
         double f = raw / mag;
         double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
         return nice * mag;
+    }
+
+    /** The next 1-2-5 step below {@code step}: 10 → 5 → 2 → 1 → 0.5 … */
+    static double smallerStep(double step) {
+        double mag = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double f = Math.round(step / mag);
+        return f >= 5 ? 2 * mag : f >= 2 ? mag : mag / 2;
     }
 
     /** Label for a tick value, with just enough decimals to tell neighbouring ticks {@code step} apart. */

@@ -92,10 +92,10 @@ class ExplorerWindowTest {
         Label counter = robot.lookup("#step-counter").queryAs(Label.class);
         assertEquals("0", fx(counter::getText));
         double nll0 = app.worker().latest().testNll();
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("steps advance", () -> app.viewModel().stepProperty().get() > 150);
         assertTrue(Long.parseLong(fx(counter::getText)) > 0);
-        robot.clickOn("#play"); // pause
+        robot.clickOn(reveal("#play")); // pause
         await("paused", () -> !app.worker().latest().playing());
         Snapshot s = app.worker().latest();
         assertTrue(s.testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + s.testNll());
@@ -114,10 +114,10 @@ class ExplorerWindowTest {
 
     @Test
     void learningRateChangeMidTrainingReachesTheTrainer() throws Exception {
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("training", () -> app.worker().latest().step() > 20);
         ComboBox<?> lr = robot.lookup("#learning-rate").queryAs(ComboBox.class);
-        robot.clickOn(lr).eraseText(8);
+        robot.clickOn(reveal(lr)).eraseText(8);
         robot.write("2e-3").type(javafx.scene.input.KeyCode.ENTER);
         await("lr applied", () -> get(app.worker().inspect(t -> t.config().learningRate())) == 2e-3);
         long at = app.worker().latest().step();
@@ -130,7 +130,7 @@ class ExplorerWindowTest {
     @Test
     void invalidHiddenSizesShowAnInlineError() throws Exception {
         TextField hidden = robot.lookup("#hidden").queryAs(TextField.class);
-        robot.clickOn(hidden).eraseText(10).write("64,x").clickOn("#apply-model");
+        robot.clickOn(reveal(hidden)).eraseText(10).write("64,x").clickOn(reveal("#apply-model"));
         Label error = robot.lookup("#architecture-error").queryAs(Label.class);
         assertTrue(fx(error::isVisible));
         assertTrue(fx(error::getText).contains("\"x\" is not a number"), fx(error::getText));
@@ -139,9 +139,9 @@ class ExplorerWindowTest {
 
     @Test
     void stepperShowsDataAtLayerZeroAndLatentAtLayerL() throws Exception {
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("training", () -> app.worker().latest().step() > 30);
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("paused and traced", () -> {
             Snapshot s = app.worker().latest();
             return !s.playing() && app.viewModel().getSnapshot() == s;
@@ -172,7 +172,7 @@ class ExplorerWindowTest {
 
     @Test
     void sampleProducesPoints() throws Exception {
-        robot.clickOn("#sample");
+        robot.clickOn(reveal("#sample"));
         await("samples", () -> app.worker().latest().samples() != null);
         Snapshot s = app.worker().latest();
         assertEquals(2000, s.samples().data().length);
@@ -182,9 +182,9 @@ class ExplorerWindowTest {
 
     @Test
     void draggingALatentPointMovesItsDataImageConsistentlyWithTheInverse() throws Exception {
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("training", () -> app.worker().latest().step() > 30);
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         PlotView latent = app.window().latentSpace().plot();
         Viewport vp = fx(latent::getViewport);
         Bounds screen = fx(() -> latent.localToScreen(latent.getBoundsInLocal()));
@@ -282,7 +282,7 @@ class ExplorerWindowTest {
     @Test
     void closingTheWindowDuringTrainingEndsTheWorker() throws Exception {
         Set<Thread> before = nonDaemonThreads();
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("training", () -> app.worker().latest().step() > 10);
         Thread worker = app.worker().thread();
         assertTrue(worker.isAlive());
@@ -304,6 +304,36 @@ class ExplorerWindowTest {
 
     private javafx.scene.control.ButtonBase lookupButton(String id) {
         return (javafx.scene.control.ButtonBase) stage.getScene().lookup(id);
+    }
+
+    /**
+     * Scrolls the control column so that the node is inside the window: at 1280×800 the column is
+     * taller than the window, and the robot only clicks what it can see.
+     */
+    private String reveal(String query) {
+        reveal(robot.lookup(query).query());
+        return query;
+    }
+
+    private <N extends javafx.scene.Node> N reveal(N node) {
+        fx(() -> {
+            javafx.scene.Node n = node.getParent();
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                double content = sp.getContent().getLayoutBounds().getHeight();
+                double viewport = sp.getViewportBounds().getHeight();
+                double y = sp.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                double v = content > viewport
+                        ? (y + node.getLayoutBounds().getHeight() / 2 - viewport / 2) / (content - viewport) : 0;
+                sp.setVvalue(Math.max(0, Math.min(1, v)));
+                sp.layout();
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return node;
     }
 
     private static Set<Thread> nonDaemonThreads() {

@@ -2,6 +2,7 @@ package org.flowexplorer.app.view;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,24 @@ class ViewportTest {
         assertEquals(2, Ticks.niceStep(1.5), 1e-12);
         Viewport vp = new Viewport(-4, 4, -4, 4, 400);
         assertArrayEquals(new double[] {-4, -2, 0, 2, 4}, vp.xTicks(4), 1e-12);
+    }
+
+    @Test
+    void smallPlotsStillGetSeveralTicks() {
+        // the latent plot's fixed bounds at ~240 px (3 intervals): rounding the step up to 5 left only "0"
+        assertArrayEquals(new double[] {-2, 0, 2}, Ticks.nice(-3.6, 3.6, 3), 1e-12);
+        assertArrayEquals(new double[] {-1, 0, 1}, Ticks.nice(-1.4, 1.6, 1), 1e-12);
+        assertArrayEquals(new double[] {0, 0.5, 1}, Ticks.nice(-0.2, 1.1, 3), 1e-12);
+        for (double span = 0.01; span < 1000; span *= 1.37) {
+            for (int count = 2; count <= 8; count++) {
+                assertTrue(Ticks.nice(-span / 2 + 0.1, span / 2 + 0.1, count).length >= 3,
+                        "span " + span + ", count " + count);
+            }
+        }
+        assertEquals(5, Ticks.smallerStep(10), 1e-12);
+        assertEquals(2, Ticks.smallerStep(5), 1e-12);
+        assertEquals(1, Ticks.smallerStep(2), 1e-12);
+        assertEquals(0.5, Ticks.smallerStep(1), 1e-12);
     }
 
     @Test

@@ -1,0 +1,289 @@
+package org.flowexplorer.app.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.flowexplorer.app.preset.Preset;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.model.io.SessionFile;
+
+/**
+ * Everything the menus and the toolbar do, in one place: file dialogs around the view model's
+ * session, model, import and CSV operations, presets, help. The menu bar and toolbar only build
+ * controls that call these methods. FX thread.
+ */
+public final class AppActions {
+    static final FileChooser.ExtensionFilter SESSION = FileDialogs.filter("Flow Explorer session", "session.zip");
+    static final FileChooser.ExtensionFilter MODEL_ZIP = FileDialogs.filter("Flow Explorer model", "zip");
+    static final FileChooser.ExtensionFilter MODEL_NPZ = FileDialogs.filter("PyTorch state dict as NumPy arrays", "npz");
+    static final FileChooser.ExtensionFilter CSV = FileDialogs.filter("Comma-separated values", "csv");
+
+    private final ExplorerViewModel vm;
+    private final Supplier<Window> owner;
+    private final ExportActions exports;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private FileDialogs files = FileDialogs.system();
+
+    /** @param trace positions per layer of the current trace, for the animation exports */
+    public AppActions(ExplorerViewModel vm, Supplier<Window> owner, Supplier<float[][]> trace) {
+        this.vm = vm;
+        this.owner = owner;
+        this.exports = new ExportActions(owner, () -> files, message::set, trace);
+    }
+
+    public ExportActions exports() {
+        return exports;
+    }
+
+    /** Replaces the file choosers (tests answer with fixed paths). */
+    public void setFileDialogs(FileDialogs dialogs) {
+        files = Objects.requireNonNull(dialogs);
+    }
+
+    /** The last thing an action reported (shown in the status bar). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    void say(String text) {
+        message.set(text);
+    }
+
+    // ---------------------------------------------------------------- file
+
+    public void openSession() {
+        Path p = files.open(owner.get(), "Open session", List.of(SESSION));
+        if (p != null) {
+            openSession(p);
+        }
+    }
+
+    public void openSession(Path p) {
+        vm.openSession(p);
+    }
+
+    public void saveSession() {
+        Path p = files.save(owner.get(), "Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION));
+        if (p != null) {
+            vm.saveSession(p);
+        }
+    }
+
+    public void openModel() {
+        Path p = files.open(owner.get(), "Open model", List.of(MODEL_ZIP, MODEL_NPZ));
+        if (p != null) {
+            openModel(p);
+        }
+    }
+
+    public void openModel(Path p) {
+        vm.openModel(p);
+    }
+
+    public void exportModel() {
+        Path p = files.save(owner.get(), "Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ));
+        if (p != null) {
+            vm.exportModel(p);
+        }
+    }
+
+    public void importPoints() {
+        Path p = files.open(owner.get(), "Import points (CSV with columns x,y)", List.of(CSV));
+        if (p != null) {
+            importPoints(p);
+        }
+    }
+
+    public void importPoints(Path p) {
+        vm.importPoints(p);
+    }
+
+    public void exportPoints() {
+        Path p = files.save(owner.get(), "Export the training points", "points.csv", List.of(CSV));
+        if (p != null) {
+            vm.exportPoints(p);
+        }
+    }
+
+    public void exportSamples() {
+        Path p = files.save(owner.get(), "Export the model samples", "samples.csv", List.of(CSV));
+        if (p != null) {
+            vm.exportSamples(p);
+        }
+    }
+
+    public void exportTrace() {
+        Path p = files.save(owner.get(), "Export the layer trace (every point after every layer)", "trace.csv",
+                List.of(CSV));
+        if (p != null) {
+            vm.exportTrace(p);
+        }
+    }
+
+    public void exportLossHistory() {
+        Path p = files.save(owner.get(), "Export the loss history", "loss.csv", List.of(CSV));
+        if (p != null) {
+            vm.exportLossHistory(p);
+        }
+    }
+
+    /** Opens a recent file by its kind: session, model or CSV points. */
+    public void openRecent(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(SessionFile.EXTENSION)) {
+            openSession(p);
+        } else if (name.endsWith(".csv")) {
+            importPoints(p);
+        } else {
+            openModel(p);
+        }
+    }
+
+    /** Closes the window; the application stops its worker when the window is hidden. */
+    public void quit() {
+        Window w = owner.get();
+        if (w != null) {
+            w.hide();
+        }
+    }
+
+    // ---------------------------------------------------------------- presets
+
+    /**
+     * Applies a preset through the view model (one model reset; it asks for the preset's view, which
+     * the window brings forward) and says in the status bar what it changed.
+     */
+    public void applyPreset(Preset p) {
+        String changes = describeChanges(p);
+        vm.applyPreset(p);
+        say("Preset \u201c" + p.name() + "\u201d: " + changes + " Train about " + p.suggestedSteps()
+                + " steps to see the effect.");
+    }
+
+    /** "layers 8 → 2, data set moons → 2spirals." or "settings unchanged." */
+    String describeChanges(Preset p) {
+        List<String> c = new ArrayList<>();
+        diff(c, "data set", vm.datasetProperty().get() == null ? "" : vm.datasetProperty().get().id(), p.dataset().id());
+        diffNumber(c, "points", vm.pointsTextProperty().get(), p.n());
+        diffNumber(c, "noise", vm.noiseTextProperty().get(), p.noise());
+        diffNumber(c, "data seed", vm.seedTextProperty().get(), p.dataSeed());
+        diffNumber(c, "layers", vm.layersTextProperty().get(), p.architecture().layers());
+        String hidden = Arrays.stream(p.architecture().hidden()).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+        diff(c, "hidden", normaliseList(vm.hiddenTextProperty().get()), hidden);
+        diff(c, "coupling", vm.couplingProperty().get() == null ? ""
+                : vm.couplingProperty().get().name().toLowerCase(Locale.ROOT),
+                p.architecture().coupling().name().toLowerCase(Locale.ROOT));
+        diffNumber(c, "learning rate", vm.learningRateTextProperty().get(), p.training().learningRate());
+        diffNumber(c, "batch size", vm.batchSizeTextProperty().get(), p.training().batchSize());
+        return c.isEmpty() ? "settings unchanged." : String.join(", ", c) + ".";
+    }
+
+    private static String normaliseList(String s) {
+        return s == null ? "" : s.replaceAll("[\\s×x]+", ",").replaceAll(",+", ",").replaceAll("^,|,$", "");
+    }
+
+    private static void diff(List<String> out, String what, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            out.add(what + " " + (before == null || before.isEmpty() ? "–" : before) + " → " + after);
+        }
+    }
+
+    private static void diffNumber(List<String> out, String what, String before, double after) {
+        double b;
+        try {
+            b = Double.parseDouble(before == null ? "" : before.strip());
+        } catch (NumberFormatException e) {
+            b = Double.NaN;
+        }
+        if (b != after) {
+            out.add(what + " " + (before == null || before.isBlank() ? "–" : before.strip()) + " → " + number(after));
+        }
+    }
+
+    private static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        return Math.abs(v) < 1e-2 ? String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-") : Double.toString(v);
+    }
+
+    // ---------------------------------------------------------------- help
+
+    /** The application version: the jar manifest's, or the development version when run from classes. */
+    static String version() {
+        String v = AppActions.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0-SNAPSHOT";
+    }
+
+    public void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        init(a);
+        a.setTitle("About Flow Explorer");
+        a.setHeaderText("Flow Explorer " + version());
+        a.setContentText("A workbench that trains RealNVP normalizing flows on 2-D data and shows every coupling "
+                + "layer: data space, latent space, the layer stepper, masks, loss and samples.\n\n"
+                + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version", "?")
+                + ".");
+        a.getDialogPane().setId("about-dialog");
+        a.show();
+    }
+
+    static final String HOW_TO_READ = String.join("\n\n",
+            "Left: the data set, the model (coupling layers, hidden widths, affine or additive coupling) and training. "
+                    + "Press Play to train; the loss chart below falls as the model learns.",
+            "Top row, left to right: the training points x in data space; the same points after the whole flow, "
+                    + "z = f(x), in latent space, where they should look like a round standard normal (dashed circles "
+                    + "at 1, 2 and 3 σ); and the layer stepper, which shows the points after each coupling layer — drag "
+                    + "its scrubber from layer 0 (data) to layer L (latent).",
+            "Every point keeps its colour in all views, so you can follow it through the layers. Drag in the data or "
+                    + "latent plot to place a point and see its path.",
+            "Bottom: the loss (negative log-likelihood, lower is better), the masks (blue coordinates pass through a "
+                    + "layer, orange ones are scaled and shifted; click a row to jump there) and Sample & invert, which "
+                    + "draws z from N(0, I) and maps it back with x = f⁻¹(z).",
+            "The explanation strip at the bottom explains whatever view you last pointed at. Right-click any plot to "
+                    + "save it as PNG or SVG, or copy it; right-click the stepper to export the layer animation. The "
+                    + "tabs at the top hold a worked 3×3 example and a gallery of image masks.");
+
+    public void howToRead() {
+        Dialog<Void> d = new Dialog<>();
+        init(d);
+        d.setTitle("How to read this window");
+        d.setHeaderText("How to read this window");
+        Label text = new Label(HOW_TO_READ);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        ScrollPane scroll = new ScrollPane(new VBox(text));
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(360);
+        scroll.setPrefViewportWidth(580);
+        scroll.setPadding(new Insets(4));
+        d.getDialogPane().setContent(scroll);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        d.getDialogPane().setId("how-to-read-dialog");
+        d.show();
+    }
+
+    private void init(Dialog<?> d) {
+        Window w = owner.get();
+        if (w != null) {
+            d.initOwner(w);
+        }
+    }
+}

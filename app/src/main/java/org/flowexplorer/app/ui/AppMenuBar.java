@@ -1,0 +1,196 @@
+package org.flowexplorer.app.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.util.Duration;
+import org.flowexplorer.app.preset.Preset;
+import org.flowexplorer.app.preset.Presets;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * File, View, Presets and Help menus with keyboard shortcuts; every item calls {@link AppActions}
+ * or flips a {@link MainWindow} panel flag.
+ */
+public final class AppMenuBar extends MenuBar {
+    private final Menu recent = new Menu("Recent files");
+    private final Menu presets = new Menu("Presets");
+
+    AppMenuBar(MainWindow w) {
+        setId("menu-bar");
+        AppActions a = w.actions();
+        ViewFocus focus = w.focus();
+        ExportActions ex = a.exports();
+
+        // ---------------------------------------------------------------- File
+        recent.setId("menu-recent");
+        recent.setGraphic(new FontIcon("mdi2h-history"));
+        followRecent(w.viewModel().recentFiles(), a::openRecent);
+        Menu exportView = new Menu("Export selected view");
+        exportView.setId("menu-export-view");
+        MenuItem png = item("Save PNG…", "mdi2f-file-image-outline", "menu-save-png", shortcut(KeyCode.P, true),
+                () -> ex.savePng(focus.selected()));
+        MenuItem svg = item("Save SVG…", "mdi2v-vector-square", "menu-save-svg", shortcut(KeyCode.V, true),
+                () -> ex.saveSvg(focus.selected()));
+        MenuItem copy = item("Copy image", "mdi2c-content-copy", "menu-copy-image", shortcut(KeyCode.C, true),
+                () -> ex.copyImage(focus.selected()));
+        MenuItem gif = item("Export layer animation (GIF)…", "mdi2a-animation-play-outline", "menu-export-gif",
+                shortcut(KeyCode.G, true), () -> ex.exportGif(w.stepperTarget()));
+        MenuItem frames = item("Export frames (PNG sequence)…", "mdi2f-filmstrip", "menu-export-frames", null,
+                () -> ex.exportFrames(w.stepperTarget()));
+        var notExportable = Bindings.createBooleanBinding(
+                () -> focus.selected() == null || !focus.selected().exportable(), focus.selectedProperty());
+        png.disableProperty().bind(notExportable);
+        svg.disableProperty().bind(notExportable);
+        copy.disableProperty().bind(notExportable);
+        exportView.getItems().addAll(png, svg, copy);
+        Menu file = new Menu("File", null,
+                item("Open session…", "mdi2f-folder-open-outline", "menu-open-session", shortcut(KeyCode.O, false),
+                        a::openSession),
+                item("Save session…", "mdi2c-content-save-outline", "menu-save-session", shortcut(KeyCode.S, false),
+                        a::saveSession),
+                new SeparatorMenuItem(),
+                item("Open model (.zip/.npz)…", "mdi2c-cube-outline", "menu-open-model", shortcut(KeyCode.O, true),
+                        a::openModel),
+                item("Export model…", "mdi2e-export-variant", "menu-export-model", shortcut(KeyCode.E, true),
+                        a::exportModel),
+                new SeparatorMenuItem(),
+                item("Import points (CSV)…", "mdi2i-import", "menu-import-points", shortcut(KeyCode.I, false),
+                        a::importPoints),
+                item("Export points (CSV)…", "mdi2f-file-delimited-outline", "menu-export-points", null, a::exportPoints),
+                item("Export samples (CSV)…", null, "menu-export-samples", null, a::exportSamples),
+                item("Export trace (CSV)…", null, "menu-export-trace", null, a::exportTrace),
+                item("Export loss history (CSV)…", null, "menu-export-loss", null, a::exportLossHistory),
+                new SeparatorMenuItem(),
+                exportView, gif, frames,
+                new SeparatorMenuItem(),
+                recent,
+                new SeparatorMenuItem(),
+                item("Quit", "mdi2e-exit-to-app", "menu-quit", shortcut(KeyCode.Q, false), a::quit));
+        file.setId("menu-file");
+
+        // ---------------------------------------------------------------- View
+        Menu view = new Menu("View");
+        view.setId("menu-view");
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
+        for (int i = 0; i < MainWindow.PANELS.size(); i++) {
+            String name = MainWindow.PANELS.get(i);
+            view.getItems().add(check(name, "menu-panel-" + i, shortcut(digits[i], false),
+                    w.panelVisibleProperty(name)));
+        }
+        view.getItems().addAll(new SeparatorMenuItem(),
+                check("Explanation panel", "menu-explanation", new KeyCodeCombination(KeyCode.F2),
+                        w.explanation().visibleProperty()),
+                check("Toolbar", "menu-toolbar", null, w.toolBarVisibleProperty()),
+                new SeparatorMenuItem(),
+                item("Explorer", null, "menu-tab-explorer", null, () -> w.tabs().selectExplorer()),
+                item("Worked example", "mdi2s-school-outline", "menu-tab-worked", null,
+                        () -> w.tabs().getSelectionModel().select(w.tabs().workedExampleTab())),
+                item("Mask gallery", null, "menu-tab-gallery", null,
+                        () -> w.tabs().getSelectionModel().select(w.tabs().maskGalleryTab())));
+        w.explanation().managedProperty().bind(w.explanation().visibleProperty());
+
+        // ---------------------------------------------------------------- Presets
+        presets.setId("menu-presets");
+        presets.getItems().setAll(presetItems(a::applyPreset, "menu-preset-"));
+
+        // ---------------------------------------------------------------- Help
+        Menu help = new Menu("Help", null,
+                item("How to read this window", "mdi2b-book-open-variant", "menu-how-to-read",
+                        new KeyCodeCombination(KeyCode.F1), a::howToRead),
+                item("About Flow Explorer", "mdi2i-information-outline", "menu-about", null, a::about));
+        help.setId("menu-help");
+
+        getMenus().setAll(file, view, presets, help);
+    }
+
+    /** One item per preset with its description as tooltip; {@code idPrefix + index} as ids. */
+    static List<MenuItem> presetItems(Consumer<Preset> apply, String idPrefix) {
+        List<Preset> all = Presets.all();
+        java.util.ArrayList<MenuItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Preset p = all.get(i);
+            Label label = new Label(p.name());
+            label.getStyleClass().add("preset-label");
+            Tooltip tip = new Tooltip(p.description());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            tip.setShowDelay(Duration.millis(300));
+            tip.setShowDuration(Duration.seconds(30));
+            label.setTooltip(tip);
+            CustomMenuItem item = new CustomMenuItem(label);
+            item.setId(idPrefix + i);
+            item.setUserData(p);
+            item.setOnAction(e -> apply.accept(p));
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Rebuilds the Recent files submenu from a list (newest first). */
+    void showRecent(List<Path> files, Consumer<Path> open) {
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recent.getItems().setAll(none);
+            return;
+        }
+        recent.getItems().clear();
+        for (Path p : files) {
+            MenuItem m = new MenuItem(p.getFileName() == null ? p.toString() : p.getFileName().toString());
+            m.setOnAction(e -> open.accept(p));
+            recent.getItems().add(m);
+        }
+    }
+
+    /** Keeps the Recent files submenu in step with an observable list. */
+    void followRecent(ObservableList<Path> files, Consumer<Path> open) {
+        showRecent(List.copyOf(files), open);
+        files.addListener((ListChangeListener<Path>) c -> showRecent(List.copyOf(files), open));
+    }
+
+    public Menu presetsMenu() {
+        return presets;
+    }
+
+    public Menu recentMenu() {
+        return recent;
+    }
+
+    private static KeyCombination shortcut(KeyCode key, boolean shift) {
+        return shift ? new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)
+                : new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    static MenuItem item(String text, String icon, String id, KeyCombination key, Runnable action) {
+        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        m.setId(id);
+        m.setAccelerator(key);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private static CheckMenuItem check(String text, String id, KeyCombination key, BooleanProperty flag) {
+        CheckMenuItem m = new CheckMenuItem(text);
+        m.setId(id);
+        m.setAccelerator(key);
+        m.selectedProperty().bindBidirectional(flag);
+        return m;
+    }
+}

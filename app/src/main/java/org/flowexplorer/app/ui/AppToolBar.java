@@ -1,0 +1,104 @@
+package org.flowexplorer.app.ui;
+
+import static org.flowexplorer.app.ui.Controls.tip;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The slim toolbar: session open/save, the image exports of the selected view (the one last
+ * clicked, named next to the buttons), the layer animation, presets, and toggles for the
+ * explanation strip and the help.
+ */
+public final class AppToolBar extends ToolBar {
+    private final Label target = new Label();
+
+    AppToolBar(MainWindow w) {
+        setId("tool-bar");
+        getStyleClass().add("app-tool-bar");
+        AppActions a = w.actions();
+        ViewFocus focus = w.focus();
+        ExportActions ex = a.exports();
+
+        Button open = icon("mdi2f-folder-open-outline", "tool-open-session",
+                "Open a saved session: data, model, training state and view settings (Ctrl+O).", a::openSession);
+        Button save = icon("mdi2c-content-save-outline", "tool-save-session",
+                "Save this session so you can pick up exactly here later (Ctrl+S).", a::saveSession);
+
+        Button play = new Button(null, new FontIcon("mdi2p-play"));
+        play.setId("tool-play");
+        play.getStyleClass().add("flat");
+        play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
+                w.viewModel().playingProperty().get() ? "mdi2p-pause" : "mdi2p-play"), w.viewModel().playingProperty()));
+        play.setOnAction(e -> w.viewModel().togglePlay());
+        play.disableProperty().bind(w.viewModel().readyProperty().not());
+        tip(play, "Start or pause training (the same as Play/Pause in the controls).");
+        Button step = icon("mdi2s-step-forward", "tool-step", "Train exactly one step, then pause.",
+                () -> w.viewModel().stepOnce());
+        step.disableProperty().bind(w.viewModel().readyProperty().not());
+
+        target.setId("tool-export-target");
+        target.getStyleClass().add("tool-export-target");
+        target.textProperty().bind(Bindings.createStringBinding(
+                () -> focus.selected() == null ? "" : focus.selected().title() + ":", focus.selectedProperty()));
+        tip(target, "The view the export buttons save: click a plot to choose it.");
+        Button png = icon("mdi2f-file-image-outline", "tool-save-png",
+                "Save the selected view as a PNG image at a size and pixel density you choose (Ctrl+Shift+P).",
+                () -> ex.savePng(focus.selected()));
+        Button svg = icon("mdi2v-vector-square", "tool-save-svg",
+                "Save the selected view as an SVG vector drawing for papers and slides (Ctrl+Shift+V).",
+                () -> ex.saveSvg(focus.selected()));
+        Button copy = icon("mdi2c-content-copy", "tool-copy-image",
+                "Copy the selected view to the clipboard as an image (Ctrl+Shift+C).",
+                () -> ex.copyImage(focus.selected()));
+        BooleanBinding notExportable = Bindings.createBooleanBinding(
+                () -> focus.selected() == null || !focus.selected().exportable(), focus.selectedProperty());
+        png.disableProperty().bind(notExportable);
+        svg.disableProperty().bind(notExportable);
+        copy.disableProperty().bind(notExportable);
+        Button gif = icon("mdi2a-animation-play-outline", "tool-export-gif",
+                "Export the layer stepper as an animated GIF: the points flowing from data to latent (Ctrl+Shift+G).",
+                () -> ex.exportGif(w.stepperTarget()));
+
+        MenuButton presets = new MenuButton("Presets", new FontIcon("mdi2t-tune"));
+        presets.setId("tool-presets");
+        presets.getItems().setAll(AppMenuBar.presetItems(a::applyPreset, "tool-preset-"));
+        tip(presets, "Instructive set-ups in one click; each says what to look for.");
+
+        ToggleButton explain = new ToggleButton(null, new FontIcon("mdi2l-lightbulb-on-outline"));
+        explain.setId("tool-explanation");
+        explain.selectedProperty().bindBidirectional(w.explanation().visibleProperty());
+        tip(explain, "Show or hide the explanation of the view under the mouse (F2).");
+        Button help = icon("mdi2h-help-circle-outline", "tool-help", "How to read this window (F1).", a::howToRead);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(open, save, new Separator(), play, step, new Separator(), target, png, svg, copy, new Separator(), gif, new Separator(),
+                presets, spacer, explain, help);
+    }
+
+    private static Button icon(String icon, String id, String tooltip, Runnable action) {
+        Button b = Controls.button(null, icon, tooltip, action);
+        b.setId(id);
+        b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        b.getStyleClass().add("flat");
+        return b;
+    }
+
+    /** The label naming the export target (tests). */
+    Label targetLabel() {
+        return target;
+    }
+}

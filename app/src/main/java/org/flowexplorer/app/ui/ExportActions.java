@@ -1,0 +1,340 @@
+package org.flowexplorer.app.ui;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
+import org.flowexplorer.app.export.AnimationExport;
+import org.flowexplorer.app.export.LayerAnimation;
+import org.flowexplorer.app.export.PngExport;
+import org.flowexplorer.app.export.SvgExport;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The image exports of the window's views: "Save PNG…" (size dialog), "Save SVG…", "Copy image",
+ * and for the layer stepper "Export layer animation (GIF)…" and "Export frames (PNG sequence)…",
+ * which render in a background {@link Task} with a progress window and Cancel. Every failure ends
+ * in one error dialog with a plain message (never a stack trace); successes are reported through
+ * the {@code notify} callback (the status bar). FX thread.
+ */
+public final class ExportActions {
+    static final FileChooser.ExtensionFilter PNG = FileDialogs.filter("PNG image", "png");
+    static final FileChooser.ExtensionFilter SVG = FileDialogs.filter("SVG vector image", "svg");
+    static final FileChooser.ExtensionFilter GIF = FileDialogs.filter("Animated GIF", "gif");
+
+    private final Supplier<Window> owner;
+    private final Supplier<FileDialogs> files;
+    private final Consumer<String> notify;
+    private final Supplier<float[][]> trace;
+    private double lastScale = 2;
+    private LayerAnimation.Options animationOptions = LayerAnimation.Options.defaults().withSize(600, 600, 1);
+    private Task<?> running;
+
+    /**
+     * @param trace the current layer trace, positions per layer (index 0 data … L latent), or null
+     *              while none is available
+     */
+    public ExportActions(Supplier<Window> owner, Supplier<FileDialogs> files, Consumer<String> notify,
+            Supplier<float[][]> trace) {
+        this.owner = owner;
+        this.files = files;
+        this.notify = notify;
+        this.trace = trace;
+    }
+
+    /** The context menu for a view: image exports, plus the animation exports where they apply. */
+    public ContextMenu contextMenu(ExportTarget t) {
+        ContextMenu menu = new ContextMenu(menuItems(t).toArray(MenuItem[]::new));
+        menu.setId("export-menu");
+        return menu;
+    }
+
+    /** Installs {@link #contextMenu} on the view (right click / menu key) and returns the target. */
+    public ExportTarget install(ExportTarget t) {
+        ContextMenu menu = contextMenu(t);
+        t.view().setOnContextMenuRequested(e -> {
+            menu.show(t.view(), e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        return t;
+    }
+
+    List<MenuItem> menuItems(ExportTarget t) {
+        List<MenuItem> items = new java.util.ArrayList<>(List.of(
+                item("Save PNG…", "mdi2f-file-image-outline", "export-png", () -> savePng(t)),
+                item("Save SVG…", "mdi2v-vector-square", "export-svg", () -> saveSvg(t)),
+                item("Copy image", "mdi2c-content-copy", "export-copy", () -> copyImage(t))));
+        if (t.animated()) {
+            items.add(new SeparatorMenuItem());
+            items.add(item("Export layer animation (GIF)…", "mdi2a-animation-play-outline", "export-gif",
+                    () -> exportGif(t)));
+            items.add(item("Export frames (PNG sequence)…", "mdi2f-filmstrip", "export-frames", () -> exportFrames(t)));
+        }
+        return items;
+    }
+
+    private static MenuItem item(String text, String icon, String id, Runnable action) {
+        MenuItem m = new MenuItem(text, new FontIcon(icon));
+        m.setId(id);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    // ---------------------------------------------------------------- still images
+
+    /** Asks for a size and a file, then writes the view as PNG. */
+    public void savePng(ExportTarget t) {
+        Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
+                t.defaultHeight(), lastScale, true);
+        if (size.isEmpty()) {
+            return;
+        }
+        ExportDialog.ImageSize s = size.get();
+        lastScale = s.scale();
+        Path file = files.get().save(owner.get(), "Save " + t.title() + " as PNG", t.fileStem() + ".png", List.of(PNG));
+        if (file == null) {
+            return;
+        }
+        try {
+            PngExport.write(t.exportNode().get(), file, s.width(), s.height(), s.scale());
+            notify.accept(String.format(Locale.ROOT, "Saved %s (%d × %d px).", file.getFileName(),
+                    Math.round(s.width() * s.scale()), Math.round(s.height() * s.scale())));
+        } catch (IOException | RuntimeException e) {
+            showError("Could not save the PNG", file, e);
+        }
+    }
+
+    /** Asks for a size and a file, then writes the view as SVG. */
+    public void saveSvg(ExportTarget t) {
+        Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
+                t.defaultHeight(), 1, false);
+        if (size.isEmpty()) {
+            return;
+        }
+        ExportDialog.ImageSize s = size.get();
+        Path file = files.get().save(owner.get(), "Save " + t.title() + " as SVG", t.fileStem() + ".svg", List.of(SVG));
+        if (file == null) {
+            return;
+        }
+        try {
+            SvgExport.write(t.exportNode().get(), file, s.width(), s.height());
+            notify.accept(String.format(Locale.ROOT, "Saved %s (%d × %d).", file.getFileName(), s.width(), s.height()));
+        } catch (IOException | RuntimeException e) {
+            showError("Could not save the SVG", file, e);
+        }
+    }
+
+    /** Puts the view on the clipboard at its on-screen size, drawn at 2× for sharp pasting. */
+    public void copyImage(ExportTarget t) {
+        try {
+            WritableImage img = PngExport.snapshot(t.exportNode().get(), t.defaultWidth(), t.defaultHeight(), 2);
+            PngExport.copyToClipboard(img);
+            notify.accept(String.format(Locale.ROOT, "Copied the %s view to the clipboard (%d × %d px).",
+                    t.title().toLowerCase(Locale.ROOT), (int) img.getWidth(), (int) img.getHeight()));
+        } catch (RuntimeException e) {
+            showError("Could not copy the image", null, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- animations
+
+    /** Asks for frame options and a file, then writes the layer animation as a GIF in the background. */
+    public Task<?> exportGif(ExportTarget t) {
+        float[][] positions = currentTrace();
+        if (positions == null) {
+            return null;
+        }
+        int layers = positions.length - 1;
+        Optional<LayerAnimation.Options> o = ExportDialog.askAnimation(owner.get(), "Export layer animation (GIF)",
+                layers, animationOptions);
+        if (o.isEmpty()) {
+            return null;
+        }
+        animationOptions = o.get();
+        Path file = files.get().save(owner.get(), "Save the layer animation as GIF", "layers.gif", List.of(GIF));
+        if (file == null) {
+            return null;
+        }
+        LayerAnimation anim = new LayerAnimation(positions, null, o.get());
+        int frames = anim.frameCount();
+        return start("Writing " + file.getFileName() + " (" + frames + " frames)…", new Task<Path>() {
+            @Override
+            protected Path call() throws Exception {
+                AnimationExport.writeGif(anim, file, p -> updateProgress(p, 1), this::isCancelled);
+                return file;
+            }
+        }, () -> String.format(Locale.ROOT, "Saved %s: %d frames of %d × %d px.", file.getFileName(), frames,
+                anim.pixelWidth(), anim.pixelHeight()), file, "Could not save the GIF");
+    }
+
+    /** Asks for frame options and a directory, then writes numbered PNG frames in the background. */
+    public Task<?> exportFrames(ExportTarget t) {
+        float[][] positions = currentTrace();
+        if (positions == null) {
+            return null;
+        }
+        Optional<LayerAnimation.Options> o = ExportDialog.askAnimation(owner.get(), "Export frames (PNG sequence)",
+                positions.length - 1, animationOptions);
+        if (o.isEmpty()) {
+            return null;
+        }
+        animationOptions = o.get();
+        Path dir = files.get().directory(owner.get(), "Folder for the frames (frame_0000.png, …)");
+        if (dir == null) {
+            return null;
+        }
+        LayerAnimation anim = new LayerAnimation(positions, null, o.get());
+        int frames = anim.frameCount();
+        return start("Writing " + frames + " PNG frames to " + dir.getFileName() + "…", new Task<List<Path>>() {
+            @Override
+            protected List<Path> call() throws Exception {
+                return AnimationExport.writeFrames(anim, dir, "frame", p -> updateProgress(p, 1), this::isCancelled);
+            }
+        }, () -> String.format(Locale.ROOT, "Saved %d frames frame_0000.png … frame_%04d.png in %s.", frames,
+                frames - 1, dir), dir, "Could not save the frames");
+    }
+
+    /** The export in progress, or null (tests). */
+    Task<?> running() {
+        return running;
+    }
+
+    private float[][] currentTrace() {
+        float[][] positions = trace.get();
+        if (positions == null || positions.length < 2 || positions[0].length == 0) {
+            showError("Nothing to animate yet", null,
+                    new IllegalStateException("The model has no layer trace yet; wait until it is ready."));
+            return null;
+        }
+        if (running != null && running.isRunning()) {
+            showError("An export is already running", null,
+                    new IllegalStateException("Wait for it to finish or cancel it first."));
+            return null;
+        }
+        return positions;
+    }
+
+    private Task<?> start(String what, Task<?> task, Supplier<String> done, Path target, String failure) {
+        Stage progress = progressWindow(what, task);
+        task.stateProperty().addListener((obs, was, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                progress.close();
+                notify.accept(done.get());
+            } else if (state == Worker.State.CANCELLED) {
+                progress.close();
+                notify.accept("Export cancelled; nothing was written.");
+            } else if (state == Worker.State.FAILED) {
+                progress.close();
+                if (task.getException() instanceof CancellationException) {
+                    notify.accept("Export cancelled; nothing was written.");
+                } else {
+                    showError(failure, target, task.getException());
+                }
+            }
+        });
+        running = task;
+        Thread th = new Thread(task, "animation-export");
+        th.setDaemon(true);
+        progress.show();
+        th.start();
+        return task;
+    }
+
+    private Stage progressWindow(String what, Task<?> task) {
+        Label label = new Label(what);
+        label.setWrapText(true);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("export-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(task.progressProperty());
+        Button cancel = Controls.button("Cancel", "mdi2c-close", "Stop the export; no file is left behind.",
+                () -> task.cancel(false));
+        cancel.setId("export-cancel");
+        cancel.setCancelButton(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox box = new VBox(10, label, bar, new HBox(spacer, cancel));
+        box.setPadding(new Insets(14));
+        box.setPrefWidth(420);
+        Stage stage = new Stage(StageStyle.UTILITY);
+        Window w = owner.get();
+        if (w != null) {
+            stage.initOwner(w);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle("Exporting");
+        stage.setScene(new Scene(box));
+        stage.setOnCloseRequest(e -> task.cancel(false));
+        return stage;
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    /** One error dialog with a plain message; never a stack trace. */
+    void showError(String title, Path file, Throwable e) {
+        showError(title, describe(file, e));
+    }
+
+    /** One error dialog: a header saying what failed and a plain message saying why. */
+    public void showError(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        Window w = owner.get();
+        if (w != null) {
+            a.initOwner(w);
+        }
+        a.setTitle("Flow Explorer");
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().setId("error-dialog");
+        a.show();
+    }
+
+    /** A one-line, human explanation of a failure. */
+    static String describe(Path file, Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {
+            t = t.getCause();
+        }
+        if (t instanceof AccessDeniedException a) {
+            return "Permission denied: " + a.getFile() + ". Choose a folder you can write to.";
+        }
+        if (t instanceof NoSuchFileException n) {
+            return "No such file or folder: " + n.getFile() + ".";
+        }
+        if (t instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() != null ? ": " + f.getFile() : "") + ".";
+        }
+        String msg = t.getMessage() != null && !t.getMessage().isBlank() ? t.getMessage()
+                : t.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return (file != null ? file + ": " : "") + msg;
+    }
+}

@@ -1,0 +1,73 @@
+package org.flowexplorer.app.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import org.flowexplorer.app.teach.MaskGalleryView;
+import org.flowexplorer.app.teach.WorkedExampleView;
+
+/**
+ * The window's tabs: the explorer itself, the notebook's worked 3×3 example and the gallery of
+ * image masks. The teaching views are built once and keep their state between visits.
+ */
+public final class TeachingTabs extends TabPane {
+    private final Tab explorer;
+    private final Tab worked;
+    private final Tab gallery;
+    private final WorkedExampleView workedView = new WorkedExampleView();
+    private final MaskGalleryView galleryView = new MaskGalleryView();
+
+    TeachingTabs(Node explorerContent) {
+        getStyleClass().add("teaching-tabs");
+        setId("teaching-tabs");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        workedView.setId("worked-example");
+        galleryView.setId("mask-gallery");
+        explorer = tab("Explorer", explorerContent, "explorer-tab",
+                "Train a flow on 2-D data and watch every coupling layer.");
+        worked = tab("Worked example", padded(workedView), "worked-example-tab",
+                "One coupling layer computed step by step on a 3×3 matrix, as in the course notebook.");
+        gallery = tab("Mask gallery", padded(galleryView), "mask-gallery-tab",
+                "How RealNVP masks images: checkerboard and channel masks, squeeze and factor-out.");
+        getTabs().setAll(explorer, worked, gallery);
+    }
+
+    private static Node padded(javafx.scene.layout.Region view) {
+        view.setPadding(new javafx.geometry.Insets(14, 18, 10, 18));
+        return view;
+    }
+
+    private static Tab tab(String text, Node content, String id, String tip) {
+        Tab t = new Tab(text, content);
+        t.setId(id);
+        Tooltip tt = new Tooltip(tip);
+        tt.setShowDelay(javafx.util.Duration.millis(400));
+        t.setTooltip(tt);
+        return t;
+    }
+
+    public Tab explorerTab() {
+        return explorer;
+    }
+
+    public Tab workedExampleTab() {
+        return worked;
+    }
+
+    public Tab maskGalleryTab() {
+        return gallery;
+    }
+
+    public WorkedExampleView workedExample() {
+        return workedView;
+    }
+
+    public MaskGalleryView maskGallery() {
+        return galleryView;
+    }
+
+    public void selectExplorer() {
+        getSelectionModel().select(explorer);
+    }
+}

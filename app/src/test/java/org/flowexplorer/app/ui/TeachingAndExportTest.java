@@ -1,0 +1,427 @@
+package org.flowexplorer.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.flowexplorer.app.AppConfig;
+import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.export.LayerAnimation;
+import org.flowexplorer.app.preset.Preset;
+import org.flowexplorer.app.preset.Presets;
+import org.flowexplorer.app.teach.Explanations;
+import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.app.worker.TrainingWorker;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.train.TrainingConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Document;
+
+/**
+ * The teaching-and-export wiring of the window, headless (Monocle): menus, context menus, the size
+ * dialogs and the background animation export, with file choosers answered by fixed paths.
+ */
+class TeachingAndExportTest {
+    private static final int LAYERS = 4;
+    private final FxRobot robot = new FxRobot();
+    private FlowExplorerApp app;
+    private Stage stage;
+    private MainWindow window;
+    private Path answer;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startApp() throws Exception {
+        AppConfig config = new AppConfig(new DatasetSettings(ToyDataset.MOONS, 600, 0.1, 0),
+                new ArchitectureSettings(LAYERS, new int[] {16, 16}, CouplingType.AFFINE, 0),
+                new TrainingConfig(128, 5e-3, 1.0, 0), TrainingWorker.Options.defaults().withDensityResolution(48, 24),
+                false, false, 0, false, 1280, 800);
+        app = new FlowExplorerApp(config);
+        fx(() -> {
+            stage = new Stage();
+            app.start(stage);
+            window = app.window();
+            window.actions().setFileDialogs(new FileDialogs() {
+                public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> f) {
+                    return answer;
+                }
+
+                public Path open(Window owner, String title, List<FileChooser.ExtensionFilter> f) {
+                    return answer;
+                }
+
+                public Path directory(Window owner, String title) {
+                    return answer;
+                }
+            });
+            return null;
+        });
+        waitFor("model ready and traced", () -> app.viewModel().readyProperty().get()
+                && app.viewModel().getSnapshot().trace() != null);
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w instanceof Stage s && s.getOwner() != null) {
+                    s.close();
+                }
+            }
+            stage.hide();
+            return null;
+        });
+        app.shutdown();
+    }
+
+    @Test
+    void savePngFromTheMenuHasTheRequestedSize() throws Exception {
+        answer = dir.resolve("latent.png");
+        fx(() -> {
+            window.focus().set(window.latentTarget());
+            return null;
+        });
+        fireLater(menuItem("menu-save-png"));
+        DialogPane dialog = dialog();
+        fx(() -> {
+            field(dialog, "#export-width").setText("320");
+            field(dialog, "#export-height").setText("240");
+            ((ToggleButton) dialog.lookup("#export-scale-2")).setSelected(true);
+            return null;
+        });
+        assertEquals("Image: 640 × 480 pixels", fx(() -> ((Label) dialog.lookup("#export-output-size")).getText()));
+        fireLater((Button) dialog.lookupButton(ButtonType.OK));
+        waitFor("PNG written", () -> Files.exists(answer));
+        BufferedImage img = ImageIO.read(answer.toFile());
+        assertNotNull(img, "PNG does not parse");
+        assertEquals(640, img.getWidth());
+        assertEquals(480, img.getHeight());
+        waitFor("status says so", () -> fx(() -> window.actions().messageProperty().get()).contains("latent.png"));
+        keep(answer);
+    }
+
+    @Test
+    void saveSvgFromThePlotsContextMenuIsXmlOfTheRequestedSize() throws Exception {
+        answer = dir.resolve("data.svg");
+        // what a right click (or the menu key) delivers; Monocle's robot does not synthesise it
+        fx(() -> {
+            PlotView plot = window.dataSpace().plot();
+            javafx.geometry.Point2D at = plot.localToScreen(plot.getWidth() / 2, plot.getHeight() / 2);
+            javafx.event.Event.fireEvent(plot, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    plot.getWidth() / 2, plot.getHeight() / 2, at.getX(), at.getY(), false, null));
+            return null;
+        });
+        ContextMenu menu = waitForWindow(ContextMenu.class, m -> "export-menu".equals(m.getId()) && m.isShowing());
+        MenuItem svg = menu.getItems().stream().filter(i -> "export-svg".equals(i.getId())).findFirst().orElseThrow();
+        fx(() -> {
+            menu.hide();
+            return null;
+        });
+        fireLater(svg);
+        DialogPane dialog = dialog();
+        assertTrue(fx(() -> dialog.lookup("#export-scale-2") == null), "SVG has no pixel density");
+        fx(() -> {
+            field(dialog, "#export-width").setText("500");
+            field(dialog, "#export-height").setText("400");
+            return null;
+        });
+        fireLater((Button) dialog.lookupButton(ButtonType.OK));
+        waitFor("SVG written", () -> Files.exists(answer));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(answer.toFile());
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        assertEquals("500", doc.getDocumentElement().getAttribute("width"));
+        assertEquals("400", doc.getDocumentElement().getAttribute("height"));
+        assertTrue(doc.getElementsByTagName("circle").getLength() > 100, "points are vector circles");
+        keep(answer);
+    }
+
+    @Test
+    void workedExamplePngFromTheToolbarHasTheRequestedSize() throws Exception {
+        answer = dir.resolve("worked.png");
+        robot.clickOn("Worked example");
+        waitFor("worked example selected", () -> fx(() -> window.focus().selected() == window.workedTarget()));
+        assertEquals("Worked example:", fx(() -> window.toolBar().targetLabel().getText()));
+        fireLater(robot.lookup("#tool-save-png").queryAs(Button.class));
+        DialogPane dialog = dialog();
+        fx(() -> {
+            field(dialog, "#export-width").setText("700");
+            field(dialog, "#export-height").setText("500");
+            ((ToggleButton) dialog.lookup("#export-scale-1")).setSelected(true);
+            return null;
+        });
+        fireLater((Button) dialog.lookupButton(ButtonType.OK));
+        waitFor("PNG written", () -> Files.exists(answer));
+        BufferedImage img = ImageIO.read(answer.toFile());
+        assertEquals(700, img.getWidth());
+        assertEquals(500, img.getHeight());
+        keep(answer);
+    }
+
+    @Test
+    void gifHasLayersTimesFramesPerLayerPlusTheEndFrames() throws Exception {
+        answer = dir.resolve("layers.gif");
+        Task<?> task = startAnimation("menu-export-gif", "160", "3", "2");
+        waitFor("GIF finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
+        int expected = LAYERS * 3 + 1 + 2 * 2;
+        assertEquals(expected, LayerAnimation.frameCount(LAYERS, 3, 2));
+        try (ImageInputStream in = ImageIO.createImageInputStream(answer.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(expected, reader.getNumImages(true));
+            assertEquals(160, reader.getWidth(0));
+            reader.dispose();
+        }
+        keep(answer);
+        waitFor("progress window closed", () -> fx(() -> robot.lookup("#export-progress").tryQuery().isEmpty()));
+    }
+
+    @Test
+    void cancellingTheGifLeavesNoFile() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("out"));
+        answer = out.resolve("slow.gif");
+        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
+        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        fireLater(robot.lookup("#export-cancel").queryAs(Button.class));
+        waitFor("cancelled", () -> fx(task::getState) == Worker.State.CANCELLED);
+        waitFor("temporary file removed", () -> {
+            try (Stream<Path> files = Files.list(out)) {
+                return files.findAny().isEmpty();
+            }
+        });
+        assertFalse(Files.exists(answer));
+        waitFor("status says cancelled",
+                () -> fx(() -> window.actions().messageProperty().get()).contains("cancelled"));
+    }
+
+    @Test
+    void framesGoToTheChosenFolder() throws Exception {
+        answer = Files.createDirectory(dir.resolve("frames"));
+        Task<?> task = startAnimation("menu-export-frames", "80", "1", "0");
+        waitFor("frames finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
+        try (Stream<Path> files = Files.list(answer)) {
+            assertEquals(LAYERS + 1, files.filter(p -> p.toString().endsWith(".png")).count());
+        }
+        assertTrue(Files.exists(answer.resolve("frame_0000.png")));
+    }
+
+    @Test
+    void explanationFollowsTheViewUnderTheMouse() throws Exception {
+        ExplanationPanel panel = window.explanation();
+        robot.moveTo("#loss-chart");
+        waitFor("loss explained", () -> Explanations.LOSS_CHART.equals(fx(panel::shownId)));
+        assertEquals(Explanations.get(Explanations.LOSS_CHART).text(), fx(() -> panel.textLabel().getText()));
+        robot.moveTo("#mask-grid");
+        waitFor("masks explained", () -> Explanations.MASK_VIEW.equals(fx(panel::shownId)));
+        robot.moveTo("#latent-plot");
+        waitFor("latent explained", () -> Explanations.LATENT_SPACE.equals(fx(panel::shownId)));
+        assertEquals("Explanation — Latent space", fx(panel::getText));
+        fx(() -> {
+            app.viewModel().densityVisibleProperty().set(true);
+            return null;
+        });
+        waitFor("density explained", () -> Explanations.DENSITY.equals(fx(panel::shownId)));
+        robot.clickOn("Mask gallery");
+        waitFor("gallery explained", () -> Explanations.MASK_GALLERY.equals(fx(panel::shownId)));
+        assertEquals(Explanations.get(Explanations.MASK_GALLERY).text(), fx(() -> panel.textLabel().getText()));
+        // the View menu folds the strip away
+        fx(() -> {
+            ((javafx.scene.control.CheckMenuItem) menuItem("menu-explanation")).setSelected(false);
+            return null;
+        });
+        assertFalse(fx(panel::isVisible));
+    }
+
+    @Test
+    void presetsMenuListsEveryPresetWithItsDescription() throws Exception {
+        List<MenuItem> items = fx(() -> List.copyOf(window.menu().presetsMenu().getItems()));
+        List<Preset> all = Presets.all();
+        assertEquals(all.size(), items.size());
+        for (int i = 0; i < all.size(); i++) {
+            CustomMenuItem item = (CustomMenuItem) items.get(i);
+            Label label = (Label) item.getContent();
+            assertEquals(all.get(i).name(), label.getText());
+            assertEquals(all.get(i).description(), label.getTooltip().getText());
+            assertEquals(all.get(i), item.getUserData());
+        }
+        fireLater(items.get(all.indexOf(Presets.LEARNING_RATE_TOO_HIGH)));
+        waitFor("preset reported", () -> fx(() -> window.actions().messageProperty().get())
+                .contains(Presets.LEARNING_RATE_TOO_HIGH.name()));
+        String msg = fx(() -> window.actions().messageProperty().get());
+        assertTrue(msg.contains("layers " + LAYERS + " → 8"), msg);
+        assertTrue(msg.contains("learning rate"), msg);
+        assertTrue(fx(() -> window.focus().selected() == window.lossTarget()), "the loss chart is brought forward");
+    }
+
+    @Test
+    void everyPlotHasAnExportContextMenuAndEveryToolbarControlATooltip() throws Exception {
+        for (ExportTarget t : fx(window::targets)) {
+            if (t.exportable()) {
+                assertNotNull(fx(() -> t.view().getOnContextMenuRequested()), t.title());
+            }
+        }
+        for (var n : fx(() -> List.copyOf(window.toolBar().getItems()))) {
+            if (n instanceof javafx.scene.control.Control c && !(n instanceof javafx.scene.control.Separator)) {
+                assertNotNull(fx(c::getTooltip), "tooltip on " + c.getId());
+            }
+        }
+    }
+
+    @Test
+    void fileMenuSavesASessionListsItUnderRecentAndExportsCsv() throws Exception {
+        answer = dir.resolve("lesson" + org.flowexplorer.model.io.SessionFile.EXTENSION);
+        fireLater(menuItem("menu-save-session"));
+        waitFor("session saved", () -> Files.exists(answer) && fx(() -> app.viewModel().fileOperationsProperty().get()) == 0);
+        waitFor("listed under recent files", () -> fx(() -> window.menu().recentMenu().getItems().stream()
+                .anyMatch(i -> answer.getFileName().toString().equals(i.getText()))));
+        answer = dir.resolve("points.csv");
+        fireLater(menuItem("menu-export-points"));
+        waitFor("points written", () -> Files.exists(answer));
+        List<String> lines = Files.readAllLines(answer);
+        assertTrue(lines.size() > 100, "one line per point");
+    }
+
+    @Test
+    void aFailedFileOperationShowsOneErrorDialogWithoutStackTrace() throws Exception {
+        answer = dir.resolve("missing" + org.flowexplorer.model.io.SessionFile.EXTENSION);
+        fireLater(menuItem("menu-open-session"));
+        waitFor("error dialog", () -> fx(() -> robot.lookup("#error-dialog").tryQuery().isPresent()));
+        String text = fx(() -> robot.lookup("#error-dialog").queryAs(DialogPane.class).getContentText());
+        assertTrue(text.contains("missing"), text);
+        assertFalse(text.contains("\tat ") || text.contains("Exception:"), text);
+        assertEquals(1L, (long) fx(() -> robot.lookup("#error-dialog").queryAll().size()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Task<?> startAnimation(String menuId, String size, String perLayer, String hold) throws Exception {
+        fireLater(menuItem(menuId));
+        DialogPane dialog = dialog();
+        fx(() -> {
+            field(dialog, "#export-width").setText(size);
+            field(dialog, "#export-height").setText(size);
+            ((ToggleButton) dialog.lookup("#export-scale-1")).setSelected(true);
+            field(dialog, "#export-frames-per-layer").setText(perLayer);
+            field(dialog, "#export-hold-frames").setText(hold);
+            return null;
+        });
+        fireLater((Button) dialog.lookupButton(ButtonType.OK));
+        waitFor("export started", () -> fx(() -> window.actions().exports().running()) != null);
+        return fx(() -> window.actions().exports().running());
+    }
+
+    private MenuItem menuItem(String id) throws Exception {
+        return fx(() -> window.menu().getMenus().stream().flatMap(m -> flatten(m).stream())
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError("no " + id)));
+    }
+
+    private static List<MenuItem> flatten(MenuItem m) {
+        List<MenuItem> out = new java.util.ArrayList<>(List.of(m));
+        if (m instanceof javafx.scene.control.Menu menu) {
+            for (MenuItem i : menu.getItems()) {
+                out.addAll(flatten(i));
+            }
+        }
+        return out;
+    }
+
+    /** Fires later on the FX thread, so a dialog it opens (showAndWait) does not block the test. */
+    private static void fireLater(MenuItem item) {
+        Platform.runLater(item::fire);
+    }
+
+    private static void fireLater(Button b) {
+        Platform.runLater(b::fire);
+    }
+
+    private DialogPane dialog() throws Exception {
+        waitFor("export dialog", () -> fx(() -> robot.lookup("#export-dialog").tryQuery().isPresent()));
+        return fx(() -> robot.lookup("#export-dialog").queryAs(DialogPane.class));
+    }
+
+    private static TextField field(DialogPane d, String id) {
+        return (TextField) d.lookup(id);
+    }
+
+    private static <W extends Window> W waitForWindow(Class<W> type, java.util.function.Predicate<W> p)
+            throws Exception {
+        Object[] found = {null};
+        waitFor("window " + type.getSimpleName(), () -> fx(() -> {
+            Optional<Window> w = Window.getWindows().stream().filter(type::isInstance)
+                    .filter(x -> p.test(type.cast(x))).findFirst();
+            w.ifPresent(x -> found[0] = x);
+            return w.isPresent();
+        }));
+        return type.cast(found[0]);
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitFor(String what, Callable<Boolean> c) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+
+    /** With -Dflowexplorer.keepExports=DIR the exported files are copied there for a look. */
+    private static void keep(Path p) throws IOException {
+        String to = System.getProperty("flowexplorer.keepExports");
+        if (to != null) {
+            Path dir = Files.createDirectories(Path.of(to));
+            Files.copy(p, dir.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
