@@ -163,13 +163,6 @@ public class FlowExplorerApp extends Application {
         System.out.println("[measure] " + String.format(Locale.ROOT, fmt, args));
     }
 
-    private static java.util.concurrent.Executor ioExecutor() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "flow-explorer-io");
-            t.setDaemon(true);
-            return t;
-        });
-    }
 
     /** Stores window size and the controls' settings for the next start. */
     private void remember() {

@@ -242,9 +242,9 @@ class ExplorerWindowTest {
         int size = get(app.worker().inspect(t -> t.dataSize()));
         assertEquals(drawn.length / 2, size);
         await("status says so", () -> fx(() -> app.viewModel().statusMessage().get()).contains("your own data"));
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         await("training", () -> app.worker().latest().step() > 5);
-        robot.clickOn("#play");
+        robot.clickOn(reveal("#play"));
         fx(() -> {
             lookupButton("#draw-mode-off").fire();
             return null;
