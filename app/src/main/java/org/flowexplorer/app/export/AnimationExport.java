@@ -22,7 +22,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.flowexplorer.model.io.AtomicFiles;
+import org.flowexplorer.model.fs.AtomicFiles;
 
 /**
  * Writes a {@link LayerAnimation} as an animated GIF (loops forever, per-frame delay from the

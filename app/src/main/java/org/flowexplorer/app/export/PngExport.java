@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.PlotView;
-import org.flowexplorer.model.io.AtomicFiles;
+import org.flowexplorer.model.fs.AtomicFiles;
 
 /**
  * Raster export of any view: snapshot at {@code width}×{@code height} logical pixels times

@@ -19,7 +19,7 @@ import javafx.scene.text.Text;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.PlotView;
-import org.flowexplorer.model.io.AtomicFiles;
+import org.flowexplorer.model.fs.AtomicFiles;
 
 /**
  * Vector export of the views as SVG, laid out exactly like {@link PngExport} at scale 1:

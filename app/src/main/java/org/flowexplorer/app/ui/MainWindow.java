@@ -107,12 +107,12 @@ public final class MainWindow extends BorderPane {
         top.add(data, visible("Data space"));
         top.add(latent, visible("Latent space"));
         top.add(stepper, visible("Layer stepper"));
-        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.27, 0.44, 0.75});
+        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.24, 0.37, 0.79});
         bottom.add(loss, visible("Loss"));
         bottom.add(maskPane, visible("Masks"));
         bottom.add(inspector, visible("Formula inspector"));
         bottom.add(lowerRight, visible("Sample & invert"));
-        SplitItems rows = new SplitItems(new SplitPane(), new double[] {0.64});
+        SplitItems rows = new SplitItems(new SplitPane(), new double[] {0.58});
         rows.pane.setOrientation(Orientation.VERTICAL);
         rows.add(top.pane, top.anyVisible);
         rows.add(bottom.pane, bottom.anyVisible);

@@ -1,5 +1,7 @@
 package org.flowexplorer.model.data;
 
+import org.flowexplorer.model.fs.AtomicFiles;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.flowexplorer.model.io;
 
+import org.flowexplorer.model.fs.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

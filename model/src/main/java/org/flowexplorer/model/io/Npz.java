@@ -1,5 +1,7 @@
 package org.flowexplorer.model.io;
 
+import org.flowexplorer.model.fs.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,10 @@
-package org.flowexplorer.model.io;
+package org.flowexplorer.model.fs;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +62,7 @@ public final class AtomicFiles {
                 out.flush();
                 channel.force(true);
             }
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -73,6 +78,29 @@ public final class AtomicFiles {
                     // the original failure is the one worth reporting
                 }
             }
+        }
+    }
+
+    /**
+     * Writes a UTF-8 text file atomically, as {@link #write}; {@code body} gets a buffered writer
+     * that it must not rely on closing.
+     */
+    public static void writeText(Path target, IOConsumer<BufferedWriter> body) throws IOException {
+        write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.accept(w);
+            w.flush();
+        });
+    }
+
+    /** A replaced file keeps its permissions (where the file system has POSIX permissions). */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(Files.getPosixFilePermissions(target));
         }
     }
 

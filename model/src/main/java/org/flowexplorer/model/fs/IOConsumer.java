@@ -1,4 +1,4 @@
-package org.flowexplorer.model.io;
+package org.flowexplorer.model.fs;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.flowexplorer.model.io;
+package org.flowexplorer.model.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
