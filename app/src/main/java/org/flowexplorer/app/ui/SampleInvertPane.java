@@ -26,6 +26,7 @@ public final class SampleInvertPane extends VBox {
         TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear in orange.");
         n.setId("sample-count");
         n.setPrefColumnCount(5);
+        n.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         n.textProperty().bindBidirectional(vm.sampleCountTextProperty());
         n.setOnAction(e -> vm.sample());
         Button sample = button("Sample", "mdi2d-dice-multiple",

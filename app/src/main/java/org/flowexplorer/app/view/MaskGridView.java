@@ -40,8 +40,8 @@ public class MaskGridView extends Region {
 
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", 0);
     /** Wraps its two items onto two lines when the view is narrow, so neither is cut short. */
-    private final FlowPane legend = new FlowPane(14, 2, legendItem("condition", "conditions (unchanged)"),
-            legendItem("transform", "transformed (scale + shift)"));
+    private final FlowPane legend = new FlowPane(14, 2, legendItem("condition", "conditions"),
+            legendItem("transform", "transformed"));
     private final List<Label> columnLabels = new ArrayList<>();
     private final List<Label> rowLabels = new ArrayList<>();
     private final List<Region> rowBacks = new ArrayList<>();
