@@ -107,7 +107,7 @@ public final class MainWindow extends BorderPane {
         top.add(data, visible("Data space"));
         top.add(latent, visible("Latent space"));
         top.add(stepper, visible("Layer stepper"));
-        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.23, 0.37, 0.76});
+        SplitItems bottom = new SplitItems(new SplitPane(), new double[] {0.22, 0.36, 0.79});
         bottom.add(loss, visible("Loss"));
         bottom.add(maskPane, visible("Masks"));
         bottom.add(inspector, visible("Formula inspector"));

@@ -42,7 +42,9 @@ public final class SampleInvertPane extends VBox {
         queryText.setWrapText(true);
         sample.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         clear.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        getChildren().addAll(title, new HBox(6, new Label("n"), n, sample, clear),
+        HBox count = new HBox(6, new Label("n"), n);
+        count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(title, count, new HBox(6, sample, clear),
                 Controls.errorLabel(vm.sampleErrorProperty(), "sample-error"), queryText);
         vm.snapshotProperty().addListener((o, was, s) -> {
             if (s != null && (was == null || was.query() != s.query())) {

@@ -78,8 +78,10 @@ public final class StepperPane extends BorderPane {
 
     /** The mask view with its title, placed by the main window. */
     public javafx.scene.Node maskPane() {
-        Label masksTitle = new Label("Masks (click a layer)");
+        Label masksTitle = new Label("Masks");
         masksTitle.getStyleClass().add("title-4");
+        masksTitle.setTooltip(new javafx.scene.control.Tooltip(
+                "Each layer's mask: which coordinate conditions (passes through) and which is transformed. Click a layer to step there."));
         VBox box = new VBox(6, masksTitle, masks);
         box.setPadding(new Insets(8));
         VBox.setVgrow(masks, javafx.scene.layout.Priority.ALWAYS);
