@@ -208,20 +208,30 @@ public final class ModelFile {
 
     /** Reads a model archive written by {@link #save}. */
     public static LoadedModel load(Path file) throws ModelFormatException {
+        return readZip(file, "model", zip -> load(file, zip));
+    }
+
+    /** Reads from a zip archive; reading failures and a file that is no zip become one-line {@link ModelFormatException}s. */
+    static <T> T readZip(Path file, String kind, ZipReader<T> reader) throws ModelFormatException {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new ModelFormatException(file, "not a Flow Explorer model: not a valid zip archive (" + e.getMessage()
-                    + "); the file may be truncated", e);
+            throw new ModelFormatException(file, "not a Flow Explorer " + kind + ": not a valid zip archive ("
+                    + e.getMessage() + "); the file may be truncated", e);
         } catch (IOException e) {
             throw ModelFormatException.wrap(file, e);
         }
         try (zip) {
-            return load(file, zip);
+            return reader.read(zip);
         } catch (IOException e) {
             throw ModelFormatException.wrap(file, e);
         }
+    }
+
+    @FunctionalInterface
+    interface ZipReader<T> {
+        T read(ZipFile zip) throws IOException;
     }
 
     /** Reads the model part of an open archive (shared with {@link SessionFile}, which reads the rest of the same archive). */

@@ -145,20 +145,7 @@ public final class SessionFile {
 
     /** Reads a session written by {@link #save}; all or nothing. */
     public static Session load(Path file) throws ModelFormatException {
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ModelFormatException(file, "not a Flow Explorer session: not a valid zip archive (" + e.getMessage()
-                    + "); the file may be truncated", e);
-        } catch (IOException e) {
-            throw ModelFormatException.wrap(file, e);
-        }
-        try (zip) {
-            return load(file, zip);
-        } catch (IOException e) {
-            throw ModelFormatException.wrap(file, e);
-        }
+        return ModelFile.readZip(file, "session", zip -> load(file, zip));
     }
 
     private static Session load(Path file, ZipFile zip) throws IOException {

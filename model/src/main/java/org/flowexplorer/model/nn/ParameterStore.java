@@ -37,8 +37,4 @@ public final class ParameterStore<A> {
     public int size() {
         return size;
     }
-
-    public void zeroGradients() {
-        numerics.fill(gradients, 0, size, 0.0);
-    }
 }
