@@ -46,6 +46,10 @@ final class Blas {
         }
         long work = (long) m * n * k;
         if (transB && !transA) {
+            // A few outputs per row (a coupling's last Linear): SIMD dot products beat copying A to BLAS.
+            if (n <= 4 && FloatKernels.VECTOR) {
+                return false;
+            }
             return work >= 8_192L;
         }
         return Math.min(m, Math.min(n, k)) >= 16 && work >= 65_536L;

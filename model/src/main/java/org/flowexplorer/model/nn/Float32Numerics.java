@@ -228,7 +228,7 @@ final class Float32Numerics extends Numerics<float[]> {
             float sum = 0f;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                float sv = 2f * (float) Math.tanh(o[r * 2 * dt + j]);
+                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
                 float ev = (float) Math.exp(sv);
                 s[i] = sv;
                 e[i] = ev;
@@ -245,7 +245,7 @@ final class Float32Numerics extends Numerics<float[]> {
             float sum = 0f;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                float sv = 2f * (float) Math.tanh(o[r * 2 * dt + j]);
+                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
                 s[i] = sv;
                 u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * (float) Math.exp(-sv);
                 sum += sv;
