@@ -112,6 +112,7 @@ public class FlowExplorerApp extends Application {
                         }
                     }
                     switch (System.getProperty("flowexplorer.demoTab", "explorer")) {
+                        case "inspector" -> window.tabs().getSelectionModel().select(window.tabs().inspectorTab());
                         case "worked" -> window.tabs().getSelectionModel().select(window.tabs().workedExampleTab());
                         case "gallery" -> window.tabs().getSelectionModel().select(window.tabs().maskGalleryTab());
                         default -> { }

@@ -120,7 +120,9 @@ public final class MainWindow extends BorderPane {
 
         // ---------------------------------------------------------------- views: export and explanation
         actions = new AppActions(vm, this::window, this::tracePositions);
-        tabs = new TeachingTabs(rows.pane);
+        InspectorPane fullInspector = new InspectorPane(vm);
+        fullInspector.setId("inspector-full");
+        tabs = new TeachingTabs(rows.pane, fullInspector);
         dataTarget = target(new ExportTarget(
                 () -> vm.densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE,
                 "Data space", "data-space", data.plot(), data::plot, false));
@@ -168,7 +170,7 @@ public final class MainWindow extends BorderPane {
         DataSpacePane.installDrop(this, vm);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focus.set(
                 now == tabs.workedExampleTab() ? workedTarget : now == tabs.maskGalleryTab() ? galleryTarget
-                        : lastExplorer[0]));
+                        : now == tabs.inspectorTab() ? inspectorTarget : lastExplorer[0]));
 
         // The controls stay on the left whatever the tab (Play is never more than a click away), and the
         // chrome above them is one row, so the column fits a 1280×800 projector with as little scrolling as possible.

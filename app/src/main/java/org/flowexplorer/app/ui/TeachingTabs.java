@@ -8,17 +8,19 @@ import org.flowexplorer.app.teach.MaskGalleryView;
 import org.flowexplorer.app.teach.WorkedExampleView;
 
 /**
- * The window's tabs: the explorer itself, the notebook's worked 3×3 example and the gallery of
- * image masks. The teaching views are built once and keep their state between visits.
+ * The window's tabs: the explorer itself, the formula inspector at full size (for projectors:
+ * in the explorer's bottom row it has to share the width), the notebook's worked 3×3 example and
+ * the gallery of image masks. The teaching views are built once and keep their state between visits.
  */
 public final class TeachingTabs extends TabPane {
     private final Tab explorer;
+    private final Tab inspector;
     private final Tab worked;
     private final Tab gallery;
     private final WorkedExampleView workedView = new WorkedExampleView();
     private final MaskGalleryView galleryView = new MaskGalleryView();
 
-    TeachingTabs(Node explorerContent) {
+    TeachingTabs(Node explorerContent, Node inspectorContent) {
         getStyleClass().add("teaching-tabs");
         setId("teaching-tabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -26,11 +28,14 @@ public final class TeachingTabs extends TabPane {
         galleryView.setId("mask-gallery");
         explorer = tab("Explorer", explorerContent, "explorer-tab",
                 "Train a flow on 2-D data and watch every coupling layer.");
+        inspector = tab("Formula inspector", inspectorContent, "inspector-tab",
+                "The coupling formula step by step with the query point's numbers, full size; pick the point in the "
+                        + "Explorer's data plot and the layer with the stepper.");
         worked = tab("Worked example", padded(workedView), "worked-example-tab",
                 "One coupling layer computed step by step on a 3×3 matrix, as in the course notebook.");
         gallery = tab("Mask gallery", padded(galleryView), "mask-gallery-tab",
                 "How RealNVP masks images: checkerboard and channel masks, squeeze and factor-out.");
-        getTabs().setAll(explorer, worked, gallery);
+        getTabs().setAll(explorer, inspector, worked, gallery);
     }
 
     private static Node padded(javafx.scene.layout.Region view) {
@@ -49,6 +54,10 @@ public final class TeachingTabs extends TabPane {
 
     public Tab explorerTab() {
         return explorer;
+    }
+
+    public Tab inspectorTab() {
+        return inspector;
     }
 
     public Tab workedExampleTab() {

@@ -277,6 +277,11 @@ class ExplorerWindowTest {
         });
         await("inverse", () -> fx(() -> app.viewModel().inspectionProperty().get().direction()
                 == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));
+        // the full-size inspector tab shows the same live inspection and direction
+        var full = (InspectorPane) stage.getScene().lookup("#inspector-full");
+        await("full-size inspector follows", () -> fx(() -> full.view().getInspection()
+                == app.viewModel().inspectionProperty().get()
+                && full.view().getDirection() == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));
     }
 
     @Test
