@@ -108,4 +108,76 @@ final class VectorFloatKernels {
             p[i] -= step * (mi / ((float) Math.sqrt(vi) / bc2 + eps));
         }
     }
+
+    /** Whether {@link #rowsTimesTransposed} handles an output width of n. */
+    static boolean fitsRowKernel(int n) {
+        return n % L == 0;
+    }
+
+    /**
+     * C[m×n] = A[m×k] · Bᵀ with Bᵀ given transposed as {@code bt} [k×n] (each step of the inner loop
+     * reads a contiguous row of bt). A register-blocked GEMM micro-kernel: 4 rows × 2 vectors of
+     * outputs accumulate in 8 registers across the whole k loop, so each loaded piece of bt serves
+     * four rows. It needs no copies to native memory and runs on several threads at once.
+     */
+    static void rowsTimesTransposed(float[] a, int aOff, float[] bt, int m, int n, int k, float[] c, int cOff) {
+        int j0 = 0;
+        for (; j0 + 2 * L <= n; j0 += 2 * L) {
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+                FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+                int a0 = aOff + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+                for (int p = 0, bp = j0; p < k; p++, bp += n) {
+                    FloatVector b0 = FloatVector.fromArray(S, bt, bp);
+                    FloatVector b1 = FloatVector.fromArray(S, bt, bp + L);
+                    FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                    c00 = b0.fma(x, c00);
+                    c01 = b1.fma(x, c01);
+                    x = FloatVector.broadcast(S, a[a1 + p]);
+                    c10 = b0.fma(x, c10);
+                    c11 = b1.fma(x, c11);
+                    x = FloatVector.broadcast(S, a[a2 + p]);
+                    c20 = b0.fma(x, c20);
+                    c21 = b1.fma(x, c21);
+                    x = FloatVector.broadcast(S, a[a3 + p]);
+                    c30 = b0.fma(x, c30);
+                    c31 = b1.fma(x, c31);
+                }
+                int ci = cOff + i * n + j0;
+                c00.intoArray(c, ci);
+                c01.intoArray(c, ci + L);
+                c10.intoArray(c, ci + n);
+                c11.intoArray(c, ci + n + L);
+                c20.intoArray(c, ci + 2 * n);
+                c21.intoArray(c, ci + 2 * n + L);
+                c30.intoArray(c, ci + 3 * n);
+                c31.intoArray(c, ci + 3 * n + L);
+            }
+            for (; i < m; i++) {
+                rowBlock(a, aOff + i * k, bt, n, k, j0, 2, c, cOff + i * n + j0);
+            }
+        }
+        if (j0 < n) {
+            for (int i = 0; i < m; i++) {
+                rowBlock(a, aOff + i * k, bt, n, k, j0, 1, c, cOff + i * n + j0);
+            }
+        }
+    }
+
+    /** One row of A against {@code vectors} (1 or 2) vectors of outputs starting at column j0. */
+    private static void rowBlock(float[] a, int ai, float[] bt, int n, int k, int j0, int vectors, float[] c, int ci) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0;
+        for (int p = 0, bp = j0; p < k; p++, bp += n) {
+            FloatVector x = FloatVector.broadcast(S, a[ai + p]);
+            c0 = FloatVector.fromArray(S, bt, bp).fma(x, c0);
+            if (vectors == 2) {
+                c1 = FloatVector.fromArray(S, bt, bp + L).fma(x, c1);
+            }
+        }
+        c0.intoArray(c, ci);
+        if (vectors == 2) {
+            c1.intoArray(c, ci + L);
+        }
+    }
 }

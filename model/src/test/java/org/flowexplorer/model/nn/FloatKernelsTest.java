@@ -82,4 +82,35 @@ class FloatKernelsTest {
             assertEquals(pi, p[i], 1e-5f);
         }
     }
+
+    @Test
+    void rowKernelMatchesATimesBTransposed() {
+        assumeTrue(VectorSupport.available(), "JVM started without --add-modules jdk.incubator.vector");
+        Random r = new Random(6);
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        for (int m : new int[] {1, 3, 4, 7, 64, 67}) {
+            for (int n : new int[] {lanes, 2 * lanes, 3 * lanes, 4 * lanes}) {
+                for (int k : new int[] {1, 2, 5, 64}) {
+                    float[] a = random(r, 3 + m * k), b = random(r, n * k), c = new float[2 + m * n];
+                    float[] bt = new float[k * n];
+                    for (int j = 0; j < n; j++) {
+                        for (int p = 0; p < k; p++) {
+                            bt[p * n + j] = b[j * k + p];
+                        }
+                    }
+                    VectorFloatKernels.rowsTimesTransposed(a, 3, bt, m, n, k, c, 2);
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double expect = 0;
+                            for (int p = 0; p < k; p++) {
+                                expect += (double) a[3 + i * k + p] * b[j * k + p];
+                            }
+                            assertEquals(expect, c[2 + i * n + j], 1e-5 * (1 + Math.sqrt(k)),
+                                    "m=" + m + " n=" + n + " k=" + k + " at " + i + "," + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
