@@ -199,8 +199,10 @@ public class FlowExplorerApp extends Application {
                 s.density() == null ? 0 : s.density().width(), s.density() == null ? 0 : s.density().height());
     }
 
+    /** Since the launch: the first JVM's start when {@code java -jar} re-ran the app in a tuned JVM. */
     private static double sinceJvmStartMillis() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long start = Long.getLong("flowexplorer.launchedAt", ManagementFactory.getRuntimeMXBean().getStartTime());
+        return System.currentTimeMillis() - start;
     }
 
     private static void log(String fmt, Object... args) {

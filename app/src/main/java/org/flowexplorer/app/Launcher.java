@@ -15,15 +15,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--measure-fps")) {
-            launchGui(args);
-            return;
-        }
         if (VectorRelaunch.wanted(args)) {
             int status = VectorRelaunch.run(args);
             if (status >= 0) {
                 System.exit(status);
             }
+        }
+        if (VectorRelaunch.gui(args)) {
+            launchGui(args);
+            return;
         }
         System.exit(FlowCli.run(args));
     }

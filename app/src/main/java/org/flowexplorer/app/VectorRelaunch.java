@@ -12,12 +12,14 @@ import java.util.Set;
 import org.flowexplorer.model.nn.VectorSupport;
 
 /**
- * Re-runs a long training command in a child JVM that has the incubating Vector API, which makes
- * training steps about 1.5× faster. A jar manifest cannot add modules, so {@code java -jar} starts
- * without it; the child costs a fraction of a second, which only pays off for {@code train} and
- * {@code bench}. The child's stdout and exit status pass through unchanged; the JDK's one-line
- * "Using incubator modules" notice is dropped from its stderr so error output stays one line.
- * {@code -Dflowexplorer.vector=false} disables this.
+ * Re-runs the app in a child JVM that has the incubating Vector API (training steps about 1.5×
+ * faster, density grids parallel) — for the window also with ZGC, whose sub-millisecond pauses keep
+ * the animation from stalling. A jar manifest can set neither, so {@code java -jar} starts without
+ * them; the child costs a fraction of a second, which pays off for the window and for
+ * {@code train} and {@code bench} (short commands run as they are). The child's stdout and exit
+ * status pass through unchanged; the JDK's one-line "Using incubator modules" notice is dropped
+ * from its stderr so error output stays one line. {@code -Dflowexplorer.vector=false} disables
+ * this; if the child cannot be started, the app runs in this JVM.
  */
 final class VectorRelaunch {
     private static final Set<String> COMMANDS = Set.of("train", "bench");
@@ -27,20 +29,31 @@ final class VectorRelaunch {
     }
 
     static boolean wanted(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0])
+        return (gui(args) || COMMANDS.contains(args[0]))
                 && System.getProperty("flowexplorer.relaunched") == null
                 && !"false".equalsIgnoreCase(System.getProperty("flowexplorer.vector"))
                 && !VectorSupport.available();
     }
 
+    static boolean gui(String[] args) {
+        return args.length == 0 || args[0].startsWith("--measure-fps");
+    }
+
     /** Runs the child and returns its exit status, or -1 if it could not be started. */
     static int run(String[] args) {
         List<String> cmd = new ArrayList<>();
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-Dflowexplorer.relaunched=true");
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (gui(args)) {
+            cmd.add("-Dflowexplorer.launchedAt=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
+                cmd.add("-XX:+UseZGC");
+            }
+        }
+        cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());
