@@ -26,44 +26,14 @@ public final class CsvTable {
      * @throws IllegalArgumentException if names and columns do not match up
      */
     public static void writeColumns(Path file, List<String> header, List<float[]> columns) throws IOException {
-        int[] lengths = new int[columns.size()];
-        for (int c = 0; c < lengths.length; c++) {
-            lengths[c] = columns.get(c).length;
-        }
-        int rows = checkShape(header, lengths);
-        AtomicFiles.writeText(file, out -> {
-            writeHeader(out, header);
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < lengths.length; c++) {
-                    if (c > 0) {
-                        out.write(',');
-                    }
-                    out.write(Float.toString(columns.get(c)[r]));
-                }
-                out.write('\n');
-            }
-        });
+        int[] lengths = columns.stream().mapToInt(c -> c.length).toArray();
+        write(file, header, lengths, (r, c) -> Float.toString(columns.get(c)[r]));
     }
 
     /** As {@link #writeColumns(Path, List, List)}, for double columns (printed with double precision). */
     public static void writeDoubleColumns(Path file, List<String> header, List<double[]> columns) throws IOException {
-        int[] lengths = new int[columns.size()];
-        for (int c = 0; c < lengths.length; c++) {
-            lengths[c] = columns.get(c).length;
-        }
-        int rows = checkShape(header, lengths);
-        AtomicFiles.writeText(file, out -> {
-            writeHeader(out, header);
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < lengths.length; c++) {
-                    if (c > 0) {
-                        out.write(',');
-                    }
-                    out.write(Double.toString(columns.get(c)[r]));
-                }
-                out.write('\n');
-            }
-        });
+        int[] lengths = columns.stream().mapToInt(c -> c.length).toArray();
+        write(file, header, lengths, (r, c) -> Double.toString(columns.get(c)[r]));
     }
 
     /**
@@ -80,14 +50,26 @@ public final class CsvTable {
         for (int c = 0; c < columns.size(); c++) {
             lengths[c + 1] = columns.get(c).length;
         }
+        write(file, header, lengths,
+                (r, c) -> c == 0 ? Long.toString(index[r]) : Double.toString(columns.get(c - 1)[r]));
+    }
+
+    /** Text of the cell in row r, column c. */
+    @FunctionalInterface
+    private interface Cells {
+        String at(int r, int c);
+    }
+
+    private static void write(Path file, List<String> header, int[] lengths, Cells cells) throws IOException {
         int rows = checkShape(header, lengths);
         AtomicFiles.writeText(file, out -> {
             writeHeader(out, header);
             for (int r = 0; r < rows; r++) {
-                out.write(Long.toString(index[r]));
-                for (double[] column : columns) {
-                    out.write(',');
-                    out.write(Double.toString(column[r]));
+                for (int c = 0; c < lengths.length; c++) {
+                    if (c > 0) {
+                        out.write(',');
+                    }
+                    out.write(cells.at(r, c));
                 }
                 out.write('\n');
             }

@@ -30,22 +30,23 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
     CouplingLayer(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
         this.mask = mask;
         this.hidden = hidden.clone();
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = mask.conditioningIndicesView().length;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = mask.transformedIndicesView().length * type().outputsPerTransformed();
-        this.net = new ConditionerLayout(sizes);
+        this.net = layout(type(), mask, hidden);
         this.store = store;
         this.offset = offset;
     }
 
     /** Number of parameters of a coupling with this mask and hidden widths. */
     static int parameterCount(CouplingType type, Mask mask, int[] hidden) {
+        return layout(type, mask, hidden).parameterCount();
+    }
+
+    /** The conditioner: d_A inputs, the hidden widths, and (s, t) or t for each transformed coordinate. */
+    private static ConditionerLayout layout(CouplingType type, Mask mask, int[] hidden) {
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = mask.conditioningIndicesView().length;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = mask.transformedIndicesView().length * type.outputsPerTransformed();
-        return new ConditionerLayout(sizes).parameterCount();
+        return new ConditionerLayout(sizes);
     }
 
     static CouplingLayer create(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {

@@ -196,15 +196,20 @@ final class FlowEngine<A> {
 
     static final double LOG_2PI = Math.log(2 * Math.PI);
 
+    /** log p(x) of row r from its latent z and log|det|: −½(‖z‖² + D·ln 2π) + log|det|. */
+    double logProb(A z, A ld, int r) {
+        double sq = 0;
+        for (int j = 0; j < dim; j++) {
+            double v = nm.get(z, r * dim + j);
+            sq += v * v;
+        }
+        return -0.5 * (sq + dim * LOG_2PI) + nm.get(ld, r);
+    }
+
     double meanNll(A z, A ld, int rows) {
         double acc = 0;
         for (int r = 0; r < rows; r++) {
-            double sq = 0;
-            for (int j = 0; j < dim; j++) {
-                double v = nm.get(z, r * dim + j);
-                sq += v * v;
-            }
-            acc += 0.5 * (sq + dim * LOG_2PI) - nm.get(ld, r);
+            acc -= logProb(z, ld, r);
         }
         return acc / rows;
     }

@@ -253,14 +253,8 @@ public final class RealNVP implements DifferentiableTransform {
         A z = nm.alloc(n * dim()), ld = nm.alloc(n);
         e.apply(nm.fromFloats(x), n, false, z, ld);
         double[] lp = new double[n];
-        int d = dim();
         for (int r = 0; r < n; r++) {
-            double sq = 0;
-            for (int j = 0; j < d; j++) {
-                double v = nm.get(z, r * d + j);
-                sq += v * v;
-            }
-            lp[r] = -0.5 * (sq + d * FlowEngine.LOG_2PI) + nm.get(ld, r);
+            lp[r] = e.logProb(z, ld, r);
         }
         return lp;
     }
