@@ -12,13 +12,13 @@ public final class Limits {
     /** Points in any data set: CSV import, a session's data, generated or sampled point sets. */
     public static final int MAX_POINTS = 1_000_000;
     /** Dimension of a flow (the length of its masks). */
-    public static final int MAX_DIMENSION = 1024;
+    public static final int MAX_DIMENSION = 1 << 10;
     /** Coupling layers of a flow. */
-    public static final int MAX_LAYERS = 256;
+    public static final int MAX_LAYERS = 1 << 8;
     /** Hidden layers of one conditioner. */
     public static final int MAX_HIDDEN_LAYERS = 16;
     /** Width of one hidden layer. */
-    public static final int MAX_HIDDEN_WIDTH = 4096;
+    public static final int MAX_HIDDEN_WIDTH = 1 << 12;
     /** Parameters of a whole flow (160 MB as float64; training keeps about four copies). */
     public static final long MAX_PARAMETERS = 20_000_000;
     /** Characters in one CSV line ({@code x,y} needs a few dozen). */
@@ -30,7 +30,7 @@ public final class Limits {
     /** Rows of a stored loss curve. */
     public static final int MAX_HISTORY_ROWS = 4_000_000;
     /** Total array data of an {@code .npz} read without expected shapes. */
-    public static final long MAX_NPZ_BYTES = 1L << 30;
+    public static final long MAX_NPZ_BYTES = 1L << 28;
 
     private Limits() {
     }

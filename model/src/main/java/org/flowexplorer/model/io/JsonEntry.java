@@ -13,18 +13,8 @@ import org.flowexplorer.model.Limits;
  * validated access: every error is one line naming the file, the entry and the field, e.g.
  * {@code "m.zip: manifest.json: 'dim' must be an integer (missing)"}.
  */
-final class JsonEntry {
+record JsonEntry(Path file, String name, JsonNode root) {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Path file;
-    private final String name;
-    private final JsonNode root;
-
-    private JsonEntry(Path file, String name, JsonNode root) {
-        this.file = file;
-        this.name = name;
-        this.root = root;
-    }
 
     /** Reads and parses entry {@code name} (at most {@link Limits#MAX_JSON_BYTES}); it must hold a JSON object. */
     static JsonEntry read(ZipArchive zip, String name, String whyRequired) throws IOException {
@@ -44,14 +34,6 @@ final class JsonEntry {
             throw entry.error("expected a JSON object");
         }
         return entry;
-    }
-
-    JsonNode root() {
-        return root;
-    }
-
-    Path file() {
-        return file;
     }
 
     ModelFormatException error(String detail) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * before anything the size of the declared contents is allocated or inflated.
  */
 class HostileFilesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final FlowSpec SPEC = FlowSpec.alternating(2, 4, new int[] {8, 8}, CouplingType.AFFINE);
     /** Far below what any of the refused files declares (hundreds of MB to GBs). */
     private static final long SMALL = 48L << 20;
@@ -168,15 +165,7 @@ class HostileFilesTest {
     }
 
     private Path withManifest(String name, Consumer<ObjectNode> edit) throws IOException {
-        return ZipEdits.rewrite(savedModel(), dir.resolve(name), entries -> {
-            try {
-                ObjectNode m = (ObjectNode) JSON.readTree(entries.get(ModelFile.MANIFEST));
-                edit.accept(m);
-                entries.put(ModelFile.MANIFEST, JSON.writeValueAsBytes(m));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return ZipEdits.withJson(savedModel(), dir.resolve(name), ModelFile.MANIFEST, edit);
     }
 
     @ParameterizedTest

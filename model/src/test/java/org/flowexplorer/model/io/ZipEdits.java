@@ -1,6 +1,9 @@
 package org.flowexplorer.model.io;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ import java.util.zip.ZipOutputStream;
 
 /** Test archives: read every entry of a zip, edit the entries, write them back as a plain (deflated) zip. */
 final class ZipEdits {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ZipEdits() {
     }
 
@@ -32,6 +37,19 @@ final class ZipEdits {
         Map<String, byte[]> entries = entries(source);
         edit.accept(entries);
         return write(target, entries);
+    }
+
+    /** As {@link #rewrite}, editing the JSON object in entry {@code json} (e.g. manifest.json). */
+    static Path withJson(Path source, Path target, String json, Consumer<ObjectNode> edit) throws IOException {
+        return rewrite(source, target, entries -> {
+            try {
+                ObjectNode root = (ObjectNode) JSON.readTree(entries.get(json));
+                edit.accept(root);
+                entries.put(json, JSON.writeValueAsBytes(root));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     static Path write(Path file, Map<String, byte[]> entries) throws IOException {
