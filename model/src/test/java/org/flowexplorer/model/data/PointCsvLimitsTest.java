@@ -70,4 +70,12 @@ class PointCsvLimitsTest {
         }
         assertEquals(2 * Limits.MAX_POINTS, PointCsv.read(exact).length);
     }
+
+    @Test
+    void generatedSetsHaveThePointLimitToo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ToyDataset.MOONS.generate(Integer.MAX_VALUE, 0.1, 1));
+        assertEquals(Integer.MAX_VALUE + " points is over the limit of " + Limits.MAX_POINTS, e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ToyDataset.CHECKERBOARD.generate(Limits.MAX_POINTS + 1, 0.0, 1));
+    }
 }
