@@ -18,7 +18,7 @@ record JsonEntry(Path file, String name, JsonNode root) {
 
     /** Reads and parses entry {@code name} (at most {@link Limits#MAX_JSON_BYTES}); it must hold a JSON object. */
     static JsonEntry read(ZipArchive zip, String name, String whyRequired) throws IOException {
-        byte[] bytes = zip.read(zip.require(name, whyRequired), Limits.MAX_JSON_BYTES);
+        byte[] bytes = zip.readBytes(zip.require(name, whyRequired), Limits.MAX_JSON_BYTES);
         JsonNode root;
         try {
             root = JSON.readTree(bytes);

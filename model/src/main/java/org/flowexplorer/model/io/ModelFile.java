@@ -99,7 +99,7 @@ public final class ModelFile {
 
     /** Reads a model archive written by {@link #save}. */
     public static LoadedModel load(Path file) throws ModelFormatException {
-        return ZipArchive.read(file, "model", ModelFile::load);
+        return ZipArchive.readArchive(file, "model", ModelFile::load);
     }
 
     /** Reads the model part of an open archive (shared with {@link SessionFile}, which reads the rest of the same archive). */

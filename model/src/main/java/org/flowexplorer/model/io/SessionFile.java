@@ -143,7 +143,7 @@ public final class SessionFile {
 
     /** Reads a session written by {@link #save}; all or nothing. */
     public static Session load(Path file) throws ModelFormatException {
-        return ZipArchive.read(file, "session", SessionFile::load);
+        return ZipArchive.readArchive(file, "session", SessionFile::load);
     }
 
     private static Session load(ZipArchive zip) throws IOException {

@@ -81,7 +81,7 @@ public final class ZipArchive implements Closeable {
      * Opens a Flow Explorer archive ({@code kind} "model" or "session"), runs {@code reader} and
      * closes it; every failure becomes a one-line {@link ModelFormatException} naming the file.
      */
-    public static <T> T read(Path file, String kind, Reader<T> reader) throws ModelFormatException {
+    public static <T> T readArchive(Path file, String kind, Reader<T> reader) throws ModelFormatException {
         try (ZipArchive zip = open(file, ModelFormatException::new,
                 why -> "not a Flow Explorer " + kind + ": not a valid zip archive (" + why + "); the file may be truncated")) {
             return reader.read(zip);
@@ -122,7 +122,7 @@ public final class ZipArchive implements Closeable {
      * Reads a whole entry, refusing it as soon as it inflates beyond {@code limit} bytes, and
      * checks its size and CRC-32 against the archive's directory.
      */
-    public byte[] read(ZipEntry entry, long limit) throws IOException {
+    public byte[] readBytes(ZipEntry entry, long limit) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
             if (bytes.length > limit) {
