@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.flowexplorer.model.Limits;
 import org.flowexplorer.model.data.DataFileException;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.io.DataSource;
@@ -18,8 +19,8 @@ import org.flowexplorer.model.io.DataSource;
  * by a failed import.
  */
 public final class DataImport {
-    /** The largest import accepted; far beyond what the app can train on interactively. */
-    public static final int MAX_POINTS = 1_000_000;
+    /** The largest import accepted: the one point limit of every data path ({@link Limits#MAX_POINTS}). */
+    public static final int MAX_POINTS = Limits.MAX_POINTS;
     public static final String EXTENSION = ".csv";
 
     private DataImport() {

@@ -1,5 +1,6 @@
 package org.flowexplorer.model.data;
 
+import org.flowexplorer.model.Limits;
 import org.flowexplorer.model.fs.AtomicFiles;
 
 import java.io.BufferedReader;
@@ -18,7 +19,8 @@ import java.util.Arrays;
  *
  * <p>Reading is strict and all-or-nothing: the first problem is reported as one
  * {@link DataFileException} naming the file, line and reason, and no points are returned unless
- * every line is valid.
+ * every line is valid. At most {@link Limits#MAX_POINTS} points are read, and a line longer than
+ * {@link Limits#MAX_CSV_LINE_CHARS} is refused without reading the rest of it.
  */
 public final class PointCsv {
     private PointCsv() {
@@ -51,15 +53,23 @@ public final class PointCsv {
     }
 
     private static float[] parse(Path file, BufferedReader in) throws IOException, DataFileException {
+        CsvLines lines = new CsvLines(in, Limits.MAX_CSV_LINE_CHARS);
         float[] xy = new float[1024];
         int values = 0;
         int lineNo = 0;
         int firstBlank = 0; // line number of a blank line not yet followed by data, 0 if none
-        String line;
-        while ((line = in.readLine()) != null) {
+        CsvLines.Line next;
+        while ((next = lines.next()) != null) {
             lineNo++;
+            String line = next.text();
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1); // byte order mark written by some spreadsheet programs
+            }
+            int firstComma = line.indexOf(',');
+            int secondComma = firstComma < 0 ? -1 : line.indexOf(',', firstComma + 1);
+            if (next.overlong()) {
+                throw new DataFileException(file, lineNo, secondComma >= 0 ? "expected 2 columns, found more than 2"
+                        : "longer than " + Limits.MAX_CSV_LINE_CHARS + " characters; a line holds two numbers x,y");
             }
             if (line.isBlank()) {
                 if (firstBlank == 0) {
@@ -70,14 +80,17 @@ public final class PointCsv {
             if (firstBlank != 0) {
                 throw new DataFileException(file, firstBlank, "blank line before the end of the data");
             }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 2) {
-                throw new DataFileException(file, lineNo, "expected 2 columns, found " + cells.length);
+            if (firstComma < 0 || secondComma >= 0) {
+                int columns = (int) line.chars().filter(c -> c == ',').count() + 1;
+                throw new DataFileException(file, lineNo, "expected 2 columns, found " + columns);
             }
-            String a = cells[0].strip();
-            String b = cells[1].strip();
+            String a = line.substring(0, firstComma).strip();
+            String b = line.substring(firstComma + 1).strip();
             if (lineNo == 1 && !CsvNumbers.looksNumeric(a) && !CsvNumbers.looksNumeric(b)) {
                 continue; // header
+            }
+            if (values / 2 == Limits.MAX_POINTS) {
+                throw new DataFileException(file, lineNo, "more than " + Limits.MAX_POINTS + " points (the limit for every data set)");
             }
             if (values + 2 > xy.length) {
                 xy = Arrays.copyOf(xy, xy.length * 2);

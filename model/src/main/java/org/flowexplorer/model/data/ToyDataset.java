@@ -1,5 +1,7 @@
 package org.flowexplorer.model.data;
 
+import org.flowexplorer.model.Limits;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -71,7 +73,7 @@ public enum ToyDataset {
     /**
      * Draws {@code n} points, deterministically for a given seed.
      *
-     * @param n     number of points, at least 1
+     * @param n     number of points, from 1 to {@link Limits#MAX_POINTS}
      * @param noise this set's noise knob, finite and non-negative (0 = noiseless where meaningful)
      * @param seed  random seed; the same arguments always give the same points
      * @return row-major {@code float[2n]}
@@ -80,6 +82,7 @@ public enum ToyDataset {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, got " + n);
         }
+        Limits.requirePoints(n);
         if (!(noise >= 0.0) || Double.isInfinite(noise)) {
             throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
         }

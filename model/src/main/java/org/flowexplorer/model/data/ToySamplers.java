@@ -1,6 +1,7 @@
 package org.flowexplorer.model.data;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The sampling code behind {@link ToyDataset}: one method per set, each a transcription of the
@@ -39,16 +40,8 @@ final class ToySamplers {
         int nOut = n / 2;
         int nIn = n - nOut;
         double[] xy = new double[2 * n];
-        for (int i = 0; i < nOut; i++) {
-            double t = TWO_PI * i / nOut;
-            xy[2 * i] = Math.cos(t);
-            xy[2 * i + 1] = Math.sin(t);
-        }
-        for (int i = 0; i < nIn; i++) {
-            double t = TWO_PI * i / nIn;
-            xy[2 * (nOut + i)] = 0.5 * Math.cos(t);
-            xy[2 * (nOut + i) + 1] = 0.5 * Math.sin(t);
-        }
+        arc(xy, 0, nOut, i -> TWO_PI * i / nOut, 0.0, 0.0, 1.0);
+        arc(xy, nOut, nIn, i -> TWO_PI * i / nIn, 0.0, 0.0, 0.5);
         shuffle(xy);
         addNoise(xy, noise);
         scale(xy, 3.0, 0.0, 0.0);
@@ -63,16 +56,8 @@ final class ToySamplers {
         int nOut = n / 2;
         int nIn = n - nOut;
         double[] xy = new double[2 * n];
-        for (int i = 0; i < nOut; i++) {
-            double t = linspaceClosed(Math.PI, nOut, i);
-            xy[2 * i] = Math.cos(t);
-            xy[2 * i + 1] = Math.sin(t);
-        }
-        for (int i = 0; i < nIn; i++) {
-            double t = linspaceClosed(Math.PI, nIn, i);
-            xy[2 * (nOut + i)] = 1.0 - Math.cos(t);
-            xy[2 * (nOut + i) + 1] = 0.5 - Math.sin(t);
-        }
+        arc(xy, 0, nOut, i -> linspaceClosed(Math.PI, nOut, i), 0.0, 0.0, 1.0);
+        arc(xy, nOut, nIn, i -> linspaceClosed(Math.PI, nIn, i), 1.0, 0.5, -1.0);
         shuffle(xy);
         addNoise(xy, noise);
         scale(xy, 2.0, -1.0, -0.2);
@@ -175,6 +160,18 @@ final class ToySamplers {
     }
 
     /** numpy.linspace(0, stop, m) (end point included): value i of m. */
+    /**
+     * Points {@code first .. first+count-1} on a circle arc: (cx + r·cos t, cy + r·sin t) at angle
+     * t = {@code angle(i)}; a negative r gives the mirrored arc (the lower moon).
+     */
+    private static void arc(double[] xy, int first, int count, IntToDoubleFunction angle, double cx, double cy, double r) {
+        for (int i = 0; i < count; i++) {
+            double t = angle.applyAsDouble(i);
+            xy[2 * (first + i)] = cx + r * Math.cos(t);
+            xy[2 * (first + i) + 1] = cy + r * Math.sin(t);
+        }
+    }
+
     private static double linspaceClosed(double stop, int m, int i) {
         return m == 1 ? 0.0 : stop * i / (m - 1);
     }

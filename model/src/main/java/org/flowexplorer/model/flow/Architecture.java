@@ -2,6 +2,7 @@ package org.flowexplorer.model.flow;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.flowexplorer.model.Limits;
 
 /**
  * The architecture choices a user makes in the app: number of coupling layers, the conditioner's
@@ -32,6 +33,54 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling) {
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
         return new Architecture(spec.layers(), spec.hidden(), spec.coupling());
+    }
+
+    /**
+     * Parameters of this architecture in {@code dim} dimensions (alternating half masks), in
+     * {@code long}: hidden [46341, 46341] overflows an {@code int}, and the count is checked
+     * against {@link Limits#MAX_PARAMETERS} before anything is allocated.
+     */
+    public long parameterCount(int dim) {
+        long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling);
+        long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling);
+        return (layers + 1L) / 2 * even + layers / 2L * odd;
+    }
+
+    /** {@link #parameterCount(int)} of the app's 2-D flows. */
+    public long parameterCount() {
+        return parameterCount(2);
+    }
+
+    /**
+     * Checks the layers, widths and parameter count in {@code dim} dimensions against
+     * {@link Limits} before a model is built.
+     *
+     * @throws IllegalArgumentException with one line, e.g. "hidden width 100000 is over the limit of 4096"
+     */
+    public void requireWithinLimits(int dim) {
+        Limits.requireWithinLimits(dim, layers, hidden);
+        Limits.requireParameters(parameterCount(dim));
+    }
+
+    /** The parameter count of any spec (custom masks too) in {@code long}. */
+    public static long parameterCount(FlowSpec spec) {
+        long total = 0;
+        int[] hidden = spec.hidden();
+        for (Mask m : spec.masks()) {
+            total += layerParameters(m, hidden, spec.coupling());
+        }
+        return total;
+    }
+
+    /** {@link #requireWithinLimits(int)} for any spec: dimension, layers, widths, then the {@code long} parameter count. */
+    public static void requireWithinLimits(FlowSpec spec) {
+        Limits.requireWithinLimits(spec.dim(), spec.layers(), spec.hidden());
+        Limits.requireParameters(parameterCount(spec));
+    }
+
+    private static long layerParameters(Mask m, int[] hidden, CouplingType coupling) {
+        int conditioning = m.conditioningIndices().length;
+        return Limits.conditionerParameters(conditioning, hidden, (long) coupling.outputsPerTransformed() * (m.dim() - conditioning));
     }
 
     /** A spec with alternating half masks in {@code dim} dimensions. */

@@ -16,17 +16,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.DirectoryStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Writes a file so that readers (and a crash) see either the complete old content or the
  * complete new content, never a half-written file: the body writes a temporary file in the
  * target's directory, which is fsynced and then renamed over the target.
  *
+ * <p>A kill during a save leaves the temporary file behind; the next save of the same target
+ * removes it once its writer is gone. Temporary names fit in 255 bytes whenever the target's does.
+ *
  * <p>Used for model archives, {@code .npz} and CSV exports, where a truncated file would look
  * valid enough to load and fail much later.
  */
 public final class AtomicFiles {
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Bytes of the target's name kept in a temporary name: 255 less the dot, hash, pid (up to 19 digits), random and suffix. */
+    private static final int MAX_NAME_PART = 255 - 41;
+    private static final Pattern OURS = Pattern.compile(".*\\.([0-9]{1,19})-[0-9a-f]{6}\\.tmp");
+    private static final Pattern OLD = Pattern.compile("[0-9a-f]{1,16}\\.tmp");
+    private static final Duration STALE_AFTER = Duration.ofMinutes(1);
+    private static final Duration OLD_STALE_AFTER = Duration.ofMinutes(10);
+
     private AtomicFiles() {
     }
 
@@ -43,7 +60,9 @@ public final class AtomicFiles {
     public static void write(Path target, IOConsumer<OutputStream> body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = createTemp(dir, absolute.getFileName().toString());
+        String name = absolute.getFileName().toString();
+        removeStaleTemps(dir, name);
+        Path temp = createTemp(dir, name);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -104,17 +123,84 @@ public final class AtomicFiles {
         }
     }
 
-    /** Creates {@code .<name>.<random>.tmp} next to the target (same file system, so rename is atomic). */
+    /** Creates {@link #tempName} next to the target (same file system, so rename is atomic). */
     private static Path createTemp(Path dir, String name) throws IOException {
+        long pid = ProcessHandle.current().pid();
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            String random = String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
             try {
-                return Files.createFile(temp);
+                return Files.createFile(dir.resolve(tempName(name, pid, random)));
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * {@code .<name>.<hash>.<pid>-<random>.tmp}: the target's name cut to {@value #MAX_NAME_PART}
+     * bytes, so that the temporary name fits in 255 bytes whenever the target's does; the CRC-32
+     * of the whole name tells the temporary files of two long names apart; the writer's process
+     * id tells whether a leftover file is still being written.
+     */
+    static String tempName(String targetName, long pid, String random) {
+        return tempPrefix(targetName) + pid + "-" + random + TEMP_SUFFIX;
+    }
+
+    private static String tempPrefix(String targetName) {
+        CRC32 crc = new CRC32();
+        crc.update(targetName.getBytes(StandardCharsets.UTF_8));
+        return "." + cut(targetName, MAX_NAME_PART) + "." + String.format("%08x", crc.getValue()) + ".";
+    }
+
+    /** The longest prefix of {@code s} (whole code points) of at most {@code maxBytes} UTF-8 bytes. */
+    private static String cut(String s, int maxBytes) {
+        int bytes = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > maxBytes) {
+                break;
+            }
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return s.substring(0, i);
+    }
+
+    /**
+     * Deletes temporary files a killed save of the same target left behind (best effort): ours
+     * when the process that wrote it is gone and it has not changed for {@link #STALE_AFTER};
+     * those of the older naming {@code .<name>.<hex>.tmp}, which carries no process id, when
+     * they have not changed for {@link #OLD_STALE_AFTER}. A file another live save is writing
+     * (in this process or another) is never touched.
+     */
+    private static void removeStaleTemps(Path dir, String name) {
+        String prefix = tempPrefix(name);
+        String oldPrefix = "." + name + ".";
+        long self = ProcessHandle.current().pid();
+        Instant now = Instant.now();
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                String file = temp.getFileName().toString();
+                Duration unchanged = Duration.between(Files.getLastModifiedTime(temp).toInstant(), now);
+                boolean stale;
+                Matcher ours = OURS.matcher(file);
+                if (file.startsWith(prefix) && ours.matches() && ours.start(1) == prefix.length()) {
+                    long pid = Long.parseLong(ours.group(1));
+                    stale = pid != self && ProcessHandle.of(pid).isEmpty() && unchanged.compareTo(STALE_AFTER) > 0;
+                } else {
+                    stale = file.startsWith(oldPrefix) && OLD.matcher(file.substring(oldPrefix.length())).matches()
+                            && unchanged.compareTo(OLD_STALE_AFTER) > 0;
+                }
+                if (stale) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // cleaning up is a courtesy; the save itself must not fail for it
         }
     }
 

@@ -1,6 +1,7 @@
 package org.flowexplorer.model.io;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Immutable, plain-Java n-dimensional array used at the file boundary ({@code .npy}/{@code .npz},
@@ -136,12 +137,7 @@ public final class NdArray {
         if (data instanceof double[] d) {
             return d.clone();
         }
-        int n = (int) size();
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = doubleAt(i);
-        }
-        return out;
+        return IntStream.range(0, (int) size()).mapToDouble(this::doubleAt).toArray();
     }
 
     /** Values as long, for integer and BOOL dtypes; floating-point arrays are refused, not truncated. */
@@ -197,21 +193,11 @@ public final class NdArray {
         }
         if (data instanceof float[] a) {
             float[] b = (float[]) other.data;
-            for (int i = 0; i < a.length; i++) {
-                if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return IntStream.range(0, a.length).allMatch(i -> Float.floatToRawIntBits(a[i]) == Float.floatToRawIntBits(b[i]));
         }
         if (data instanceof double[] a) {
             double[] b = (double[]) other.data;
-            for (int i = 0; i < a.length; i++) {
-                if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return IntStream.range(0, a.length).allMatch(i -> Double.doubleToRawLongBits(a[i]) == Double.doubleToRawLongBits(b[i]));
         }
         if (data instanceof long[] a) {
             return Arrays.equals(a, (long[]) other.data);

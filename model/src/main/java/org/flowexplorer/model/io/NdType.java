@@ -9,19 +9,17 @@ package org.flowexplorer.model.io;
  * types are widened to the nearest member (see {@link Npy}).
  */
 public enum NdType {
-    FLOAT32("<f4", 4),
-    FLOAT64("<f8", 8),
-    INT32("<i4", 4),
-    INT64("<i8", 8),
-    BOOL("|b1", 1),
-    UINT8("|u1", 1);
+    FLOAT32("<f4"),
+    FLOAT64("<f8"),
+    INT32("<i4"),
+    INT64("<i8"),
+    BOOL("|b1"),
+    UINT8("|u1");
 
     private final String descr;
-    private final int itemSize;
 
-    NdType(String descr, int itemSize) {
+    NdType(String descr) {
         this.descr = descr;
-        this.itemSize = itemSize;
     }
 
     /** NumPy dtype string written for this type, e.g. {@code "<f4"}. */
@@ -31,7 +29,7 @@ public enum NdType {
 
     /** Bytes per element in the {@code .npy} encoding. */
     public int itemSize() {
-        return itemSize;
+        return descr.charAt(2) - '0'; // the size digit of the dtype string: '<f8' -> 8
     }
 
     /** True for the two floating-point types. */

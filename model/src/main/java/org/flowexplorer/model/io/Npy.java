@@ -60,6 +60,73 @@ public final class Npy {
      * error message. The data must be exactly as long as the header's shape and dtype require.
      */
     public static NdArray read(byte[] bytes, String source) throws NpyFormatException {
+        Start start = start(bytes, source);
+        long available = bytes.length - start.dataStart;
+        if (available < start.dataBytes) {
+            throw new NpyFormatException(source, "truncated data: " + start.describe() + " needs " + start.dataBytes
+                    + " bytes but only " + available + " remain");
+        }
+        if (available > start.dataBytes) {
+            throw new NpyFormatException(source, "wrong data length: " + start.describe() + " needs " + start.dataBytes
+                    + " bytes but " + available + " follow the header");
+        }
+        ByteBuffer data = ByteBuffer.wrap(bytes).slice(start.dataStart, (int) start.dataBytes).order(start.descr.order);
+        NpyHeader header = start.header;
+        Object values = start.descr.decode(data, (int) start.count, source);
+        if (header.fortranOrder() && header.shape().length > 1) {
+            values = fortranToC(values, header.shape());
+        }
+        return NdArray.wrap(start.descr.type, header.shape(), values);
+    }
+
+    /**
+     * The start of an {@code .npy} file, up to the data: what it declares, so that a reader can
+     * check the shape (and size its buffer) before reading a single data byte.
+     *
+     * @param prefix    the bytes from the magic to the end of the header
+     * @param dataBytes how many data bytes the header's shape and dtype need
+     */
+    record Start(byte[] prefix, NpyHeader header, Descr descr, int dataStart, long count, long dataBytes) {
+        NdType type() {
+            return descr.type;
+        }
+
+        int[] shape() {
+            return header.shape();
+        }
+
+        String describe() {
+            return "shape " + Arrays.toString(header.shape()) + " of '" + header.descr() + "'";
+        }
+    }
+
+    /**
+     * Reads magic, version and header from {@code in}, leaving it at the first data byte. A
+     * header longer than {@code maxHeaderBytes} is refused before it is read.
+     */
+    static Start readStart(InputStream in, String source, int maxHeaderBytes) throws IOException {
+        byte[] fixed = in.readNBytes(MAGIC.length + 2 + 4);
+        int lengthFieldSize = fixed.length > 6 && (fixed[6] & 0xFF) == 1 ? 2 : 4;
+        int prefixLength = MAGIC.length + 2 + lengthFieldSize;
+        if (fixed.length < prefixLength) {
+            return start(fixed, source); // reports the bad magic, version or truncation
+        }
+        ByteBuffer buf = ByteBuffer.wrap(fixed).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = lengthFieldSize == 2 ? Short.toUnsignedLong(buf.getShort(8)) : Integer.toUnsignedLong(buf.getInt(8));
+        if (headerLength > maxHeaderBytes) {
+            start(fixed, source); // a bad magic or version is the better message
+            throw new NpyFormatException(source, "header of " + headerLength + " bytes is over the limit of " + maxHeaderBytes);
+        }
+        byte[] prefix = Arrays.copyOf(fixed, prefixLength + (int) headerLength);
+        if (prefix.length <= fixed.length) {
+            throw new NpyFormatException(source, "malformed header: " + headerLength + " bytes is too short for a header");
+        }
+        int read = in.readNBytes(prefix, fixed.length, prefix.length - fixed.length);
+        return start(Arrays.copyOf(prefix, fixed.length + read), source);
+    }
+
+    /** Validates magic, version and header of {@code bytes} (which may end right after the header). */
+    private static Start start(byte[] bytes, String source) throws NpyFormatException {
         if (bytes.length < MAGIC.length + 2) {
             boolean magicPrefix = Arrays.equals(bytes, 0, Math.min(bytes.length, MAGIC.length),
                     MAGIC, 0, Math.min(bytes.length, MAGIC.length));
@@ -89,7 +156,6 @@ public final class Npy {
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         NpyHeader header = NpyHeader.parse(text, source);
         Descr descr = Descr.parse(header.descr(), source);
-
         long count = 1;
         long dataBytes;
         try {
@@ -100,21 +166,7 @@ public final class Npy {
         } catch (ArithmeticException e) {
             throw new NpyFormatException(source, "array too large: shape " + Arrays.toString(header.shape()));
         }
-        long available = bytes.length - dataStart;
-        if (available < dataBytes) {
-            throw new NpyFormatException(source, "truncated data: shape " + Arrays.toString(header.shape())
-                    + " of '" + header.descr() + "' needs " + dataBytes + " bytes but only " + available + " remain");
-        }
-        if (available > dataBytes) {
-            throw new NpyFormatException(source, "wrong data length: shape " + Arrays.toString(header.shape())
-                    + " of '" + header.descr() + "' needs " + dataBytes + " bytes but " + available + " follow the header");
-        }
-        ByteBuffer data = buf.slice((int) dataStart, (int) dataBytes).order(descr.order);
-        Object values = descr.decode(data, (int) count, source);
-        if (header.fortranOrder() && header.shape().length > 1) {
-            values = fortranToC(values, header.shape());
-        }
-        return NdArray.wrap(descr.type, header.shape(), values);
+        return new Start(Arrays.copyOf(bytes, (int) dataStart), header, descr, (int) dataStart, count, dataBytes);
     }
 
     /** Reorders column-major storage into row-major storage of the same shape. */
@@ -243,7 +295,7 @@ public final class Npy {
     // ---------------------------------------------------------------- dtype strings
 
     /** A parsed NumPy dtype string such as {@code '>f4'}: byte order, kind and item size. */
-    private record Descr(NdType type, ByteOrder order, char kind, int size) {
+    record Descr(NdType type, ByteOrder order, char kind, int size) {
 
         static Descr parse(String descr, String source) throws NpyFormatException {
             NpyFormatException unsupported = new NpyFormatException(source, "unsupported dtype '" + descr + "'");

@@ -1,6 +1,5 @@
 package org.flowexplorer.model.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,9 +11,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
+import java.util.Locale;
 import java.util.zip.ZipFile;
+import org.flowexplorer.model.Limits;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
@@ -33,7 +32,8 @@ import org.flowexplorer.model.train.TrainingConfig;
  *       {@code {"kind":"custom","origin"}}), {@code architecture} ({@code layers}, {@code hidden},
  *       {@code coupling}), {@code training} ({@code learningRate}, {@code batchSize}, {@code clipNorm},
  *       {@code seed}) and {@code view} (string → string);</li>
- *   <li>{@code session/data.npy}: the training points, float32 [n, 2] (n may be 0).</li>
+ *   <li>{@code session/data.npy}: the training points, float32 [n, 2] (n may be 0, at most
+ *       {@link Limits#MAX_POINTS}, the limit of every data path).</li>
  * </ul>
  *
  * <p>The loss curve is stored once, where every model file keeps it: {@link ModelFile#TRAIN_HISTORY}
@@ -65,10 +65,6 @@ public final class SessionFile {
     public static final String DATA = DIR + "data.npy";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final int MAX_SETTINGS_BYTES = 1 << 20;
-    /** Up to 2^27 points (1 GiB of float32); a larger entry is refused before it is inflated. */
-    private static final long MAX_ARRAY_BYTES = 1L << 30;
-    private static final int NPY_HEADER_ALLOWANCE = 1 << 17;
 
     private SessionFile() {
     }
@@ -79,7 +75,8 @@ public final class SessionFile {
      * Writes {@code session} to {@code file} atomically: an existing file is replaced only by a
      * complete new one.
      *
-     * @throws IllegalArgumentException if the data has a non-finite coordinate or the model is not 2-D
+     * @throws IllegalArgumentException if the data has a non-finite coordinate or more than
+     *                                  {@link Limits#MAX_POINTS} points, or the model is not 2-D
      */
     public static void save(Path file, Session session) throws IOException {
         RealNVP model = session.model();
@@ -87,6 +84,7 @@ public final class SessionFile {
             throw new IllegalArgumentException("sessions hold 2-D data; the model has dimension " + model.dim());
         }
         float[] data = session.data();
+        Limits.requirePoints(data.length / 2);
         for (int i = 0; i < data.length; i++) {
             if (!Float.isFinite(data[i])) {
                 throw new IllegalArgumentException("point " + i / 2 + " has a non-finite coordinate: " + data[i]);
@@ -145,95 +143,65 @@ public final class SessionFile {
 
     /** Reads a session written by {@link #save}; all or nothing. */
     public static Session load(Path file) throws ModelFormatException {
-        return ModelFile.readZip(file, "session", zip -> load(file, zip));
+        return ZipArchive.readArchive(file, "session", SessionFile::load);
     }
 
-    private static Session load(Path file, ZipFile zip) throws IOException {
-        ZipEntry settingsEntry = zip.getEntry(SETTINGS);
-        if (settingsEntry == null) {
-            if (zip.getEntry(ModelFile.MANIFEST) != null) {
+    private static Session load(ZipArchive zip) throws IOException {
+        Path file = zip.file();
+        if (zip.entry(SETTINGS) == null) {
+            if (zip.entry(ModelFile.MANIFEST) != null) {
                 throw new ModelFormatException(file, "a model file without a session (no " + SETTINGS + "); open it as a model instead");
             }
             throw new ModelFormatException(file, "missing " + SETTINGS + "; not a Flow Explorer session file");
         }
-        SessionSettings settings = new SettingsReader(file, readJson(file, zip, settingsEntry)).settings();
-        LoadedModel loaded = ModelFile.load(file, zip);
+        SessionSettings settings = new SettingsReader(JsonEntry.read(zip, SETTINGS, "")).settings();
+        LoadedModel loaded = ModelFile.load(zip);
         if (loaded.model().dim() != 2) {
             throw new ModelFormatException(file, "the model has dimension " + loaded.model().dim() + "; sessions hold 2-D models");
         }
-
-        NdArray dataArray = readArray(file, zip, DATA, NdType.FLOAT32);
-        int[] shape = dataArray.intShape();
-        if (shape.length != 2 || shape[1] != 2) {
-            throw new ModelFormatException(file, "entry " + DATA + " has shape " + Arrays.toString(shape) + ", expected [n, 2]");
-        }
-        float[] data = dataArray.toFloats();
-        for (int i = 0; i < data.length; i++) {
-            if (!Float.isFinite(data[i])) {
-                throw new ModelFormatException(file, "entry " + DATA + ": point " + i / 2 + " has a non-finite coordinate " + data[i]);
-            }
-        }
-
+        float[] data = readPoints(zip);
         LossSnapshot loss = loaded.metadata().lossHistory();
         return new Session(loaded.model(), loaded.metadata(), data, settings,
                 LossHistory.of(loss == null ? LossSnapshot.empty() : loss));
     }
 
-    private static JsonNode readJson(Path file, ZipFile zip, ZipEntry entry) throws ModelFormatException {
-        byte[] bytes = ModelFile.readEntry(file, zip, entry, MAX_SETTINGS_BYTES);
-        try {
-            return JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            String why = e.getOriginalMessage();
-            int cut = why.indexOf(" (start marker");
-            var at = e.getLocation();
-            throw new ModelFormatException(file, SETTINGS + " is not valid JSON (" + (cut < 0 ? why : why.substring(0, cut))
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
-        } catch (IOException e) {
-            throw new ModelFormatException(file, "cannot read " + SETTINGS + " (" + e.getMessage() + ")", e);
+    /** The training points: a float32 [n, 2] array of at most {@link Limits#MAX_POINTS} finite points, checked from its header first. */
+    private static float[] readPoints(ZipArchive zip) throws IOException {
+        Path file = zip.file();
+        NdArray a = zip.readNpy(zip.require(DATA, "; the session is incomplete"), (name, dtype, shape) -> {
+            if (dtype != NdType.FLOAT32) {
+                throw new ModelFormatException(file, "entry " + name + " has dtype " + dtype.name().toLowerCase(Locale.ROOT)
+                        + ", expected float32");
+            }
+            if (shape.length != 2 || shape[1] != 2) {
+                throw new ModelFormatException(file, "entry " + name + " has shape " + Arrays.toString(shape) + ", expected [n, 2]");
+            }
+            if (shape[0] > Limits.MAX_POINTS) {
+                throw new ModelFormatException(file, name + " holds " + shape[0] + " points, over the limit of " + Limits.MAX_POINTS);
+            }
+        });
+        float[] data = a.toFloats();
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                throw new ModelFormatException(file, "entry " + DATA + ": point " + i / 2 + " has a non-finite coordinate " + data[i]);
+            }
         }
-    }
-
-    private static NdArray readArray(Path file, ZipFile zip, String name, NdType dtype) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new ModelFormatException(file, "missing entry " + name + "; the session is incomplete");
-        }
-        NdArray a = Npy.read(ModelFile.readEntry(file, zip, entry, MAX_ARRAY_BYTES + NPY_HEADER_ALLOWANCE), file + "!" + name);
-        if (a.dtype() != dtype) {
-            throw new ModelFormatException(file, "entry " + name + " has dtype " + a.dtype().name().toLowerCase(java.util.Locale.ROOT)
-                    + ", expected " + dtype.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return a;
+        return data;
     }
 
     /** Typed, validated access to settings.json; every error names the file, the entry and the field. */
     private static final class SettingsReader {
-        private final Path file;
+        private final JsonEntry json;
         private final JsonNode root;
 
-        SettingsReader(Path file, JsonNode root) throws ModelFormatException {
-            this.file = file;
-            this.root = root;
-            if (!root.isObject()) {
-                throw error("expected a JSON object");
-            }
+        SettingsReader(JsonEntry json) throws ModelFormatException {
+            this.json = json;
+            this.root = json.root();
             JsonNode format = root.get("format");
             if (format == null || !format.isTextual() || !format.asText().equals(FORMAT)) {
-                throw error("'format' is " + format + ", expected \"" + FORMAT + "\"");
+                throw json.error("'format' is " + format + ", expected \"" + FORMAT + "\"");
             }
-            long version = integer(root, "version", "version");
-            if (version > VERSION) {
-                throw new ModelFormatException(file, "session format version " + version + " is newer than this Flow Explorer reads (up to "
-                        + VERSION + "); open it with a newer version, or open it as a model");
-            }
-            if (version < 1) {
-                throw error("'version' must be at least 1, got " + version);
-            }
-        }
-
-        ModelFormatException error(String detail) {
-            return new ModelFormatException(file, SETTINGS + ": " + detail);
+            json.version("session", VERSION, "; open it with a newer version, or open it as a model");
         }
 
         SessionSettings settings() throws ModelFormatException {
@@ -241,64 +209,56 @@ public final class SessionFile {
         }
 
         private DataSource dataSource() throws ModelFormatException {
-            JsonNode ds = object(root, "dataSource");
-            String kind = text(ds, "kind", "dataSource.kind");
+            JsonNode ds = json.object(root, "dataSource", "'dataSource'");
+            String kind = json.text(ds, "kind", "dataSource.kind");
             try {
                 switch (kind) {
                     case "toy": {
-                        String name = text(ds, "name", "dataSource.name");
-                        ToyDataset set = ToyDataset.fromId(name);
-                        long n = integer(ds, "n", "dataSource.n");
-                        if (n < 1 || n > Integer.MAX_VALUE) {
-                            throw error("dataSource.n must be a positive int, got " + n);
+                        ToyDataset set = ToyDataset.fromId(json.text(ds, "name", "dataSource.name"));
+                        long n = json.integer(ds, "n", "dataSource.n");
+                        if (n < 1 || n > Limits.MAX_POINTS) {
+                            throw json.error("dataSource.n must be from 1 to " + Limits.MAX_POINTS + ", got " + n);
                         }
-                        return new DataSource.Toy(set, (int) n, number(ds, "noise", "dataSource.noise"), integer(ds, "seed", "dataSource.seed"));
+                        return new DataSource.Toy(set, (int) n, json.number(ds, "noise", "dataSource.noise"),
+                                json.integer(ds, "seed", "dataSource.seed"));
                     }
                     case "custom":
-                        return new DataSource.Custom(ds.hasNonNull("origin") ? text(ds, "origin", "dataSource.origin") : null);
+                        return new DataSource.Custom(ds.hasNonNull("origin") ? json.text(ds, "origin", "dataSource.origin") : null);
                     default:
-                        throw error("dataSource.kind is \"" + kind + "\", expected \"toy\" or \"custom\"");
+                        throw json.error("dataSource.kind is \"" + kind + "\", expected \"toy\" or \"custom\"");
                 }
             } catch (IllegalArgumentException e) {
-                throw error("dataSource: " + e.getMessage());
+                throw json.error("dataSource: " + e.getMessage());
             }
         }
 
         private Architecture architecture() throws ModelFormatException {
-            JsonNode a = object(root, "architecture");
-            long layers = integer(a, "layers", "architecture.layers");
-            JsonNode h = a.get("hidden");
-            if (h == null || !h.isArray()) {
-                throw error("architecture.hidden must be a list of layer widths");
-            }
-            int[] hidden = new int[h.size()];
-            for (int i = 0; i < hidden.length; i++) {
-                if (!h.get(i).isIntegralNumber() || !h.get(i).canConvertToInt()) {
-                    throw error("architecture.hidden must hold integers, found " + h.get(i));
-                }
-                hidden[i] = h.get(i).asInt();
-            }
+            JsonNode a = json.object(root, "architecture", "'architecture'");
+            long layers = json.integer(a, "layers", "architecture.layers");
+            int[] hidden = json.widths(a, "hidden", "architecture.hidden", Limits.MAX_HIDDEN_LAYERS);
             try {
-                if (layers > Integer.MAX_VALUE) {
-                    throw new IllegalArgumentException("too many layers: " + layers);
+                if (layers > Limits.MAX_LAYERS) {
+                    throw new IllegalArgumentException(layers + " layers is over the limit of " + Limits.MAX_LAYERS);
                 }
-                return new Architecture((int) layers, hidden, CouplingType.fromId(text(a, "coupling", "architecture.coupling")));
+                Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")));
+                arch.requireWithinLimits(2);
+                return arch;
             } catch (IllegalArgumentException e) {
-                throw error("architecture: " + e.getMessage());
+                throw json.error("architecture: " + e.getMessage());
             }
         }
 
         private TrainingConfig training() throws ModelFormatException {
-            JsonNode t = object(root, "training");
-            long batch = integer(t, "batchSize", "training.batchSize");
+            JsonNode t = json.object(root, "training", "'training'");
+            long batch = json.integer(t, "batchSize", "training.batchSize");
             try {
                 if (batch > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException("batch size too large: " + batch);
                 }
-                return new TrainingConfig((int) batch, number(t, "learningRate", "training.learningRate"),
-                        number(t, "clipNorm", "training.clipNorm"), integer(t, "seed", "training.seed"));
+                return new TrainingConfig((int) batch, json.number(t, "learningRate", "training.learningRate"),
+                        json.number(t, "clipNorm", "training.clipNorm"), json.integer(t, "seed", "training.seed"));
             } catch (IllegalArgumentException e) {
-                throw error("training: " + e.getMessage());
+                throw json.error("training: " + e.getMessage());
             }
         }
 
@@ -309,48 +269,16 @@ public final class SessionFile {
                 return view;
             }
             if (!v.isObject()) {
-                throw error("'view' must be an object of strings");
+                throw json.error("'view' must be an object of strings");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isTextual()) {
-                    throw error("view." + e.getKey() + " must be a string, got " + e.getValue());
+                    throw json.error("view." + e.getKey() + " must be a string, got " + e.getValue());
                 }
                 view.put(e.getKey(), e.getValue().asText());
             }
             return view;
-        }
-
-        private JsonNode object(JsonNode node, String field) throws ModelFormatException {
-            JsonNode x = node.get(field);
-            if (x == null || !x.isObject()) {
-                throw error("'" + field + "' must be an object" + (x == null ? " (missing)" : ", got " + x));
-            }
-            return x;
-        }
-
-        private long integer(JsonNode node, String field, String path) throws ModelFormatException {
-            JsonNode x = node.get(field);
-            if (x == null || !x.isIntegralNumber() || !x.canConvertToLong()) {
-                throw error(path + " must be an integer" + (x == null ? " (missing)" : ", got " + x));
-            }
-            return x.asLong();
-        }
-
-        private double number(JsonNode node, String field, String path) throws ModelFormatException {
-            JsonNode x = node.get(field);
-            if (x == null || !x.isNumber()) {
-                throw error(path + " must be a number" + (x == null ? " (missing)" : ", got " + x));
-            }
-            return x.asDouble();
-        }
-
-        private String text(JsonNode node, String field, String path) throws ModelFormatException {
-            JsonNode x = node.get(field);
-            if (x == null || !x.isTextual()) {
-                throw error(path + " must be a string" + (x == null ? " (missing)" : ", got " + x));
-            }
-            return x.asText();
         }
     }
 }

@@ -3,6 +3,8 @@ package org.flowexplorer.model.io;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowexplorer.model.flow.CouplingLayer;
+import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.nn.ConditionerLayout;
 
@@ -39,17 +41,55 @@ final class StateDictLayout {
         return "layers." + layer + ".net." + (2 * linear) + ".bias";
     }
 
+    /**
+     * The tensors a model of {@code spec} will have, computed from the spec alone, so that a file
+     * can be checked against them before the model is allocated; {@link #requireSame} then
+     * confirms them against the built model.
+     */
+    static List<Tensor> parameters(FlowSpec spec) {
+        List<Tensor> out = new ArrayList<>();
+        int offset = 0;
+        List<Mask> masks = spec.masks();
+        for (int i = 0; i < masks.size(); i++) {
+            Mask m = masks.get(i);
+            int conditioning = m.conditioningIndices().length;
+            int[] sizes = new int[spec.hidden().length + 2];
+            sizes[0] = conditioning;
+            System.arraycopy(spec.hidden(), 0, sizes, 1, spec.hidden().length);
+            sizes[sizes.length - 1] = spec.coupling().outputsPerTransformed() * (m.dim() - conditioning);
+            ConditionerLayout net = new ConditionerLayout(sizes);
+            add(out, i, net, offset);
+            offset += net.parameterCount();
+        }
+        return out;
+    }
+
+    /** Guards against the spec-computed layout ever drifting from the model's own. */
+    static void requireSame(List<Tensor> expected, RealNVP model) {
+        List<Tensor> actual = parameters(model);
+        boolean same = expected.size() == actual.size();
+        for (int i = 0; same && i < expected.size(); i++) {
+            Tensor a = expected.get(i), b = actual.get(i);
+            same = a.key().equals(b.key()) && a.offset() == b.offset() && java.util.Arrays.equals(a.shape(), b.shape());
+        }
+        if (!same) {
+            throw new IllegalStateException("internal error: the state_dict layout of " + model.spec() + " differs from the model's");
+        }
+    }
+
+    private static void add(List<Tensor> out, int layer, ConditionerLayout net, int layerOffset) {
+        for (int k = 0; k < net.linearCount(); k++) {
+            out.add(new Tensor(weightKey(layer, k), new int[] {net.out(k), net.in(k)}, layerOffset + net.weightOffset(k)));
+            out.add(new Tensor(biasKey(layer, k), new int[] {net.out(k)}, layerOffset + net.biasOffset(k)));
+        }
+    }
+
     /** The weight and bias tensors of every layer, in {@code model.parameters()} order. */
     static List<Tensor> parameters(RealNVP model) {
         List<Tensor> out = new ArrayList<>();
         List<CouplingLayer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
-            CouplingLayer layer = layers.get(i);
-            ConditionerLayout net = layer.conditioner();
-            for (int k = 0; k < net.linearCount(); k++) {
-                out.add(new Tensor(weightKey(i, k), new int[] {net.out(k), net.in(k)}, layer.parameterOffset() + net.weightOffset(k)));
-                out.add(new Tensor(biasKey(i, k), new int[] {net.out(k)}, layer.parameterOffset() + net.biasOffset(k)));
-            }
+            add(out, i, layers.get(i).conditioner(), layers.get(i).parameterOffset());
         }
         return out;
     }

@@ -42,14 +42,19 @@ public final class TorchStateDict {
     private TorchStateDict() {
     }
 
-    /** Reads an {@code .npz} state_dict (stored or compressed). */
+    /**
+     * Reads an {@code .npz} state_dict (stored or compressed). Each array's shape is checked
+     * against {@link org.flowexplorer.model.Limits} from its header, before its data is read, and
+     * NaN/Inf weights are refused naming the tensor.
+     */
     public static LoadedModel read(Path npz) throws ModelFormatException {
         Map<String, NdArray> arrays;
         try {
-            arrays = Npz.read(npz);
+            arrays = Npz.read(npz, TensorChecks.stateDictShapes(npz));
         } catch (IOException e) {
             throw ModelFormatException.wrap(npz, e);
         }
+        TensorChecks.requireFinite(npz, arrays);
         return new LoadedModel(fromArrays(arrays, npz.toString()), ModelMetadata.none());
     }
 

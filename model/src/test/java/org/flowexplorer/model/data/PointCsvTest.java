@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading and writing point CSV files with {@link PointCsv}. */
@@ -90,41 +93,36 @@ class PointCsvTest {
         assertTrue(e.getMessage().contains("directory"), e.getMessage());
     }
 
-    @Test
-    void emptyFileAndHeaderOnlyHaveNoDataRows() throws Exception {
-        assertError(write("empty.csv", ""), 0, "empty.csv: no data rows");
-        assertError(write("blank.csv", "\n\n"), 0, "blank.csv: no data rows");
-        assertError(write("header.csv", "x,y\n"), 0, "header.csv: no data rows");
+    /** Each bad file: name, content, the line reported (0: the whole file) and the exact message. */
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                // no data rows
+                Arguments.of("empty.csv", "", 0, "empty.csv: no data rows"),
+                Arguments.of("blank.csv", "\n\n", 0, "blank.csv: no data rows"),
+                Arguments.of("header.csv", "x,y\n", 0, "header.csv: no data rows"),
+                // a non-numeric cell is quoted with its line
+                Arguments.of("moons.csv", "x,y\n1,2\n3,4\n5,6\n7,8\n9,10\nabc,1\n", 7, "moons.csv line 7: \"abc\" is not a number"),
+                Arguments.of("java.csv", "1,2\n1f,2\n", 2, "java.csv line 2: \"1f\" is not a number"),
+                Arguments.of("empty-cell.csv", "1,2\n3,\n", 2, "empty-cell.csv line 2: \"\" is not a number"),
+                // a first line with one number is data, not a header
+                Arguments.of("half.csv", "1,y\n", 1, "half.csv line 1: \"y\" is not a number"),
+                // NaN and infinity are not finite
+                Arguments.of("nan.csv", "x,y\n1,NaN\n", 2, "nan.csv line 2: \"NaN\" is not a finite number"),
+                Arguments.of("inf.csv", "x,y\n1,2\n-inf,2\n", 3, "inf.csv line 3: \"-inf\" is not a finite number"),
+                Arguments.of("big.csv", "x,y\n1e39,2\n", 2, "big.csv line 2: \"1e39\" is not a finite number"),
+                // wrong column count
+                Arguments.of("three.csv", "x,y\n1,2\n1,2,3\n", 3, "three.csv line 3: expected 2 columns, found 3"),
+                Arguments.of("one.csv", "x,y\n1\n", 2, "one.csv line 2: expected 2 columns, found 1"),
+                Arguments.of("trailing.csv", "1,2,\n", 1, "trailing.csv line 1: expected 2 columns, found 3"),
+                Arguments.of("semicolon.csv", "1;2\n", 1, "semicolon.csv line 1: expected 2 columns, found 1"),
+                // a blank line inside the data
+                Arguments.of("gap.csv", "x,y\n1,2\n\n3,4\n", 3, "gap.csv line 3: blank line before the end of the data"));
     }
 
-    @Test
-    void nonNumericCellIsQuotedWithItsLine() throws Exception {
-        assertError(write("moons.csv", "x,y\n1,2\n3,4\n5,6\n7,8\n9,10\nabc,1\n"), 7,
-                "moons.csv line 7: \"abc\" is not a number");
-        assertError(write("java.csv", "1,2\n1f,2\n"), 2, "java.csv line 2: \"1f\" is not a number");
-        assertError(write("empty-cell.csv", "1,2\n3,\n"), 2, "empty-cell.csv line 2: \"\" is not a number");
-        // A first line with one number is data, not a header.
-        assertError(write("half.csv", "1,y\n"), 1, "half.csv line 1: \"y\" is not a number");
-    }
-
-    @Test
-    void nanAndInfinityAreNotFinite() throws Exception {
-        assertError(write("nan.csv", "x,y\n1,NaN\n"), 2, "nan.csv line 2: \"NaN\" is not a finite number");
-        assertError(write("inf.csv", "x,y\n1,2\n-inf,2\n"), 3, "inf.csv line 3: \"-inf\" is not a finite number");
-        assertError(write("big.csv", "x,y\n1e39,2\n"), 2, "big.csv line 2: \"1e39\" is not a finite number");
-    }
-
-    @Test
-    void wrongColumnCount() throws Exception {
-        assertError(write("three.csv", "x,y\n1,2\n1,2,3\n"), 3, "three.csv line 3: expected 2 columns, found 3");
-        assertError(write("one.csv", "x,y\n1\n"), 2, "one.csv line 2: expected 2 columns, found 1");
-        assertError(write("trailing.csv", "1,2,\n"), 1, "trailing.csv line 1: expected 2 columns, found 3");
-        assertError(write("semicolon.csv", "1;2\n"), 1, "semicolon.csv line 1: expected 2 columns, found 1");
-    }
-
-    @Test
-    void blankLineInsideTheData() throws Exception {
-        assertError(write("gap.csv", "x,y\n1,2\n\n3,4\n"), 3, "gap.csv line 3: blank line before the end of the data");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void badFileIsOneClearError(String name, String content, int line, String message) throws Exception {
+        assertError(write(name, content), line, message);
     }
 
     @Test

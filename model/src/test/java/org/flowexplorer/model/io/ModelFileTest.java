@@ -12,21 +12,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.flowexplorer.model.Precision;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
@@ -150,36 +147,13 @@ class ModelFileTest {
     }
 
     /** Rewrites the archive with {@code edit} applied to its entries (name → bytes, in order). */
+    /** The saved archive with {@code edit} applied to its entries (name → bytes, in order). */
     private Path rewritten(String name, Consumer<Map<String, byte[]>> edit) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(saved().toFile())) {
-            for (var e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
-            }
-        }
-        edit.accept(entries);
-        Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return file;
+        return ZipEdits.rewrite(saved(), dir.resolve(name), edit);
     }
 
     private Path withManifest(String name, Consumer<ObjectNode> edit) throws IOException {
-        return rewritten(name, entries -> {
-            try {
-                ObjectNode m = (ObjectNode) JSON.readTree(entries.get("manifest.json"));
-                edit.accept(m);
-                entries.put("manifest.json", JSON.writeValueAsBytes(m));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return ZipEdits.withJson(saved(), dir.resolve(name), "manifest.json", edit);
     }
 
     @Test

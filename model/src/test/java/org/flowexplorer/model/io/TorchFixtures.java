@@ -1,7 +1,6 @@
 package org.flowexplorer.model.io;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,15 +16,7 @@ final class TorchFixtures {
     }
 
     static Path path(String name) {
-        var url = TorchFixtures.class.getResource("/torch/" + name);
-        if (url == null) {
-            throw new IllegalStateException("missing test resource torch/" + name);
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.resource("torch/" + name);
     }
 
     /** Whether /usr/bin/python3 can import torch and numpy (checked once). */
