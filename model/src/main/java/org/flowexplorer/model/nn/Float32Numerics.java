@@ -109,7 +109,7 @@ final class Float32Numerics extends Numerics<float[]> {
             VectorFloatKernels.rowsTimesTransposed(a, aOff, bt, m, n, k, c, cOff);
             return;
         }
-        if (Blas.worthBlas(transA, transB, m, n, k)) {
+        if (Blas.worthBlas(transA, transB, m, n, k, FloatKernels.VECTOR)) {
             blasGemm(transA, transB, m, n, k, a, aOff, b, bOff, accumulate, c, cOff);
             return;
         }
@@ -248,62 +248,6 @@ final class Float32Numerics extends Numerics<float[]> {
             for (int i = 0; i < w; i++) {
                 x[r * dim + cols[i]] += in[r * w + i];
             }
-        }
-    }
-
-    @Override
-    public void affineForward(float[] o, float[] u, int rows, int dt, float[] s, float[] e, float[] yT, float[] ld) {
-        for (int r = 0; r < rows; r++) {
-            float sum = 0f;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
-                float ev = (float) Math.exp(sv);
-                s[i] = sv;
-                e[i] = ev;
-                yT[i] = u[i] * ev + o[r * 2 * dt + dt + j];
-                sum += sv;
-            }
-            ld[r] += sum;
-        }
-    }
-
-    @Override
-    public void affineInverse(float[] o, float[] yT, int rows, int dt, float[] s, float[] u, float[] ld) {
-        for (int r = 0; r < rows; r++) {
-            float sum = 0f;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
-                s[i] = sv;
-                u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * (float) Math.exp(-sv);
-                sum += sv;
-            }
-            ld[r] -= sum;
-        }
-    }
-
-    @Override
-    public void affineBackward(float[] dyT, float[] u, float[] s, float[] e, float[] dld, int rows, int dt,
-                               float[] dO, float[] dU) {
-        for (int r = 0; r < rows; r++) {
-            float dl = dld[r];
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                float g = dyT[i], sv = s[i], ev = e[i];
-                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * (2f - 0.5f * sv * sv);
-                dO[r * 2 * dt + dt + j] = g;
-                dU[i] = g * ev;
-            }
-        }
-    }
-
-    @Override
-    public void additive(float[] o, float[] u, int rows, int dt, double sign, float[] yT) {
-        float sg = (float) sign;
-        int n = rows * dt;
-        for (int i = 0; i < n; i++) {
-            yT[i] = u[i] + sg * o[i];
         }
     }
 

@@ -3,13 +3,15 @@ package org.flowexplorer.model.nn;
 import org.flowexplorer.model.Precision;
 
 /**
- * The handful of numerical kernels a coupling flow needs, over flat primitive arrays
+ * The generic numerical kernels a coupling flow is built from (products, bias and ReLU, gather and
+ * scatter, Adam), over flat primitive arrays
  * ({@code float[]} for {@link Precision#FLOAT32}, {@code double[]} for {@link Precision#FLOAT64}).
  *
  * <p>Why not ND4J ops: each ND4J call costs 10–60 µs of dispatch, and a training step would need
  * hundreds of them. Here the large products go straight to OpenBLAS ({@code cblas_?gemm}) and
- * everything else is a fused, branch-free Java loop over preallocated arrays. The coupling and
- * flow code is written once against this class; only these kernels exist per precision.
+ * everything else is a fused, branch-free Java loop over preallocated arrays. Nothing here knows a
+ * coupling: each coupling class holds its own element-wise head (forward, inverse, backward) for
+ * both array types, right under its formula, so a new coupling never widens this interface.
  *
  * <p>All matrices are row-major. Instances keep scratch buffers and are not thread-safe:
  * one instance per model, used from one thread.
@@ -20,6 +22,11 @@ public abstract class Numerics<A> {
 
     public static Numerics<?> of(Precision precision) {
         return precision == Precision.FLOAT32 ? new Float32Numerics() : new Float64Numerics();
+    }
+
+    /** The float64 kernels, typed (e.g. for one-point walk-throughs in double). */
+    public static Numerics<double[]> float64() {
+        return new Float64Numerics();
     }
 
     public abstract Precision precision();
@@ -70,25 +77,6 @@ public abstract class Numerics<A> {
 
     /** {@code x[r, cols[i]] += in[r, i]}. */
     public abstract void scatterAdd(A in, int rows, int dim, int[] cols, A x);
-
-    /**
-     * Affine head, forward: from conditioner outputs {@code o = [raw s | t]} (rows × 2·dt)
-     * computes {@code s = 2·tanh(raw s)}, {@code e = exp(s)}, {@code yT = u·e + t} and
-     * {@code ld[r] += Σ_j s[r, j]}.
-     */
-    public abstract void affineForward(A o, A u, int rows, int dt, A s, A e, A yT, A ld);
-
-    /** Affine head, inverse: {@code u = (yT − t)·exp(−s)}, {@code ld[r] −= Σ_j s[r, j]}; writes s. */
-    public abstract void affineInverse(A o, A yT, int rows, int dt, A s, A u, A ld);
-
-    /**
-     * Affine head, backward. Given dL/dyT and dL/dld (per row), writes dL/do (rows × 2·dt) and
-     * dL/du. With s = 2·tanh(r): ds/dr = 2(1 − tanh²r) = 2 − s²/2.
-     */
-    public abstract void affineBackward(A dyT, A u, A s, A e, A dld, int rows, int dt, A dO, A dU);
-
-    /** Additive head: {@code yT = u + sign·t} with t = o (rows × dt). */
-    public abstract void additive(A o, A u, int rows, int dt, double sign, A yT);
 
     /** {@code Σ a[i]²} over a range, accumulated in double. */
     public abstract double sumOfSquares(A a, int off, int n);
