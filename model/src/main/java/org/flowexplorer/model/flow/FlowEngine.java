@@ -82,6 +82,11 @@ final class FlowEngine<A> {
         }
     }
 
+    /** The batch sizes whose buffers are cached: at most {@code chunk} for evaluations. */
+    java.util.Set<Integer> cachedBatchSizes() {
+        return java.util.Set.copyOf(passes.keySet());
+    }
+
     Pass<A> pass(int rows) {
         Pass<A> p = passes.get(rows);
         if (p == null) {
