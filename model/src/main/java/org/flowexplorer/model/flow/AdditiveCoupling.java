@@ -25,17 +25,12 @@ public final class AdditiveCoupling extends CouplingLayer {
     private static final List<String> TERMS = List.of(FlowTrace.SHIFT);
 
     AdditiveCoupling(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
-        super(mask, hidden, store, offset);
+        super(CouplingType.ADDITIVE, mask, hidden, store, offset);
     }
 
     /** A stand-alone layer with its own parameters, initialised as PyTorch would (last Linear zero). */
     public static AdditiveCoupling create(Mask mask, int[] hidden, Precision precision, long seed) {
         return (AdditiveCoupling) standalone(CouplingType.ADDITIVE, mask, hidden, precision, seed);
-    }
-
-    @Override
-    public CouplingType type() {
-        return CouplingType.ADDITIVE;
     }
 
     /** y = u + sign·t over n = rows·d_B values (sign −1: the inverse). */

@@ -28,17 +28,12 @@ public final class AffineCoupling extends CouplingLayer {
     private static final List<String> TERMS = List.of(FlowTrace.LOG_SCALE, FlowTrace.SHIFT);
 
     AffineCoupling(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
-        super(mask, hidden, store, offset);
+        super(CouplingType.AFFINE, mask, hidden, store, offset);
     }
 
     /** A stand-alone layer with its own parameters, initialised as PyTorch would (last Linear zero). */
     public static AffineCoupling create(Mask mask, int[] hidden, Precision precision, long seed) {
         return (AffineCoupling) standalone(CouplingType.AFFINE, mask, hidden, precision, seed);
-    }
-
-    @Override
-    public CouplingType type() {
-        return CouplingType.AFFINE;
     }
 
     // ---- y = x · exp(s) + t,  s = 2 · tanh(raw s),  log|det| = Σ s ---------------------------

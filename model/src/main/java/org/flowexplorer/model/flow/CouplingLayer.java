@@ -25,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * class, a {@link CouplingType} constant and a row in the transform contract test.
  */
 public abstract class CouplingLayer implements DifferentiableTransform {
+    private final CouplingType type;
     private final Mask mask;
     private final int[] hidden;
     private final ConditionerLayout net;
@@ -32,10 +33,11 @@ public abstract class CouplingLayer implements DifferentiableTransform {
     private final int offset;
     private FlowEngine<?> standalone;
 
-    CouplingLayer(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+    CouplingLayer(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        this.type = type;
         this.mask = mask;
         this.hidden = hidden.clone();
-        this.net = layout(type(), mask, hidden);
+        this.net = layout(type, mask, hidden);
         this.store = store;
         this.offset = offset;
     }
@@ -62,7 +64,9 @@ public abstract class CouplingLayer implements DifferentiableTransform {
         return layer;
     }
 
-    public abstract CouplingType type();
+    public final CouplingType type() {
+        return type;
+    }
 
     public Mask mask() {
         return mask;

@@ -67,12 +67,8 @@ public enum CouplingType {
     }
 
     public static CouplingType fromId(String id) {
-        for (CouplingType t : values()) {
-            if (t.id().equalsIgnoreCase(id.trim())) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown coupling '" + id + "' (expected "
-                + Arrays.stream(values()).map(CouplingType::id).collect(Collectors.joining(" or ")) + ")");
+        return Arrays.stream(values()).filter(t -> t.id().equalsIgnoreCase(id.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown coupling '" + id + "' (expected "
+                        + Arrays.stream(values()).map(CouplingType::id).collect(Collectors.joining(" or ")) + ")"));
     }
 }

@@ -8,7 +8,6 @@ import org.flowexplorer.model.Precision;
 final class Float32Numerics extends Numerics<float[]> {
     // Native mirrors for BLAS operands: JavaCPP's float[] overloads copy whole arrays on every call.
     private FloatPointer pa, pb, pc;
-    private long capA, capB, capC;
 
     /** -Dflowexplorer.rowKernel=false routes forward products to BLAS instead (for comparisons). */
     private static final boolean ROW_KERNEL = !"false".equalsIgnoreCase(System.getProperty("flowexplorer.rowKernel"));
@@ -74,26 +73,8 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public float[] fromDoubles(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
-    }
-
-    @Override
     public float[] toFloats(float[] a, int off, int n) {
         return java.util.Arrays.copyOfRange(a, off, off + n);
-    }
-
-    @Override
-    public double[] toDoubles(float[] a, int off, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = a[off + i];
-        }
-        return out;
     }
 
     @Override
@@ -172,18 +153,9 @@ final class Float32Numerics extends Numerics<float[]> {
     private void blasGemm(boolean transA, boolean transB, int m, int n, int k,
                           float[] a, int aOff, float[] b, int bOff, boolean accumulate, float[] c, int cOff) {
         int na = m * k, nb = k * n, nc = m * n;
-        if (na > capA) {
-            pa = new FloatPointer(na);
-            capA = na;
-        }
-        if (nb > capB) {
-            pb = new FloatPointer(nb);
-            capB = nb;
-        }
-        if (nc > capC) {
-            pc = new FloatPointer(nc);
-            capC = nc;
-        }
+        pa = fit(pa, na);
+        pb = fit(pb, nb);
+        pc = fit(pc, nc);
         pa.position(0).put(a, aOff, na);
         pb.position(0).put(b, bOff, nb);
         if (accumulate) {
@@ -261,5 +233,10 @@ final class Float32Numerics extends Numerics<float[]> {
                      double stepSize, double biasCorrection2Sqrt, double eps) {
         FloatKernels.adam(p, g, m, v, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
                 (float) stepSize, (float) biasCorrection2Sqrt, (float) eps);
+    }
+
+    /** {@code p} if it holds at least n values, else a new mirror of n. */
+    private static FloatPointer fit(FloatPointer p, int n) {
+        return p != null && p.capacity() >= n ? p : new FloatPointer(n);
     }
 }

@@ -4,14 +4,14 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.flowexplorer.model.Precision;
 
-/** {@link Numerics} over {@code double[]}: float64, for gradient checks against finite differences. */
+/**
+ * {@link Numerics} over {@code double[]}: float64, for gradient checks against finite differences
+ * and reference runs. Only storage and products live here; the element-wise kernels are the
+ * reference loops of {@link Numerics}.
+ */
 final class Float64Numerics extends Numerics<double[]> {
-    /** ReLU derivative without a branch: min(h·BIG, 1) is 1 for h > 0 and 0 for h = 0. */
-    private static final double BIG = Double.MAX_VALUE;
-
     // Native mirrors for BLAS operands: JavaCPP's double[] overloads copy whole arrays on every call.
     private DoublePointer pa, pb, pc;
-    private long capA, capB, capC;
 
     Float64Numerics() {
         Blas.init();
@@ -53,26 +53,8 @@ final class Float64Numerics extends Numerics<double[]> {
     }
 
     @Override
-    public double[] fromFloats(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    @Override
     public double[] fromDoubles(double[] values) {
         return values.clone();
-    }
-
-    @Override
-    public float[] toFloats(double[] a, int off, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) a[off + i];
-        }
-        return out;
     }
 
     @Override
@@ -118,18 +100,9 @@ final class Float64Numerics extends Numerics<double[]> {
     private void blasGemm(boolean transA, boolean transB, int m, int n, int k,
                           double[] a, int aOff, double[] b, int bOff, boolean accumulate, double[] c, int cOff) {
         int na = m * k, nb = k * n, nc = m * n;
-        if (na > capA) {
-            pa = new DoublePointer(na);
-            capA = na;
-        }
-        if (nb > capB) {
-            pb = new DoublePointer(nb);
-            capB = nb;
-        }
-        if (nc > capC) {
-            pc = new DoublePointer(nc);
-            capC = nc;
-        }
+        pa = fit(pa, na);
+        pb = fit(pb, nb);
+        pc = fit(pc, nc);
         pa.position(0).put(a, aOff, na);
         pb.position(0).put(b, bOff, nb);
         if (accumulate) {
@@ -143,95 +116,8 @@ final class Float64Numerics extends Numerics<double[]> {
         pc.position(0).get(c, cOff, nc);
     }
 
-    @Override
-    public void addBias(double[] c, int rows, int cols, double[] bias, int biasOff, boolean relu) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            if (relu) {
-                for (int j = 0; j < cols; j++) {
-                    c[o + j] = Math.max(c[o + j] + bias[biasOff + j], 0.0);
-                }
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    c[o + j] += bias[biasOff + j];
-                }
-            }
-        }
-    }
-
-    @Override
-    public void reluBackward(double[] d, double[] h, int n) {
-        for (int i = 0; i < n; i++) {
-            d[i] *= Math.min(h[i] * BIG, 1.0);
-        }
-    }
-
-    @Override
-    public void columnSums(double[] d, int rows, int cols, double[] g, int gOff) {
-        java.util.Arrays.fill(g, gOff, gOff + cols, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int j = 0; j < cols; j++) {
-                g[gOff + j] += d[o + j];
-            }
-        }
-    }
-
-    @Override
-    public void gather(double[] x, int rows, int dim, int[] cols, double[] out) {
-        int w = cols.length;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < w; i++) {
-                out[r * w + i] = x[r * dim + cols[i]];
-            }
-        }
-    }
-
-    @Override
-    public void scatter(double[] in, int rows, int dim, int[] cols, double[] x) {
-        int w = cols.length;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < w; i++) {
-                x[r * dim + cols[i]] = in[r * w + i];
-            }
-        }
-    }
-
-    @Override
-    public void scatterAdd(double[] in, int rows, int dim, int[] cols, double[] x) {
-        int w = cols.length;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < w; i++) {
-                x[r * dim + cols[i]] += in[r * w + i];
-            }
-        }
-    }
-
-    @Override
-    public double sumOfSquares(double[] a, int off, int n) {
-        double s0 = 0, s1 = 0;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            s0 += (double) a[off + i] * a[off + i];
-            s1 += (double) a[off + i + 1] * a[off + i + 1];
-        }
-        for (; i < n; i++) {
-            s0 += (double) a[off + i] * a[off + i];
-        }
-        return s0 + s1;
-    }
-
-    @Override
-    public void adam(double[] p, double[] g, double[] m, double[] v, int n, double gradScale, double beta1, double beta2,
-                     double stepSize, double biasCorrection2Sqrt, double eps) {
-        double ob1 = 1.0 - beta1, ob2 = 1.0 - beta2;
-        for (int i = 0; i < n; i++) {
-            double gi = g[i] * gradScale;
-            double mi = m[i] + (gi - m[i]) * ob1;
-            double vi = v[i] * beta2 + gi * gi * ob2;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= stepSize * (mi / (Math.sqrt(vi) / biasCorrection2Sqrt + eps));
-        }
+    /** {@code p} if it holds at least n values, else a new mirror of n. */
+    private static DoublePointer fit(DoublePointer p, int n) {
+        return p != null && p.capacity() >= n ? p : new DoublePointer(n);
     }
 }
