@@ -330,10 +330,10 @@ public class MaskGalleryView extends BorderPane {
         StringBuilder seed = new StringBuilder("Seed 001, full size:  3×32×32");
         for (Squeeze.Stage s : Squeeze.multiScalePlan(new int[] {3, 32, 32}, 3)) {
             switch (s.operation()) {
-                case "squeeze" -> seed.append("  → squeeze → ").append(Squeeze.shape(s.to()));
-                case "factor out" -> seed.append("  → factor out ").append(Squeeze.shape(s.factoredOut()));
-                case "base distribution" -> seed.append("  → base");
-                default -> { }
+                case SQUEEZE -> seed.append("  → squeeze → ").append(Squeeze.shape(s.to()));
+                case FACTOR_OUT -> seed.append("  → factor out ").append(Squeeze.shape(s.factoredOut()));
+                case BASE_DISTRIBUTION -> seed.append("  → base");
+                case COUPLING_BLOCKS -> { }
             }
         }
         Label full = new Label(seed.toString());

@@ -43,11 +43,6 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public int length(float[] a) {
-        return a.length;
-    }
-
-    @Override
     public double get(float[] a, int i) {
         return a[i];
     }

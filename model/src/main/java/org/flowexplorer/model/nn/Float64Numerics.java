@@ -28,11 +28,6 @@ final class Float64Numerics extends Numerics<double[]> {
     }
 
     @Override
-    public int length(double[] a) {
-        return a.length;
-    }
-
-    @Override
     public double get(double[] a, int i) {
         return a[i];
     }

@@ -37,8 +37,6 @@ public abstract class Numerics<A> {
 
     public abstract A alloc(int n);
 
-    public abstract int length(A a);
-
     public abstract double get(A a, int i);
 
     public abstract void set(A a, int i, double v);
