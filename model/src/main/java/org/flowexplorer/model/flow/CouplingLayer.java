@@ -27,7 +27,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public abstract class CouplingLayer implements DifferentiableTransform {
     private final CouplingType type;
     private final Mask mask;
-    private final int[] hidden;
     private final ConditionerLayout net;
     private final ParameterStore<?> store;
     private final int offset;
@@ -36,7 +35,6 @@ public abstract class CouplingLayer implements DifferentiableTransform {
     CouplingLayer(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
         this.type = type;
         this.mask = mask;
-        this.hidden = hidden.clone();
         this.net = layout(type, mask, hidden);
         this.store = store;
         this.offset = offset;
@@ -70,10 +68,6 @@ public abstract class CouplingLayer implements DifferentiableTransform {
 
     public Mask mask() {
         return mask;
-    }
-
-    public int[] hidden() {
-        return hidden.clone();
     }
 
     public ConditionerLayout conditioner() {
@@ -252,8 +246,7 @@ public abstract class CouplingLayer implements DifferentiableTransform {
         CouplingWorkspace<double[]> w = new CouplingWorkspace<>(nm, 1, conditioningCount(), transformedCount(), net, headBuffers());
         double[] out = new double[dim()], ld = new double[1];
         run(nm, parameters, input, out, ld, 1, w, inverse);
-        double[] mapped = java.util.Arrays.copyOf(inverse ? w.u : w.yT, transformedCount());
-        return new CouplingWalk(explain(w, inverse), mapped, out, ld[0]);
+        return new CouplingWalk(explain(w, inverse), out, ld[0]);
     }
 
     /** Values [rows·d_B] of a float32 or float64 buffer as floats (trace terms). */

@@ -58,11 +58,6 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public void copy(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        System.arraycopy(src, srcOff, dst, dstOff, n);
-    }
-
-    @Override
     public float[] fromFloats(float[] values) {
         return values.clone();
     }

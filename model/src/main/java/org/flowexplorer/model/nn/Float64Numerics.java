@@ -43,11 +43,6 @@ final class Float64Numerics extends Numerics<double[]> {
     }
 
     @Override
-    public void copy(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        System.arraycopy(src, srcOff, dst, dstOff, n);
-    }
-
-    @Override
     public double[] fromDoubles(double[] values) {
         return values.clone();
     }

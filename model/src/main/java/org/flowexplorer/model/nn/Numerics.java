@@ -43,7 +43,9 @@ public abstract class Numerics<A> {
 
     public abstract void fill(A a, int off, int n, double v);
 
-    public abstract void copy(A src, int srcOff, A dst, int dstOff, int n);
+    public void copy(A src, int srcOff, A dst, int dstOff, int n) {
+        System.arraycopy(src, srcOff, dst, dstOff, n);
+    }
 
     public A fromFloats(float[] values) {
         A a = alloc(values.length);

@@ -139,13 +139,13 @@ public final class CouplingInspection {
             in[i] = layerInput[i];
         }
         CouplingWalk walk = layer.walk(flow.parameterValues(), in, inverse);
+        double[] result = walk.output().clone();
         double[] mv = new double[d], om = new double[d], xm = new double[d], part = new double[d];
-        double[] mapped = onTransformed(walk.mapped(), ti, d);
         for (int i = 0; i < d; i++) {
             mv[i] = m[i] ? 1 : 0;
             om[i] = 1 - mv[i];
             xm[i] = in[i] * mv[i];
-            part[i] = m[i] ? 0 : om[i] * mapped[i];
+            part[i] = m[i] ? 0 : om[i] * result[i]; // a transformed coordinate's output is g (or g⁻¹) itself
         }
         String v = inverse ? "y" : "x", out = inverse ? "x" : "y", n = Integer.toString(l);
         CouplingWalk.Head head = walk.head();
@@ -158,10 +158,10 @@ public final class CouplingInspection {
             steps.add(vec(s.symbol(), s.formula(), onTransformed(s.values(), ti, d)));
         }
         steps.add(vec("(1−m)·(…)", "(1 − m) · " + head.map(), part));
-        steps.add(vec(out, out + " = " + v + "_m + (1 − m) · " + head.map(), walk.output()));
+        steps.add(vec(out, out + " = " + v + "_m + (1 − m) · " + head.map(), result));
         String ldSymbol = head.logDetFormula().substring(0, head.logDetFormula().indexOf(" ="));
         steps.add(new Step(ldSymbol, head.logDetFormula(), onTransformed(head.logDetTerms(), ti, d), Kind.SUM, walk.logDet()));
-        return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, walk.output(),
+        return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result,
                 walk.logDet());
     }
 
