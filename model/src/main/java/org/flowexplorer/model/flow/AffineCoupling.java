@@ -1,5 +1,7 @@
 package org.flowexplorer.model.flow;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.flowexplorer.model.Precision;
 import org.flowexplorer.model.nn.FastMath;
@@ -195,10 +197,10 @@ public final class AffineCoupling extends CouplingLayer {
     @Override
     CouplingWalk.Head explain(CouplingWorkspace<double[]> w, boolean inverse) {
         int dt = transformedCount();
-        double[] o = w.output(), s = java.util.Arrays.copyOf(s(w), dt);
-        double[] raw = java.util.Arrays.copyOfRange(o, 0, dt), t = java.util.Arrays.copyOfRange(o, dt, 2 * dt);
+        double[] o = w.output(), s = Arrays.copyOf(s(w), dt);
+        double[] raw = Arrays.copyOfRange(o, 0, dt), t = Arrays.copyOfRange(o, dt, 2 * dt);
         String a = inverse ? "y_A" : "x_A";
-        List<CouplingWalk.Step> steps = new java.util.ArrayList<>(List.of(
+        List<CouplingWalk.Step> steps = new ArrayList<>(List.of(
                 new CouplingWalk.Step("raw s", "[raw s | t] = NN(" + a + "), " + a + " = mask-1 coordinates; raw s = first half", raw),
                 new CouplingWalk.Step("t", "t = second half of NN(" + a + ")", t),
                 new CouplingWalk.Step("s", "s = 2 · tanh(raw s)   (bounded log-scale)", s)));
@@ -209,11 +211,11 @@ public final class AffineCoupling extends CouplingLayer {
         }
         if (inverse) {
             steps.add(new CouplingWalk.Step("y−t", "y − t", first));
-            steps.add(new CouplingWalk.Step("(y−t)·exp(−s)", "(y − t) · exp(−s)", java.util.Arrays.copyOf(w.u, dt)));
+            steps.add(new CouplingWalk.Step("(y−t)·exp(−s)", "(y − t) · exp(−s)", Arrays.copyOf(w.u, dt)));
             return new CouplingWalk.Head(steps, "(y − t) · exp(−s)", "log|det J⁻¹| = −Σ s", terms);
         }
         steps.add(new CouplingWalk.Step("x·exp(s)", "x · exp(s)", first));
-        steps.add(new CouplingWalk.Step("x·exp(s)+t", "x · exp(s) + t", java.util.Arrays.copyOf(w.yT, dt)));
+        steps.add(new CouplingWalk.Step("x·exp(s)+t", "x · exp(s) + t", Arrays.copyOf(w.yT, dt)));
         return new CouplingWalk.Head(steps, "x · exp(s) + t", "log|det J| = Σ s", terms);
     }
 }

@@ -249,9 +249,11 @@ public abstract class CouplingLayer implements DifferentiableTransform {
         return new CouplingWalk(explain(w, inverse), out, ld[0]);
     }
 
-    /** Values [rows·d_B] of a float32 or float64 buffer as floats (trace terms). */
+    /** {@code out[off + i] = (float) src[srcOff + i]} for i < n: a trace term out of a float32 or float64 buffer. */
     static <A> void copyFloats(Numerics<A> nm, A src, int srcOff, int n, float[] out, int off) {
-        System.arraycopy(nm.toFloats(src, srcOff, n), 0, out, off, n);
+        for (int i = 0; i < n; i++) {
+            out[off + i] = (float) nm.get(src, srcOff + i);
+        }
     }
 
     // ---- Transform API for a layer on its own ----------------------------------------------

@@ -1,9 +1,11 @@
 package org.flowexplorer.model.flow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.flowexplorer.model.nn.Numerics;
 import org.flowexplorer.model.nn.ParameterStore;
@@ -83,8 +85,8 @@ final class FlowEngine<A> {
     }
 
     /** The batch sizes whose buffers are cached: at most {@code chunk} for evaluations. */
-    java.util.Set<Integer> cachedBatchSizes() {
-        return java.util.Set.copyOf(passes.keySet());
+    Set<Integer> cachedBatchSizes() {
+        return Set.copyOf(passes.keySet());
     }
 
     Pass<A> pass(int rows) {
@@ -206,7 +208,7 @@ final class FlowEngine<A> {
             for (int k = 0; k < names.size(); k++) {
                 m.put(names.get(k), terms[l][k]);
             }
-            named.add(java.util.Collections.unmodifiableMap(m));
+            named.add(Collections.unmodifiableMap(m));
         }
         return new FlowTrace(dim, n, positions, named, logDets);
     }
