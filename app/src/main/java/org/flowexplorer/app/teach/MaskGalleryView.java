@@ -307,21 +307,21 @@ public class MaskGalleryView extends BorderPane {
         flow.getChildren().add(box(Squeeze.shape(new int[] {c, SIZE, SIZE}), "input", "ms-input"));
         for (Squeeze.Stage s : plan) {
             switch (s.operation()) {
-                case "squeeze" -> {
+                case SQUEEZE -> {
                     flow.getChildren().add(arrow("squeeze"));
                     flow.getChildren().add(box(Squeeze.shape(s.to()), "", "ms-shape"));
                 }
-                case "coupling blocks" -> {
+                case COUPLING_BLOCKS -> {
                     flow.getChildren().add(arrow("couplings"));
                     flow.getChildren().add(box(Squeeze.shape(s.to()), "", "ms-shape"));
                 }
-                case "factor out" -> {
+                case FACTOR_OUT -> {
                     flow.getChildren().add(arrow("factor out"));
                     VBox split = new VBox(4, box(Squeeze.shape(s.factoredOut()), "→ base N(0, I)", "ms-base"),
                             box(Squeeze.shape(s.to()), "keeps going", "ms-shape"));
                     flow.getChildren().add(split);
                 }
-                default -> {
+                case BASE_DISTRIBUTION -> {
                     flow.getChildren().add(arrow("all"));
                     flow.getChildren().add(box(Squeeze.shape(s.from()), "→ base N(0, I)", "ms-base"));
                 }
@@ -330,10 +330,10 @@ public class MaskGalleryView extends BorderPane {
         StringBuilder seed = new StringBuilder("Seed 001, full size:  3×32×32");
         for (Squeeze.Stage s : Squeeze.multiScalePlan(new int[] {3, 32, 32}, 3)) {
             switch (s.operation()) {
-                case "squeeze" -> seed.append("  → squeeze → ").append(Squeeze.shape(s.to()));
-                case "factor out" -> seed.append("  → factor out ").append(Squeeze.shape(s.factoredOut()));
-                case "base distribution" -> seed.append("  → base");
-                default -> { }
+                case SQUEEZE -> seed.append("  → squeeze → ").append(Squeeze.shape(s.to()));
+                case FACTOR_OUT -> seed.append("  → factor out ").append(Squeeze.shape(s.factoredOut()));
+                case BASE_DISTRIBUTION -> seed.append("  → base");
+                case COUPLING_BLOCKS -> { }
             }
         }
         Label full = new Label(seed.toString());

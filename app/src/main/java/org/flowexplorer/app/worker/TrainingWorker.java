@@ -324,8 +324,8 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            // stop() interrupts: leave quietly
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+            // stop() interrupts, also mid training step (the step throws before Adam): leave quietly
         } catch (Throwable t) {
             error = "The training worker stopped: " + t;
             playing = false;

@@ -18,19 +18,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The conditioner is {@code Linear(d_A, h1) → ReLU → … → Linear(h_k, outputs)} with PyTorch's
  * default initialisation, except the last Linear, which starts at zero so that the flow starts as
  * the identity. Its parameters live at an offset in a (possibly shared) {@link ParameterStore}.
+ *
+ * <p>A subclass is one coupling: its element-wise head (forward, inverse, backward and log-det,
+ * over {@code float[]} and {@code double[]}) right under its formula, the names of the
+ * per-coordinate terms it exposes in traces, and its lines of a walk-through. Adding one takes that
+ * class, a {@link CouplingType} constant and a row in the transform contract test.
  */
-public abstract sealed class CouplingLayer implements DifferentiableTransform permits AffineCoupling, AdditiveCoupling {
+public abstract class CouplingLayer implements DifferentiableTransform {
+    private final CouplingType type;
     private final Mask mask;
-    private final int[] hidden;
     private final ConditionerLayout net;
     private final ParameterStore<?> store;
     private final int offset;
     private FlowEngine<?> standalone;
 
-    CouplingLayer(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+    CouplingLayer(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        this.type = type;
         this.mask = mask;
-        this.hidden = hidden.clone();
-        this.net = layout(type(), mask, hidden);
+        this.net = layout(type, mask, hidden);
         this.store = store;
         this.offset = offset;
     }
@@ -40,7 +45,7 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
         return layout(type, mask, hidden).parameterCount();
     }
 
-    /** The conditioner: d_A inputs, the hidden widths, and (s, t) or t for each transformed coordinate. */
+    /** The conditioner: d_A inputs, the hidden widths, and the type's outputs for each transformed coordinate. */
     private static ConditionerLayout layout(CouplingType type, Mask mask, int[] hidden) {
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = mask.conditioningIndicesView().length;
@@ -49,20 +54,20 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
         return new ConditionerLayout(sizes);
     }
 
-    static CouplingLayer create(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
-        return type == CouplingType.AFFINE
-                ? new AffineCoupling(mask, hidden, store, offset)
-                : new AdditiveCoupling(mask, hidden, store, offset);
+    /** A stand-alone layer with its own parameters, initialised as PyTorch would (last Linear zero). */
+    static CouplingLayer standalone(CouplingType type, Mask mask, int[] hidden, Precision precision, long seed) {
+        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(type, mask, hidden));
+        CouplingLayer layer = type.create(mask, hidden, store, 0);
+        layer.initialise(new SplittableRandom(seed));
+        return layer;
     }
 
-    public abstract CouplingType type();
+    public final CouplingType type() {
+        return type;
+    }
 
     public Mask mask() {
         return mask;
-    }
-
-    public int[] hidden() {
-        return hidden.clone();
     }
 
     public ConditionerLayout conditioner() {
@@ -101,7 +106,13 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
      * PyTorch's default {@code nn.Linear} initialisation, U(−1/√fan_in, 1/√fan_in) for weight and
      * bias, and zeros for the last Linear (near-identity start).
      */
-    <A> void initialise(Numerics<A> nm, A params, SplittableRandom rng) {
+    void initialise(SplittableRandom rng) {
+        initialise(store, rng);
+    }
+
+    private <A> void initialise(ParameterStore<A> s, SplittableRandom rng) {
+        Numerics<A> nm = s.numerics();
+        A params = s.values();
         for (int i = 0; i < net.linearCount(); i++) {
             int n = net.out(i) * net.in(i);
             int w = offset + net.weightOffset(i), b = offset + net.biasOffset(i);
@@ -124,28 +135,30 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
 
     /** y = x_m + (1 − m)·g(x); {@code ld[r] += log|det|}. x and y are [rows, D]; they may be the same array. */
     final <A> void forward(Numerics<A> nm, A params, A x, A y, A ld, int rows, CouplingWorkspace<A> w) {
-        int d = dim();
-        nm.gather(x, rows, d, mask.conditioningIndicesView(), w.xc);
-        nm.gather(x, rows, d, mask.transformedIndicesView(), w.u);
-        runConditioner(nm, params, w, rows);
-        headForward(nm, w, ld, rows);
-        if (y != x) {
-            nm.copy(x, 0, y, 0, rows * d);
-        }
-        nm.scatter(w.yT, rows, d, mask.transformedIndicesView(), y);
+        run(nm, params, x, y, ld, rows, w, false);
     }
 
     /** x = f⁻¹(y); {@code ld[r] += log|det ∂f⁻¹/∂y|}. */
     final <A> void inverse(Numerics<A> nm, A params, A y, A x, A ld, int rows, CouplingWorkspace<A> w) {
+        run(nm, params, y, x, ld, rows, w, true);
+    }
+
+    /** Split by the mask, condition on the passed-through part, map the rest (g or g⁻¹), merge. */
+    private <A> void run(Numerics<A> nm, A params, A in, A out, A ld, int rows, CouplingWorkspace<A> w, boolean inverse) {
         int d = dim();
-        nm.gather(y, rows, d, mask.conditioningIndicesView(), w.xc);
-        nm.gather(y, rows, d, mask.transformedIndicesView(), w.yT);
+        A from = inverse ? w.yT : w.u, to = inverse ? w.u : w.yT;
+        nm.gather(in, rows, d, mask.conditioningIndicesView(), w.xc);
+        nm.gather(in, rows, d, mask.transformedIndicesView(), from);
         runConditioner(nm, params, w, rows);
-        headInverse(nm, w, ld, rows);
-        if (y != x) {
-            nm.copy(y, 0, x, 0, rows * d);
+        if (inverse) {
+            headInverse(w, ld, rows);
+        } else {
+            headForward(w, ld, rows);
         }
-        nm.scatter(w.u, rows, d, mask.transformedIndicesView(), x);
+        if (out != in) {
+            nm.copy(in, 0, out, 0, rows * d);
+        }
+        nm.scatter(to, rows, d, mask.transformedIndicesView(), out);
     }
 
     /**
@@ -159,7 +172,7 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
         int[] ci = mask.conditioningIndicesView(), ti = mask.transformedIndicesView();
         nm.gather(dy, rows, d, ti, w.dyT);
         nm.gather(dy, rows, d, ci, w.dyc);
-        headBackward(nm, w, dld, rows);
+        headBackward(w, dld, rows);
         A delta = w.dO;
         for (int i = net.linearCount() - 1; i >= 0; i--) {
             int in = net.in(i), out = net.out(i);
@@ -189,20 +202,59 @@ public abstract sealed class CouplingLayer implements DifferentiableTransform pe
         }
     }
 
-    /** From the conditioner output {@code w.output()} and {@code w.u}: writes {@code w.yT} (and s), adds log|det| to ld. */
-    abstract <A> void headForward(Numerics<A> nm, CouplingWorkspace<A> w, A ld, int rows);
+    // ---- what each coupling supplies ------------------------------------------------------
 
-    /** From the conditioner output and {@code w.yT}: writes {@code w.u} (and s), adds −log|det| to ld. */
-    abstract <A> void headInverse(Numerics<A> nm, CouplingWorkspace<A> w, A ld, int rows);
+    /** How many [rows, d_B] scratch buffers the head keeps from forward to backward (affine: s and exp s). */
+    abstract int headBuffers();
+
+    /** From the conditioner output {@code w.output()} and {@code w.u}: writes {@code w.yT}, adds log|det| to ld. */
+    abstract <A> void headForward(CouplingWorkspace<A> w, A ld, int rows);
+
+    /** From the conditioner output and {@code w.yT}: writes {@code w.u}, adds −log|det| to ld. */
+    abstract <A> void headInverse(CouplingWorkspace<A> w, A ld, int rows);
 
     /** From {@code w.dyT} and dL/dld: writes dL/d(conditioner output) into {@code w.dO} and dL/du into {@code w.dU}. */
-    abstract <A> void headBackward(Numerics<A> nm, CouplingWorkspace<A> w, A dld, int rows);
+    abstract <A> void headBackward(CouplingWorkspace<A> w, A dld, int rows);
 
-    /** Copies the log-scales s (after 2·tanh; zero for additive) of the last pass, [rows, dt], into {@code out} at {@code off}. */
-    abstract <A> void copyScales(Numerics<A> nm, CouplingWorkspace<A> w, int rows, float[] out, int off);
+    /**
+     * The per-coordinate quantities this coupling exposes in a {@link FlowTrace}, in order, e.g.
+     * {@link FlowTrace#LOG_SCALE} and {@link FlowTrace#SHIFT}; each is [rows, d_B].
+     */
+    public abstract List<String> traceTerms();
 
-    /** Copies the shifts t of the last pass, [rows, dt], into {@code out} at {@code off}. */
-    abstract <A> void copyShifts(Numerics<A> nm, CouplingWorkspace<A> w, int rows, float[] out, int off);
+    /** Copies trace term {@code term} (an index into {@link #traceTerms()}) of the last pass into {@code out} at {@code off}. */
+    abstract <A> void copyTraceTerm(int term, Numerics<A> nm, CouplingWorkspace<A> w, int rows, float[] out, int off);
+
+    /**
+     * The coupling's lines of a walk-through, read from a one-row float64 pass just run with
+     * {@code w} ({@code inverse}: the pass was g⁻¹).
+     */
+    abstract CouplingWalk.Head explain(CouplingWorkspace<double[]> w, boolean inverse);
+
+    /**
+     * One point through this layer, computed by the layer's own code in float64 from the given
+     * parameters (this layer's at {@link #parameterOffset()}; float32 values convert exactly).
+     *
+     * @param parameters the whole store's parameters, e.g. {@link RealNVP#parameterValues()}
+     * @param input      the layer's input, [D]: x forward, y inverse
+     */
+    public final CouplingWalk walk(double[] parameters, double[] input, boolean inverse) {
+        if (input.length != dim()) {
+            throw new IllegalArgumentException("expected " + dim() + " coordinates, got " + input.length);
+        }
+        Numerics<double[]> nm = Numerics.float64();
+        CouplingWorkspace<double[]> w = new CouplingWorkspace<>(nm, 1, conditioningCount(), transformedCount(), net, headBuffers());
+        double[] out = new double[dim()], ld = new double[1];
+        run(nm, parameters, input, out, ld, 1, w, inverse);
+        return new CouplingWalk(explain(w, inverse), out, ld[0]);
+    }
+
+    /** {@code out[off + i] = (float) src[srcOff + i]} for i < n: a trace term out of a float32 or float64 buffer. */
+    static <A> void copyFloats(Numerics<A> nm, A src, int srcOff, int n, float[] out, int off) {
+        for (int i = 0; i < n; i++) {
+            out[off + i] = (float) nm.get(src, srcOff + i);
+        }
+    }
 
     // ---- Transform API for a layer on its own ----------------------------------------------
 

@@ -1,17 +1,65 @@
 package org.flowexplorer.model.flow;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.flowexplorer.model.nn.ParameterStore;
 
-/** Which coupling the flow's layers use. */
+/**
+ * Which coupling the flow's layers use, and what differs per coupling outside its class: the
+ * conditioner's outputs per transformed coordinate and how to build a layer.
+ */
 public enum CouplingType {
     /** RealNVP: y_B = x_B·exp(s) + t (Dinh et al. 2017). */
-    AFFINE,
+    AFFINE(2, "scale and shift", AffineCoupling::new),
     /** NICE: y_B = x_B + t, volume-preserving (Dinh et al. 2015). */
-    ADDITIVE;
+    ADDITIVE(1, "shift only", AdditiveCoupling::new);
+
+    /** A coupling class's constructor: its mask, hidden widths and where its parameters live. */
+    @FunctionalInterface
+    interface Factory {
+        CouplingLayer create(Mask mask, int[] hidden, ParameterStore<?> store, int offset);
+    }
+
+    private final int outputsPerTransformed;
+    private final String outputs;
+    private final Factory factory;
+
+    CouplingType(int outputsPerTransformed, String outputs, Factory factory) {
+        this.outputsPerTransformed = outputsPerTransformed;
+        this.outputs = outputs;
+        this.factory = factory;
+    }
 
     /** Conditioner outputs per transformed coordinate: (s, t) for affine, t for additive. */
     public int outputsPerTransformed() {
-        return this == AFFINE ? 2 : 1;
+        return outputsPerTransformed;
+    }
+
+    /** What the conditioner's outputs are, in words, e.g. "scale and shift". */
+    public String outputs() {
+        return outputs;
+    }
+
+    /** A layer of this type whose parameters live in {@code store} from {@code offset} on (not initialised). */
+    CouplingLayer create(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        return factory.create(mask, hidden, store, offset);
+    }
+
+    /** The type whose conditioner has {@code outputs} outputs for {@code transformed} coordinates, or null. */
+    public static CouplingType forConditionerOutputs(int outputs, int transformed) {
+        for (CouplingType t : values()) {
+            if (outputs == t.outputsPerTransformed * transformed) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** E.g. "4 (affine: scale and shift) or 2 (additive: shift only)" for two transformed coordinates. */
+    public static String expectedOutputs(int transformed) {
+        return Arrays.stream(values()).map(t -> t.outputsPerTransformed * transformed + " (" + t.id() + ": " + t.outputs + ")")
+                .collect(Collectors.joining(" or "));
     }
 
     public String id() {
@@ -19,11 +67,8 @@ public enum CouplingType {
     }
 
     public static CouplingType fromId(String id) {
-        for (CouplingType t : values()) {
-            if (t.id().equalsIgnoreCase(id.trim())) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown coupling '" + id + "' (expected affine or additive)");
+        return Arrays.stream(values()).filter(t -> t.id().equalsIgnoreCase(id.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown coupling '" + id + "' (expected "
+                        + Arrays.stream(values()).map(CouplingType::id).collect(Collectors.joining(" or ")) + ")"));
     }
 }

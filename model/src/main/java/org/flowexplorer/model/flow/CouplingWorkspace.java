@@ -7,8 +7,9 @@ import org.flowexplorer.model.nn.Numerics;
 
 /**
  * Preallocated buffers for one coupling layer at a fixed batch size, so the training loop
- * allocates nothing. Forward buffers (inputs split by the mask, every Linear's output, s, exp s)
- * stay valid until the backward pass of the same batch.
+ * allocates nothing. Forward buffers (inputs split by the mask, every Linear's output, and the
+ * coupling's own per-coordinate scratch, e.g. affine's s and exp s) stay valid until the backward
+ * pass of the same batch.
  */
 final class CouplingWorkspace<A> {
     final int rows;
@@ -16,8 +17,7 @@ final class CouplingWorkspace<A> {
     final A u;           // transformed coordinates (input side)  [rows, dt]
     final A yT;          // transformed coordinates (output side) [rows, dt]
     final List<A> acts;  // output of Linear i (after ReLU for hidden ones); the last is o [rows, head]
-    final A s;           // log-scales s = 2·tanh(raw)  [rows, dt]
-    final A e;           // exp(s)                      [rows, dt]
+    final List<A> head;  // the coupling's scratch, [rows, dt] each (see CouplingLayer.headBuffers)
     final A dyT;
     final A dyc;
     final A dO;
@@ -26,7 +26,7 @@ final class CouplingWorkspace<A> {
     final A dHiddenB;
     final A dxc;
 
-    CouplingWorkspace(Numerics<A> nm, int rows, int maxDc, int maxDt, ConditionerLayout net) {
+    CouplingWorkspace(Numerics<A> nm, int rows, int maxDc, int maxDt, ConditionerLayout net, int headBuffers) {
         this.rows = rows;
         xc = nm.alloc(rows * maxDc);
         u = nm.alloc(rows * maxDt);
@@ -35,8 +35,10 @@ final class CouplingWorkspace<A> {
         for (int i = 0; i < net.linearCount(); i++) {
             acts.add(nm.alloc(rows * net.out(i)));
         }
-        s = nm.alloc(rows * maxDt);
-        e = nm.alloc(rows * maxDt);
+        head = new ArrayList<>();
+        for (int i = 0; i < headBuffers; i++) {
+            head.add(nm.alloc(rows * maxDt));
+        }
         dyT = nm.alloc(rows * maxDt);
         dyc = nm.alloc(rows * maxDc);
         dO = nm.alloc(rows * net.outputs());

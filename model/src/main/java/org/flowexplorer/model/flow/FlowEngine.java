@@ -1,23 +1,33 @@
 package org.flowexplorer.model.flow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.flowexplorer.model.nn.Numerics;
 import org.flowexplorer.model.nn.ParameterStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Runs a stack of coupling layers over flat arrays: forward, inverse, backward and traces, in
- * chunks of at most {@link #CHUNK} rows with preallocated buffers per batch size. This is the
+ * chunks of at most {@link #CHUNK} rows with preallocated buffers per batch size, so evaluating
+ * millions of points never allocates more than a chunk's worth of activations. This is the
  * single place where layers are composed: the forward pass runs them in order and sums their
  * log-determinants; the inverse runs them backwards.
+ *
+ * <p>The training pass ({@link #nllAndGradient}) is interruptible: between layers it checks the
+ * thread's interrupt flag and throws {@link CancellationException} (leaving the flag set), before
+ * any parameter has changed.
  */
 final class FlowEngine<A> {
     /** Rows per evaluation chunk: bounds workspace memory whatever the number of points. */
     static final int CHUNK = 1024;
     private static final int MAX_CACHED_PASSES = 4;
+    /** Rows per chunk of whole-array evaluations ({@link #CHUNK}; smaller in tests). */
+    private final int chunk;
 
     final Numerics<A> nm;
     final ParameterStore<A> store;
@@ -25,7 +35,8 @@ final class FlowEngine<A> {
     final int dim;
     private final Map<Integer, Pass<A>> passes = new LinkedHashMap<>(8, 0.75f, true);
 
-    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers) {
+    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, int chunk) {
+        this.chunk = chunk;
         this.nm = store.numerics();
         this.store = store;
         this.layers = List.copyOf(layers);
@@ -33,11 +44,18 @@ final class FlowEngine<A> {
     }
 
     static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers) {
-        return createTyped(store, layers);
+        return create(store, layers, CHUNK);
     }
 
-    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers) {
-        return new FlowEngine<>(store, layers);
+    static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers, int chunk) {
+        return createTyped(store, layers, chunk);
+    }
+
+    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers, int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be positive, got " + chunk);
+        }
+        return new FlowEngine<>(store, layers, chunk);
     }
 
     /** Buffers for one batch size: the positions between all layers, log-dets and per-layer workspaces. */
@@ -56,13 +74,19 @@ final class FlowEngine<A> {
                 xs.add(e.nm.alloc(rows * e.dim));
             }
             for (CouplingLayer layer : e.layers) {
-                ws.add(new CouplingWorkspace<>(e.nm, rows, layer.conditioningCount(), layer.transformedCount(), layer.conditioner()));
+                ws.add(new CouplingWorkspace<>(e.nm, rows, layer.conditioningCount(), layer.transformedCount(),
+                        layer.conditioner(), layer.headBuffers()));
             }
             ld = e.nm.alloc(rows);
             layerLd = e.nm.alloc(rows);
             dx = e.nm.alloc(rows * e.dim);
             dld = e.nm.alloc(rows);
         }
+    }
+
+    /** The batch sizes whose buffers are cached: at most {@code chunk} for evaluations. */
+    Set<Integer> cachedBatchSizes() {
+        return Set.copyOf(passes.keySet());
     }
 
     Pass<A> pass(int rows) {
@@ -78,11 +102,16 @@ final class FlowEngine<A> {
         return p;
     }
 
-    /** Forward through all layers from {@code p.xs[0]}; leaves every layer's activations in p. */
-    void runForward(Pass<A> p, int rows) {
+    /**
+     * Forward through all layers from {@code p.xs[0]}; leaves every layer's activations in p.
+     *
+     * @param interruptible check the interrupt flag before each layer (training)
+     */
+    void runForward(Pass<A> p, int rows, boolean interruptible) {
         A params = store.values();
         nm.fill(p.ld, 0, rows, 0.0);
         for (int l = 0; l < layers.size(); l++) {
+            checkInterrupt(interruptible);
             layers.get(l).forward(nm, params, p.xs.get(l), p.xs.get(l + 1), p.ld, rows, p.ws.get(l));
         }
     }
@@ -100,10 +129,18 @@ final class FlowEngine<A> {
      * Backpropagates dL/dz (in {@code p.dx}) and dL/dld (in {@code p.dld}) through the forward pass
      * last run with p; leaves dL/dx in {@code p.dx} and writes dL/dθ into the store's gradients.
      */
-    void runBackward(Pass<A> p, int rows) {
+    void runBackward(Pass<A> p, int rows, boolean interruptible) {
         A params = store.values(), grads = store.gradients();
         for (int l = layers.size() - 1; l >= 0; l--) {
+            checkInterrupt(interruptible);
             layers.get(l).backward(nm, params, grads, p.dx, p.dld, p.dx, rows, p.ws.get(l));
+        }
+    }
+
+    /** Throws if asked to and the thread is interrupted; the flag stays set for the caller's loop. */
+    private static void checkInterrupt(boolean interruptible) {
+        if (interruptible && Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("training step interrupted");
         }
     }
 
@@ -111,15 +148,15 @@ final class FlowEngine<A> {
 
     /** y = f(x) (or f⁻¹), log|det| into ld; x, y are [n, D]. */
     void apply(A in, int n, boolean inverse, A out, A ld) {
-        for (int from = 0; from < n; from += CHUNK) {
-            int rows = Math.min(CHUNK, n - from);
+        for (int from = 0; from < n; from += chunk) {
+            int rows = Math.min(chunk, n - from);
             Pass<A> p = pass(rows);
             A start = inverse ? p.xs.get(layers.size()) : p.xs.get(0);
             nm.copy(in, from * dim, start, 0, rows * dim);
             if (inverse) {
                 runInverse(p, rows);
             } else {
-                runForward(p, rows);
+                runForward(p, rows, false);
             }
             A end = inverse ? p.xs.get(0) : p.xs.get(layers.size());
             nm.copy(end, 0, out, from * dim, rows * dim);
@@ -127,20 +164,19 @@ final class FlowEngine<A> {
         }
     }
 
-    /** Positions after every layer and each layer's s, t and log|det| for n points. */
+    /** Positions after every layer and each layer's trace terms and log|det| for n points. */
     FlowTrace trace(A in, int n, boolean inverse) {
         int nl = layers.size();
         float[][] positions = new float[nl + 1][n * dim];
-        float[][] scales = new float[nl][];
-        float[][] shifts = new float[nl][];
+        float[][][] terms = new float[nl][][];
         float[][] logDets = new float[nl][n];
         for (int l = 0; l < nl; l++) {
-            scales[l] = new float[n * layers.get(l).transformedCount()];
-            shifts[l] = new float[n * layers.get(l).transformedCount()];
+            CouplingLayer layer = layers.get(l);
+            terms[l] = new float[layer.traceTerms().size()][n * layer.transformedCount()];
         }
         A params = store.values();
-        for (int from = 0; from < n; from += CHUNK) {
-            int rows = Math.min(CHUNK, n - from);
+        for (int from = 0; from < n; from += chunk) {
+            int rows = Math.min(chunk, n - from);
             Pass<A> p = pass(rows);
             nm.copy(in, from * dim, p.xs.get(inverse ? nl : 0), 0, rows * dim);
             for (int step = 0; step < nl; step++) {
@@ -152,9 +188,9 @@ final class FlowEngine<A> {
                 } else {
                     layer.forward(nm, params, p.xs.get(l), p.xs.get(l + 1), p.layerLd, rows, p.ws.get(l));
                 }
-                int dt = layer.transformedCount();
-                layer.copyScales(nm, p.ws.get(l), rows, scales[l], from * dt);
-                layer.copyShifts(nm, p.ws.get(l), rows, shifts[l], from * dt);
+                for (int k = 0; k < terms[l].length; k++) {
+                    layer.copyTraceTerm(k, nm, p.ws.get(l), rows, terms[l][k], from * layer.transformedCount());
+                }
                 for (int r = 0; r < rows; r++) {
                     double v = nm.get(p.layerLd, r);
                     logDets[l][from + r] = (float) (inverse ? -v : v);
@@ -165,7 +201,42 @@ final class FlowEngine<A> {
                 System.arraycopy(pos, 0, positions[l], from * dim, rows * dim);
             }
         }
-        return new FlowTrace(dim, n, positions, scales, shifts, logDets);
+        List<Map<String, float[]>> named = new ArrayList<>();
+        for (int l = 0; l < nl; l++) {
+            Map<String, float[]> m = new LinkedHashMap<>();
+            List<String> names = layers.get(l).traceTerms();
+            for (int k = 0; k < names.size(); k++) {
+                m.put(names.get(k), terms[l][k]);
+            }
+            named.add(Collections.unmodifiableMap(m));
+        }
+        return new FlowTrace(dim, n, positions, named, logDets);
+    }
+
+    /** log p(x) per row of x ([n, D] float32), in chunks. */
+    double[] logProb(float[] x, int n) {
+        double[] lp = new double[n];
+        for (int from = 0; from < n; from += chunk) {
+            int rows = Math.min(chunk, n - from);
+            Pass<A> p = pass(rows);
+            load(x, null, from, rows, p.xs.get(0));
+            runForward(p, rows, false);
+            A z = p.xs.get(layers.size());
+            for (int r = 0; r < rows; r++) {
+                lp[from + r] = logProb(z, p.ld, r);
+            }
+        }
+        return lp;
+    }
+
+    /** Rows {@code order[from..from+rows)} (or from..from+rows) of float32 data [N, D] into {@code x0}. */
+    private void load(float[] data, int[] order, int from, int rows, A x0) {
+        for (int r = 0; r < rows; r++) {
+            int src = order == null ? from + r : order[from + r];
+            for (int j = 0; j < dim; j++) {
+                nm.set(x0, r * dim + j, data[src * dim + j]);
+            }
+        }
     }
 
     /**
@@ -175,14 +246,8 @@ final class FlowEngine<A> {
      */
     double nllAndGradient(float[] data, int[] order, int from, int rows) {
         Pass<A> p = pass(rows);
-        A x0 = p.xs.get(0);
-        for (int r = 0; r < rows; r++) {
-            int src = order == null ? from + r : order[from + r];
-            for (int j = 0; j < dim; j++) {
-                nm.set(x0, r * dim + j, data[src * dim + j]);
-            }
-        }
-        runForward(p, rows);
+        load(data, order, from, rows, p.xs.get(0));
+        runForward(p, rows, true);
         A z = p.xs.get(layers.size());
         double loss = meanNll(z, p.ld, rows);
         double invB = 1.0 / rows;
@@ -190,7 +255,7 @@ final class FlowEngine<A> {
             nm.set(p.dx, i, nm.get(z, i) * invB);
         }
         nm.fill(p.dld, 0, rows, -invB);
-        runBackward(p, rows);
+        runBackward(p, rows, true);
         return loss;
     }
 
@@ -232,7 +297,10 @@ final class FlowEngine<A> {
         return new TransformResult(NdArrays.create(nm, out, 0, n * dim, n, dim), NdArrays.create(nm, ld, 0, n, n));
     }
 
-    /** Overwrites the store's gradient buffer. */
+    /**
+     * dL/dx and dL/dθ for L = Σ dOutputs ⊙ f(x) + Σ dLogAbsDet ⊙ log|det|, in chunks: each chunk's
+     * parameter gradient is summed into the result. Overwrites the store's gradient buffer.
+     */
     VectorJacobianProduct vjp(INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
         A in = NdArrays.matrix(nm, x, dim, "x");
         int n = (int) x.rows();
@@ -241,13 +309,26 @@ final class FlowEngine<A> {
             throw new IllegalArgumentException("dOutputs has " + dOutputs.rows() + " rows, x has " + n);
         }
         A dl = NdArrays.vector(nm, dLogAbsDet, n, "dLogAbsDet");
-        Pass<A> p = new Pass<>(this, n);
-        nm.copy(in, 0, p.xs.get(0), 0, n * dim);
-        runForward(p, n);
-        nm.copy(dy, 0, p.dx, 0, n * dim);
-        nm.copy(dl, 0, p.dld, 0, n);
-        runBackward(p, n);
-        return new VectorJacobianProduct(NdArrays.create(nm, p.dx, 0, n * dim, n, dim),
-                NdArrays.create(nm, store.gradients(), 0, store.size(), store.size()));
+        A dx = nm.alloc(n * dim), grads = store.gradients(), total = nm.alloc(store.size());
+        for (int from = 0; from < n; from += chunk) {
+            int rows = Math.min(chunk, n - from);
+            Pass<A> p = pass(rows);
+            nm.copy(in, from * dim, p.xs.get(0), 0, rows * dim);
+            runForward(p, rows, false);
+            nm.copy(dy, from * dim, p.dx, 0, rows * dim);
+            nm.copy(dl, from, p.dld, 0, rows);
+            runBackward(p, rows, false);
+            nm.copy(p.dx, 0, dx, from * dim, rows * dim);
+            if (from == 0) {
+                nm.copy(grads, 0, total, 0, store.size());
+            } else {
+                for (int i = 0; i < store.size(); i++) {
+                    nm.set(total, i, nm.get(total, i) + nm.get(grads, i));
+                }
+            }
+        }
+        nm.copy(total, 0, grads, 0, store.size());
+        return new VectorJacobianProduct(NdArrays.create(nm, dx, 0, n * dim, n, dim),
+                NdArrays.create(nm, grads, 0, store.size(), store.size()));
     }
 }

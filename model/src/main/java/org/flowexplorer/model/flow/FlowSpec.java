@@ -55,16 +55,6 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
         return hidden.clone();
     }
 
-    /** Whether every layer's mask is the seed's alternating half mask. */
-    public boolean isAlternating() {
-        for (int i = 0; i < masks.size(); i++) {
-            if (!masks.get(i).equals(Mask.alternating(dim, i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)

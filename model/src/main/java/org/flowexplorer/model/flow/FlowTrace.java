@@ -1,16 +1,29 @@
 package org.flowexplorer.model.flow;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Where n points are after every layer of a flow, and what each layer computed for them —
  * immutable float32 snapshots for visualisation.
  *
  * <p>{@code positions[0]} is data space and {@code positions[L]} latent space whichever way the
  * points were pushed; {@code positions[l]} ([n, D] row-major) lies between layer l−1 and layer l.
- * {@code scales[l]} and {@code shifts[l]} are layer l's s (after 2·tanh; 0 for additive) and t for
- * each point's transformed coordinates ([n, d_B]); {@code logDets[l]} its per-point log|det| in the
- * forward direction.
+ * {@code terms.get(l)} holds layer l's named per-coordinate quantities for each point's transformed
+ * coordinates ([n, d_B] each, in the coupling's order, see {@link CouplingLayer#traceTerms()}):
+ * an affine coupling has {@link #LOG_SCALE} and {@link #SHIFT}, an additive one only
+ * {@link #SHIFT}. {@code logDets[l]} is layer l's per-point log|det| in the forward direction.
  */
-public record FlowTrace(int dim, int n, float[][] positions, float[][] scales, float[][] shifts, float[][] logDets) {
+public record FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets) {
+    /** The log-scale s of an affine coupling (after 2·tanh). */
+    public static final String LOG_SCALE = "log-scale";
+    /** The shift t of an affine or additive coupling. */
+    public static final String SHIFT = "shift";
+
+    public FlowTrace {
+        terms = List.copyOf(terms);
+    }
 
     public int layers() {
         return positions.length - 1;
@@ -19,5 +32,37 @@ public record FlowTrace(int dim, int n, float[][] positions, float[][] scales, f
     /** Positions after {@code layer} layers (0 = data, L = latent), [n, D] row-major. */
     public float[] positionsAt(int layer) {
         return positions[layer];
+    }
+
+    /** The names of layer {@code layer}'s per-coordinate terms, in order. */
+    public Set<String> termNames(int layer) {
+        return terms.get(layer).keySet();
+    }
+
+    /** Layer {@code layer}'s term {@code name}, [n, d_B], or null if that coupling has no such term. */
+    public float[] term(int layer, String name) {
+        return terms.get(layer).get(name);
+    }
+
+    /**
+     * Every layer's log-scale s, [n, d_B] each; zeros for a layer without one (additive: scale 1).
+     * A convenience for affine-style views; a coupling with other terms is read with {@link #term}.
+     */
+    public float[][] scales() {
+        return termOrZero(LOG_SCALE);
+    }
+
+    /** Every layer's shift t, [n, d_B] each; zeros for a layer without one. */
+    public float[][] shifts() {
+        return termOrZero(SHIFT);
+    }
+
+    private float[][] termOrZero(String name) {
+        float[][] out = new float[layers()][];
+        for (int l = 0; l < out.length; l++) {
+            float[] t = term(l, name);
+            out[l] = t != null ? t : new float[terms.get(l).values().stream().findFirst().map(v -> v.length).orElse(0)];
+        }
+        return out;
     }
 }

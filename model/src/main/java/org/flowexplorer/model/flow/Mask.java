@@ -70,10 +70,6 @@ public final class Mask {
         return conditioning.length;
     }
 
-    public boolean conditions(int coordinate) {
-        return conditioning[coordinate];
-    }
-
     public boolean[] values() {
         return conditioning.clone();
     }

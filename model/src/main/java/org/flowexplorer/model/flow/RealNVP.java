@@ -35,7 +35,7 @@ public final class RealNVP implements DifferentiableTransform {
         List<CouplingLayer> ls = new ArrayList<>();
         int off = 0;
         for (Mask m : spec.masks()) {
-            CouplingLayer layer = CouplingLayer.create(spec.coupling(), m, hidden, store, off);
+            CouplingLayer layer = spec.coupling().create(m, hidden, store, off);
             ls.add(layer);
             off += layer.parameterCount();
         }
@@ -52,7 +52,7 @@ public final class RealNVP implements DifferentiableTransform {
         RealNVP flow = new RealNVP(spec, precision);
         SplittableRandom rng = new SplittableRandom(seed);
         for (CouplingLayer layer : flow.layers) {
-            Couplings.initialise(layer, flow.store, rng);
+            layer.initialise(rng);
         }
         return flow;
     }
@@ -177,7 +177,7 @@ public final class RealNVP implements DifferentiableTransform {
 
     /** log p(x) per point for x [n, D] row-major, computed in the model's precision. */
     public float[] logProb(float[] x) {
-        double[] lp = logProbDouble(engine, x);
+        double[] lp = engine.logProb(x, rowsOf(x));
         float[] out = new float[lp.length];
         for (int i = 0; i < lp.length; i++) {
             out[i] = (float) lp[i];
@@ -187,7 +187,7 @@ public final class RealNVP implements DifferentiableTransform {
 
     /** Mean negative log-likelihood (nats) of points x [n, D]. */
     public double meanNll(float[] x) {
-        double[] lp = logProbDouble(engine, x);
+        double[] lp = engine.logProb(x, rowsOf(x));
         double acc = 0;
         for (double v : lp) {
             acc -= v;
@@ -210,7 +210,7 @@ public final class RealNVP implements DifferentiableTransform {
         return z;
     }
 
-    /** Every layer's positions, s, t and log|det| for points x (data space) pushed forward. */
+    /** Every layer's positions, trace terms (e.g. log-scale and shift) and log|det| for points x (data space) pushed forward. */
     public FlowTrace traceForward(float[] x) {
         return traceFloats(engine, x, false);
     }
@@ -222,8 +222,12 @@ public final class RealNVP implements DifferentiableTransform {
 
     /**
      * Mean NLL of {@code rows} points of {@code data} ([N, D] float32) chosen by
-     * {@code order[from..from+rows)} (or rows from..from+rows when order is null); zeroes the gradient
-     * buffer and fills it with the gradient of that loss. Used by the trainer.
+     * {@code order[from..from+rows)} (or rows from..from+rows when order is null), and its gradient
+     * written over the gradient buffer (every parameter belongs to one layer, whose backward pass
+     * overwrites its slice, so nothing is zeroed first). Used by the trainer.
+     *
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted between layers;
+     *         the parameters are untouched and the interrupt flag stays set
      */
     public double nllAndGradient(float[] data, int[] order, int from, int rows) {
         return engine.nllAndGradient(data, order, from, rows);
@@ -245,18 +249,6 @@ public final class RealNVP implements DifferentiableTransform {
             System.arraycopy(nm.toFloats(ld, 0, n), 0, logDetOut, 0, n);
         }
         return nm.toFloats(out, 0, n * dim());
-    }
-
-    private <A> double[] logProbDouble(FlowEngine<A> e, float[] x) {
-        int n = rowsOf(x);
-        Numerics<A> nm = e.nm;
-        A z = nm.alloc(n * dim()), ld = nm.alloc(n);
-        e.apply(nm.fromFloats(x), n, false, z, ld);
-        double[] lp = new double[n];
-        for (int r = 0; r < n; r++) {
-            lp[r] = e.logProb(z, ld, r);
-        }
-        return lp;
     }
 
     private <A> FlowTrace traceFloats(FlowEngine<A> e, float[] x, boolean inverse) {

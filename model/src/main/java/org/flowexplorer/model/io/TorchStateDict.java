@@ -228,15 +228,10 @@ public final class TorchStateDict {
             }
             int outs = sizes[linears];
             String lastKey = StateDictLayout.weightKey(i, linears - 1);
-            CouplingType type;
-            if (outs == 2 * dTrans) {
-                type = CouplingType.AFFINE;
-            } else if (outs == dTrans) {
-                type = CouplingType.ADDITIVE;
-            } else {
+            CouplingType type = CouplingType.forConditionerOutputs(outs, dTrans);
+            if (type == null) {
                 throw new ModelFormatException(source, "inconsistent shapes: '" + lastKey + "' has " + outs + " outputs; with "
-                        + dTrans + " transformed coordinate(s) expected " + (2 * dTrans) + " (affine: scale and shift) or "
-                        + dTrans + " (additive: shift only)");
+                        + dTrans + " transformed coordinate(s) expected " + CouplingType.expectedOutputs(dTrans));
             }
             if (coupling == null) {
                 coupling = type;

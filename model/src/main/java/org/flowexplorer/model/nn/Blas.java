@@ -38,16 +38,19 @@ final class Blas {
      * Whether a product is worth copying to native memory for OpenBLAS. Outer products (k = 1) and
      * matrix-vector products (n = 1) stay in Java, whose loops for them vectorise; so do small
      * products whose inner loop is a contiguous axpy. Products that Java could only do as scalar
-     * dot-product reductions (A·Bᵀ) go to BLAS already when moderately sized.
+     * dot-product reductions (A·Bᵀ) go to BLAS already when moderately sized, unless there are
+     * only a few outputs per row and SIMD dot products are available.
+     *
+     * @param simdDots whether the caller's dot products use the Vector API (float32 with the module)
      */
-    static boolean worthBlas(boolean transA, boolean transB, int m, int n, int k) {
+    static boolean worthBlas(boolean transA, boolean transB, int m, int n, int k, boolean simdDots) {
         if (k == 1 || n == 1) {
             return false;
         }
         long work = (long) m * n * k;
         if (transB && !transA) {
             // A few outputs per row (a coupling's last Linear): SIMD dot products beat copying A to BLAS.
-            if (n <= 4 && FloatKernels.VECTOR) {
+            if (n <= 4 && simdDots) {
                 return false;
             }
             return work >= 8_192L;

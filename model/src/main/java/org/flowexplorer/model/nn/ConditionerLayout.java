@@ -42,10 +42,6 @@ public final class ConditionerLayout {
         return sizes.length - 1;
     }
 
-    public int inputs() {
-        return sizes[0];
-    }
-
     public int outputs() {
         return sizes[sizes.length - 1];
     }
@@ -74,9 +70,5 @@ public final class ConditionerLayout {
 
     public int maxWidth() {
         return Arrays.stream(sizes).max().orElse(0);
-    }
-
-    public int[] sizes() {
-        return sizes.clone();
     }
 }

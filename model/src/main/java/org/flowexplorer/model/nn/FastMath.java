@@ -1,7 +1,7 @@
 package org.flowexplorer.model.nn;
 
 /** Elementary functions faster than {@link Math}'s where the JDK has no intrinsic. */
-final class FastMath {
+public final class FastMath {
     private FastMath() {
     }
 
@@ -10,7 +10,7 @@ final class FastMath {
      * (JDK 17's {@code Math.tanh} is the slower fdlibm port, about 4× the cost). Absolute error
      * below 1e-16 — at float32, and for the s = 2·tanh(·) of a coupling, the same as Math.tanh.
      */
-    static double tanh(double x) {
+    public static double tanh(double x) {
         double e = Math.exp(-2 * Math.abs(x));
         double t = (1 - e) / (1 + e);
         return Math.copySign(t, x);

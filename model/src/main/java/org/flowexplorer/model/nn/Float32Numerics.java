@@ -8,7 +8,6 @@ import org.flowexplorer.model.Precision;
 final class Float32Numerics extends Numerics<float[]> {
     // Native mirrors for BLAS operands: JavaCPP's float[] overloads copy whole arrays on every call.
     private FloatPointer pa, pb, pc;
-    private long capA, capB, capC;
 
     /** -Dflowexplorer.rowKernel=false routes forward products to BLAS instead (for comparisons). */
     private static final boolean ROW_KERNEL = !"false".equalsIgnoreCase(System.getProperty("flowexplorer.rowKernel"));
@@ -44,11 +43,6 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public int length(float[] a) {
-        return a.length;
-    }
-
-    @Override
     public double get(float[] a, int i) {
         return a[i];
     }
@@ -64,36 +58,13 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public void copy(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        System.arraycopy(src, srcOff, dst, dstOff, n);
-    }
-
-    @Override
     public float[] fromFloats(float[] values) {
         return values.clone();
     }
 
     @Override
-    public float[] fromDoubles(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
-    }
-
-    @Override
     public float[] toFloats(float[] a, int off, int n) {
         return java.util.Arrays.copyOfRange(a, off, off + n);
-    }
-
-    @Override
-    public double[] toDoubles(float[] a, int off, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = a[off + i];
-        }
-        return out;
     }
 
     @Override
@@ -109,7 +80,7 @@ final class Float32Numerics extends Numerics<float[]> {
             VectorFloatKernels.rowsTimesTransposed(a, aOff, bt, m, n, k, c, cOff);
             return;
         }
-        if (Blas.worthBlas(transA, transB, m, n, k)) {
+        if (Blas.worthBlas(transA, transB, m, n, k, FloatKernels.VECTOR)) {
             blasGemm(transA, transB, m, n, k, a, aOff, b, bOff, accumulate, c, cOff);
             return;
         }
@@ -172,18 +143,9 @@ final class Float32Numerics extends Numerics<float[]> {
     private void blasGemm(boolean transA, boolean transB, int m, int n, int k,
                           float[] a, int aOff, float[] b, int bOff, boolean accumulate, float[] c, int cOff) {
         int na = m * k, nb = k * n, nc = m * n;
-        if (na > capA) {
-            pa = new FloatPointer(na);
-            capA = na;
-        }
-        if (nb > capB) {
-            pb = new FloatPointer(nb);
-            capB = nb;
-        }
-        if (nc > capC) {
-            pc = new FloatPointer(nc);
-            capC = nc;
-        }
+        pa = fit(pa, na);
+        pb = fit(pb, nb);
+        pc = fit(pc, nc);
         pa.position(0).put(a, aOff, na);
         pb.position(0).put(b, bOff, nb);
         if (accumulate) {
@@ -252,62 +214,6 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public void affineForward(float[] o, float[] u, int rows, int dt, float[] s, float[] e, float[] yT, float[] ld) {
-        for (int r = 0; r < rows; r++) {
-            float sum = 0f;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
-                float ev = (float) Math.exp(sv);
-                s[i] = sv;
-                e[i] = ev;
-                yT[i] = u[i] * ev + o[r * 2 * dt + dt + j];
-                sum += sv;
-            }
-            ld[r] += sum;
-        }
-    }
-
-    @Override
-    public void affineInverse(float[] o, float[] yT, int rows, int dt, float[] s, float[] u, float[] ld) {
-        for (int r = 0; r < rows; r++) {
-            float sum = 0f;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
-                s[i] = sv;
-                u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * (float) Math.exp(-sv);
-                sum += sv;
-            }
-            ld[r] -= sum;
-        }
-    }
-
-    @Override
-    public void affineBackward(float[] dyT, float[] u, float[] s, float[] e, float[] dld, int rows, int dt,
-                               float[] dO, float[] dU) {
-        for (int r = 0; r < rows; r++) {
-            float dl = dld[r];
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                float g = dyT[i], sv = s[i], ev = e[i];
-                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * (2f - 0.5f * sv * sv);
-                dO[r * 2 * dt + dt + j] = g;
-                dU[i] = g * ev;
-            }
-        }
-    }
-
-    @Override
-    public void additive(float[] o, float[] u, int rows, int dt, double sign, float[] yT) {
-        float sg = (float) sign;
-        int n = rows * dt;
-        for (int i = 0; i < n; i++) {
-            yT[i] = u[i] + sg * o[i];
-        }
-    }
-
-    @Override
     public double sumOfSquares(float[] a, int off, int n) {
         return FloatKernels.sumOfSquares(a, off, n);
     }
@@ -317,5 +223,10 @@ final class Float32Numerics extends Numerics<float[]> {
                      double stepSize, double biasCorrection2Sqrt, double eps) {
         FloatKernels.adam(p, g, m, v, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
                 (float) stepSize, (float) biasCorrection2Sqrt, (float) eps);
+    }
+
+    /** {@code p} if it holds at least n values, else a new mirror of n. */
+    private static FloatPointer fit(FloatPointer p, int n) {
+        return p != null && p.capacity() >= n ? p : new FloatPointer(n);
     }
 }

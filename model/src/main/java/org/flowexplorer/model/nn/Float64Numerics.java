@@ -4,14 +4,14 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.flowexplorer.model.Precision;
 
-/** {@link Numerics} over {@code double[]}: float64, for gradient checks against finite differences. */
+/**
+ * {@link Numerics} over {@code double[]}: float64, for gradient checks against finite differences
+ * and reference runs. Only storage and products live here; the element-wise kernels are the
+ * reference loops of {@link Numerics}.
+ */
 final class Float64Numerics extends Numerics<double[]> {
-    /** ReLU derivative without a branch: min(h·BIG, 1) is 1 for h > 0 and 0 for h = 0. */
-    private static final double BIG = Double.MAX_VALUE;
-
     // Native mirrors for BLAS operands: JavaCPP's double[] overloads copy whole arrays on every call.
     private DoublePointer pa, pb, pc;
-    private long capA, capB, capC;
 
     Float64Numerics() {
         Blas.init();
@@ -25,11 +25,6 @@ final class Float64Numerics extends Numerics<double[]> {
     @Override
     public double[] alloc(int n) {
         return new double[n];
-    }
-
-    @Override
-    public int length(double[] a) {
-        return a.length;
     }
 
     @Override
@@ -48,31 +43,8 @@ final class Float64Numerics extends Numerics<double[]> {
     }
 
     @Override
-    public void copy(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        System.arraycopy(src, srcOff, dst, dstOff, n);
-    }
-
-    @Override
-    public double[] fromFloats(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    @Override
     public double[] fromDoubles(double[] values) {
         return values.clone();
-    }
-
-    @Override
-    public float[] toFloats(double[] a, int off, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) a[off + i];
-        }
-        return out;
     }
 
     @Override
@@ -80,10 +52,15 @@ final class Float64Numerics extends Numerics<double[]> {
         return java.util.Arrays.copyOfRange(a, off, off + n);
     }
 
+    /**
+     * Outer products (k = 1) and matrix-vector products (n = 1) in Java; everything else in
+     * OpenBLAS. float64 serves gradient checks and reference runs, not the training hot loop, so it
+     * has no hand-tuned fallbacks of its own.
+     */
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, boolean accumulate, double[] c, int cOff) {
-        if (Blas.worthBlas(transA, transB, m, n, k)) {
+        if (k != 1 && n != 1) {
             blasGemm(transA, transB, m, n, k, a, aOff, b, bOff, accumulate, c, cOff);
             return;
         }
@@ -91,87 +68,31 @@ final class Float64Numerics extends Numerics<double[]> {
             java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
         }
         if (k == 1) {
-            // Outer product (a conditioner's first Linear on one coordinate): C[i,:] += a_i · b.
+            // C[i,:] += a_i · b (a conditioner's first Linear on one coordinate).
             for (int i = 0; i < m; i++) {
-                axpy(a[aOff + i], b, bOff, c, cOff + i * n, n);
-            }
-        } else if (n == 1 && transA) {
-            // C[:] += Σ_p A[p,:] · b_p (gradient of a one-input Linear's weight).
-            for (int p = 0; p < k; p++) {
-                axpy(b[bOff + p], a, aOff + p * m, c, cOff, m);
-            }
-        } else if (n == 1) {
-            // Matrix-vector: C[i] += A[i,:]·b (b is contiguous for either transB).
-            for (int i = 0; i < m; i++) {
-                c[cOff + i] += dot(a, aOff + i * k, b, bOff, k);
-            }
-        } else if (!transB) {
-            // C[i,:] += A(i,p) · B[p,:]  — contiguous inner loop over j (vectorisable axpy).
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * n;
-                for (int p = 0; p < k; p++) {
-                    axpy(transA ? a[aOff + p * m + i] : a[aOff + i * k + p], b, bOff + p * n, c, ci, n);
-                }
-            }
-        } else if (!transA) {
-            // C[i,j] += dot(A[i,:], B[j,:]) — both rows contiguous.
-            for (int i = 0; i < m; i++) {
-                int ai = aOff + i * k;
-                int ci = cOff + i * n;
+                double ai = a[aOff + i];
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += dot(a, ai, b, bOff + j * k, k);
+                    c[cOff + i * n + j] += ai * b[bOff + j];
                 }
             }
         } else {
+            // C[i] += Σ_p op(A)[i,p] · b_p (b is contiguous for either transB).
             for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double acc = 0.0;
-                    for (int p = 0; p < k; p++) {
-                        acc += a[aOff + p * m + i] * b[bOff + j * k + p];
-                    }
-                    c[cOff + i * n + j] += acc;
+                double acc = 0.0;
+                for (int p = 0; p < k; p++) {
+                    acc += (transA ? a[aOff + p * m + i] : a[aOff + i * k + p]) * b[bOff + p];
                 }
+                c[cOff + i] += acc;
             }
         }
-    }
-
-    /** y[yo..yo+n) += alpha · x[xo..xo+n) — a method of its own so C2 vectorises the loop. */
-    private static void axpy(double alpha, double[] x, int xo, double[] y, int yo, int n) {
-        for (int j = 0; j < n; j++) {
-            y[yo + j] += alpha * x[xo + j];
-        }
-    }
-
-    private static double dot(double[] x, int xo, double[] y, int yo, int n) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += x[xo + j] * y[yo + j];
-            s1 += x[xo + j + 1] * y[yo + j + 1];
-            s2 += x[xo + j + 2] * y[yo + j + 2];
-            s3 += x[xo + j + 3] * y[yo + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += x[xo + j] * y[yo + j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private void blasGemm(boolean transA, boolean transB, int m, int n, int k,
                           double[] a, int aOff, double[] b, int bOff, boolean accumulate, double[] c, int cOff) {
         int na = m * k, nb = k * n, nc = m * n;
-        if (na > capA) {
-            pa = new DoublePointer(na);
-            capA = na;
-        }
-        if (nb > capB) {
-            pb = new DoublePointer(nb);
-            capB = nb;
-        }
-        if (nc > capC) {
-            pc = new DoublePointer(nc);
-            capC = nc;
-        }
+        pa = fit(pa, na);
+        pb = fit(pb, nb);
+        pc = fit(pc, nc);
         pa.position(0).put(a, aOff, na);
         pb.position(0).put(b, bOff, nb);
         if (accumulate) {
@@ -185,151 +106,8 @@ final class Float64Numerics extends Numerics<double[]> {
         pc.position(0).get(c, cOff, nc);
     }
 
-    @Override
-    public void addBias(double[] c, int rows, int cols, double[] bias, int biasOff, boolean relu) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            if (relu) {
-                for (int j = 0; j < cols; j++) {
-                    c[o + j] = Math.max(c[o + j] + bias[biasOff + j], 0.0);
-                }
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    c[o + j] += bias[biasOff + j];
-                }
-            }
-        }
-    }
-
-    @Override
-    public void reluBackward(double[] d, double[] h, int n) {
-        for (int i = 0; i < n; i++) {
-            d[i] *= Math.min(h[i] * BIG, 1.0);
-        }
-    }
-
-    @Override
-    public void columnSums(double[] d, int rows, int cols, double[] g, int gOff) {
-        java.util.Arrays.fill(g, gOff, gOff + cols, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int j = 0; j < cols; j++) {
-                g[gOff + j] += d[o + j];
-            }
-        }
-    }
-
-    @Override
-    public void gather(double[] x, int rows, int dim, int[] cols, double[] out) {
-        int w = cols.length;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < w; i++) {
-                out[r * w + i] = x[r * dim + cols[i]];
-            }
-        }
-    }
-
-    @Override
-    public void scatter(double[] in, int rows, int dim, int[] cols, double[] x) {
-        int w = cols.length;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < w; i++) {
-                x[r * dim + cols[i]] = in[r * w + i];
-            }
-        }
-    }
-
-    @Override
-    public void scatterAdd(double[] in, int rows, int dim, int[] cols, double[] x) {
-        int w = cols.length;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < w; i++) {
-                x[r * dim + cols[i]] += in[r * w + i];
-            }
-        }
-    }
-
-    @Override
-    public void affineForward(double[] o, double[] u, int rows, int dt, double[] s, double[] e, double[] yT, double[] ld) {
-        for (int r = 0; r < rows; r++) {
-            double sum = 0.0;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                double sv = 2.0 * Math.tanh(o[r * 2 * dt + j]);
-                double ev = Math.exp(sv);
-                s[i] = sv;
-                e[i] = ev;
-                yT[i] = u[i] * ev + o[r * 2 * dt + dt + j];
-                sum += sv;
-            }
-            ld[r] += sum;
-        }
-    }
-
-    @Override
-    public void affineInverse(double[] o, double[] yT, int rows, int dt, double[] s, double[] u, double[] ld) {
-        for (int r = 0; r < rows; r++) {
-            double sum = 0.0;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                double sv = 2.0 * Math.tanh(o[r * 2 * dt + j]);
-                s[i] = sv;
-                u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * Math.exp(-sv);
-                sum += sv;
-            }
-            ld[r] -= sum;
-        }
-    }
-
-    @Override
-    public void affineBackward(double[] dyT, double[] u, double[] s, double[] e, double[] dld, int rows, int dt,
-                               double[] dO, double[] dU) {
-        for (int r = 0; r < rows; r++) {
-            double dl = dld[r];
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                double g = dyT[i], sv = s[i], ev = e[i];
-                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * (2.0 - 0.5 * sv * sv);
-                dO[r * 2 * dt + dt + j] = g;
-                dU[i] = g * ev;
-            }
-        }
-    }
-
-    @Override
-    public void additive(double[] o, double[] u, int rows, int dt, double sign, double[] yT) {
-        double sg = (double) sign;
-        int n = rows * dt;
-        for (int i = 0; i < n; i++) {
-            yT[i] = u[i] + sg * o[i];
-        }
-    }
-
-    @Override
-    public double sumOfSquares(double[] a, int off, int n) {
-        double s0 = 0, s1 = 0;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            s0 += (double) a[off + i] * a[off + i];
-            s1 += (double) a[off + i + 1] * a[off + i + 1];
-        }
-        for (; i < n; i++) {
-            s0 += (double) a[off + i] * a[off + i];
-        }
-        return s0 + s1;
-    }
-
-    @Override
-    public void adam(double[] p, double[] g, double[] m, double[] v, int n, double gradScale, double beta1, double beta2,
-                     double stepSize, double biasCorrection2Sqrt, double eps) {
-        double ob1 = 1.0 - beta1, ob2 = 1.0 - beta2;
-        for (int i = 0; i < n; i++) {
-            double gi = g[i] * gradScale;
-            double mi = m[i] + (gi - m[i]) * ob1;
-            double vi = v[i] * beta2 + gi * gi * ob2;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= stepSize * (mi / (Math.sqrt(vi) / biasCorrection2Sqrt + eps));
-        }
+    /** {@code p} if it holds at least n values, else a new mirror of n. */
+    private static DoublePointer fit(DoublePointer p, int n) {
+        return p != null && p.capacity() >= n ? p : new DoublePointer(n);
     }
 }

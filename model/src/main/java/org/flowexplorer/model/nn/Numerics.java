@@ -3,13 +3,19 @@ package org.flowexplorer.model.nn;
 import org.flowexplorer.model.Precision;
 
 /**
- * The handful of numerical kernels a coupling flow needs, over flat primitive arrays
+ * The generic numerical kernels a coupling flow is built from (products, bias and ReLU, gather and
+ * scatter, Adam), over flat primitive arrays
  * ({@code float[]} for {@link Precision#FLOAT32}, {@code double[]} for {@link Precision#FLOAT64}).
  *
  * <p>Why not ND4J ops: each ND4J call costs 10–60 µs of dispatch, and a training step would need
  * hundreds of them. Here the large products go straight to OpenBLAS ({@code cblas_?gemm}) and
- * everything else is a fused, branch-free Java loop over preallocated arrays. The coupling and
- * flow code is written once against this class; only these kernels exist per precision.
+ * everything else is a fused, branch-free Java loop over preallocated arrays. Nothing here knows a
+ * coupling: each coupling class holds its own element-wise head (forward, inverse, backward) for
+ * both array types, right under its formula, so a new coupling never widens this interface.
+ *
+ * <p>The element-wise kernels have plain reference implementations here, written with
+ * {@link #get}/{@link #set}; float64 (gradient checks, reference runs) uses them as they are, and
+ * float32 (the training path) overrides each with a fused or SIMD loop.
  *
  * <p>All matrices are row-major. Instances keep scratch buffers and are not thread-safe:
  * one instance per model, used from one thread.
@@ -22,11 +28,14 @@ public abstract class Numerics<A> {
         return precision == Precision.FLOAT32 ? new Float32Numerics() : new Float64Numerics();
     }
 
+    /** The float64 kernels, typed (e.g. for one-point walk-throughs in double). */
+    public static Numerics<double[]> float64() {
+        return new Float64Numerics();
+    }
+
     public abstract Precision precision();
 
     public abstract A alloc(int n);
-
-    public abstract int length(A a);
 
     public abstract double get(A a, int i);
 
@@ -34,15 +43,41 @@ public abstract class Numerics<A> {
 
     public abstract void fill(A a, int off, int n, double v);
 
-    public abstract void copy(A src, int srcOff, A dst, int dstOff, int n);
+    public void copy(A src, int srcOff, A dst, int dstOff, int n) {
+        System.arraycopy(src, srcOff, dst, dstOff, n);
+    }
 
-    public abstract A fromFloats(float[] values);
+    public A fromFloats(float[] values) {
+        A a = alloc(values.length);
+        for (int i = 0; i < values.length; i++) {
+            set(a, i, values[i]);
+        }
+        return a;
+    }
 
-    public abstract A fromDoubles(double[] values);
+    public A fromDoubles(double[] values) {
+        A a = alloc(values.length);
+        for (int i = 0; i < values.length; i++) {
+            set(a, i, values[i]);
+        }
+        return a;
+    }
 
-    public abstract float[] toFloats(A a, int off, int n);
+    public float[] toFloats(A a, int off, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) get(a, off + i);
+        }
+        return out;
+    }
 
-    public abstract double[] toDoubles(A a, int off, int n);
+    public double[] toDoubles(A a, int off, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = get(a, off + i);
+        }
+        return out;
+    }
 
     /**
      * {@code C[M×N] (+)= op(A)·op(B)}, with op(A) of shape M×K and op(B) of shape K×N.
@@ -54,49 +89,86 @@ public abstract class Numerics<A> {
                               A a, int aOff, A b, int bOff, boolean accumulate, A c, int cOff);
 
     /** {@code c[r, j] = act(c[r, j] + bias[j])} with act = ReLU or identity. */
-    public abstract void addBias(A c, int rows, int cols, A bias, int biasOff, boolean relu);
+    public void addBias(A c, int rows, int cols, A bias, int biasOff, boolean relu) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                double v = get(c, r * cols + j) + get(bias, biasOff + j);
+                set(c, r * cols + j, relu ? Math.max(v, 0.0) : v);
+            }
+        }
+    }
 
     /** ReLU backward in place: {@code d[i] = h[i] > 0 ? d[i] : 0}, where h is the ReLU output. */
-    public abstract void reluBackward(A d, A h, int n);
+    public void reluBackward(A d, A h, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!(get(h, i) > 0)) {
+                set(d, i, 0.0);
+            }
+        }
+    }
 
     /** {@code g[gOff + j] = Σ_r d[r, j]} (bias gradient). */
-    public abstract void columnSums(A d, int rows, int cols, A g, int gOff);
+    public void columnSums(A d, int rows, int cols, A g, int gOff) {
+        fill(g, gOff, cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                set(g, gOff + j, get(g, gOff + j) + get(d, r * cols + j));
+            }
+        }
+    }
 
     /** {@code out[r, i] = x[r, cols[i]]} for an x of width {@code dim}. */
-    public abstract void gather(A x, int rows, int dim, int[] cols, A out);
+    public void gather(A x, int rows, int dim, int[] cols, A out) {
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols.length; i++) {
+                set(out, r * cols.length + i, get(x, r * dim + cols[i]));
+            }
+        }
+    }
 
     /** {@code x[r, cols[i]] = in[r, i]}. */
-    public abstract void scatter(A in, int rows, int dim, int[] cols, A x);
+    public void scatter(A in, int rows, int dim, int[] cols, A x) {
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols.length; i++) {
+                set(x, r * dim + cols[i], get(in, r * cols.length + i));
+            }
+        }
+    }
 
     /** {@code x[r, cols[i]] += in[r, i]}. */
-    public abstract void scatterAdd(A in, int rows, int dim, int[] cols, A x);
-
-    /**
-     * Affine head, forward: from conditioner outputs {@code o = [raw s | t]} (rows × 2·dt)
-     * computes {@code s = 2·tanh(raw s)}, {@code e = exp(s)}, {@code yT = u·e + t} and
-     * {@code ld[r] += Σ_j s[r, j]}.
-     */
-    public abstract void affineForward(A o, A u, int rows, int dt, A s, A e, A yT, A ld);
-
-    /** Affine head, inverse: {@code u = (yT − t)·exp(−s)}, {@code ld[r] −= Σ_j s[r, j]}; writes s. */
-    public abstract void affineInverse(A o, A yT, int rows, int dt, A s, A u, A ld);
-
-    /**
-     * Affine head, backward. Given dL/dyT and dL/dld (per row), writes dL/do (rows × 2·dt) and
-     * dL/du. With s = 2·tanh(r): ds/dr = 2(1 − tanh²r) = 2 − s²/2.
-     */
-    public abstract void affineBackward(A dyT, A u, A s, A e, A dld, int rows, int dt, A dO, A dU);
-
-    /** Additive head: {@code yT = u + sign·t} with t = o (rows × dt). */
-    public abstract void additive(A o, A u, int rows, int dt, double sign, A yT);
+    public void scatterAdd(A in, int rows, int dim, int[] cols, A x) {
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < cols.length; i++) {
+                int at = r * dim + cols[i];
+                set(x, at, get(x, at) + get(in, r * cols.length + i));
+            }
+        }
+    }
 
     /** {@code Σ a[i]²} over a range, accumulated in double. */
-    public abstract double sumOfSquares(A a, int off, int n);
+    public double sumOfSquares(A a, int off, int n) {
+        double acc = 0;
+        for (int i = 0; i < n; i++) {
+            double v = get(a, off + i);
+            acc += v * v;
+        }
+        return acc;
+    }
 
     /**
      * One step of {@code torch.optim.Adam} (no weight decay, no amsgrad) over the whole flat
      * buffer, with the gradient first multiplied by {@code gradScale} (the clipping coefficient).
      */
-    public abstract void adam(A p, A g, A m, A v, int n, double gradScale, double beta1, double beta2,
-                              double stepSize, double biasCorrection2Sqrt, double eps);
+    public void adam(A p, A g, A m, A v, int n, double gradScale, double beta1, double beta2,
+                     double stepSize, double biasCorrection2Sqrt, double eps) {
+        double ob1 = 1.0 - beta1, ob2 = 1.0 - beta2;
+        for (int i = 0; i < n; i++) {
+            double gi = get(g, i) * gradScale;
+            double mi = get(m, i) + (gi - get(m, i)) * ob1;
+            double vi = get(v, i) * beta2 + gi * gi * ob2;
+            set(m, i, mi);
+            set(v, i, vi);
+            set(p, i, get(p, i) - stepSize * (mi / (Math.sqrt(vi) / biasCorrection2Sqrt + eps)));
+        }
+    }
 }

@@ -5,18 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 import org.flowexplorer.model.flow.CouplingLayer;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.CouplingWalk;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
-import org.flowexplorer.model.nn.ConditionerLayout;
 
 /**
  * One point's trip through one coupling layer, written out as the step-by-step walk-through of
  * seed 000 ({@code y = x_m + (1 − m)·(x·exp(s) + t)}) with that point's real numbers.
  *
- * <p>The layer's input is taken from the model's own trace (float32); the layer itself is then
- * recomputed here in double precision straight from the flat PyTorch-ordered parameters:
- * {@code Linear → ReLU → … → Linear} on the conditioning coordinates x_A (mask = 1), the first d_B
- * outputs are raw s, the last d_B are t, and {@code s = 2·tanh(raw s)} (additive couplings: s = 0).
+ * <p>The layer's input is taken from the model's own trace (float32); the layer then runs that one
+ * point through its own code in double precision ({@link CouplingLayer#walk}) and reports its
+ * conditioner outputs and intermediate terms with their formulas. This class only arranges them:
+ * the mask lines before, the merge {@code x_m + (1 − m)·g} and the log-det line after.
  *
  * <p>Every {@link Step} holds D values, one per coordinate; a value a step does not define (e.g. t
  * for a conditioning coordinate) is {@code NaN} and is shown as "—". Immutable.
@@ -131,143 +131,52 @@ public final class CouplingInspection {
     private static CouplingInspection compute(RealNVP flow, float[] point, int l, Direction dir, float[] layerInput) {
         CouplingLayer layer = flow.layers().get(l);
         int d = flow.dim();
+        boolean inverse = dir == Direction.INVERSE;
         boolean[] m = layer.mask().values();
-        int[] ci = layer.mask().conditioningIndices();
         int[] ti = layer.mask().transformedIndices();
-        int dt = ti.length;
         double[] in = new double[d];
         for (int i = 0; i < d; i++) {
             in[i] = layerInput[i];
         }
-        // conditioner on the conditioning coordinates (identical in both directions: they pass through)
-        double[] xa = new double[ci.length];
-        for (int k = 0; k < ci.length; k++) {
-            xa[k] = in[ci[k]];
-        }
-        double[] out = mlp(flow.parameterValues(), layer.parameterOffset(), layer.conditioner(), xa);
-        boolean affine = layer.type() == CouplingType.AFFINE;
-        double[] rawS = nan(d), t = nan(d), s = nan(d);
-        for (int k = 0; k < dt; k++) {
-            int i = ti[k];
-            if (affine) {
-                rawS[i] = out[k];
-                t[i] = out[dt + k];
-                s[i] = 2 * Math.tanh(out[k]);
-            } else {
-                t[i] = out[k];
-                s[i] = 0;
-            }
-        }
-        double[] mv = new double[d], om = new double[d], xm = new double[d];
+        CouplingWalk walk = layer.walk(flow.parameterValues(), in, inverse);
+        double[] result = walk.output().clone();
+        double[] mv = new double[d], om = new double[d], xm = new double[d], part = new double[d];
         for (int i = 0; i < d; i++) {
             mv[i] = m[i] ? 1 : 0;
             om[i] = 1 - mv[i];
             xm[i] = in[i] * mv[i];
+            part[i] = m[i] ? 0 : om[i] * result[i]; // a transformed coordinate's output is g (or g⁻¹) itself
         }
-        double sumS = 0;
-        for (int i : ti) {
-            sumS += s[i];
-        }
+        String v = inverse ? "y" : "x", out = inverse ? "x" : "y", n = Integer.toString(l);
+        CouplingWalk.Head head = walk.head();
         List<Step> steps = new ArrayList<>();
-        String n = Integer.toString(l);
-        double[] result = new double[d];
-        if (dir == Direction.FORWARD) {
-            double[] xe = nan(d), xet = nan(d), part = new double[d];
-            for (int i : ti) {
-                xe[i] = in[i] * Math.exp(s[i]);
-                xet[i] = xe[i] + t[i];
-                part[i] = om[i] * xet[i];
-            }
-            for (int i = 0; i < d; i++) {
-                result[i] = xm[i] + part[i];
-            }
-            steps.add(vec("x", "x = input to layer " + n, in));
-            steps.add(vec("m", "m = mask (1 = passes through, 0 = scaled and shifted)", mv));
-            steps.add(vec("x_m", "x_m = x · m", xm));
-            steps.add(vec("1 − m", "1 − m", om));
-            addConditionerSteps(steps, affine, "x", rawS, t, s);
-            steps.add(vec("x·exp(s)", affine ? "x · exp(s)" : "x · exp(s) = x   (s = 0)", xe));
-            steps.add(vec("x·exp(s)+t", "x · exp(s) + t", xet));
-            steps.add(vec("(1−m)·(…)", "(1 − m) · (x · exp(s) + t)", part));
-            steps.add(vec("y", "y = x_m + (1 − m) · (x · exp(s) + t)", result));
-            steps.add(new Step("log|det J|", affine ? "log|det J| = Σ s" : "log|det J| = Σ s = 0   (additive: volume-preserving)",
-                    termsOf(s, ti, d, 1), Kind.SUM, sumS));
-            return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result, sumS);
-        }
-        double[] ymt = nan(d), scaled = nan(d), part = new double[d];
-        for (int i : ti) {
-            ymt[i] = in[i] - t[i];
-            scaled[i] = ymt[i] * Math.exp(-s[i]);
-            part[i] = om[i] * scaled[i];
-        }
-        for (int i = 0; i < d; i++) {
-            result[i] = xm[i] + part[i];
-        }
-        steps.add(vec("y", "y = output of layer " + n + " (input to its inverse)", in));
-        steps.add(vec("m", "m = mask (1 = passes through, 0 = un-scaled and un-shifted)", mv));
-        steps.add(vec("y_m", "y_m = y · m   (= x_m: passed through unchanged)", xm));
+        steps.add(vec(v, inverse ? "y = output of layer " + n + " (input to its inverse)" : "x = input to layer " + n, in));
+        steps.add(vec("m", "m = mask (1 = passes through, 0 = " + (inverse ? "un-scaled and un-shifted)" : "scaled and shifted)"), mv));
+        steps.add(vec(v + "_m", inverse ? "y_m = y · m   (= x_m: passed through unchanged)" : "x_m = x · m", xm));
         steps.add(vec("1 − m", "1 − m", om));
-        addConditionerSteps(steps, affine, "y", rawS, t, s);
-        steps.add(vec("y−t", "y − t", ymt));
-        steps.add(vec("(y−t)·exp(−s)", affine ? "(y − t) · exp(−s)" : "(y − t) · exp(−s) = y − t   (s = 0)", scaled));
-        steps.add(vec("(1−m)·(…)", "(1 − m) · (y − t) · exp(−s)", part));
-        steps.add(vec("x", "x = y_m + (1 − m) · (y − t) · exp(−s)", result));
-        steps.add(new Step("log|det J⁻¹|", affine ? "log|det J⁻¹| = −Σ s" : "log|det J⁻¹| = −Σ s = 0   (additive)",
-                termsOf(s, ti, d, -1), Kind.SUM, -sumS));
-        return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result, -sumS);
+        for (CouplingWalk.Step s : head.steps()) {
+            steps.add(vec(s.symbol(), s.formula(), onTransformed(s.values(), ti, d)));
+        }
+        steps.add(vec("(1−m)·(…)", "(1 − m) · " + head.map(), part));
+        steps.add(vec(out, out + " = " + v + "_m + (1 − m) · " + head.map(), result));
+        String ldSymbol = head.logDetFormula().substring(0, head.logDetFormula().indexOf(" ="));
+        steps.add(new Step(ldSymbol, head.logDetFormula(), onTransformed(head.logDetTerms(), ti, d), Kind.SUM, walk.logDet()));
+        return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result,
+                walk.logDet());
     }
 
-    private static void addConditionerSteps(List<Step> steps, boolean affine, String v, double[] rawS, double[] t, double[] s) {
-        String a = v + "_A";
-        if (affine) {
-            steps.add(vec("raw s", "[raw s | t] = NN(" + a + "), " + a + " = mask-1 coordinates; raw s = first half", rawS));
-            steps.add(vec("t", "t = second half of NN(" + a + ")", t));
-            steps.add(vec("s", "s = 2 · tanh(raw s)   (bounded log-scale)", s));
-        } else {
-            steps.add(vec("t", "t = NN(" + a + "),  " + a + " = mask-1 coordinates", t));
-            steps.add(vec("s", "s = 0   (additive coupling: no scaling)", s));
+    /** Values over the transformed coordinates placed at their indices of a D-vector; NaN elsewhere. */
+    private static double[] onTransformed(double[] values, int[] ti, int d) {
+        double[] a = new double[d];
+        Arrays.fill(a, Double.NaN);
+        for (int k = 0; k < ti.length; k++) {
+            a[ti[k]] = values[k];
         }
-    }
-
-    private static double[] termsOf(double[] s, int[] ti, int d, int sign) {
-        double[] terms = nan(d);
-        for (int i : ti) {
-            terms[i] = sign * s[i] + 0.0;
-        }
-        return terms;
+        return a;
     }
 
     private static Step vec(String symbol, String formula, double[] values) {
         return new Step(symbol, formula, values, Kind.VECTOR, Double.NaN);
-    }
-
-    private static double[] nan(int d) {
-        double[] a = new double[d];
-        Arrays.fill(a, Double.NaN);
-        return a;
-    }
-
-    /**
-     * The conditioner MLP in double precision: for each Linear i, weight [out, in] row-major at
-     * {@code offset + weightOffset(i)}, bias at {@code offset + biasOffset(i)}; ReLU after all but the last.
-     */
-    static double[] mlp(double[] params, int offset, ConditionerLayout net, double[] input) {
-        double[] a = input;
-        int last = net.linearCount() - 1;
-        for (int i = 0; i <= last; i++) {
-            int nin = net.in(i), nout = net.out(i);
-            int w = offset + net.weightOffset(i), b = offset + net.biasOffset(i);
-            double[] o = new double[nout];
-            for (int r = 0; r < nout; r++) {
-                double acc = params[b + r];
-                for (int c = 0; c < nin; c++) {
-                    acc += params[w + r * nin + c] * a[c];
-                }
-                o[r] = i < last ? Math.max(0, acc) : acc;
-            }
-            a = o;
-        }
-        return a;
     }
 
     public Direction direction() {

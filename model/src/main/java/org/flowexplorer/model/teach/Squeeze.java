@@ -27,26 +27,21 @@ public final class Squeeze {
 
     /** Squeezes {@code values} of shape {@code chw}; returns the 4C×H/2×W/2 tensor, row-major. */
     public static int[] squeeze(int[] values, int[] chw) {
-        int[] out = squeezedShape(chw);
+        squeezedShape(chw);
         int c = chw[0], h = chw[1], w = chw[2];
         if (values.length != c * h * w) {
             throw new IllegalArgumentException("expected " + c * h * w + " values for shape " + c + "×" + h + "×" + w);
         }
-        int oh = out[1], ow = out[2];
-        int[] r = new int[values.length];
-        for (int ch = 0; ch < c; ch++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int oc = 4 * ch + 2 * (y % 2) + (x % 2);
-                    r[(oc * oh + y / 2) * ow + x / 2] = values[(ch * h + y) * w + x];
-                }
-            }
-        }
-        return r;
+        return permute(values, chw, false);
     }
 
     /** The inverse of {@link #squeeze}: {@code values} of shape {4C, H/2, W/2} back to {@code chw}. */
     public static int[] unsqueeze(int[] values, int[] chw) {
+        return permute(values, chw, true);
+    }
+
+    /** Moves every pixel between its place in {@code chw} and its place after the squeeze. */
+    private static int[] permute(int[] values, int[] chw, boolean inverse) {
         int[] out = squeezedShape(chw);
         int c = chw[0], h = chw[1], w = chw[2];
         int oh = out[1], ow = out[2];
@@ -54,8 +49,9 @@ public final class Squeeze {
         for (int ch = 0; ch < c; ch++) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int oc = 4 * ch + 2 * (y % 2) + (x % 2);
-                    r[(ch * h + y) * w + x] = values[(oc * oh + y / 2) * ow + x / 2];
+                    int plain = (ch * h + y) * w + x;
+                    int squeezed = ((4 * ch + blockPosition(y, x)) * oh + y / 2) * ow + x / 2;
+                    r[inverse ? plain : squeezed] = values[inverse ? squeezed : plain];
                 }
             }
         }
@@ -76,8 +72,27 @@ public final class Squeeze {
         return new int[] {chw[0] / 2, chw[1], chw[2]};
     }
 
+    /** What a stage of the multi-scale plan does. */
+    public enum Operation {
+        SQUEEZE("squeeze"),
+        COUPLING_BLOCKS("coupling blocks"),
+        FACTOR_OUT("factor out"),
+        BASE_DISTRIBUTION("base distribution");
+
+        private final String label;
+
+        Operation(String label) {
+            this.label = label;
+        }
+
+        /** E.g. "factor out". */
+        public String label() {
+            return label;
+        }
+    }
+
     /** One stage of the multi-scale architecture, e.g. {@code squeeze 3×32×32 → 12×16×16}. */
-    public record Stage(String operation, int[] from, int[] to, int[] factoredOut) {
+    public record Stage(Operation operation, int[] from, int[] to, int[] factoredOut) {
         public Stage {
             from = from.clone();
             to = to.clone();
@@ -103,9 +118,9 @@ public final class Squeeze {
         @Override
         public String toString() {
             if (to.length == 0) {
-                return operation + " ← " + shape(from);
+                return operation.label() + " ← " + shape(from);
             }
-            return operation + " " + shape(from) + " → " + shape(to)
+            return operation.label() + " " + shape(from) + " → " + shape(to)
                     + (factoredOut == null ? "" : " (" + shape(factoredOut) + " to base)");
         }
     }
@@ -120,14 +135,14 @@ public final class Squeeze {
         int[] cur = chw.clone();
         for (int s = 0; s < scales; s++) {
             int[] sq = squeezedShape(cur);
-            plan.add(new Stage("squeeze", cur, sq, null));
-            plan.add(new Stage("coupling blocks", sq, sq, null));
+            plan.add(new Stage(Operation.SQUEEZE, cur, sq, null));
+            plan.add(new Stage(Operation.COUPLING_BLOCKS, sq, sq, null));
             if (s < scales - 1) {
                 int[] kept = keptShape(sq);
-                plan.add(new Stage("factor out", sq, kept, kept));
+                plan.add(new Stage(Operation.FACTOR_OUT, sq, kept, kept));
                 cur = kept;
             } else {
-                plan.add(new Stage("base distribution", sq, new int[0], sq));
+                plan.add(new Stage(Operation.BASE_DISTRIBUTION, sq, new int[0], sq));
             }
         }
         return plan;

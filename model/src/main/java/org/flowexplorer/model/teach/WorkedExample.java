@@ -93,11 +93,10 @@ public final class WorkedExample {
         SplittableRandom rng = new SplittableRandom(seed);
         List<Linear> s = new ArrayList<>(), t = new ArrayList<>();
         // same creation order as the notebook's __init__: s_fc1..3, then t_fc1..3
-        for (int i = 1; i <= 3; i++) {
-            s.add(randomLinear("s_fc" + i, rng));
-        }
-        for (int i = 1; i <= 3; i++) {
-            t.add(randomLinear("t_fc" + i, rng));
+        for (List<Linear> net : List.of(s, t)) {
+            for (int i = 1; i <= 3; i++) {
+                net.add(randomLinear((net == s ? "s" : "t") + "_fc" + i, rng));
+            }
         }
         return new WorkedExample(seed, s, t);
     }
@@ -107,12 +106,8 @@ public final class WorkedExample {
         if (sNet.size() != 3 || tNet.size() != 3) {
             throw new IllegalArgumentException("the notebook's s-net and t-net have three Linear layers each");
         }
-        for (Linear l : sNet) {
-            checkShape(l);
-        }
-        for (Linear l : tNet) {
-            checkShape(l);
-        }
+        sNet.forEach(WorkedExample::checkShape);
+        tNet.forEach(WorkedExample::checkShape);
         return new WorkedExample(0, sNet, tNet);
     }
 
@@ -145,20 +140,9 @@ public final class WorkedExample {
         }
         out.add(new Stage("Step 1", "x_m", "x_m = x * mask", xm));
         out.add(new Stage("Step 2", "one_minus_mask", "one_minus_mask = 1 - mask", om));
-        double[] s = relu(sNet.get(0).apply(xm));
-        out.add(new Stage("Step 3", "s after fc1+relu", "s = relu(fc1(x_m))", s));
-        s = relu(sNet.get(1).apply(s));
-        out.add(new Stage("Step 3", "s after fc2+relu", "s = relu(fc2(s))", s));
-        s = sNet.get(2).apply(s);
-        out.add(new Stage("Step 3", "s after fc3", "s = fc3(s)", s));
-        s = tanh(s);
+        double[] s = tanh(net(out, "Step 3", "s", sNet, xm));
         out.add(new Stage("Step 3", "s after tanh", "s = tanh(s)", s));
-        double[] t = relu(tNet.get(0).apply(xm));
-        out.add(new Stage("Step 4", "t after fc1+relu", "t = relu(fc1(x_m))", t));
-        t = relu(tNet.get(1).apply(t));
-        out.add(new Stage("Step 4", "t after fc2+relu", "t = relu(fc2(t))", t));
-        t = tNet.get(2).apply(t);
-        out.add(new Stage("Step 4", "t after fc3", "t = fc3(t)", t));
+        double[] t = net(out, "Step 4", "t", tNet, xm);
         double[] xe = new double[N], xet = new double[N], tr = new double[N], y = new double[N];
         for (int i = 0; i < N; i++) {
             xe[i] = X[i] * Math.exp(s[i]);
@@ -171,6 +155,21 @@ public final class WorkedExample {
         out.add(new Stage("Step 7", "transformed", "transformed = (1 - mask) * (x * exp(s) + t)", tr));
         out.add(new Stage("Step 8", "y", "y = x_m + transformed", y));
         return out;
+    }
+
+    /** fc1 → relu → fc2 → relu → fc3 on x_m, printing each result as the notebook does ("s after fc1+relu", …). */
+    private static double[] net(List<Stage> out, String step, String v, List<Linear> fcs, double[] xm) {
+        double[] a = xm;
+        String arg = "x_m";
+        for (int i = 0; i < fcs.size(); i++) {
+            String fc = "fc" + (i + 1);
+            boolean last = i == fcs.size() - 1;
+            a = last ? fcs.get(i).apply(a) : relu(fcs.get(i).apply(a));
+            out.add(new Stage(step, v + " after " + fc + (last ? "" : "+relu"),
+                    v + " = " + (last ? fc + "(" + arg + ")" : "relu(" + fc + "(" + arg + "))"), a));
+            arg = v;
+        }
+        return a;
     }
 
     private static double[] relu(double[] v) {

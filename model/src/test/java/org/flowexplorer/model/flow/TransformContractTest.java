@@ -22,9 +22,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>inverse(forward(x)) = x, in float32 and float64;</li>
  *   <li>log|det J| equals the log-abs-determinant of a finite-difference Jacobian, and the inverse's is its negative;</li>
  *   <li>batch independence: a row's outputs do not depend on the other rows;</li>
- *   <li>analytic gradients (inputs and parameters) equal central finite differences (float64).</li>
+ *   <li>analytic gradients (inputs and parameters) equal central finite differences (float64);</li>
+ *   <li>float32 forward, log-det and VJP agree with float64 at 256 rows, so the float32 kernels
+ *       that train (the SIMD row kernel from 64 rows on, BLAS, the Java loops) are checked against
+ *       the gradient-checked float64 path for every row of the table.</li>
  * </ul>
- * Parameters are randomised (the default initialisation makes every coupling the identity).
+ * Parameters are randomised (the default initialisation makes every coupling the identity). A row
+ * may be any {@link DifferentiableTransform}; couplings and flows get conditioner-aware random
+ * parameters, anything else N(0, scale²) for every parameter.
  */
 class TransformContractTest {
 
@@ -41,6 +46,8 @@ class TransformContractTest {
                         p -> AffineCoupling.create(Mask.of(true, false), new int[]{8, 8}, p, 1)),
                 new Case("affine coupling, D=2, mask [0,1], 3 hidden layers",
                         p -> AffineCoupling.create(Mask.of(false, true), new int[]{8, 7, 9}, p, 2)),
+                new Case("affine coupling, D=2, mask [0,1], hidden 32×16 (SIMD row kernel)",
+                        p -> AffineCoupling.create(Mask.of(false, true), new int[]{32, 16}, p, 10)),
                 new Case("affine coupling, D=4, mask [1,0,0,1]",
                         p -> AffineCoupling.create(Mask.of(true, false, false, true), new int[]{10}, p, 3)),
                 new Case("additive coupling, D=2, mask [1,0]",
@@ -56,7 +63,9 @@ class TransformContractTest {
                                 Mask.of(false, true, false, true), Mask.of(true, true, true, false)),
                                 new int[]{8}, CouplingType.AFFINE), p, 8)),
                 new Case("NICE flow, D=2, 3 additive layers",
-                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{8, 8}, CouplingType.ADDITIVE), p, 9)));
+                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{8, 8}, CouplingType.ADDITIVE), p, 9)),
+                new Case("NICE flow, D=4, 2 additive layers, hidden 16×16 (SIMD row kernel)",
+                        p -> RealNVP.create(FlowSpec.alternating(4, 2, new int[]{16, 16}, CouplingType.ADDITIVE), p, 12)));
         return cases.stream().map(Arguments::of);
     }
 
@@ -74,7 +83,13 @@ class TransformContractTest {
         DifferentiableTransform t = c.factory().apply(precision);
         Random rng = new Random(seed);
         double[] p = new double[t.parameterCount()];
-        List<CouplingLayer> couplings = t instanceof RealNVP flow ? flow.layers() : List.of((CouplingLayer) t);
+        List<CouplingLayer> couplings = t instanceof RealNVP flow ? flow.layers()
+                : t instanceof CouplingLayer layer ? List.of(layer) : List.of();
+        if (couplings.isEmpty()) {
+            for (int k = 0; k < p.length; k++) {
+                p[k] = rng.nextGaussian() * scale;
+            }
+        }
         for (CouplingLayer layer : couplings) {
             var net = layer.conditioner();
             for (int i = 0; i < net.linearCount(); i++) {
@@ -91,6 +106,14 @@ class TransformContractTest {
         }
         t.setParameters(Nd4j.createFromArray(p));
         return t;
+    }
+
+    /** The row's transform in float64 with random parameters, and points for it. */
+    private record Setup(DifferentiableTransform t, INDArray x) {
+        static Setup of(Case c, long seed, int rows) {
+            DifferentiableTransform t = randomised(c, Precision.FLOAT64, seed);
+            return new Setup(t, points(rows, t.dim(), seed + 1, DataType.DOUBLE));
+        }
     }
 
     static INDArray points(int n, int d, long seed, DataType type) {
@@ -132,33 +155,38 @@ class TransformContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void logDetMatchesFiniteDifferenceJacobian(Case c) {
-        DifferentiableTransform t = randomised(c, Precision.FLOAT64, 21);
-        int d = t.dim();
-        INDArray x = points(6, d, 22, DataType.DOUBLE);
-        INDArray ld = t.forward(x).logAbsDet();
-        double h = 1e-6;
-        for (int r = 0; r < x.rows(); r++) {
-            double[][] jac = new double[d][d];
-            for (int j = 0; j < d; j++) {
-                INDArray plus = x.getRow(r).dup().reshape(1, d), minus = plus.dup();
-                plus.putScalar(0, j, plus.getDouble(0, j) + h);
-                minus.putScalar(0, j, minus.getDouble(0, j) - h);
-                INDArray yp = t.forward(plus).outputs(), ym = t.forward(minus).outputs();
-                for (int i = 0; i < d; i++) {
-                    jac[i][j] = (yp.getDouble(0, i) - ym.getDouble(0, i)) / (2 * h);
-                }
-            }
-            double numeric = Math.log(Math.abs(determinant(jac)));
+        Setup setup = Setup.of(c, 21, 6);
+        INDArray ld = setup.t().forward(setup.x()).logAbsDet();
+        for (int r = 0; r < setup.x().rows(); r++) {
+            double numeric = Math.log(Math.abs(determinant(jacobian(setup.t(), setup.x().getRow(r)))));
             assertEquals(numeric, ld.getDouble(r), 1e-6, "row " + r);
         }
+    }
+
+    /** ∂f(x)/∂x of one point by central differences (h = 1e-6). */
+    private static double[][] jacobian(DifferentiableTransform t, INDArray point) {
+        int d = t.dim();
+        double h = 1e-6;
+        double[][] jac = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            INDArray plus = point.dup().reshape(1, d), minus = plus.dup();
+            plus.putScalar(0, j, plus.getDouble(0, j) + h);
+            minus.putScalar(0, j, minus.getDouble(0, j) - h);
+            INDArray yp = t.forward(plus).outputs(), ym = t.forward(minus).outputs();
+            for (int i = 0; i < d; i++) {
+                jac[i][j] = (yp.getDouble(0, i) - ym.getDouble(0, i)) / (2 * h);
+            }
+        }
+        return jac;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("transforms")
     void rowsAreIndependent(Case c) {
-        DifferentiableTransform t = randomised(c, Precision.FLOAT64, 31);
+        Setup setup = Setup.of(c, 31, 9);
+        DifferentiableTransform t = setup.t();
         int d = t.dim();
-        INDArray x = points(9, d, 32, DataType.DOUBLE);
+        INDArray x = setup.x();
         TransformResult all = t.forward(x);
         for (int r = 0; r < x.rows(); r++) {
             TransformResult one = t.forward(x.getRow(r).dup().reshape(1, d));
@@ -225,6 +253,33 @@ class TransformContractTest {
         // Some ReLU units are dead for every row (their gradients are exactly zero, which the
         // finite differences confirm); the check is only meaningful if most are alive.
         assertTrue(zeroGradients < checks / 2, zeroGradients + " of " + checks + " checked parameter gradients are zero");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transforms")
+    void float32AgreesWithFloat64At256Rows(Case c) {
+        // The same float32-representable parameters and inputs in both precisions.
+        DifferentiableTransform t32 = c.factory().apply(Precision.FLOAT32);
+        t32.setParameters(randomised(c, Precision.FLOAT64, 51).parameters().castTo(DataType.FLOAT));
+        DifferentiableTransform t64 = c.factory().apply(Precision.FLOAT64);
+        t64.setParameters(t32.parameters().castTo(DataType.DOUBLE));
+        int d = t32.dim(), n = 256;
+        INDArray x = points(n, d, 52, DataType.FLOAT), a = points(n, d, 53, DataType.FLOAT);
+        INDArray b = points(n, 1, 54, DataType.FLOAT).reshape(n);
+        TransformResult r32 = t32.forward(x), r64 = t64.forward(x.castTo(DataType.DOUBLE));
+        assertClose(r64.outputs(), r32.outputs(), 1e-5, "outputs");
+        assertClose(r64.logAbsDet(), r32.logAbsDet(), 1e-5, "log|det|");
+        VectorJacobianProduct g32 = t32.vjp(x, a, b);
+        VectorJacobianProduct g64 = t64.vjp(x.castTo(DataType.DOUBLE), a.castTo(DataType.DOUBLE), b.castTo(DataType.DOUBLE));
+        assertClose(g64.inputGradient(), g32.inputGradient(), 1e-5, "dL/dx");
+        assertClose(g64.parameterGradient(), g32.parameterGradient(), 1e-5, "dL/dθ");
+    }
+
+    /** Every |actual − expected| ≤ tol · (1 + max |expected|): float32 round-off relative to the values' scale. */
+    private static void assertClose(INDArray expected, INDArray actual, double tol, String what) {
+        double scale = 1 + expected.amaxNumber().doubleValue();
+        double err = actual.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue();
+        assertTrue(err <= tol * scale, what + ": float32 off by " + err + " at scale " + scale);
     }
 
     private static double objective(DifferentiableTransform t, INDArray x, INDArray a, INDArray b) {
