@@ -1,38 +1,54 @@
 package org.flowexplorer.app.viewmodel;
 
+import java.util.Arrays;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.flowexplorer.app.worker.Snapshot;
 
 /**
  * The layer stepper's picture at a continuous position p in [0, L]: the displayed points and the
  * warped grid blended linearly between layers ⌊p⌋ and ⌈p⌉, and matching plot bounds. Recomputed
- * when the snapshot or the position changes; the arrays are new each time (views take ownership).
+ * when the trace or the position changes; the arrays are new each time (views take ownership).
  */
 public final class StepperFrame {
     private final ReadOnlyObjectWrapper<float[]> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<float[][]> gridLines = new ReadOnlyObjectWrapper<>(this, "gridLines");
-    private final ReadOnlyObjectWrapper<Snapshot.Bounds> bounds = new ReadOnlyObjectWrapper<>(this, "bounds");
-    private Snapshot.Trace lastTrace;
+    private final ReadOnlyObjectWrapper<PlotBounds> bounds = new ReadOnlyObjectWrapper<>(this, "bounds");
+    private float[][] positions;
+    private PlotBounds[] layerBounds;
+    private float[][] grid;
+    private int lines;
+    private int perLine;
     private double lastPosition = Double.NaN;
 
-    void update(Snapshot s, double position) {
-        if (s == null || s.trace() == null) {
+    /** Takes the new trace and grid when they changed, then shows {@code position}. */
+    void update(SnapshotDiff d, double position) {
+        if (!d.hasTrace()) {
             return;
         }
-        if (s.trace() == lastTrace && position == lastPosition) {
+        if (d.traceChanged() || positions == null) {
+            positions = d.tracePositions();
+            layerBounds = d.traceBounds();
+            grid = d.gridPositions();
+            lines = d.gridLines();
+            perLine = d.gridPointsPerLine();
+            lastPosition = Double.NaN;
+        }
+        moveTo(position);
+    }
+
+    /** Shows {@code position} of the last trace (nothing before the first one). */
+    void moveTo(double position) {
+        if (positions == null || position == lastPosition) {
             return;
         }
-        lastTrace = s.trace();
         lastPosition = position;
-        Snapshot.Trace t = s.trace();
-        double p = Math.max(0, Math.min(t.layers(), position));
-        int k = (int) Math.min(Math.floor(p), t.layers() - 1);
+        int layers = positions.length - 1;
+        double p = Math.max(0, Math.min(layers, position));
+        int k = (int) Math.min(Math.floor(p), layers - 1);
         double f = p - k;
-        bounds.set(t.bounds()[k].lerp(t.bounds()[k + 1], f));
-        gridLines.set(s.grid() == null ? null : polylines(blend(s.grid().positions(), k, f), s.gridLines(),
-                s.gridPointsPerLine()));
-        points.set(blend(t.positions(), k, f));
+        bounds.set(layerBounds[k].lerp(layerBounds[k + 1], f));
+        gridLines.set(grid == null ? null : polylines(blend(grid, k, f), lines, perLine));
+        points.set(blend(positions, k, f));
     }
 
     /** (1−f)·layers[k] + f·layers[k+1], exact copies at f = 0 or 1. */
@@ -56,7 +72,7 @@ public final class StepperFrame {
     static float[][] polylines(float[] xy, int lines, int per) {
         float[][] out = new float[lines][];
         for (int i = 0; i < lines; i++) {
-            out[i] = java.util.Arrays.copyOfRange(xy, 2 * i * per, 2 * (i + 1) * per);
+            out[i] = Arrays.copyOfRange(xy, 2 * i * per, 2 * (i + 1) * per);
         }
         return out;
     }
@@ -70,7 +86,7 @@ public final class StepperFrame {
         return gridLines.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Snapshot.Bounds> boundsProperty() {
+    public ReadOnlyObjectProperty<PlotBounds> boundsProperty() {
         return bounds.getReadOnlyProperty();
     }
 }

@@ -80,14 +80,14 @@ class FilesAndTeachingViewModelTest {
     void inspectorShowsTheModelsPerLayerNumbersForTheQueryPoint() throws Exception {
         round();
         worker.runStepsNow(15);
-        vm.queryData(0.5, 0.25);
+        vm.plots().queryData(0.5, 0.25);
         vm.layerPositionProperty().set(2.4); // the stepper is on coupling 2
         Snapshot s = round();
         CouplingInspection in = s.inspection();
         assertNotNull(in);
-        assertSame(in, vm.inspectionProperty().get());
+        assertSame(in, vm.layers().inspectionProperty().get());
         assertEquals(2, in.layer());
-        assertEquals(2, vm.inspectedLayerProperty().get());
+        assertEquals(2, vm.layers().inspectedLayerProperty().get());
         assertEquals(CouplingInspection.Direction.FORWARD, in.direction());
         float[] p = {(float) s.query().dataX(), (float) s.query().dataY()};
         FlowTrace t = onWorker(tr -> tr.model().traceForward(p));
@@ -104,7 +104,7 @@ class FilesAndTeachingViewModelTest {
         assertEquals(t.logDets()[2][0], in.logDet(), 1e-5);
 
         // the toggle is a command: inverse recovers the layer's input from its output
-        vm.inspectionDirectionProperty().set(CouplingInspection.Direction.INVERSE);
+        vm.layers().inspectionDirectionProperty().set(CouplingInspection.Direction.INVERSE);
         CouplingInspection inv = round().inspection();
         assertEquals(CouplingInspection.Direction.INVERSE, inv.direction());
         for (int d = 0; d < 2; d++) {
@@ -113,20 +113,20 @@ class FilesAndTeachingViewModelTest {
         // live while training: a new model version gives new numbers
         worker.runStepsNow(5);
         assertFalse(round().inspection() == inv);
-        vm.clearQuery();
+        vm.plots().clearQuery();
         assertNull(round().inspection());
     }
 
     @Test
     void drawnPointsBecomeTheTrainingData() {
         round();
-        vm.drawModeProperty().set(ExplorerViewModel.DrawMode.DRAW);
-        vm.clearSketch();
-        assertEquals(0, vm.sketchPointsProperty().get().length);
+        vm.drawModeProperty().set(DrawMode.DRAW);
+        vm.sketch().clearSketch();
+        assertEquals(0, vm.sketch().sketchPointsProperty().get().length);
         vm.beginStroke(1, 1);
         vm.continueStroke(2, 2);
         vm.continueStroke(2, 3);
-        float[] drawn = vm.sketchPointsProperty().get();
+        float[] drawn = vm.sketch().sketchPointsProperty().get();
         assertTrue(drawn.length / 2 > 40, "points show while drawing: " + drawn.length / 2);
         assertFalse(sent.stream().anyMatch(c -> c instanceof Command.SetCustomData), "nothing sent before release");
         vm.endStroke();
@@ -140,15 +140,15 @@ class FilesAndTeachingViewModelTest {
         assertEquals(3, worker.publishNow().step());
 
         // erase and undo: each change is sent on release
-        vm.drawModeProperty().set(ExplorerViewModel.DrawMode.ERASE);
+        vm.drawModeProperty().set(DrawMode.ERASE);
         vm.beginStroke(2, 2);
         vm.endStroke();
         assertTrue(round().points().length < drawn.length);
-        assertTrue(vm.undoSketch());
+        assertTrue(vm.sketch().undoSketch());
         assertSame(drawn, round().points());
-        assertTrue(vm.canRedoProperty().get());
+        assertTrue(vm.sketch().canRedoProperty().get());
         // too few points: nothing changes, the status says why
-        vm.clearSketch();
+        vm.sketch().clearSketch();
         assertSame(drawn, round().points());
         assertTrue(vm.statusMessage().get().startsWith("Draw at least"), vm.statusMessage().get());
     }
@@ -180,7 +180,7 @@ class FilesAndTeachingViewModelTest {
         assertNull(vm.errorMessage().get());
         assertEquals("mine.csv", s.dataName());
         assertEquals(50, s.points().length / 2);
-        vm.importDrop(List.of(good, bad));
+        vm.files().importDrop(List.of(good, bad));
         assertTrue(vm.errorMessage().get().contains("Drop one .csv"), vm.errorMessage().get());
         // export the current points and read them back
         Path out = dir.resolve("out.csv");
@@ -206,7 +206,7 @@ class FilesAndTeachingViewModelTest {
         // move on: more training, then a new data set
         worker.runStepsNow(10);
         vm.datasetProperty().set(ToyDataset.CIRCLES);
-        vm.applyDataset();
+        vm.form().applyDataset();
         round();
 
         vm.openSession(file);
@@ -270,7 +270,7 @@ class FilesAndTeachingViewModelTest {
         round();
         worker.runStepsNow(8);
         vm.sample();
-        vm.queryData(0.1, 0.2);
+        vm.plots().queryData(0.1, 0.2);
         round();
         Path npz = dir.resolve("m.npz");
         vm.exportModel(npz);
