@@ -41,7 +41,7 @@ public final class LatentSpacePane extends BorderPane {
     /** Each point keeps the colour of where it started in data space. */
     private void showPoints(float[] latent) {
         if (latent != null) {
-            plot.setPoints(latent, colors.forData(plots.dataPointsProperty().get()));
+            plot.setPoints(latent, colors.forData(plots.latentOriginsProperty().get()));
         }
     }
 

@@ -97,7 +97,7 @@ public final class StepperPane extends BorderPane {
         if (pts == null) {
             return;
         }
-        plot.setPoints(pts, colors.forData(plots.dataPointsProperty().get()));
+        plot.setPoints(pts, colors.forData(f.originsProperty().get()));
         plot.setWarpedGrid(f.gridLinesProperty().get());
         PlotBounds b = f.boundsProperty().get();
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());

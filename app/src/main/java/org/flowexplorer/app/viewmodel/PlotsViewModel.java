@@ -27,6 +27,7 @@ public final class PlotsViewModel {
     private final ReadOnlyObjectWrapper<float[]> latentSamples = new ReadOnlyObjectWrapper<>(this, "latentSamples");
     private final ReadOnlyObjectWrapper<QueryPoint> query = new ReadOnlyObjectWrapper<>(this, "query");
     private final ReadOnlyObjectWrapper<float[]> latentPoints = new ReadOnlyObjectWrapper<>(this, "latentPoints");
+    private final ReadOnlyObjectWrapper<float[]> latentOrigins = new ReadOnlyObjectWrapper<>(this, "latentOrigins");
     private final ReadOnlyObjectWrapper<boolean[][]> masks = new ReadOnlyObjectWrapper<>(this, "masks");
     private final ReadOnlyObjectWrapper<OptionalDouble> lowerBound =
             new ReadOnlyObjectWrapper<>(this, "lowerBound", OptionalDouble.empty());
@@ -63,6 +64,7 @@ public final class PlotsViewModel {
         }
         if (d.traceChanged() && d.hasTrace()) {
             float[][] positions = d.tracePositions();
+            latentOrigins.set(positions[0]);
             latentPoints.set(positions[positions.length - 1]);
         }
         if (d.masksChanged() && d.masks() != null) {
@@ -142,6 +144,11 @@ public final class PlotsViewModel {
     /** The displayed points pushed to latent space z = f(x); null until traced. */
     public ReadOnlyObjectProperty<float[]> latentPointsProperty() {
         return latentPoints.getReadOnlyProperty();
+    }
+
+    /** Where each of {@link #latentPointsProperty()} started in data space (set just before it), e.g. to colour it. */
+    public ReadOnlyObjectProperty<float[]> latentOriginsProperty() {
+        return latentOrigins.getReadOnlyProperty();
     }
 
     /** masks[l][d] true when coordinate d conditions layer l; set when they change in content. */

@@ -13,6 +13,7 @@ public final class StepperFrame {
     private final ReadOnlyObjectWrapper<float[]> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<float[][]> gridLines = new ReadOnlyObjectWrapper<>(this, "gridLines");
     private final ReadOnlyObjectWrapper<PlotBounds> bounds = new ReadOnlyObjectWrapper<>(this, "bounds");
+    private final ReadOnlyObjectWrapper<float[]> origins = new ReadOnlyObjectWrapper<>(this, "origins");
     private float[][] positions;
     private PlotBounds[] layerBounds;
     private float[][] grid;
@@ -32,6 +33,7 @@ public final class StepperFrame {
             lines = d.gridLines();
             perLine = d.gridPointsPerLine();
             lastPosition = Double.NaN;
+            origins.set(positions[0]);
         }
         moveTo(position);
     }
@@ -80,6 +82,11 @@ public final class StepperFrame {
     /** Displayed points at the current position ([n, 2] row-major). */
     public ReadOnlyObjectProperty<float[]> pointsProperty() {
         return points.getReadOnlyProperty();
+    }
+
+    /** The shown points' data-space positions (layer 0 of the same trace), e.g. to colour them. */
+    public ReadOnlyObjectProperty<float[]> originsProperty() {
+        return origins.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<float[][]> gridLinesProperty() {
