@@ -26,6 +26,8 @@ import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.FormLimits;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.SettingsFormViewModel;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Section;
 import org.flowexplorer.app.viewmodel.SketchViewModel;
 import org.flowexplorer.app.viewmodel.TrainingControlsViewModel;
 import org.flowexplorer.model.data.ToyDataset;
@@ -56,15 +58,15 @@ public final class ControlPanel extends VBox {
                 form.datasetProperty()));
         set.valueProperty().addListener((o, was, now) -> {
             if (now != null && was != null && now != was) {
-                form.noiseTextProperty().set(Double.toString(now.defaultNoise()));
+                form.text(Field.NOISE).set(Double.toString(now.defaultNoise()));
             }
         });
-        TextField points = field("points", form.pointsTextProperty(),
+        TextField points = field("points", form.text(Field.POINTS),
                 "Number of training points to draw (" + FormLimits.MIN_POINTS + " to " + FormLimits.grouped(FormLimits.MAX_POINTS)
                         + "); up to 10 000 of them are drawn in the plots.");
-        TextField noise = field("noise", form.noiseTextProperty(),
+        TextField noise = field("noise", form.text(Field.NOISE),
                 "The data set's noise knob (0 = noiseless where meaningful); see the description below the set.");
-        TextField seed = field("data-seed", form.seedTextProperty(),
+        TextField seed = field("data-seed", form.text(Field.DATA_SEED),
                 "Random seed of the data generator: the same seed always gives the same points.");
         Button regenerate = button("Regenerate", "mdi2d-dice-multiple",
                 "Draw new data with these settings; this restarts training with a fresh model.", form::applyDataset);
@@ -74,10 +76,10 @@ public final class ControlPanel extends VBox {
         }
 
         // ---------------------------------------------------------------- model
-        TextField layers = field("layers", form.layersTextProperty(),
+        TextField layers = field("layers", form.text(Field.LAYERS),
                 "Number of coupling layers L (1 to " + FormLimits.MAX_LAYERS
                         + "); masks alternate between the two coordinates.");
-        TextField hidden = field("hidden", form.hiddenTextProperty(),
+        TextField hidden = field("hidden", form.text(Field.HIDDEN),
                 "Widths of the conditioner network's hidden layers, comma separated, e.g. 64,64.");
         ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
@@ -93,11 +95,11 @@ public final class ControlPanel extends VBox {
         hidden.setOnAction(e -> form.applyArchitecture());
 
         // ---------------------------------------------------------------- training
-        ComboBox<String> lr = editableCombo("learning-rate", form.learningRateTextProperty(),
+        ComboBox<String> lr = editableCombo("learning-rate", form.text(Field.LEARNING_RATE),
                 "Adam learning rate; a change applies from the next step, without a reset.",
                 "1e-4", "3e-4", "1e-3", "3e-3", "5e-3", "1e-2", "3e-2");
         lr.valueProperty().addListener((o, was, now) -> form.applyLearningRate());
-        ComboBox<String> batch = editableCombo("batch-size", form.batchSizeTextProperty(),
+        ComboBox<String> batch = editableCombo("batch-size", form.text(Field.BATCH_SIZE),
                 "Minibatch size; a change applies from the next step, without a reset.",
                 "32", "64", "128", "256", "512", "1024");
         batch.valueProperty().addListener((o, was, now) -> form.applyBatchSize());
@@ -197,16 +199,16 @@ public final class ControlPanel extends VBox {
         getChildren().addAll(
                 header("Data"), labelled("Data set", set), description, labelled("Points", points),
                 labelled("Noise", noise), labelled("Seed", seed), regenerate,
-                errorLabel(form.datasetErrorProperty(), "dataset-error"),
+                errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
                 labelled("Coupling", coupling), new HBox(6, applyModel, reference),
                 caption("Changing the architecture re-initialises the model."),
-                errorLabel(form.architectureErrorProperty(), "architecture-error"),
+                errorLabel(form.error(Section.ARCHITECTURE), "architecture-error"),
                 new Separator(),
                 header("Training"), labelled("Learning rate", lr),
-                errorLabel(form.learningRateErrorProperty(), "learning-rate-error"),
-                labelled("Batch size", batch), errorLabel(form.batchSizeErrorProperty(), "batch-size-error"),
+                errorLabel(form.error(Section.LEARNING_RATE), "learning-rate-error"),
+                labelled("Batch size", batch), errorLabel(form.error(Section.BATCH_SIZE), "batch-size-error"),
                 transport, stats,
                 new Separator(),
                 header("View"), density,

@@ -9,6 +9,7 @@ import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.FilesViewModel;
 import org.flowexplorer.app.viewmodel.Heatmap;
+import org.flowexplorer.app.viewmodel.ModelSamples;
 import org.flowexplorer.app.viewmodel.PlotBounds;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
@@ -63,13 +64,13 @@ public final class DataSpacePane extends BorderPane {
                 showBounds(now);
             }
         });
-        plots.shownDensityProperty().addListener((o, was, now) -> showDensity(now));
-        plots.dataSamplesProperty().addListener((o, was, now) -> plot.setSamples(now, PlotColors.SAMPLE));
+        plots.densityProperty().addListener((o, was, now) -> showDensity(now));
+        plots.samplesProperty().addListener((o, was, now) -> showSamples(now));
         plots.queryProperty().addListener((o, was, now) -> showQuery(now));
         showPoints();
         showBounds(plots.dataBoundsProperty().get());
-        showDensity(plots.shownDensityProperty().get());
-        plot.setSamples(plots.dataSamplesProperty().get(), PlotColors.SAMPLE);
+        showDensity(plots.densityProperty().get());
+        showSamples(plots.samplesProperty().get());
         showQuery(plots.queryProperty().get());
     }
 
@@ -123,6 +124,10 @@ public final class DataSpacePane extends BorderPane {
             plot.setHeatmap(d.values(), d.width(), d.height(), b.xmin(), b.xmax(), b.ymin(), b.ymax(), false);
         }
         plot.setPointOpacity(d == null ? 0.85 : 0.35);
+    }
+
+    private void showSamples(ModelSamples s) {
+        plot.setSamples(s == null ? null : s.data(), PlotColors.SAMPLE);
     }
 
     private void showQuery(QueryPoint q) {

@@ -5,6 +5,8 @@ import javafx.scene.layout.BorderPane;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.viewmodel.LatentPoints;
+import org.flowexplorer.app.viewmodel.ModelSamples;
 import org.flowexplorer.app.viewmodel.PlotBounds;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
@@ -27,10 +29,10 @@ public final class LatentSpacePane extends BorderPane {
         setBottom(Controls.caption(
                 "Drag here to place a latent z and see x = f⁻¹(z); dashed circles: 1, 2, 3 σ of N(0, I)."));
         plots.latentPointsProperty().addListener((o, was, now) -> showPoints(now));
-        plots.latentSamplesProperty().addListener((o, was, now) -> plot.setSamples(now, PlotColors.LATENT_SAMPLE));
+        plots.samplesProperty().addListener((o, was, now) -> showSamples(now));
         plots.queryProperty().addListener((o, was, now) -> showQuery(now));
         showPoints(plots.latentPointsProperty().get());
-        plot.setSamples(plots.latentSamplesProperty().get(), PlotColors.LATENT_SAMPLE);
+        showSamples(plots.samplesProperty().get());
         showQuery(plots.queryProperty().get());
     }
 
@@ -39,10 +41,14 @@ public final class LatentSpacePane extends BorderPane {
     }
 
     /** Each point keeps the colour of where it started in data space. */
-    private void showPoints(float[] latent) {
+    private void showPoints(LatentPoints latent) {
         if (latent != null) {
-            plot.setPoints(latent, colors.forData(plots.latentOriginsProperty().get()));
+            plot.setPoints(latent.points(), colors.forData(latent.origins()));
         }
+    }
+
+    private void showSamples(ModelSamples s) {
+        plot.setSamples(s == null ? null : s.latent(), PlotColors.LATENT_SAMPLE);
     }
 
     private void showQuery(QueryPoint q) {

@@ -31,7 +31,7 @@ public final class SampleInvertPane extends VBox {
         n.setId("sample-count");
         n.setPrefColumnCount(5);
         n.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        n.textProperty().bindBidirectional(form.sampleCountTextProperty());
+        n.textProperty().bindBidirectional(form.text(SettingsFormViewModel.Field.SAMPLE_COUNT));
         n.setOnAction(e -> form.sample());
         Button sample = button("Sample", "mdi2d-dice-multiple",
                 "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live).", form::sample);
@@ -49,7 +49,7 @@ public final class SampleInvertPane extends VBox {
         HBox count = new HBox(6, new Label("n"), n);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(title, count, new HBox(6, sample, clear),
-                Controls.errorLabel(form.sampleErrorProperty(), "sample-error"), queryText);
+                Controls.errorLabel(form.error(SettingsFormViewModel.Section.SAMPLES), "sample-error"), queryText);
         plots.queryProperty().addListener((o, was, now) -> describe(now));
         describe(plots.queryProperty().get());
     }

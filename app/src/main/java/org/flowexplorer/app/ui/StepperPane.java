@@ -22,13 +22,12 @@ import org.flowexplorer.app.viewmodel.StepperFrame;
  * words and all masks as a grid (click a row to go there).
  */
 public final class StepperPane extends BorderPane {
+    private final PlotColors colors;
     private final PlotView plot = new PlotView();
     private final LayerScrubber scrubber = new LayerScrubber();
     private final MaskGridView masks = new MaskGridView();
-    private final Label maskText = new Label();
     private final LayerViewModel layers;
     private final PlotsViewModel plots;
-    private final PlotColors colors;
 
     StepperPane(ExplorerViewModel vm, PlotColors colors) {
         this.layers = vm.layers();
@@ -47,6 +46,7 @@ public final class StepperPane extends BorderPane {
                 layers.layerPositionProperty().set(l);
             }
         });
+        Label maskText = new Label();
         maskText.setId("mask-text");
         maskText.setWrapText(true);
         maskText.getStyleClass().add("text-small");
@@ -56,7 +56,7 @@ public final class StepperPane extends BorderPane {
         bottom.setPadding(new Insets(4, 0, 0, 0));
         setBottom(bottom);
 
-        layers.stepper().pointsProperty().addListener((o, was, now) -> redraw());
+        layers.stepperFrameProperty().addListener((o, was, now) -> redraw());
         plots.queryProperty().addListener((o, was, now) -> redraw());
         plots.masksProperty().addListener((o, was, now) -> masks.setMasks(now));
         layers.inspectedLayerProperty().addListener((o, was, now) -> masks.setHighlightedLayer(now.intValue()));
@@ -75,10 +75,6 @@ public final class StepperPane extends BorderPane {
         return scrubber;
     }
 
-    public MaskGridView masks() {
-        return masks;
-    }
-
     /** The mask view with its title, placed by the main window. */
     public javafx.scene.Node maskPane() {
         Label masksTitle = new Label("Masks");
@@ -91,15 +87,18 @@ public final class StepperPane extends BorderPane {
         return box;
     }
 
+    public MaskGridView masks() {
+        return masks;
+    }
+
     private void redraw() {
-        StepperFrame f = layers.stepper();
-        float[] pts = f.pointsProperty().get();
-        if (pts == null) {
+        StepperFrame f = layers.stepperFrameProperty().get();
+        if (f == null) {
             return;
         }
-        plot.setPoints(pts, colors.forData(f.originsProperty().get()));
-        plot.setWarpedGrid(f.gridLinesProperty().get());
-        PlotBounds b = f.boundsProperty().get();
+        plot.setPoints(f.points(), colors.forData(f.origins()));
+        plot.setWarpedGrid(f.gridLines());
+        PlotBounds b = f.bounds();
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         QueryPoint q = plots.queryProperty().get();
         if (q == null) {

@@ -11,9 +11,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.session.LastSettings;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.CommandSink;
@@ -120,19 +122,9 @@ public final class ExplorerViewModel {
         return plots;
     }
 
-    /** The status line: the worker's state, or the outcome of the last file operation. */
-    public ReadOnlyStringProperty statusMessage() {
-        return status.messageProperty();
-    }
-
-    /** Set (non-null) after a failed file operation: one message naming the file and the reason. */
-    public ReadOnlyObjectProperty<String> errorMessage() {
-        return status.failureProperty();
-    }
-
-    /** Forgets the last error (after the UI has shown it). */
-    public void clearErrorMessage() {
-        status.clearFailure();
+    /** The status bar's line (the worker's state, or the outcome of the last file operation) and failures. */
+    public StatusLine status() {
+        return status;
     }
 
     /** The view a preset asked to bring to the front (null until one did). */
@@ -159,144 +151,44 @@ public final class ExplorerViewModel {
 
     // ---------------------------------------------------------------- delegates for MainWindow, AppActions,
     // AppMenuBar, AppToolBar and FlowExplorerApp, which call the facade; new code calls the parts above.
-
-    public ReadOnlyBooleanProperty readyProperty() {
-        return training.readyProperty();
-    }
-
-    public void play() {
-        training.play();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return training.playingProperty();
-    }
-
-    public void togglePlay() {
-        training.togglePlay();
-    }
-
-    public void stepOnce() {
-        training.stepOnce();
-    }
-
-    public javafx.collections.ObservableList<Path> recentFiles() {
-        return files.recentFiles();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return training.errorProperty();
-    }
-
-    public ReadOnlyIntegerProperty fileOperationsProperty() {
-        return files.fileOperationsProperty();
-    }
-
-    public ReadOnlyObjectProperty<FlowTrace> currentTrace() {
-        return layers.currentTraceProperty();
-    }
-
-    public DoubleProperty layerPositionProperty() {
-        return layers.layerPositionProperty();
-    }
-
-    public BooleanProperty densityVisibleProperty() {
-        return plots.densityVisibleProperty();
-    }
-
-    public void queryLatent(double x, double y) {
-        plots.queryLatent(x, y);
-    }
-
-    public boolean sample() {
-        return form.sample();
-    }
-
-    public ObjectProperty<DrawMode> drawModeProperty() {
-        return sketch.drawModeProperty();
-    }
-
-    public void beginStroke(double x, double y) {
-        sketch.beginStroke(x, y);
-    }
-
-    public void continueStroke(double x, double y) {
-        sketch.continueStroke(x, y);
-    }
-
-    public void endStroke() {
-        sketch.endStroke();
-    }
-
-    public void openSession(Path file) {
-        files.openSession(file);
-    }
-
-    public void saveSession(Path file) {
-        files.saveSession(file);
-    }
-
-    public void openModel(Path file) {
-        files.openModel(file);
-    }
-
-    public void exportModel(Path file) {
-        files.exportModel(file);
-    }
-
-    public void importPoints(Path file) {
-        files.importPoints(file);
-    }
-
-    public void exportPoints(Path file) {
-        files.exportPoints(file);
-    }
-
-    public void exportSamples(Path file) {
-        files.exportSamples(file);
-    }
-
-    public void exportTrace(Path file) {
-        files.exportTrace(file);
-    }
-
-    public void exportLossHistory(Path file) {
-        files.exportLossHistory(file);
-    }
-
-    public ObjectProperty<ToyDataset> datasetProperty() {
-        return form.datasetProperty();
-    }
-
-    public StringProperty pointsTextProperty() {
-        return form.pointsTextProperty();
-    }
-
-    public StringProperty noiseTextProperty() {
-        return form.noiseTextProperty();
-    }
-
-    public StringProperty seedTextProperty() {
-        return form.seedTextProperty();
-    }
-
-    public StringProperty layersTextProperty() {
-        return form.layersTextProperty();
-    }
-
-    public StringProperty hiddenTextProperty() {
-        return form.hiddenTextProperty();
-    }
-
-    public ObjectProperty<CouplingType> couplingProperty() {
-        return form.couplingProperty();
-    }
-
-    public StringProperty learningRateTextProperty() {
-        return form.learningRateTextProperty();
-    }
-
-    public StringProperty batchSizeTextProperty() {
-        return form.batchSizeTextProperty();
-    }
+    // @formatter:off
+    public ReadOnlyStringProperty statusMessage() { return status.messageProperty(); }
+    public ReadOnlyObjectProperty<String> errorMessage() { return status.failureProperty(); }
+    public void clearErrorMessage() { status.clearFailure(); }
+    public ReadOnlyBooleanProperty readyProperty() { return training.readyProperty(); }
+    public ReadOnlyBooleanProperty playingProperty() { return training.playingProperty(); }
+    public void play() { training.play(); }
+    public void togglePlay() { training.togglePlay(); }
+    public void stepOnce() { training.stepOnce(); }
+    public ReadOnlyStringProperty errorProperty() { return training.errorProperty(); }
+    public boolean sample() { return form.sample(); }
+    public ObservableList<Path> recentFiles() { return files.recentFiles(); }
+    public ReadOnlyIntegerProperty fileOperationsProperty() { return files.fileOperationsProperty(); }
+    public void openSession(Path file) { files.openSession(file); }
+    public void saveSession(Path file) { files.saveSession(file); }
+    public void openModel(Path file) { files.openModel(file); }
+    public void exportModel(Path file) { files.exportModel(file); }
+    public void importPoints(Path file) { files.importPoints(file); }
+    public void exportPoints(Path file) { files.exportPoints(file); }
+    public void exportSamples(Path file) { files.exportSamples(file); }
+    public void exportTrace(Path file) { files.exportTrace(file); }
+    public void exportLossHistory(Path file) { files.exportLossHistory(file); }
+    public ReadOnlyObjectProperty<FlowTrace> currentTrace() { return layers.currentTraceProperty(); }
+    public DoubleProperty layerPositionProperty() { return layers.layerPositionProperty(); }
+    public BooleanProperty densityVisibleProperty() { return plots.densityVisibleProperty(); }
+    public void queryLatent(double x, double y) { plots.queryLatent(x, y); }
+    public ObjectProperty<DrawMode> drawModeProperty() { return sketch.drawModeProperty(); }
+    public void beginStroke(double x, double y) { sketch.beginStroke(x, y); }
+    public void continueStroke(double x, double y) { sketch.continueStroke(x, y); }
+    public void endStroke() { sketch.endStroke(); }
+    public ObjectProperty<ToyDataset> datasetProperty() { return form.datasetProperty(); }
+    public ObjectProperty<CouplingType> couplingProperty() { return form.couplingProperty(); }
+    public StringProperty pointsTextProperty() { return form.text(Field.POINTS); }
+    public StringProperty noiseTextProperty() { return form.text(Field.NOISE); }
+    public StringProperty seedTextProperty() { return form.text(Field.DATA_SEED); }
+    public StringProperty layersTextProperty() { return form.text(Field.LAYERS); }
+    public StringProperty hiddenTextProperty() { return form.text(Field.HIDDEN); }
+    public StringProperty learningRateTextProperty() { return form.text(Field.LEARNING_RATE); }
+    public StringProperty batchSizeTextProperty() { return form.text(Field.BATCH_SIZE); }
+    // @formatter:on
 }

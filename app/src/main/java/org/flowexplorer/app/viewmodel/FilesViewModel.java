@@ -143,7 +143,8 @@ public final class FilesViewModel {
 
     /** The current model samples as x,y CSV. */
     public void exportSamples(Path file) {
-        export(file, plots.dataSamplesProperty().get(), "no samples drawn (press Sample first)",
+        ModelSamples samples = plots.samplesProperty().get();
+        export(file, samples == null ? null : samples.data(), "no samples drawn (press Sample first)",
                 xy -> ExportWriters.points(file, xy));
     }
 

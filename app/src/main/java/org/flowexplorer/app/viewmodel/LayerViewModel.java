@@ -33,7 +33,9 @@ public final class LayerViewModel {
     private final ReadOnlyObjectWrapper<CouplingInspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<FlowTrace> currentTrace = new ReadOnlyObjectWrapper<>(this, "currentTrace");
     private final ReadOnlyStringWrapper maskDescription = new ReadOnlyStringWrapper(this, "maskDescription", "");
-    private final StepperFrame stepper = new StepperFrame();
+    private final ReadOnlyObjectWrapper<StepperFrame> stepperFrame = new ReadOnlyObjectWrapper<>(this, "stepperFrame");
+    private StepperFrame.Source stepperSource;
+    private double framePosition = Double.NaN;
     private CouplingInspection.Direction sentDirection = CouplingInspection.Direction.FORWARD;
     private boolean[][] masks;
     private float[] meanAbsScale;
@@ -50,7 +52,7 @@ public final class LayerViewModel {
                 commands.send(new Command.SetDisplayedLayer(l));
             }
             sendInspection();
-            stepper.moveTo(now.doubleValue());
+            showFrame(now.doubleValue());
             describe();
         });
     }
@@ -70,9 +72,22 @@ public final class LayerViewModel {
         masks = d.masks();
         meanAbsScale = d.meanAbsScale();
         meanAbsShift = d.meanAbsShift();
-        couplingType = d.architecture().coupling();
-        stepper.update(d, layerPosition.get());
+        couplingType = d.settings().architecture().coupling();
+        if (d.hasTrace() && (d.traceChanged() || stepperSource == null)) {
+            stepperSource = new StepperFrame.Source(d.tracePositions(), d.traceBounds(), d.gridPositions(), d.gridLines(),
+                    d.gridPointsPerLine());
+            framePosition = Double.NaN;
+        }
+        showFrame(layerPosition.get());
         describe();
+    }
+
+    /** The stepper's picture at {@code position}, recomputed when the trace or the position changed. */
+    private void showFrame(double position) {
+        if (stepperSource != null && position != framePosition) {
+            framePosition = position;
+            stepperFrame.set(stepperSource.at(position));
+        }
     }
 
     /** The coupling the stepper is on (0..L−1) and the toggle's direction, to the worker when they change. */
@@ -150,8 +165,8 @@ public final class LayerViewModel {
         return maskDescription.getReadOnlyProperty();
     }
 
-    /** What the layer stepper shows for the current trace and position. */
-    public StepperFrame stepper() {
-        return stepper;
+    /** What the layer stepper shows for the current trace and position; null before the first trace. */
+    public ReadOnlyObjectProperty<StepperFrame> stepperFrameProperty() {
+        return stepperFrame.getReadOnlyProperty();
     }
 }

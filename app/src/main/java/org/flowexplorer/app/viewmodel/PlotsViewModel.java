@@ -22,12 +22,9 @@ public final class PlotsViewModel {
     private final ReadOnlyObjectWrapper<float[]> dataPoints = new ReadOnlyObjectWrapper<>(this, "dataPoints");
     private final ReadOnlyObjectWrapper<PlotBounds> dataBounds = new ReadOnlyObjectWrapper<>(this, "dataBounds");
     private final ReadOnlyObjectWrapper<Heatmap> density = new ReadOnlyObjectWrapper<>(this, "density");
-    private final ReadOnlyObjectWrapper<Heatmap> shownDensity = new ReadOnlyObjectWrapper<>(this, "shownDensity");
-    private final ReadOnlyObjectWrapper<float[]> dataSamples = new ReadOnlyObjectWrapper<>(this, "dataSamples");
-    private final ReadOnlyObjectWrapper<float[]> latentSamples = new ReadOnlyObjectWrapper<>(this, "latentSamples");
+    private final ReadOnlyObjectWrapper<ModelSamples> samples = new ReadOnlyObjectWrapper<>(this, "samples");
     private final ReadOnlyObjectWrapper<QueryPoint> query = new ReadOnlyObjectWrapper<>(this, "query");
-    private final ReadOnlyObjectWrapper<float[]> latentPoints = new ReadOnlyObjectWrapper<>(this, "latentPoints");
-    private final ReadOnlyObjectWrapper<float[]> latentOrigins = new ReadOnlyObjectWrapper<>(this, "latentOrigins");
+    private final ReadOnlyObjectWrapper<LatentPoints> latentPoints = new ReadOnlyObjectWrapper<>(this, "latentPoints");
     private final ReadOnlyObjectWrapper<boolean[][]> masks = new ReadOnlyObjectWrapper<>(this, "masks");
     private final ReadOnlyObjectWrapper<OptionalDouble> lowerBound =
             new ReadOnlyObjectWrapper<>(this, "lowerBound", OptionalDouble.empty());
@@ -35,12 +32,14 @@ public final class PlotsViewModel {
     private final ReadOnlyObjectWrapper<LossIncrement> lossIncrement = new ReadOnlyObjectWrapper<>(this, "lossIncrement");
     private final ReadOnlyObjectWrapper<WorkerTimings> timings = new ReadOnlyObjectWrapper<>(this, "timings");
     private final LossFeed lossFeed = new LossFeed();
+    /** The last density computed, shown or not. */
+    private Heatmap computedDensity;
 
     public PlotsViewModel(CommandChannel commands) {
         this.commands = commands;
         densityVisible.addListener((o, was, now) -> {
             commands.send(new Command.SetDensity(now));
-            shownDensity.set(now ? density.get() : null);
+            density.set(now ? computedDensity : null);
         });
     }
 
@@ -52,20 +51,18 @@ public final class PlotsViewModel {
             dataBounds.set(d.dataBounds());
         }
         if (d.densityChanged()) {
-            density.set(d.density());
-            shownDensity.set(densityVisible.get() ? density.get() : null);
+            computedDensity = d.density();
+            density.set(densityVisible.get() ? computedDensity : null);
         }
         if (d.samplesChanged()) {
-            dataSamples.set(d.dataSamples());
-            latentSamples.set(d.latentSamples());
+            samples.set(d.dataSamples() == null ? null : new ModelSamples(d.latentSamples(), d.dataSamples()));
         }
         if (d.queryChanged()) {
             query.set(d.query());
         }
         if (d.traceChanged() && d.hasTrace()) {
             float[][] positions = d.tracePositions();
-            latentOrigins.set(positions[0]);
-            latentPoints.set(positions[positions.length - 1]);
+            latentPoints.set(new LatentPoints(positions[positions.length - 1], positions[0]));
         }
         if (d.masksChanged() && d.masks() != null) {
             masks.set(d.masks());
@@ -83,25 +80,6 @@ public final class PlotsViewModel {
         }
     }
 
-    /** Query point in data space: the worker pushes it forward through every layer. */
-    public void queryData(double x, double y) {
-        commands.send(new Command.Query(Command.Space.DATA, x, y));
-    }
-
-    /** Query point in latent space: the worker pulls it back through every layer. */
-    public void queryLatent(double x, double y) {
-        commands.send(new Command.Query(Command.Space.LATENT, x, y));
-    }
-
-    public void clearQuery() {
-        commands.send(new Command.ClearQuery());
-    }
-
-    /** The whole loss history so far, for a chart that starts now (later increments follow it). */
-    public LossIncrement lossSoFar() {
-        return LossFeed.all(loss.get());
-    }
-
     /** Whether the data plot shows the model density; the worker computes it only while on. */
     public BooleanProperty densityVisibleProperty() {
         return densityVisible;
@@ -116,24 +94,14 @@ public final class PlotsViewModel {
         return dataBounds.getReadOnlyProperty();
     }
 
-    /** The density as computed, whether shown or not (null when off or not yet computed). */
+    /** The density the data plot shows: null while {@link #densityVisibleProperty()} is off or before it is computed. */
     public ReadOnlyObjectProperty<Heatmap> densityProperty() {
         return density.getReadOnlyProperty();
     }
 
-    /** The density the data plot shows: null while {@link #densityVisibleProperty()} is off. */
-    public ReadOnlyObjectProperty<Heatmap> shownDensityProperty() {
-        return shownDensity.getReadOnlyProperty();
-    }
-
-    /** Model samples x = f⁻¹(z), null when none were drawn. */
-    public ReadOnlyObjectProperty<float[]> dataSamplesProperty() {
-        return dataSamples.getReadOnlyProperty();
-    }
-
-    /** The samples' base draws z, null when none were drawn. */
-    public ReadOnlyObjectProperty<float[]> latentSamplesProperty() {
-        return latentSamples.getReadOnlyProperty();
+    /** Model samples, null when none were drawn. */
+    public ReadOnlyObjectProperty<ModelSamples> samplesProperty() {
+        return samples.getReadOnlyProperty();
     }
 
     /** The query point and its path, null when there is none. */
@@ -141,14 +109,23 @@ public final class PlotsViewModel {
         return query.getReadOnlyProperty();
     }
 
-    /** The displayed points pushed to latent space z = f(x); null until traced. */
-    public ReadOnlyObjectProperty<float[]> latentPointsProperty() {
-        return latentPoints.getReadOnlyProperty();
+    /** Query point in data space: the worker pushes it forward through every layer. */
+    public void queryData(double x, double y) {
+        commands.send(new Command.Query(Command.Space.DATA, x, y));
     }
 
-    /** Where each of {@link #latentPointsProperty()} started in data space (set just before it), e.g. to colour it. */
-    public ReadOnlyObjectProperty<float[]> latentOriginsProperty() {
-        return latentOrigins.getReadOnlyProperty();
+    /** Query point in latent space: the worker pulls it back through every layer. */
+    public void queryLatent(double x, double y) {
+        commands.send(new Command.Query(Command.Space.LATENT, x, y));
+    }
+
+    public void clearQuery() {
+        commands.send(new Command.ClearQuery());
+    }
+
+    /** The displayed points pushed to latent space; null until traced. */
+    public ReadOnlyObjectProperty<LatentPoints> latentPointsProperty() {
+        return latentPoints.getReadOnlyProperty();
     }
 
     /** masks[l][d] true when coordinate d conditions layer l; set when they change in content. */
@@ -164,6 +141,11 @@ public final class PlotsViewModel {
     /** The run's whole loss history (what a CSV export writes). */
     public ReadOnlyObjectProperty<LossSnapshot> lossProperty() {
         return loss.getReadOnlyProperty();
+    }
+
+    /** The whole loss history so far, for a chart that starts now (later increments follow it). */
+    public LossIncrement lossSoFar() {
+        return LossFeed.all(loss.get());
     }
 
     /** What the loss chart must add since the last snapshot (a restart on a new run); never misses a step. */

@@ -4,25 +4,15 @@ package org.flowexplorer.app.viewmodel;
  * The query point and its path through the layers.
  *
  * @param placedInData   whether it was placed in data space (pushed forward) rather than latent space
+ * @param dataX          x of the point in data space (the start of the path)
+ * @param dataY          y of the point in data space
+ * @param latentX        x of its image in latent space (the end of the path)
+ * @param latentY        y of its image in latent space
  * @param path           L+1 points (x,y pairs): index 0 data space, L latent space
- * @param roundTripError ‖f⁻¹(f(x)) − x‖ for the data-space point x of the path
+ * @param roundTripError ‖f⁻¹(f(x)) − x‖ for the data-space point x
  */
-public record QueryPoint(boolean placedInData, float[] path, double roundTripError) {
-    public double dataX() {
-        return path[0];
-    }
-
-    public double dataY() {
-        return path[1];
-    }
-
-    public double latentX() {
-        return path[path.length - 2];
-    }
-
-    public double latentY() {
-        return path[path.length - 1];
-    }
+public record QueryPoint(boolean placedInData, double dataX, double dataY, double latentX, double latentY,
+        float[] path, double roundTripError) {
 
     /** The path's point at a continuous layer position in [0, L], blended between the neighbouring layers. */
     public float[] at(double position) {

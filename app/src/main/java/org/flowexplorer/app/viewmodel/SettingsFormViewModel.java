@@ -1,5 +1,7 @@
 package org.flowexplorer.app.viewmodel;
 
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,28 +25,66 @@ public final class SettingsFormViewModel {
     private final CommandChannel commands;
     private final TrainingControlsViewModel training;
     private final ObjectProperty<ToyDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
-    private final StringProperty pointsText = new SimpleStringProperty(this, "pointsText");
-    private final StringProperty noiseText = new SimpleStringProperty(this, "noiseText");
-    private final StringProperty seedText = new SimpleStringProperty(this, "seedText");
-    private final StringProperty layersText = new SimpleStringProperty(this, "layersText");
-    private final StringProperty hiddenText = new SimpleStringProperty(this, "hiddenText");
     private final ObjectProperty<CouplingType> coupling = new SimpleObjectProperty<>(this, "coupling");
-    private final StringProperty learningRateText = new SimpleStringProperty(this, "learningRateText");
-    private final StringProperty batchSizeText = new SimpleStringProperty(this, "batchSizeText");
-    private final StringProperty sampleCountText = new SimpleStringProperty(this, "sampleCountText", "1000");
-    private final ReadOnlyStringWrapper datasetError = new ReadOnlyStringWrapper(this, "datasetError", "");
-    private final ReadOnlyStringWrapper architectureError = new ReadOnlyStringWrapper(this, "architectureError", "");
-    private final ReadOnlyStringWrapper learningRateError = new ReadOnlyStringWrapper(this, "learningRateError", "");
-    private final ReadOnlyStringWrapper batchSizeError = new ReadOnlyStringWrapper(this, "batchSizeError", "");
-    private final ReadOnlyStringWrapper sampleError = new ReadOnlyStringWrapper(this, "sampleError", "");
+    private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
+    private final Map<Section, ReadOnlyStringWrapper> errors = new EnumMap<>(Section.class);
     /** What the worker trains with now (its last snapshot). */
     private LastSettings trained;
     private long architectureSeed;
     private long sampleSeed = 1;
 
+    /** The text fields. */
+    public enum Field {
+        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
+    }
+
+    /** The parts of the form that report one error each. */
+    public enum Section {
+        DATASET, ARCHITECTURE, LEARNING_RATE, BATCH_SIZE, SAMPLES
+    }
+
     public SettingsFormViewModel(CommandChannel commands, TrainingControlsViewModel training) {
         this.commands = commands;
         this.training = training;
+        for (Field f : Field.values()) {
+            texts.put(f, new SimpleStringProperty(this, f.name()));
+        }
+        for (Section s : Section.values()) {
+            errors.put(s, new ReadOnlyStringWrapper(this, s.name(), ""));
+        }
+        set(Field.SAMPLE_COUNT, "1000");
+    }
+
+    /** The text bound to a field's control. */
+    public StringProperty text(Field f) {
+        return texts.get(f);
+    }
+
+    /** What is wrong with a section's input when last applied, empty when nothing is. */
+    public ReadOnlyStringProperty error(Section s) {
+        return errors.get(s).getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ToyDataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<CouplingType> couplingProperty() {
+        return coupling;
+    }
+
+    private String get(Field f) {
+        return texts.get(f).get();
+    }
+
+    private void set(Field f, String text) {
+        texts.get(f).set(text);
+    }
+
+    /** Shows {@code error} (empty: none) in section {@code s}; returns whether there was none. */
+    private boolean report(Section s, String error) {
+        errors.get(s).set(error);
+        return error.isEmpty();
     }
 
     /**
@@ -54,25 +94,24 @@ public final class SettingsFormViewModel {
     public void show(DatasetSettings data, ArchitectureSettings architecture, double learningRate, int batchSize) {
         if (data != null) {
             dataset.set(data.set());
-            pointsText.set(Integer.toString(data.n()));
-            noiseText.set(NumberText.format(data.noise()));
-            seedText.set(Long.toString(data.seed()));
+            set(Field.POINTS, Integer.toString(data.n()));
+            set(Field.NOISE, NumberText.format(data.noise()));
+            set(Field.DATA_SEED, Long.toString(data.seed()));
         }
-        layersText.set(Integer.toString(architecture.layers()));
-        hiddenText.set(architecture.hiddenText());
-        coupling.set(architecture.coupling());
-        learningRateText.set(NumberText.format(learningRate));
-        batchSizeText.set(Integer.toString(batchSize));
+        showArchitecture(architecture);
+        set(Field.LEARNING_RATE, NumberText.format(learningRate));
+        set(Field.BATCH_SIZE, Integer.toString(batchSize));
     }
 
     /** After a restart (reset, new data or model, a file opened) the fields show what is really trained. */
     void accept(SnapshotDiff d) {
-        ArchitectureSettings a = d.architecture();
-        trained = new LastSettings(d.dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
-                d.learningRate(), d.batchSize());
+        SnapshotDiff.Settings now = d.settings();
+        ArchitectureSettings a = now.architecture();
+        trained = new LastSettings(now.dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
+                now.learningRate(), now.batchSize());
         architectureSeed = a.seed();
         if (d.newRun()) {
-            show(d.customData() && !d.first() ? null : d.dataset(), a, d.learningRate(), d.batchSize());
+            show(now.customData() && !d.first() ? null : now.dataset(), a, now.learningRate(), now.batchSize());
         }
     }
 
@@ -83,33 +122,31 @@ public final class SettingsFormViewModel {
 
     /** Validates the learning-rate text and sends it; applies from the next step. */
     public boolean applyLearningRate() {
-        Parsed<Double> lr = Inputs.number(learningRateText.get(), "Learning rate", 0, FormLimits.MAX_LEARNING_RATE, true);
-        learningRateError.set(lr.error());
-        if (lr.isOk()) {
+        Parsed<Double> lr = Inputs.number(get(Field.LEARNING_RATE), "Learning rate", 0, FormLimits.MAX_LEARNING_RATE, true);
+        boolean ok = report(Section.LEARNING_RATE, lr.error());
+        if (ok) {
             commands.send(new Command.SetLearningRate(lr.value()));
         }
-        return lr.isOk();
+        return ok;
     }
 
     /** Validates the batch-size text and sends it; applies from the next step. */
     public boolean applyBatchSize() {
-        Parsed<Integer> b = Inputs.integer(batchSizeText.get(), "Batch size", 1, FormLimits.MAX_BATCH_SIZE);
-        batchSizeError.set(b.error());
-        if (b.isOk()) {
+        Parsed<Integer> b = Inputs.integer(get(Field.BATCH_SIZE), "Batch size", 1, FormLimits.MAX_BATCH_SIZE);
+        boolean ok = report(Section.BATCH_SIZE, b.error());
+        if (ok) {
             commands.send(new Command.SetBatchSize(b.value()));
         }
-        return b.isOk();
+        return ok;
     }
 
     /** Validates the data fields and regenerates the data (the model is reset). */
     public boolean applyDataset() {
-        Parsed<Integer> n = Inputs.integer(pointsText.get(), "Number of points", FormLimits.MIN_POINTS,
+        Parsed<Integer> n = Inputs.integer(get(Field.POINTS), "Number of points", FormLimits.MIN_POINTS,
                 FormLimits.MAX_POINTS);
-        Parsed<Double> noise = Inputs.number(noiseText.get(), "Noise", 0, FormLimits.MAX_NOISE, false);
-        Parsed<Long> seed = Inputs.seed(seedText.get());
-        String err = firstError(n.error(), noise.error(), seed.error());
-        datasetError.set(err);
-        if (!err.isEmpty() || dataset.get() == null) {
+        Parsed<Double> noise = Inputs.number(get(Field.NOISE), "Noise", 0, FormLimits.MAX_NOISE, false);
+        Parsed<Long> seed = Inputs.seed(get(Field.DATA_SEED));
+        if (!report(Section.DATASET, firstError(n.error(), noise.error(), seed.error())) || dataset.get() == null) {
             return false;
         }
         commands.send(new Command.ChangeDataset(new DatasetSettings(dataset.get(), n.value(), noise.value(), seed.value())));
@@ -119,11 +156,9 @@ public final class SettingsFormViewModel {
 
     /** Validates the model fields and builds a new model (training restarts at step 0). */
     public boolean applyArchitecture() {
-        Parsed<Integer> layers = Inputs.integer(layersText.get(), "Layers", 1, FormLimits.MAX_LAYERS);
-        Parsed<int[]> hidden = Inputs.hidden(hiddenText.get(), FormLimits.MAX_WIDTH);
-        String err = firstError(layers.error(), hidden.error());
-        architectureError.set(err);
-        if (!err.isEmpty() || coupling.get() == null) {
+        Parsed<Integer> layers = Inputs.integer(get(Field.LAYERS), "Layers", 1, FormLimits.MAX_LAYERS);
+        Parsed<int[]> hidden = Inputs.hidden(get(Field.HIDDEN), FormLimits.MAX_WIDTH);
+        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error())) || coupling.get() == null) {
             return false;
         }
         commands.send(new Command.ChangeArchitecture(
@@ -134,21 +169,24 @@ public final class SettingsFormViewModel {
 
     /** One click: the reference architecture, 8 affine layers with hidden 256,256. */
     public void useReferenceArchitecture() {
-        ArchitectureSettings a = ArchitectureSettings.referenceDefault();
-        layersText.set(Integer.toString(a.layers()));
-        hiddenText.set(a.hiddenText());
-        coupling.set(a.coupling());
+        showArchitecture(ArchitectureSettings.referenceDefault());
         applyArchitecture();
+    }
+
+    private void showArchitecture(ArchitectureSettings a) {
+        set(Field.LAYERS, Integer.toString(a.layers()));
+        set(Field.HIDDEN, a.hiddenText());
+        coupling.set(a.coupling());
     }
 
     /** A new set of model samples (n from the sample-count field); each press draws fresh z. */
     public boolean sample() {
-        Parsed<Integer> n = Inputs.integer(sampleCountText.get(), "Number of samples", 1, FormLimits.MAX_SAMPLES);
-        sampleError.set(n.error());
-        if (n.isOk()) {
+        Parsed<Integer> n = Inputs.integer(get(Field.SAMPLE_COUNT), "Number of samples", 1, FormLimits.MAX_SAMPLES);
+        boolean ok = report(Section.SAMPLES, n.error());
+        if (ok) {
             commands.send(new Command.Sample(n.value(), sampleSeed++));
         }
-        return n.isOk();
+        return ok;
     }
 
     public void clearSamples() {
@@ -157,8 +195,8 @@ public final class SettingsFormViewModel {
 
     /** Forgets the data and model errors (the fields were just filled with valid settings). */
     void clearSettingsErrors() {
-        datasetError.set("");
-        architectureError.set("");
+        report(Section.DATASET, "");
+        report(Section.ARCHITECTURE, "");
     }
 
     private static String firstError(String... errors) {
@@ -170,63 +208,4 @@ public final class SettingsFormViewModel {
         return "";
     }
 
-    public ObjectProperty<ToyDataset> datasetProperty() {
-        return dataset;
-    }
-
-    public StringProperty pointsTextProperty() {
-        return pointsText;
-    }
-
-    public StringProperty noiseTextProperty() {
-        return noiseText;
-    }
-
-    public StringProperty seedTextProperty() {
-        return seedText;
-    }
-
-    public StringProperty layersTextProperty() {
-        return layersText;
-    }
-
-    public StringProperty hiddenTextProperty() {
-        return hiddenText;
-    }
-
-    public ObjectProperty<CouplingType> couplingProperty() {
-        return coupling;
-    }
-
-    public StringProperty learningRateTextProperty() {
-        return learningRateText;
-    }
-
-    public StringProperty batchSizeTextProperty() {
-        return batchSizeText;
-    }
-
-    public StringProperty sampleCountTextProperty() {
-        return sampleCountText;
-    }
-
-    public ReadOnlyStringProperty datasetErrorProperty() {
-        return datasetError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty architectureErrorProperty() {
-        return architectureError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty learningRateErrorProperty() {
-        return learningRateError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty batchSizeErrorProperty() {
-        return batchSizeError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty sampleErrorProperty() {
-        return sampleError.getReadOnlyProperty();
-    }
 }

@@ -18,8 +18,7 @@ import org.flowexplorer.model.train.LossSnapshot;
  * {@link Heatmap}, {@link QueryPoint}).
  */
 public final class SnapshotDiff {
-    private final Snapshot before;
-    private final Snapshot now;
+    private final Snapshot before, now;
 
     private SnapshotDiff(Snapshot before, Snapshot now) {
         this.before = before;
@@ -47,37 +46,23 @@ public final class SnapshotDiff {
         return now.runId();
     }
 
+    /**
+     * The training figures and state of one snapshot.
+     *
+     * @param commandsHandled how many commands the worker had handled when it published this
+     * @param error           the worker's last error, empty if none
+     */
+    public record Training(boolean ready, boolean playing, long commandsHandled, long step, double stepsPerSecond,
+            double trainNll, double testNll, String error) {
+    }
+
+    public Training training() {
+        return new Training(ready(), now.playing(), now.commandsHandled(), now.step(), now.stepsPerSecond(),
+                now.trainNll(), now.testNll(), now.error());
+    }
+
     public boolean ready() {
         return now.phase() == Snapshot.Phase.READY;
-    }
-
-    public boolean playing() {
-        return now.playing();
-    }
-
-    /** How many commands the worker had handled when it published this. */
-    public long commandsHandled() {
-        return now.commandsHandled();
-    }
-
-    public long step() {
-        return now.step();
-    }
-
-    public double stepsPerSecond() {
-        return now.stepsPerSecond();
-    }
-
-    public double trainNll() {
-        return now.trainNll();
-    }
-
-    public double testNll() {
-        return now.testNll();
-    }
-
-    public String error() {
-        return now.error();
     }
 
     /** The worker's line for the status bar: preparing, its notice, or what is trained on what. */
@@ -96,29 +81,22 @@ public final class SnapshotDiff {
 
     // ---------------------------------------------------------------- settings trained with
 
-    public DatasetSettings dataset() {
-        return now.dataset();
+    /**
+     * What the worker trains with.
+     *
+     * @param customData whether the points are the user's own (drawn or imported), so {@code dataset}
+     *                   does not describe them
+     */
+    public record Settings(DatasetSettings dataset, boolean customData, ArchitectureSettings architecture,
+            double learningRate, int batchSize) {
     }
 
-    /** Whether the points are the user's own (drawn or imported), so the data fields do not describe them. */
-    public boolean customData() {
-        return now.customData();
-    }
-
-    public ArchitectureSettings architecture() {
-        return now.architecture();
+    public Settings settings() {
+        return new Settings(now.dataset(), now.customData(), now.architecture(), now.learningRate(), now.batchSize());
     }
 
     public int layers() {
         return now.layers();
-    }
-
-    public double learningRate() {
-        return now.learningRate();
-    }
-
-    public int batchSize() {
-        return now.batchSize();
     }
 
     // ---------------------------------------------------------------- view data
@@ -166,7 +144,8 @@ public final class SnapshotDiff {
 
     public QueryPoint query() {
         Snapshot.QueryResult q = now.query();
-        return q == null ? null : new QueryPoint(q.space() == Command.Space.DATA, q.path(), q.roundTripError());
+        return q == null ? null : new QueryPoint(q.space() == Command.Space.DATA, q.dataX(), q.dataY(), q.latentX(),
+                q.latentY(), q.path(), q.roundTripError());
     }
 
     public boolean queryChanged() {

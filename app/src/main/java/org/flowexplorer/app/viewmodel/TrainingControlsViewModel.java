@@ -28,16 +28,22 @@ public final class TrainingControlsViewModel {
     }
 
     void accept(SnapshotDiff d) {
-        ready.set(d.ready());
+        SnapshotDiff.Training t = d.training();
+        ready.set(t.ready());
         // the worker may not have seen our last play/pause yet: keep the requested state until it has
-        if (d.commandsHandled() >= playCommandAt) {
-            playing.set(d.playing());
+        if (t.commandsHandled() >= playCommandAt) {
+            playing.set(t.playing());
         }
-        step.set(d.step());
-        stepsPerSecond.set(d.stepsPerSecond());
-        trainNll.set(d.trainNll());
-        testNll.set(d.testNll());
-        error.set(d.error());
+        step.set(t.step());
+        stepsPerSecond.set(t.stepsPerSecond());
+        trainNll.set(t.trainNll());
+        testNll.set(t.testNll());
+        error.set(t.error());
+    }
+
+    /** Whether the model exists, so that play and step make sense. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
 
     public void play() {
@@ -52,12 +58,22 @@ public final class TrainingControlsViewModel {
         requested(false);
     }
 
+    /** Whether training runs, as requested or as the worker last said once it has seen the request. */
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
     public void togglePlay() {
         if (playing.get()) {
             pause();
         } else {
             play();
         }
+    }
+
+    /** Optimisation steps taken in this run. */
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
     }
 
     public void stepOnce() {
@@ -67,9 +83,18 @@ public final class TrainingControlsViewModel {
         }
     }
 
+    public ReadOnlyDoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond.getReadOnlyProperty();
+    }
+
     public void reset() {
         commands.send(new Command.Reset());
         requested(false);
+    }
+
+    /** Exponentially smoothed minibatch NLL (nats), NaN before the first step. */
+    public ReadOnlyDoubleProperty trainNllProperty() {
+        return trainNll.getReadOnlyProperty();
     }
 
     /** After a command that makes the worker pause (new data, a new model, a file opened): show it paused now. */
@@ -77,33 +102,14 @@ public final class TrainingControlsViewModel {
         requested(false);
     }
 
+    /** Last held-out NLL (nats), NaN before the first evaluation. */
+    public ReadOnlyDoubleProperty testNllProperty() {
+        return testNll.getReadOnlyProperty();
+    }
+
     private void requested(boolean play) {
         playCommandAt = commands.sent();
         playing.set(play);
-    }
-
-    public ReadOnlyBooleanProperty readyProperty() {
-        return ready.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty stepProperty() {
-        return step.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty stepsPerSecondProperty() {
-        return stepsPerSecond.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty trainNllProperty() {
-        return trainNll.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty testNllProperty() {
-        return testNll.getReadOnlyProperty();
     }
 
     /** The worker's last error (bad command, diverged training), empty if none. */

@@ -152,12 +152,12 @@ class ExplorerWindowTest {
             app.viewModel().layerPositionProperty().set(0);
             return null;
         });
-        assertArrayEquals(s.points(), fx(() -> app.viewModel().layers().stepper().pointsProperty().get()));
+        assertArrayEquals(s.points(), fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()));
         onFx(() -> {
             app.window().stepper().scrubber().setPosition(LAYERS);
             return null;
         });
-        assertArrayEquals(expected.positions()[LAYERS], fx(() -> app.viewModel().layers().stepper().pointsProperty().get()),
+        assertArrayEquals(expected.positions()[LAYERS], fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()),
                 1e-6f);
         assertArrayEquals(expected.positions()[LAYERS], s.trace().positions()[LAYERS], 1e-6f);
         assertTrue(fx(() -> app.window().stepper().scrubber().getLabelText()).contains(Integer.toString(LAYERS)));

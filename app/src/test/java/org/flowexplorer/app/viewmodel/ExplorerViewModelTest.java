@@ -84,25 +84,25 @@ class ExplorerViewModelTest {
         sent.clear();
         vm.hiddenTextProperty().set("64,x");
         assertFalse(vm.form().applyArchitecture());
-        assertTrue(vm.form().architectureErrorProperty().get().contains("\"x\" is not a number"),
-                vm.form().architectureErrorProperty().get());
+        assertTrue(vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get().contains("\"x\" is not a number"),
+                vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get());
         vm.learningRateTextProperty().set("fast");
         assertFalse(vm.form().applyLearningRate());
-        assertFalse(vm.form().learningRateErrorProperty().get().isEmpty());
+        assertFalse(vm.form().error(SettingsFormViewModel.Section.LEARNING_RATE).get().isEmpty());
         vm.learningRateTextProperty().set("-1");
         assertFalse(vm.form().applyLearningRate());
         vm.batchSizeTextProperty().set("0");
         assertFalse(vm.form().applyBatchSize());
         vm.pointsTextProperty().set("3");
         assertFalse(vm.form().applyDataset());
-        assertTrue(vm.form().datasetErrorProperty().get().contains("16"), vm.form().datasetErrorProperty().get());
-        vm.form().sampleCountTextProperty().set("");
+        assertTrue(vm.form().error(SettingsFormViewModel.Section.DATASET).get().contains("16"), vm.form().error(SettingsFormViewModel.Section.DATASET).get());
+        vm.form().text(SettingsFormViewModel.Field.SAMPLE_COUNT).set("");
         assertFalse(vm.sample());
         assertTrue(sent.isEmpty());
         // fixing the text clears the error
         vm.hiddenTextProperty().set("8, 8");
         assertTrue(vm.form().applyArchitecture());
-        assertEquals("", vm.form().architectureErrorProperty().get());
+        assertEquals("", vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get());
     }
 
     @Test
@@ -144,14 +144,14 @@ class ExplorerViewModelTest {
         vm.accept(s);
         FlowTrace t = worker.modelForTesting().traceForward(s.points());
         vm.layerPositionProperty().set(0);
-        assertArrayEquals(s.points(), vm.layers().stepper().pointsProperty().get());
+        assertArrayEquals(s.points(), vm.layers().stepperFrameProperty().get().points());
         vm.layerPositionProperty().set(4);
-        assertArrayEquals(t.positions()[4], vm.layers().stepper().pointsProperty().get(), 1e-6f);
+        assertArrayEquals(t.positions()[4], vm.layers().stepperFrameProperty().get().points(), 1e-6f);
         assertEquals(4, vm.layers().currentLayerProperty().get());
         vm.layerPositionProperty().set(2.5);
-        float[] mid = vm.layers().stepper().pointsProperty().get();
+        float[] mid = vm.layers().stepperFrameProperty().get().points();
         assertEquals((t.positions()[2][7] + t.positions()[3][7]) / 2, mid[7], 1e-5);
-        assertEquals(s.gridLines(), vm.layers().stepper().gridLinesProperty().get().length);
+        assertEquals(s.gridLines(), vm.layers().stepperFrameProperty().get().gridLines().length);
         round();
         assertEquals(3, worker.publishNow().displayedLayer()); // rounded 2.5 -> 3 was sent
     }
@@ -191,7 +191,7 @@ class ExplorerViewModelTest {
     @Test
     void sampleAndQueryCommands() {
         round();
-        vm.form().sampleCountTextProperty().set("50");
+        vm.form().text(SettingsFormViewModel.Field.SAMPLE_COUNT).set("50");
         assertTrue(vm.sample());
         vm.queryLatent(0.1, 0.2);
         round();
