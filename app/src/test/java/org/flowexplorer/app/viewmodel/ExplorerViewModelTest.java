@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
-import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** The view model against a real worker driven on the test thread (no display, no sleeps). */
 class ExplorerViewModelTest {
 
-    private final TrainingWorker worker = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
-            new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-            new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+    private final TrainingWorker worker = SameThreadWorker.small();
     private final List<Command> sent = new ArrayList<>();
     private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
         sent.add(c);

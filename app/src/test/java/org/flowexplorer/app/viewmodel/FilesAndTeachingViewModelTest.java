@@ -17,20 +17,16 @@ import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.session.AppPreferences;
-import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
-import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingLayer;
-import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.ModelFiles;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.train.LossSnapshot;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +42,7 @@ class FilesAndTeachingViewModelTest {
     @TempDir
     Path dir;
 
-    private final TrainingWorker worker = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
-            new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-            new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+    private final TrainingWorker worker = SameThreadWorker.small();
     private final List<Command> sent = new ArrayList<>();
     private final Preferences node = Preferences.userRoot().node("flowexplorer-test-" + UUID.randomUUID());
     private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
@@ -63,11 +57,7 @@ class FilesAndTeachingViewModelTest {
     }
 
     private Snapshot round() {
-        worker.initializeNow();
-        worker.processPending();
-        Snapshot s = worker.publishNow();
-        vm.accept(s);
-        return s;
+        return SameThreadWorker.round(worker, vm);
     }
 
     private <T> T onWorker(java.util.function.Function<org.flowexplorer.model.train.Trainer, T> q) throws Exception {

@@ -9,13 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.value.ObservableValue;
-import org.flowexplorer.app.worker.ArchitectureSettings;
-import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +20,7 @@ import org.junit.jupiter.api.Test;
  * and not at all otherwise (a real worker on the test thread, no display).
  */
 class PlotsViewModelTest {
-    private final TrainingWorker worker = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
-            new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-            new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+    private final TrainingWorker worker = SameThreadWorker.small();
     private final ExplorerViewModel vm = new ExplorerViewModel(worker::submit, worker.latest(), Runnable::run,
             Runnable::run, null);
     private final PlotsViewModel plots = vm.plots();
@@ -62,11 +55,7 @@ class PlotsViewModelTest {
     }
 
     private Snapshot round() {
-        worker.initializeNow();
-        worker.processPending();
-        Snapshot s = worker.publishNow();
-        vm.accept(s);
-        return s;
+        return SameThreadWorker.round(worker, vm);
     }
 
     private Map<String, Integer> changed() {
