@@ -71,12 +71,12 @@ public final class ExplorerViewModel {
     /** Hands a new worker snapshot to every part (FX thread). */
     public void accept(Snapshot s) {
         SnapshotDiff d = SnapshotDiff.between(snapshot.get(), s);
-        snapshot.set(s);
         training.accept(d);
         status.fromWorker(d.statusLine());
         layers.accept(d);
         form.accept(d);
         plots.accept(d);
+        snapshot.set(s); // last: a listener to it sees every part up to date
     }
 
     /** Applies a preset: data, architecture and training settings in one model reset, then its view. */
