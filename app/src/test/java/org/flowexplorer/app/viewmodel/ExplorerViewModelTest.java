@@ -20,10 +20,7 @@ class ExplorerViewModelTest {
 
     private final TrainingWorker worker = SameThreadWorker.small();
     private final List<Command> sent = new ArrayList<>();
-    private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
-        sent.add(c);
-        worker.submit(c);
-    }, worker.latest(), Runnable::run, Runnable::run, null);
+    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, sent);
 
     private static int feed(LossFeed feed, Snapshot s, LossFeed.Sink sink) {
         return feed.feed(s.runId(), s.loss(), sink);

@@ -15,10 +15,7 @@ import org.junit.jupiter.api.Test;
 class LayerViewModelTest {
     private final TrainingWorker worker = SameThreadWorker.small();
     private final List<Command> sent = new ArrayList<>();
-    private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
-        sent.add(c);
-        worker.submit(c);
-    }, worker.latest(), Runnable::run, Runnable::run, null);
+    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, sent);
     private final LayerViewModel layers = vm.layers();
 
     @AfterEach
