@@ -10,9 +10,9 @@ import javafx.stage.Stage;
 import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
-import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.ui.SnapshotPump;
 import org.flowexplorer.app.viewmodel.DrawMode;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
 
