@@ -10,8 +10,9 @@ import javafx.stage.Stage;
 import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
+import org.flowexplorer.app.ui.SnapshotPump;
+import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
-import org.flowexplorer.app.viewmodel.SnapshotPump;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
 
@@ -144,7 +145,7 @@ public class FlowExplorerApp extends Application {
                             System.getProperty("flowexplorer.demoLayer", "4.5")));
                     if (Boolean.getBoolean("flowexplorer.demoDraw")) {
                         // a drawn spiral arm added to the data, as a user would with the brush
-                        viewModel.drawModeProperty().set(ExplorerViewModel.DrawMode.DRAW);
+                        viewModel.drawModeProperty().set(DrawMode.DRAW);
                         viewModel.beginStroke(-1.0, -1.2);
                         for (int i = 1; i <= 40; i++) {
                             double a = i * 0.12;

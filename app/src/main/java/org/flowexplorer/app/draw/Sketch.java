@@ -124,21 +124,21 @@ public final class Sketch {
 
     /** Goes back one step; returns false when there is nothing to undo. */
     public boolean undo() {
-        if (undo.isEmpty()) {
-            return false;
-        }
-        push(redo, points);
-        points = undo.pop();
-        return true;
+        return move(undo, redo);
     }
 
     /** Re-applies the last undone step; returns false when there is nothing to redo. */
     public boolean redo() {
-        if (redo.isEmpty()) {
+        return move(redo, undo);
+    }
+
+    /** Replaces the points by the top of {@code from}, keeping the current ones on {@code to}. */
+    private boolean move(Deque<float[]> from, Deque<float[]> to) {
+        if (from.isEmpty()) {
             return false;
         }
-        push(undo, points);
-        points = redo.pop();
+        push(to, points);
+        points = from.pop();
         return true;
     }
 

@@ -19,65 +19,72 @@ public final class Presets {
 
     public static final Preset SEED_DEFAULT = new Preset(
             "Seed default: 8 layers × 256×256 on moons",
-            "The reference configuration: 8 affine coupling layers with 256×256 conditioners, Adam at lr 1e-3, "
-                    + "batch 256, on 2000 moons points. Watch the test NLL fall quickly in the first few hundred steps "
-                    + "and then flatten, and the density heat map wrap itself around the two half circles. Use it as "
-                    + "the baseline for the other presets.",
+            """
+            The reference configuration: 8 affine coupling layers with 256×256 conditioners, Adam at lr 1e-3, \
+            batch 256, on 2000 moons points. Watch the test NLL fall quickly in the first few hundred steps \
+            and then flatten, and the density heat map wrap itself around the two half circles. Use it as \
+            the baseline for the other presets.""",
             ToyDataset.MOONS, 2000, 0.1, 0, Architecture.DEFAULT, SEED_TRAINING, 2000, Preset.View.DENSITY);
 
     public static final Preset CHECKERBOARD_AFFINE = new Preset(
             "Checkerboard: affine coupling",
-            "Affine coupling layers scale as well as shift (y = x·exp(s) + t), so the flow can squeeze the "
-                    + "Gaussian's mass into the eight squares and leave the white squares empty. Compare with "
-                    + "'Checkerboard: additive coupling' after the same number of steps: the affine test NLL ends "
-                    + "clearly lower, closer to the dashed ln 32 ≈ 3.47 line, the data's true entropy.",
+            """
+            Affine coupling layers scale as well as shift (y = x·exp(s) + t), so the flow can squeeze the \
+            Gaussian's mass into the eight squares and leave the white squares empty. Compare with \
+            'Checkerboard: additive coupling' after the same number of steps: the affine test NLL ends \
+            clearly lower, closer to the dashed ln 32 ≈ 3.47 line, the data's true entropy.""",
             ToyDataset.CHECKERBOARD, 4000, 0.0, 0, new Architecture(8, W128, CouplingType.AFFINE), SEED_TRAINING,
             3000, Preset.View.DENSITY);
 
     public static final Preset CHECKERBOARD_ADDITIVE = new Preset(
             "Checkerboard: additive coupling",
-            "Additive (NICE) coupling only shifts (y = x + t), so every layer preserves volume: the log-determinant "
-                    + "is exactly 0 and the flow can move probability mass around but never concentrate it. The "
-                    + "density stays smeared over the white squares and the test NLL stays clearly above that of "
-                    + "'Checkerboard: affine coupling' trained for the same number of steps.",
+            """
+            Additive (NICE) coupling only shifts (y = x + t), so every layer preserves volume: the log-determinant \
+            is exactly 0 and the flow can move probability mass around but never concentrate it. The \
+            density stays smeared over the white squares and the test NLL stays clearly above that of \
+            'Checkerboard: affine coupling' trained for the same number of steps.""",
             ToyDataset.CHECKERBOARD, 4000, 0.0, 0, new Architecture(8, W128, CouplingType.ADDITIVE), SEED_TRAINING,
             3000, Preset.View.DENSITY);
 
     public static final Preset TOO_FEW_LAYERS = new Preset(
             "Too few layers on 2 spirals",
-            "With only 2 coupling layers each coordinate is transformed once, conditioned on the other as it was "
-                    + "before that layer. That cannot unroll two interleaved spirals: the density stays a blurry "
-                    + "blob with ridges, and the test NLL stalls clearly above what 8 layers reach with the same "
-                    + "settings. Raise the layer count to 8 and train again to see the difference.",
+            """
+            With only 2 coupling layers each coordinate is transformed once, conditioned on the other as it was \
+            before that layer. That cannot unroll two interleaved spirals: the density stays a blurry \
+            blob with ridges, and the test NLL stalls clearly above what 8 layers reach with the same \
+            settings. Raise the layer count to 8 and train again to see the difference.""",
             ToyDataset.TWO_SPIRALS, 4000, 0.1, 0, new Architecture(2, W128, CouplingType.AFFINE), SEED_TRAINING,
             2000, Preset.View.DENSITY);
 
     public static final Preset LEARNING_RATE_TOO_HIGH = new Preset(
             "Learning rate too high",
-            "The seed default with the learning rate raised fifty-fold to 0.05. Adam's steps are then so large that "
-                    + "within the first hundred steps the training loss spikes to many times its starting value "
-                    + "(gradient clipping limits the gradient, not the step), and even after it recovers the test NLL "
-                    + "stays clearly worse than at lr 1e-3 after the same number of steps, with a noisy curve. Lower "
-                    + "the learning rate and compare.",
+            """
+            The seed default with the learning rate raised fifty-fold to 0.05. Adam's steps are then so large that \
+            within the first hundred steps the training loss spikes to many times its starting value \
+            (gradient clipping limits the gradient, not the step), and even after it recovers the test NLL \
+            stays clearly worse than at lr 1e-3 after the same number of steps, with a noisy curve. Lower \
+            the learning rate and compare.""",
             ToyDataset.MOONS, 2000, 0.1, 0, Architecture.DEFAULT, SEED_TRAINING.withLearningRate(0.05), 1000,
             Preset.View.LOSS);
 
     public static final Preset DEEP_PINWHEEL = new Preset(
             "Pinwheel with a deep flow",
-            "Twelve affine coupling layers on the five curved pinwheel arms. Scrub through the layers to see the "
-                    + "arms straightened and pulled towards a Gaussian a little at each step: depth lets many small, "
-                    + "simple bends add up to a complicated map. A 2-layer flow trained the same way ends with a "
-                    + "clearly higher test NLL.",
+            """
+            Twelve affine coupling layers on the five curved pinwheel arms. Scrub through the layers to see the \
+            arms straightened and pulled towards a Gaussian a little at each step: depth lets many small, \
+            simple bends add up to a complicated map. A 2-layer flow trained the same way ends with a \
+            clearly higher test NLL.""",
             ToyDataset.PINWHEEL, 4000, 0.3, 0, new Architecture(12, W128, CouplingType.AFFINE), SEED_TRAINING,
             3000, Preset.View.LAYERS);
 
     public static final Preset ONE_LAYER = new Preset(
             "One layer: only one coordinate moves",
-            "A single coupling layer with the first half mask conditions on x and transforms only y: every point "
-                    + "keeps its x coordinate exactly, and y is shifted and scaled by amounts that depend on x. So "
-                    + "the model's x-marginal is always the standard normal, whatever the data, and the test NLL on "
-                    + "moons stays far above the 8-layer seed default. Scrub the layers: the points move only "
-                    + "vertically.",
+            """
+            A single coupling layer with the first half mask conditions on x and transforms only y: every point \
+            keeps its x coordinate exactly, and y is shifted and scaled by amounts that depend on x. So \
+            the model's x-marginal is always the standard normal, whatever the data, and the test NLL on \
+            moons stays far above the 8-layer seed default. Scrub the layers: the points move only \
+            vertically.""",
             ToyDataset.MOONS, 2000, 0.1, 0, new Architecture(1, W128, CouplingType.AFFINE), SEED_TRAINING,
             1000, Preset.View.LAYERS);
 

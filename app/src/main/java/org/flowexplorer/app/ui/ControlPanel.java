@@ -21,17 +21,28 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.viewmodel.FormLimits;
+import org.flowexplorer.app.viewmodel.PlotsViewModel;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Section;
+import org.flowexplorer.app.viewmodel.SketchViewModel;
+import org.flowexplorer.app.viewmodel.TrainingControlsViewModel;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The left column: data set, model and training controls, bound to the {@link ExplorerViewModel}. */
+/** The left column: data set, model and training controls, bound to the view model's parts. */
 public final class ControlPanel extends VBox {
     private final ToggleButton playButton = new ToggleButton();
 
-    public ControlPanel(ExplorerViewModel vm) {
+    public ControlPanel(ExplorerViewModel explorer) {
+        SettingsFormViewModel form = explorer.form();
+        TrainingControlsViewModel training = explorer.training();
+        SketchViewModel sketch = explorer.sketch();
+        PlotsViewModel plots = explorer.plots();
         getStyleClass().add("control-panel");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -39,102 +50,83 @@ public final class ControlPanel extends VBox {
         setMinWidth(290);
 
         // ---------------------------------------------------------------- data
-        ComboBox<ToyDataset> set = tip(new ComboBox<>(FXCollections.observableArrayList(ToyDataset.values())),
-                "Which 2-D toy distribution to learn; the training points are drawn from it.");
-        set.setId("dataset");
-        set.valueProperty().bindBidirectional(vm.datasetProperty());
-        set.setConverter(new StringConverter<>() {
-            public String toString(ToyDataset d) {
-                return d == null ? "" : d.id();
-            }
-
-            public ToyDataset fromString(String s) {
-                return ToyDataset.fromId(s);
-            }
-        });
+        ComboBox<ToyDataset> set = Controls.choice("dataset", ToyDataset.values(), form.datasetProperty(), ToyDataset::id,
+                ToyDataset::fromId, "Which 2-D toy distribution to learn; the training points are drawn from it.");
         Label description = caption("");
         description.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.datasetProperty().get() == null ? "" : vm.datasetProperty().get().description(),
-                vm.datasetProperty()));
+                () -> form.datasetProperty().get() == null ? "" : form.datasetProperty().get().description(),
+                form.datasetProperty()));
         set.valueProperty().addListener((o, was, now) -> {
             if (now != null && was != null && now != was) {
-                vm.noiseTextProperty().set(Double.toString(now.defaultNoise()));
+                form.text(Field.NOISE).set(Double.toString(now.defaultNoise()));
             }
         });
-        TextField points = field("points", vm.pointsTextProperty(),
-                "Number of training points to draw (16 to 100 000); up to 10 000 of them are drawn in the plots.");
-        TextField noise = field("noise", vm.noiseTextProperty(),
+        TextField points = field("points", form.text(Field.POINTS),
+                "Number of training points to draw (" + FormLimits.MIN_POINTS + " to " + FormLimits.grouped(FormLimits.MAX_POINTS)
+                        + "); up to 10 000 of them are drawn in the plots.");
+        TextField noise = field("noise", form.text(Field.NOISE),
                 "The data set's noise knob (0 = noiseless where meaningful); see the description below the set.");
-        TextField seed = field("data-seed", vm.seedTextProperty(),
+        TextField seed = field("data-seed", form.text(Field.DATA_SEED),
                 "Random seed of the data generator: the same seed always gives the same points.");
         Button regenerate = button("Regenerate", "mdi2d-dice-multiple",
-                "Draw new data with these settings; this restarts training with a fresh model.", vm::applyDataset);
+                "Draw new data with these settings; this restarts training with a fresh model.", form::applyDataset);
         regenerate.setId("regenerate");
         for (TextField f : new TextField[] {points, noise, seed}) {
-            f.setOnAction(e -> vm.applyDataset());
+            f.setOnAction(e -> form.applyDataset());
         }
 
         // ---------------------------------------------------------------- model
-        TextField layers = field("layers", vm.layersTextProperty(),
-                "Number of coupling layers L (1 to 32); masks alternate between the two coordinates.");
-        TextField hidden = field("hidden", vm.hiddenTextProperty(),
+        TextField layers = field("layers", form.text(Field.LAYERS),
+                "Number of coupling layers L (1 to " + FormLimits.MAX_LAYERS
+                        + "); masks alternate between the two coordinates.");
+        TextField hidden = field("hidden", form.text(Field.HIDDEN),
                 "Widths of the conditioner network's hidden layers, comma separated, e.g. 64,64.");
-        ComboBox<CouplingType> coupling = tip(new ComboBox<>(FXCollections.observableArrayList(CouplingType.values())),
+        ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
+                c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
                 "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
-        coupling.setId("coupling");
-        coupling.valueProperty().bindBidirectional(vm.couplingProperty());
-        coupling.setConverter(new StringConverter<>() {
-            public String toString(CouplingType c) {
-                return c == null ? "" : c.name().toLowerCase(Locale.ROOT);
-            }
-
-            public CouplingType fromString(String s) {
-                return CouplingType.valueOf(s.toUpperCase(Locale.ROOT));
-            }
-        });
         Button applyModel = button("Apply & reset", "mdi2c-check",
-                "Build a new model with this architecture; training restarts from step 0.", vm::applyArchitecture);
+                "Build a new model with this architecture; training restarts from step 0.", form::applyArchitecture);
         applyModel.setId("apply-model");
         Button reference = button("256×256", null,
                 "One click: the reference model, 8 affine layers with hidden 256,256 (slower, more expressive); resets.",
-                vm::useReferenceArchitecture);
+                form::useReferenceArchitecture);
         reference.setId("reference-model");
-        layers.setOnAction(e -> vm.applyArchitecture());
-        hidden.setOnAction(e -> vm.applyArchitecture());
+        layers.setOnAction(e -> form.applyArchitecture());
+        hidden.setOnAction(e -> form.applyArchitecture());
 
         // ---------------------------------------------------------------- training
-        ComboBox<String> lr = editableCombo("learning-rate", vm.learningRateTextProperty(),
+        ComboBox<String> lr = editableCombo("learning-rate", form.text(Field.LEARNING_RATE),
                 "Adam learning rate; a change applies from the next step, without a reset.",
                 "1e-4", "3e-4", "1e-3", "3e-3", "5e-3", "1e-2", "3e-2");
-        lr.valueProperty().addListener((o, was, now) -> vm.applyLearningRate());
-        ComboBox<String> batch = editableCombo("batch-size", vm.batchSizeTextProperty(),
+        lr.valueProperty().addListener((o, was, now) -> form.applyLearningRate());
+        ComboBox<String> batch = editableCombo("batch-size", form.text(Field.BATCH_SIZE),
                 "Minibatch size; a change applies from the next step, without a reset.",
                 "32", "64", "128", "256", "512", "1024");
-        batch.valueProperty().addListener((o, was, now) -> vm.applyBatchSize());
+        batch.valueProperty().addListener((o, was, now) -> form.applyBatchSize());
 
         playButton.setId("play");
         tip(playButton, "Start or pause training (the plots update live while it runs).");
         playButton.getStyleClass().add("accent");
         playButton.selectedProperty().addListener((o, was, now) -> {
-            if (now != vm.playingProperty().get()) {
+            if (now != training.playingProperty().get()) {
                 if (now) {
-                    vm.play();
+                    training.play();
                 } else {
-                    vm.pause();
+                    training.pause();
                 }
             }
         });
-        vm.playingProperty().addListener((o, was, now) -> syncPlay(now));
-        syncPlay(vm.playingProperty().get());
-        playButton.disableProperty().bind(vm.readyProperty().not());
+        training.playingProperty().addListener((o, was, now) -> syncPlay(now));
+        syncPlay(training.playingProperty().get());
+        playButton.disableProperty().bind(training.readyProperty().not());
         Button step = button("Step", "mdi2s-step-forward", "Run exactly one training step (pauses training).",
-                vm::stepOnce);
+                training::stepOnce);
         step.setId("step");
-        step.disableProperty().bind(vm.readyProperty().not());
+        step.disableProperty().bind(training.readyProperty().not());
         Button reset = button("Reset", "mdi2r-restart",
-                "Re-initialise the model's weights and the optimiser; the loss history restarts.", vm::reset);
+                "Re-initialise the model's weights and the optimiser; the loss history restarts.", training::reset);
         reset.setId("reset");
-        reset.disableProperty().bind(vm.readyProperty().not());
+        reset.disableProperty().bind(training.readyProperty().not());
         HBox transport = new HBox(6, playButton, step, reset);
         for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {playButton, step, reset}) {
             b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -142,14 +134,14 @@ public final class ControlPanel extends VBox {
         playButton.setPrefWidth(92);
 
         Label stepValue = stat("step-counter", Bindings.createStringBinding(
-                () -> Long.toString(vm.stepProperty().get()), vm.stepProperty()));
+                () -> Long.toString(training.stepProperty().get()), training.stepProperty()));
         Label rate = stat("steps-per-second", Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.0f", vm.stepsPerSecondProperty().get()),
-                vm.stepsPerSecondProperty()));
+                () -> String.format(Locale.ROOT, "%.0f", training.stepsPerSecondProperty().get()),
+                training.stepsPerSecondProperty()));
         Label train = stat("train-nll", Bindings.createStringBinding(
-                () -> Controls.nats(vm.trainNllProperty().get()), vm.trainNllProperty()));
+                () -> Controls.nats(training.trainNllProperty().get()), training.trainNllProperty()));
         Label test = stat("test-nll", Bindings.createStringBinding(
-                () -> Controls.nats(vm.testNllProperty().get()), vm.testNllProperty()));
+                () -> Controls.nats(training.testNllProperty().get()), training.testNllProperty()));
         GridPane stats = new GridPane();
         stats.setHgap(10);
         stats.setVgap(2);
@@ -159,12 +151,12 @@ public final class ControlPanel extends VBox {
         CheckBox density = tip(new CheckBox("Show density p(x) in data space"),
                 "Colour the data plot by the model's density (recomputed a few times per second while training).");
         density.setId("density");
-        density.selectedProperty().bindBidirectional(vm.densityVisibleProperty());
+        density.selectedProperty().bindBidirectional(plots.densityVisibleProperty());
 
         // ---------------------------------------------------------------- your own data
         javafx.scene.control.ToggleGroup modes = new javafx.scene.control.ToggleGroup();
         HBox modeBox = new HBox(0);
-        for (ExplorerViewModel.DrawMode m : ExplorerViewModel.DrawMode.values()) {
+        for (DrawMode m : DrawMode.values()) {
             ToggleButton b = tip(new ToggleButton(switch (m) {
                 case OFF -> "Query";
                 case DRAW -> "Draw";
@@ -177,47 +169,46 @@ public final class ControlPanel extends VBox {
             b.setId("draw-mode-" + m.name().toLowerCase(Locale.ROOT));
             b.setUserData(m);
             b.setToggleGroup(modes);
-            b.getStyleClass().add(m == ExplorerViewModel.DrawMode.OFF ? "left-pill"
-                    : m == ExplorerViewModel.DrawMode.ERASE ? "right-pill" : "center-pill");
-            b.setSelected(vm.drawModeProperty().get() == m);
+            b.getStyleClass().add(m == DrawMode.OFF ? "left-pill" : m == DrawMode.ERASE ? "right-pill" : "center-pill");
+            b.setSelected(sketch.drawModeProperty().get() == m);
             modeBox.getChildren().add(b);
         }
         modes.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true);
             } else {
-                vm.drawModeProperty().set((ExplorerViewModel.DrawMode) now.getUserData());
+                sketch.drawModeProperty().set((DrawMode) now.getUserData());
             }
         });
-        vm.drawModeProperty().addListener((o, was, now) -> modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
-        javafx.scene.control.Slider spread = tip(new javafx.scene.control.Slider(0, 0.5, vm.brushSpreadProperty().get()),
+        sketch.drawModeProperty().addListener((o, was, now) -> modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));
+        javafx.scene.control.Slider spread = tip(new javafx.scene.control.Slider(0, 0.5, sketch.brushSpreadProperty().get()),
                 "Brush spread: standard deviation of the sprayed points (data units); also sets the eraser size.");
         spread.setId("brush-spread");
-        spread.valueProperty().bindBidirectional(vm.brushSpreadProperty());
+        spread.valueProperty().bindBidirectional(sketch.brushSpreadProperty());
         Button undo = button("Undo", "mdi2u-undo", "Undo the last stroke (the model retrains on the result).",
-                vm::undoSketch);
+                sketch::undoSketch);
         undo.setId("draw-undo");
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        Button redo = button("Redo", "mdi2r-redo", "Redo the undone stroke.", vm::redoSketch);
+        undo.disableProperty().bind(sketch.canUndoProperty().not());
+        Button redo = button("Redo", "mdi2r-redo", "Redo the undone stroke.", sketch::redoSketch);
         redo.setId("draw-redo");
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        redo.disableProperty().bind(sketch.canRedoProperty().not());
         Button clear = button("Clear", "mdi2d-delete-outline", "Remove every point to draw from scratch (undoable).",
-                vm::clearSketch);
+                sketch::clearSketch);
         clear.setId("draw-clear");
 
         getChildren().addAll(
                 header("Data"), labelled("Data set", set), description, labelled("Points", points),
                 labelled("Noise", noise), labelled("Seed", seed), regenerate,
-                errorLabel(vm.datasetErrorProperty(), "dataset-error"),
+                errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
                 labelled("Coupling", coupling), new HBox(6, applyModel, reference),
                 caption("Changing the architecture re-initialises the model."),
-                errorLabel(vm.architectureErrorProperty(), "architecture-error"),
+                errorLabel(form.error(Section.ARCHITECTURE), "architecture-error"),
                 new Separator(),
                 header("Training"), labelled("Learning rate", lr),
-                errorLabel(vm.learningRateErrorProperty(), "learning-rate-error"),
-                labelled("Batch size", batch), errorLabel(vm.batchSizeErrorProperty(), "batch-size-error"),
+                errorLabel(form.error(Section.LEARNING_RATE), "learning-rate-error"),
+                labelled("Batch size", batch), errorLabel(form.error(Section.BATCH_SIZE), "batch-size-error"),
                 transport, stats,
                 new Separator(),
                 header("View"), density,

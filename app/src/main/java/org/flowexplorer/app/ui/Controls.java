@@ -1,12 +1,19 @@
 package org.flowexplorer.app.ui;
 
+import java.util.function.Function;
+import javafx.beans.property.Property;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
 import javafx.util.Duration;
+import org.flowexplorer.app.view.PlotView;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small helpers shared by the panes. */
@@ -70,5 +77,32 @@ final class Controls {
 
     static String nats(double v) {
         return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.3f", v) : "–";
+    }
+
+    /** A combo box over {@code values}, bound both ways to {@code value}, showing each value as {@code name} does. */
+    static <T> ComboBox<T> choice(String id, T[] values, Property<T> value, Function<T, String> name,
+            Function<String, T> parse, String tooltip) {
+        ComboBox<T> c = tip(new ComboBox<>(FXCollections.observableArrayList(values)), tooltip);
+        c.setId(id);
+        c.valueProperty().bindBidirectional(value);
+        c.setConverter(new StringConverter<>() {
+            public String toString(T v) {
+                return v == null ? "" : name.apply(v);
+            }
+
+            public T fromString(String s) {
+                return parse.apply(s);
+            }
+        });
+        return c;
+    }
+
+    /** Puts {@code plot} in the centre of a plot pane with its id, title and axis titles. */
+    static void plotPane(BorderPane pane, PlotView plot, String id, String title, String xTitle, String yTitle) {
+        pane.getStyleClass().add("plot-pane");
+        plot.setId(id);
+        plot.setTitle(title);
+        plot.setAxisTitles(xTitle, yTitle);
+        pane.setCenter(plot);
     }
 }

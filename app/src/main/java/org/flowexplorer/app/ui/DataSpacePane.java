@@ -1,71 +1,77 @@
 package org.flowexplorer.app.ui;
 
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
-import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.viewmodel.FilesViewModel;
+import org.flowexplorer.app.viewmodel.Heatmap;
+import org.flowexplorer.app.viewmodel.ModelSamples;
+import org.flowexplorer.app.viewmodel.PlotBounds;
+import org.flowexplorer.app.viewmodel.PlotsViewModel;
+import org.flowexplorer.app.viewmodel.QueryPoint;
+import org.flowexplorer.app.viewmodel.SketchViewModel;
 
 /** Data space: the training points, optional model density, model samples and the query point. */
 public final class DataSpacePane extends BorderPane {
-    private final PlotView plot = new PlotView();
-    private final ExplorerViewModel vm;
-    private final PlotColors colors;
-    private Snapshot shown;
-    private float[] shownPoints;
     private static final String QUERY_HINT = "Drag here to place a point x and see its z = f(x) and its path through the layers.";
+    private final PlotView plot = new PlotView();
+    private final PlotsViewModel plots;
+    private final SketchViewModel sketch;
+    private final PlotColors colors;
+    private float[] shownPoints;
 
     DataSpacePane(ExplorerViewModel vm, PlotColors colors) {
-        this.vm = vm;
+        this.plots = vm.plots();
+        this.sketch = vm.sketch();
         this.colors = colors;
-        getStyleClass().add("plot-pane");
-        plot.setId("data-plot");
-        plot.setTitle("Data space x");
-        plot.setAxisTitles("x₁", "x₂");
+        Controls.plotPane(this, plot, "data-plot", "Data space x", "x₁", "x₂");
         plot.setOnDataPressed(p -> {
-            if (drawing()) {
-                vm.beginStroke(p[0], p[1]);
+            if (sketch.drawing()) {
+                sketch.beginStroke(p[0], p[1]);
             } else {
-                vm.queryData(p[0], p[1]);
+                plots.queryData(p[0], p[1]);
             }
         });
         plot.setOnDataDragged(p -> {
-            if (drawing()) {
-                vm.continueStroke(p[0], p[1]);
+            if (sketch.drawing()) {
+                sketch.continueStroke(p[0], p[1]);
             } else {
-                vm.queryData(p[0], p[1]);
+                plots.queryData(p[0], p[1]);
             }
         });
         plot.setOnDataReleased(p -> {
-            if (drawing()) {
-                vm.endStroke();
+            if (sketch.drawing()) {
+                sketch.endStroke();
             }
         });
-        setCenter(plot);
-        javafx.scene.control.Label hint = new javafx.scene.control.Label(QUERY_HINT);
-        vm.drawModeProperty().addListener((o, was, now) -> {
-            hint.setText(now == ExplorerViewModel.DrawMode.OFF ? QUERY_HINT : now == ExplorerViewModel.DrawMode.DRAW
+        Label hint = Controls.caption(QUERY_HINT);
+        setBottom(hint);
+        sketch.drawModeProperty().addListener((o, was, now) -> {
+            hint.setText(now == DrawMode.OFF ? QUERY_HINT : now == DrawMode.DRAW
                     ? "Draw mode: press and drag to spray points; on release the model trains on them."
                     : "Erase mode: press and drag to remove points; on release the model trains on the rest.");
-            shownPoints = null;
-            shown = null; // redraw everything, bounds included
-            show(vm.getSnapshot());
+            showPoints();
+            showBounds(plots.dataBoundsProperty().get()); // bounds stood still while drawing
         });
-        vm.sketchPointsProperty().addListener((o, was, now) -> {
-            if (drawing()) {
-                show(vm.getSnapshot());
+        sketch.sketchPointsProperty().addListener((o, was, now) -> showPoints());
+        plots.dataPointsProperty().addListener((o, was, now) -> showPoints());
+        plots.dataBoundsProperty().addListener((o, was, now) -> {
+            if (!sketch.drawing()) {
+                showBounds(now);
             }
         });
-        hint.getStyleClass().addAll("text-small", "text-muted");
-        hint.setWrapText(true);
-        setBottom(hint);
-        vm.snapshotProperty().addListener((o, was, now) -> show(now));
-        vm.densityVisibleProperty().addListener((o, was, now) -> {
-            shown = null;
-            show(vm.getSnapshot());
-        });
-        show(vm.getSnapshot());
+        plots.densityProperty().addListener((o, was, now) -> showDensity(now));
+        plots.samplesProperty().addListener((o, was, now) -> showSamples(now));
+        plots.queryProperty().addListener((o, was, now) -> showQuery(now));
+        showPoints();
+        showBounds(plots.dataBoundsProperty().get());
+        showDensity(plots.densityProperty().get());
+        showSamples(plots.samplesProperty().get());
+        showQuery(plots.queryProperty().get());
     }
 
     public PlotView plot() {
@@ -77,6 +83,7 @@ public final class DataSpacePane extends BorderPane {
      * training data; other drops are refused with a message.
      */
     public static void installDrop(javafx.scene.Node target, ExplorerViewModel vm) {
+        FilesViewModel files = vm.files();
         target.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -86,50 +93,44 @@ public final class DataSpacePane extends BorderPane {
         target.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                vm.importDrop(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                files.importDrop(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
             }
             e.setDropCompleted(ok);
             e.consume();
         });
     }
 
-    private boolean drawing() {
-        return vm.drawModeProperty().get() != ExplorerViewModel.DrawMode.OFF;
-    }
-
-    private void show(Snapshot s) {
-        if (s == null || s.points() == null) {
-            return;
-        }
-        Snapshot old = shown;
-        shown = s;
-        float[] pts = drawing() && vm.sketchPointsProperty().get() != null ? vm.sketchPointsProperty().get() : s.points();
-        if (pts != shownPoints) {
-            // while drawing, the sketch shows at once; the worker's points replace it once trained on
+    /** While drawing, the sketch shows at once; the worker's points replace it once trained on. */
+    private void showPoints() {
+        float[] drawn = sketch.sketchPointsProperty().get();
+        float[] pts = sketch.drawing() && drawn != null ? drawn : plots.dataPointsProperty().get();
+        if (pts != null && pts != shownPoints) {
             shownPoints = pts;
             plot.setPoints(pts, colors.forData(pts));
         }
-        if (old == null || (old.dataBounds() != s.dataBounds() && !drawing())) {
-            Snapshot.Bounds b = s.dataBounds();
+    }
+
+    private void showBounds(PlotBounds b) {
+        if (b != null) {
             plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         }
-        Snapshot.Density d = vm.densityVisibleProperty().get() ? s.density() : null;
-        if (old == null || d != (vm.densityVisibleProperty().get() ? old.density() : null)) {
-            if (d == null) {
-                plot.setHeatmap(null, 0, 0, 0, 0, 0, 0, false);
-            } else {
-                Snapshot.Bounds b = d.bounds();
-                plot.setHeatmap(d.values(), d.width(), d.height(), b.xmin(), b.xmax(), b.ymin(), b.ymax(), false);
-            }
-            plot.setPointOpacity(d == null ? 0.85 : 0.35);
+    }
+
+    private void showDensity(Heatmap d) {
+        if (d == null) {
+            plot.setHeatmap(null, 0, 0, 0, 0, 0, 0, false);
+        } else {
+            PlotBounds b = d.bounds();
+            plot.setHeatmap(d.values(), d.width(), d.height(), b.xmin(), b.xmax(), b.ymin(), b.ymax(), false);
         }
-        if (old == null || old.samples() != s.samples()) {
-            plot.setSamples(s.samples() == null ? null : s.samples().data(), PlotColors.SAMPLE);
-        }
-        if (old == null || old.query() != s.query()) {
-            Snapshot.QueryResult q = s.query();
-            plot.setMarkers(q == null ? List.of()
-                    : List.of(new Marker(q.dataX(), q.dataY(), "x", PlotColors.QUERY, q.path())));
-        }
+        plot.setPointOpacity(d == null ? 0.85 : 0.35);
+    }
+
+    private void showSamples(ModelSamples s) {
+        plot.setSamples(s == null ? null : s.data(), PlotColors.SAMPLE);
+    }
+
+    private void showQuery(QueryPoint q) {
+        plot.setMarkers(q == null ? List.of() : List.of(new Marker(q.dataX(), q.dataY(), "x", PlotColors.QUERY, q.path())));
     }
 }

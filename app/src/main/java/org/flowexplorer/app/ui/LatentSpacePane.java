@@ -5,55 +5,53 @@ import javafx.scene.layout.BorderPane;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
-import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.viewmodel.LatentPoints;
+import org.flowexplorer.app.viewmodel.ModelSamples;
+import org.flowexplorer.app.viewmodel.PlotBounds;
+import org.flowexplorer.app.viewmodel.PlotsViewModel;
+import org.flowexplorer.app.viewmodel.QueryPoint;
 
 /** Latent space: the points pushed to z = f(x) over the N(0, I) contours; drag to pull a z back. */
 public final class LatentSpacePane extends BorderPane {
     private final PlotView plot = new PlotView();
+    private final PlotsViewModel plots;
     private final PlotColors colors;
-    private Snapshot shown;
 
     LatentSpacePane(ExplorerViewModel vm, PlotColors colors) {
+        this.plots = vm.plots();
         this.colors = colors;
-        getStyleClass().add("plot-pane");
-        plot.setId("latent-plot");
-        plot.setTitle("Latent space z = f(x)");
-        plot.setAxisTitles("z₁", "z₂");
+        Controls.plotPane(this, plot, "latent-plot", "Latent space z = f(x)", "z₁", "z₂");
         plot.setGaussianContours(true);
-        Snapshot.Bounds b = Snapshot.Bounds.LATENT;
+        PlotBounds b = PlotsViewModel.LATENT_BOUNDS;
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
-        plot.setOnDataPressed(p -> vm.queryLatent(p[0], p[1]));
-        plot.setOnDataDragged(p -> vm.queryLatent(p[0], p[1]));
-        setCenter(plot);
-        javafx.scene.control.Label hint = new javafx.scene.control.Label("Drag here to place a latent z and see x = f⁻¹(z); dashed circles: 1, 2, 3 σ of N(0, I).");
-        hint.getStyleClass().addAll("text-small", "text-muted");
-        hint.setWrapText(true);
-        setBottom(hint);
-        vm.snapshotProperty().addListener((o, was, now) -> show(now));
-        show(vm.getSnapshot());
+        plot.setOnDataPressed(p -> plots.queryLatent(p[0], p[1]));
+        plot.setOnDataDragged(p -> plots.queryLatent(p[0], p[1]));
+        setBottom(Controls.caption(
+                "Drag here to place a latent z and see x = f⁻¹(z); dashed circles: 1, 2, 3 σ of N(0, I)."));
+        plots.latentPointsProperty().addListener((o, was, now) -> showPoints(now));
+        plots.samplesProperty().addListener((o, was, now) -> showSamples(now));
+        plots.queryProperty().addListener((o, was, now) -> showQuery(now));
+        showPoints(plots.latentPointsProperty().get());
+        showSamples(plots.samplesProperty().get());
+        showQuery(plots.queryProperty().get());
     }
 
     public PlotView plot() {
         return plot;
     }
 
-    private void show(Snapshot s) {
-        if (s == null || s.trace() == null) {
-            return;
+    /** Each point keeps the colour of where it started in data space. */
+    private void showPoints(LatentPoints latent) {
+        if (latent != null) {
+            plot.setPoints(latent.points(), colors.forData(latent.origins()));
         }
-        Snapshot old = shown;
-        shown = s;
-        if (old == null || old.trace() != s.trace()) {
-            Snapshot.Trace t = s.trace();
-            plot.setPoints(t.positions()[t.layers()], colors.forData(s.points()));
-        }
-        if (old == null || old.samples() != s.samples()) {
-            plot.setSamples(s.samples() == null ? null : s.samples().latent(), PlotColors.LATENT_SAMPLE);
-        }
-        if (old == null || old.query() != s.query()) {
-            Snapshot.QueryResult q = s.query();
-            plot.setMarkers(q == null ? List.of()
-                    : List.of(new Marker(q.latentX(), q.latentY(), "z", PlotColors.QUERY)));
-        }
+    }
+
+    private void showSamples(ModelSamples s) {
+        plot.setSamples(s == null ? null : s.latent(), PlotColors.LATENT_SAMPLE);
+    }
+
+    private void showQuery(QueryPoint q) {
+        plot.setMarkers(q == null ? List.of() : List.of(new Marker(q.latentX(), q.latentY(), "z", PlotColors.QUERY)));
     }
 }

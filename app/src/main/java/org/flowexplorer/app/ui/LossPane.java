@@ -1,18 +1,18 @@
 package org.flowexplorer.app.ui;
 
+import java.util.OptionalDouble;
 import javafx.scene.layout.BorderPane;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.LossFeed;
-import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.viewmodel.PlotsViewModel;
 
 /** Train (smoothed minibatch) and test NLL against step, with the data's known lower bound if any. */
 public final class LossPane extends BorderPane {
     private final LossChart chart = new LossChart();
-    private final LossFeed feed = new LossFeed();
-    private Object boundFor;
 
     LossPane(ExplorerViewModel vm) {
+        PlotsViewModel plots = vm.plots();
         getStyleClass().add("plot-pane");
         chart.setId("loss-chart");
         setCenter(chart);
@@ -29,16 +29,14 @@ public final class LossPane extends BorderPane {
                 chart.appendTest(steps, values);
             }
         };
-        vm.snapshotProperty().addListener((o, was, s) -> {
-            if (s == null || s.phase() != Snapshot.Phase.READY) {
-                return;
-            }
-            feed.feed(s, sink);
-            if (boundFor != s.dataSource()) {
-                boundFor = s.dataSource();
-                chart.setLowerBound(s.lowerBound(), "entropy ln 32 (lower bound)");
-            }
-        });
+        plots.lossSoFar().applyTo(sink);
+        plots.lossIncrementProperty().addListener((o, was, now) -> now.applyTo(sink));
+        plots.lowerBoundProperty().addListener((o, was, now) -> showLowerBound(now));
+        showLowerBound(plots.lowerBoundProperty().get());
+    }
+
+    private void showLowerBound(OptionalDouble bound) {
+        chart.setLowerBound(bound, "entropy ln 32 (lower bound)");
     }
 
     public LossChart chart() {

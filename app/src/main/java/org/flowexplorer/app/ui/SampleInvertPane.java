@@ -11,13 +11,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
-import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.viewmodel.PlotsViewModel;
+import org.flowexplorer.app.viewmodel.QueryPoint;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel;
 
 /** Sample & invert: draw model samples, and read out the query point's x ↔ z and round-trip error. */
 public final class SampleInvertPane extends VBox {
     private final Label queryText = new Label("Click or drag in the data or latent plot to trace a point through the flow.");
 
     SampleInvertPane(ExplorerViewModel vm) {
+        SettingsFormViewModel form = vm.form();
+        PlotsViewModel plots = vm.plots();
         getStyleClass().add("sample-pane");
         setSpacing(6);
         setPadding(new Insets(8));
@@ -27,15 +31,15 @@ public final class SampleInvertPane extends VBox {
         n.setId("sample-count");
         n.setPrefColumnCount(5);
         n.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
-        n.textProperty().bindBidirectional(vm.sampleCountTextProperty());
-        n.setOnAction(e -> vm.sample());
+        n.textProperty().bindBidirectional(form.text(SettingsFormViewModel.Field.SAMPLE_COUNT));
+        n.setOnAction(e -> form.sample());
         Button sample = button("Sample", "mdi2d-dice-multiple",
-                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live).", vm::sample);
+                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live).", form::sample);
         sample.setId("sample");
-        sample.disableProperty().bind(vm.readyProperty().not());
+        sample.disableProperty().bind(vm.training().readyProperty().not());
         Button clear = button("Clear", "mdi2b-broom", "Remove the samples and the query point.", () -> {
-            vm.clearSamples();
-            vm.clearQuery();
+            form.clearSamples();
+            plots.clearQuery();
         });
         clear.setId("clear-samples");
         queryText.setId("query-text");
@@ -45,15 +49,12 @@ public final class SampleInvertPane extends VBox {
         HBox count = new HBox(6, new Label("n"), n);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(title, count, new HBox(6, sample, clear),
-                Controls.errorLabel(vm.sampleErrorProperty(), "sample-error"), queryText);
-        vm.snapshotProperty().addListener((o, was, s) -> {
-            if (s != null && (was == null || was.query() != s.query())) {
-                describe(s.query());
-            }
-        });
+                Controls.errorLabel(form.error(SettingsFormViewModel.Section.SAMPLES), "sample-error"), queryText);
+        plots.queryProperty().addListener((o, was, now) -> describe(now));
+        describe(plots.queryProperty().get());
     }
 
-    private void describe(Snapshot.QueryResult q) {
+    private void describe(QueryPoint q) {
         if (q == null) {
             queryText.setText("Click or drag in the data or latent plot to trace a point through the flow.");
             return;

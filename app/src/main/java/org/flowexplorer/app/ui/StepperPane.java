@@ -1,7 +1,6 @@
 package org.flowexplorer.app.ui;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -11,8 +10,11 @@ import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.viewmodel.LayerViewModel;
+import org.flowexplorer.app.viewmodel.PlotBounds;
+import org.flowexplorer.app.viewmodel.PlotsViewModel;
+import org.flowexplorer.app.viewmodel.QueryPoint;
 import org.flowexplorer.app.viewmodel.StepperFrame;
-import org.flowexplorer.app.worker.Snapshot;
 
 /**
  * The layer stepper: the points (coloured by their data-space position) and a warped data grid
@@ -20,47 +22,48 @@ import org.flowexplorer.app.worker.Snapshot;
  * words and all masks as a grid (click a row to go there).
  */
 public final class StepperPane extends BorderPane {
+    private final PlotColors colors;
     private final PlotView plot = new PlotView();
     private final LayerScrubber scrubber = new LayerScrubber();
     private final MaskGridView masks = new MaskGridView();
-    private final Label maskText = new Label();
-    private final ExplorerViewModel vm;
-    private final PlotColors colors;
-    private boolean[][] shownMasks;
+    private final LayerViewModel layers;
+    private final PlotsViewModel plots;
 
     StepperPane(ExplorerViewModel vm, PlotColors colors) {
-        this.vm = vm;
+        this.layers = vm.layers();
+        this.plots = vm.plots();
         this.colors = colors;
-        getStyleClass().add("plot-pane");
-        plot.setId("stepper-plot");
-        plot.setTitle("Layer stepper: data → latent");
-        plot.setAxisTitles("h₁", "h₂");
+        Controls.plotPane(this, plot, "stepper-plot", "Layer stepper: data → latent", "h₁", "h₂");
         plot.setPointRadius(1.3);
         scrubber.setId("layer-scrubber");
-        scrubber.layerCountProperty().bind(vm.layerCountProperty());
-        scrubber.positionProperty().bindBidirectional(vm.layerPositionProperty());
+        scrubber.layerCountProperty().bind(layers.layerCountProperty());
+        scrubber.positionProperty().bindBidirectional(layers.layerPositionProperty());
         masks.setId("mask-grid");
         masks.selectedLayerProperty().addListener((o, was, now) -> {
             int l = now.intValue();
-            if (l >= 0 && l < vm.layerCountProperty().get() && Math.floor(vm.layerPositionProperty().get()) != l) {
+            if (l >= 0 && l < layers.layerCountProperty().get() && Math.floor(layers.layerPositionProperty().get()) != l) {
                 scrubber.pause();
-                vm.layerPositionProperty().set(l);
+                layers.layerPositionProperty().set(l);
             }
         });
+        Label maskText = new Label();
         maskText.setId("mask-text");
         maskText.setWrapText(true);
         maskText.getStyleClass().add("text-small");
+        maskText.textProperty().bind(layers.maskDescriptionProperty());
 
-        setCenter(plot);
         VBox bottom = new VBox(4, scrubber, maskText);
         bottom.setPadding(new Insets(4, 0, 0, 0));
         setBottom(bottom);
 
-        StepperFrame f = vm.stepper();
-        f.pointsProperty().addListener((o, was, now) -> redraw());
-        vm.snapshotProperty().addListener((o, was, now) -> onSnapshot(now));
-        vm.layerPositionProperty().addListener((o, was, now) -> describe());
-        onSnapshot(vm.getSnapshot());
+        layers.stepperFrameProperty().addListener((o, was, now) -> redraw());
+        plots.queryProperty().addListener((o, was, now) -> redraw());
+        plots.masksProperty().addListener((o, was, now) -> masks.setMasks(now));
+        layers.inspectedLayerProperty().addListener((o, was, now) -> masks.setHighlightedLayer(now.intValue()));
+        if (plots.masksProperty().get() != null) {
+            masks.setMasks(plots.masksProperty().get());
+        }
+        masks.setHighlightedLayer(layers.inspectedLayerProperty().get());
         redraw();
     }
 
@@ -70,10 +73,6 @@ public final class StepperPane extends BorderPane {
 
     public LayerScrubber scrubber() {
         return scrubber;
-    }
-
-    public MaskGridView masks() {
-        return masks;
     }
 
     /** The mask view with its title, placed by the main window. */
@@ -88,74 +87,25 @@ public final class StepperPane extends BorderPane {
         return box;
     }
 
-    private void onSnapshot(Snapshot s) {
-        if (s == null) {
-            return;
-        }
-        if (s.masks() != null && !java.util.Arrays.deepEquals(s.masks(), shownMasks)) {
-            shownMasks = s.masks();
-            masks.setMasks(s.masks());
-        }
-        describe();
+    public MaskGridView masks() {
+        return masks;
     }
 
     private void redraw() {
-        Snapshot s = vm.getSnapshot();
-        StepperFrame f = vm.stepper();
-        float[] pts = f.pointsProperty().get();
-        if (s == null || pts == null) {
+        StepperFrame f = layers.stepperFrameProperty().get();
+        if (f == null) {
             return;
         }
-        plot.setPoints(pts, colors.forData(s.points()));
-        plot.setWarpedGrid(f.gridLinesProperty().get());
-        Snapshot.Bounds b = f.boundsProperty().get();
+        plot.setPoints(f.points(), colors.forData(f.origins()));
+        plot.setWarpedGrid(f.gridLines());
+        PlotBounds b = f.bounds();
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
-        Snapshot.QueryResult q = s.query();
+        QueryPoint q = plots.queryProperty().get();
         if (q == null) {
             plot.setMarkers(List.of());
         } else {
-            float[] at = StepperFrameAccess.pathPoint(q.path(), vm.layerPositionProperty().get());
-            plot.setMarkers(List.of(new Marker(at[0], at[1], q.space() == org.flowexplorer.app.worker.Command.Space.DATA
-                    ? "x" : "z", PlotColors.QUERY, q.path())));
-        }
-    }
-
-    private void describe() {
-        Snapshot s = vm.getSnapshot();
-        int count = vm.layerCountProperty().get();
-        double p = vm.layerPositionProperty().get();
-        int coupling = (int) Math.min(Math.floor(p), count - 1);
-        masks.setHighlightedLayer(coupling);
-        if (s == null || s.masks() == null || coupling < 0 || coupling >= s.masks().length) {
-            maskText.setText("");
-            return;
-        }
-        boolean[] m = s.masks()[coupling];
-        java.util.StringJoiner cond = new java.util.StringJoiner(", ");
-        java.util.StringJoiner trans = new java.util.StringJoiner(", ");
-        for (int d = 0; d < m.length; d++) {
-            (m[d] ? cond : trans).add("h" + (char) ('₁' + d));
-        }
-        String where = p == 0 ? "Layer 0 = data space. " : p >= count ? "Layer " + count + " = latent space. " : "";
-        String stats = "";
-        if (s.trace() != null && coupling < s.trace().meanAbsScale().length) {
-            stats = String.format(Locale.ROOT, "  mean |s| = %.3f, mean |t| = %.3f.",
-                    s.trace().meanAbsScale()[coupling], s.trace().meanAbsShift()[coupling]);
-        }
-        maskText.setText(where + "Coupling " + (coupling + 1) + " of " + count + ": " + cond + " conditions (passes through), "
-                + trans + (s.architecture().coupling() == org.flowexplorer.model.flow.CouplingType.AFFINE
-                        ? " is scaled and shifted." : " is shifted.") + stats);
-    }
-
-    /** Interpolation of a query path at a continuous layer position. */
-    static final class StepperFrameAccess {
-        static float[] pathPoint(float[] path, double position) {
-            int layers = path.length / 2 - 1;
-            double p = Math.max(0, Math.min(layers, position));
-            int k = (int) Math.min(Math.floor(p), layers - 1);
-            float f = (float) (p - k);
-            return new float[] {path[2 * k] + f * (path[2 * k + 2] - path[2 * k]),
-                    path[2 * k + 1] + f * (path[2 * k + 3] - path[2 * k + 1])};
+            float[] at = q.at(layers.layerPositionProperty().get());
+            plot.setMarkers(List.of(new Marker(at[0], at[1], q.placedInData() ? "x" : "z", PlotColors.QUERY, q.path())));
         }
     }
 }

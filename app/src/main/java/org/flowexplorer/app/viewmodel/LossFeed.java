@@ -1,7 +1,6 @@
 package org.flowexplorer.app.viewmodel;
 
 import java.util.Arrays;
-import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.model.train.LossSnapshot;
 
 /**
@@ -22,26 +21,46 @@ public final class LossFeed {
     private int runId = Integer.MIN_VALUE;
     private int done;
 
-    /** Hands on what is new in {@code s}; returns the number of new points. */
-    public int feed(Snapshot s, Sink sink) {
-        if (s.runId() != runId) {
-            runId = s.runId();
-            done = 0;
-            sink.clear();
-        }
-        LossSnapshot loss = s.loss();
-        int size = loss == null ? 0 : loss.size();
-        if (size <= done) {
+    /** Hands on what is new in run {@code runId}'s history; returns the number of new points. */
+    public int feed(int runId, LossSnapshot loss, Sink sink) {
+        LossIncrement next = next(runId, loss);
+        if (next == null) {
             return 0;
         }
-        int n = size - done;
+        next.applyTo(sink);
+        return next.size();
+    }
+
+    /** What is new since the last call (a restart when the run changed), or null when nothing is. */
+    public LossIncrement next(int runId, LossSnapshot loss) {
+        boolean restart = runId != this.runId;
+        if (restart) {
+            this.runId = runId;
+            done = 0;
+        }
+        int size = loss == null ? 0 : loss.size();
+        if (size <= done && !restart) {
+            return null;
+        }
+        LossIncrement increment = slice(loss, done, Math.max(done, size), restart);
+        done = Math.max(done, size);
+        return increment;
+    }
+
+    /** The whole history so far as one restart, for a chart that starts now. */
+    public static LossIncrement all(LossSnapshot loss) {
+        return slice(loss, 0, loss == null ? 0 : loss.size(), true);
+    }
+
+    private static LossIncrement slice(LossSnapshot loss, int from, int to, boolean restart) {
+        int n = to - from;
         int[] trainSteps = new int[n];
         float[] train = new float[n];
         int[] testSteps = new int[n];
         float[] test = new float[n];
         int nt = 0;
         int ne = 0;
-        for (int i = done; i < size; i++) {
+        for (int i = from; i < to; i++) {
             int step = (int) Math.min(Integer.MAX_VALUE, loss.step(i));
             double tr = loss.trainNll(i);
             double te = loss.testNll(i);
@@ -54,13 +73,7 @@ public final class LossFeed {
                 test[ne++] = (float) te;
             }
         }
-        done = size;
-        if (nt > 0) {
-            sink.appendTrain(Arrays.copyOf(trainSteps, nt), Arrays.copyOf(train, nt));
-        }
-        if (ne > 0) {
-            sink.appendTest(Arrays.copyOf(testSteps, ne), Arrays.copyOf(test, ne));
-        }
-        return nt + ne;
+        return new LossIncrement(restart, Arrays.copyOf(trainSteps, nt), Arrays.copyOf(train, nt),
+                Arrays.copyOf(testSteps, ne), Arrays.copyOf(test, ne));
     }
 }

@@ -1,38 +1,31 @@
 package org.flowexplorer.app.viewmodel;
 
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.flowexplorer.app.worker.Snapshot;
+import java.util.Arrays;
 
 /**
  * The layer stepper's picture at a continuous position p in [0, L]: the displayed points and the
- * warped grid blended linearly between layers ⌊p⌋ and ⌈p⌉, and matching plot bounds. Recomputed
- * when the snapshot or the position changes; the arrays are new each time (views take ownership).
+ * warped grid blended linearly between layers ⌊p⌋ and ⌈p⌉, and matching plot bounds. The arrays
+ * are new for each frame (views take ownership).
+ *
+ * @param points    the displayed points at p ([n, 2] row-major)
+ * @param origins   the same points' data-space positions (layer 0 of the trace), e.g. to colour them
+ * @param gridLines the warped data grid at p as polylines, null before the grid is computed
+ * @param bounds    plot bounds blended between the two layers' bounds
  */
-public final class StepperFrame {
-    private final ReadOnlyObjectWrapper<float[]> points = new ReadOnlyObjectWrapper<>(this, "points");
-    private final ReadOnlyObjectWrapper<float[][]> gridLines = new ReadOnlyObjectWrapper<>(this, "gridLines");
-    private final ReadOnlyObjectWrapper<Snapshot.Bounds> bounds = new ReadOnlyObjectWrapper<>(this, "bounds");
-    private Snapshot.Trace lastTrace;
-    private double lastPosition = Double.NaN;
+public record StepperFrame(float[] points, float[] origins, float[][] gridLines, PlotBounds bounds) {
 
-    void update(Snapshot s, double position) {
-        if (s == null || s.trace() == null) {
-            return;
+    /** What the frames are blended from: one trace through every layer, and the grid's trace. */
+    record Source(float[][] positions, PlotBounds[] layerBounds, float[][] grid, int lines, int perLine) {
+        /** The picture at {@code position}. */
+        StepperFrame at(double position) {
+            int layers = positions.length - 1;
+            double p = Math.max(0, Math.min(layers, position));
+            int k = (int) Math.min(Math.floor(p), layers - 1);
+            double f = p - k;
+            return new StepperFrame(blend(positions, k, f), positions[0],
+                    grid == null ? null : polylines(blend(grid, k, f), lines, perLine),
+                    layerBounds[k].lerp(layerBounds[k + 1], f));
         }
-        if (s.trace() == lastTrace && position == lastPosition) {
-            return;
-        }
-        lastTrace = s.trace();
-        lastPosition = position;
-        Snapshot.Trace t = s.trace();
-        double p = Math.max(0, Math.min(t.layers(), position));
-        int k = (int) Math.min(Math.floor(p), t.layers() - 1);
-        double f = p - k;
-        bounds.set(t.bounds()[k].lerp(t.bounds()[k + 1], f));
-        gridLines.set(s.grid() == null ? null : polylines(blend(s.grid().positions(), k, f), s.gridLines(),
-                s.gridPointsPerLine()));
-        points.set(blend(t.positions(), k, f));
     }
 
     /** (1−f)·layers[k] + f·layers[k+1], exact copies at f = 0 or 1. */
@@ -56,21 +49,8 @@ public final class StepperFrame {
     static float[][] polylines(float[] xy, int lines, int per) {
         float[][] out = new float[lines][];
         for (int i = 0; i < lines; i++) {
-            out[i] = java.util.Arrays.copyOfRange(xy, 2 * i * per, 2 * (i + 1) * per);
+            out[i] = Arrays.copyOfRange(xy, 2 * i * per, 2 * (i + 1) * per);
         }
         return out;
-    }
-
-    /** Displayed points at the current position ([n, 2] row-major). */
-    public ReadOnlyObjectProperty<float[]> pointsProperty() {
-        return points.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<float[][]> gridLinesProperty() {
-        return gridLines.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Snapshot.Bounds> boundsProperty() {
-        return bounds.getReadOnlyProperty();
     }
 }

@@ -8,26 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AppPreferencesTest {
-    private final Preferences node = PreferencesNodes.fresh();
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void removeNode() throws BackingStoreException {
-        PreferencesNodes.remove(node);
-    }
-
+class AppPreferencesTest extends FreshPreferences {
     @Test
     void firstStartHasDefaults() {
         AppPreferences prefs = new AppPreferences(node);

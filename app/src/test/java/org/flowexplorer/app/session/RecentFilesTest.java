@@ -7,23 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RecentFilesTest {
-    private final Preferences node = PreferencesNodes.fresh();
-
-    @TempDir
-    Path dir;
-
-    @AfterEach
-    void removeNode() throws BackingStoreException {
-        PreferencesNodes.remove(node);
-    }
-
+class RecentFilesTest extends FreshPreferences {
     private Path file(String name) throws IOException {
         return Files.writeString(dir.resolve(name), "x");
     }

@@ -93,7 +93,7 @@ class ExplorerWindowTest {
         assertEquals("0", fx(counter::getText));
         double nll0 = app.worker().latest().testNll();
         robot.clickOn(reveal("#play"));
-        await("steps advance", () -> app.viewModel().stepProperty().get() > 150);
+        await("steps advance", () -> app.viewModel().training().stepProperty().get() > 150);
         assertTrue(Long.parseLong(fx(counter::getText)) > 0);
         robot.clickOn(reveal("#play")); // pause
         await("paused", () -> !app.worker().latest().playing());
@@ -104,8 +104,8 @@ class ExplorerWindowTest {
         long stopped = s.step();
         // paused means no more steps: a few more publications (commands handled) show the same step
         long handled = app.worker().latest().commandsHandled();
-        app.viewModel().clearSamples();
-        app.viewModel().clearQuery();
+        app.viewModel().form().clearSamples();
+        app.viewModel().plots().clearQuery();
         await("two more commands handled", () -> app.worker().latest().commandsHandled() >= handled + 2);
         assertEquals(stopped, app.worker().latest().step());
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,12 +152,12 @@ class ExplorerWindowTest {
             app.viewModel().layerPositionProperty().set(0);
             return null;
         });
-        assertArrayEquals(s.points(), fx(() -> app.viewModel().stepper().pointsProperty().get()));
+        assertArrayEquals(s.points(), fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()));
         onFx(() -> {
             app.window().stepper().scrubber().setPosition(LAYERS);
             return null;
         });
-        assertArrayEquals(expected.positions()[LAYERS], fx(() -> app.viewModel().stepper().pointsProperty().get()),
+        assertArrayEquals(expected.positions()[LAYERS], fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()),
                 1e-6f);
         assertArrayEquals(expected.positions()[LAYERS], s.trace().positions()[LAYERS], 1e-6f);
         assertTrue(fx(() -> app.window().stepper().scrubber().getLabelText()).contains(Integer.toString(LAYERS)));
@@ -226,17 +226,17 @@ class ExplorerWindowTest {
             lookupButton("#draw-clear").fire();
             return null;
         });
-        assertEquals(org.flowexplorer.app.viewmodel.ExplorerViewModel.DrawMode.DRAW,
+        assertEquals(org.flowexplorer.app.viewmodel.DrawMode.DRAW,
                 fx(() -> app.viewModel().drawModeProperty().get()));
         PlotView data = app.window().dataSpace().plot();
         Bounds screen = fx(() -> data.localToScreen(data.getBoundsInLocal()));
         robot.moveTo(new javafx.geometry.Point2D(screen.getCenterX() - 60, screen.getCenterY()))
                 .press(MouseButton.PRIMARY);
         robot.moveBy(40, 20).moveBy(40, -20).moveBy(40, 20);
-        await("points drawn", () -> fx(() -> app.viewModel().sketchPointsProperty().get().length > 20));
+        await("points drawn", () -> fx(() -> app.viewModel().sketch().sketchPointsProperty().get().length > 20));
         robot.release(MouseButton.PRIMARY);
         await("training on drawn points", () -> app.worker().latest().customData());
-        float[] drawn = fx(() -> app.viewModel().sketchPointsProperty().get());
+        float[] drawn = fx(() -> app.viewModel().sketch().sketchPointsProperty().get());
         Snapshot s = app.worker().latest();
         assertArrayEquals(drawn, s.points());
         int size = get(app.worker().inspect(t -> t.dataSize()));
@@ -260,9 +260,9 @@ class ExplorerWindowTest {
             return null;
         });
         robot.clickOn(new javafx.geometry.Point2D(screen.getCenterX() + 10, screen.getCenterY() - 10));
-        await("inspection", () -> fx(() -> app.viewModel().inspectionProperty().get() != null
-                && app.viewModel().inspectionProperty().get().layer() == 1));
-        org.flowexplorer.model.teach.CouplingInspection in = fx(() -> app.viewModel().inspectionProperty().get());
+        await("inspection", () -> fx(() -> app.viewModel().layers().inspectionProperty().get() != null
+                && app.viewModel().layers().inspectionProperty().get().layer() == 1));
+        org.flowexplorer.model.teach.CouplingInspection in = fx(() -> app.viewModel().layers().inspectionProperty().get());
         float[] p = in.point();
         FlowTrace t = get(app.worker().inspect(tr -> tr.model().traceForward(p)));
         for (int d = 0; d < 2; d++) {
@@ -275,12 +275,12 @@ class ExplorerWindowTest {
             view.inverseButton().fire();
             return null;
         });
-        await("inverse", () -> fx(() -> app.viewModel().inspectionProperty().get().direction()
+        await("inverse", () -> fx(() -> app.viewModel().layers().inspectionProperty().get().direction()
                 == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));
         // the full-size inspector tab shows the same live inspection and direction
         var full = (InspectorPane) stage.getScene().lookup("#inspector-full");
         await("full-size inspector follows", () -> fx(() -> full.view().getInspection()
-                == app.viewModel().inspectionProperty().get()
+                == app.viewModel().layers().inspectionProperty().get()
                 && full.view().getDirection() == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));
     }
 

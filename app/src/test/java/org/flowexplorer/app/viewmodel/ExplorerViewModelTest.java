@@ -8,28 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
-import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** The view model against a real worker driven on the test thread (no display, no sleeps). */
 class ExplorerViewModelTest {
 
-    private final TrainingWorker worker = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
-            new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-            new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+    private final TrainingWorker worker = SameThreadWorker.small();
     private final List<Command> sent = new ArrayList<>();
-    private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
-        sent.add(c);
-        worker.submit(c);
-    }, worker.latest());
+    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, sent);
+
+    private static int feed(LossFeed feed, Snapshot s, LossFeed.Sink sink) {
+        return feed.feed(s.runId(), s.loss(), sink);
+    }
 
     /** One worker round on this thread, then the FX-side poll. */
     private void round() {
@@ -41,7 +36,7 @@ class ExplorerViewModelTest {
     @Test
     void showsPreparingUntilTheModelExistsAndIgnoresPlayUntilThen() {
         assertFalse(vm.readyProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Preparing model"));
+        assertTrue(vm.statusMessage().get().startsWith("Preparing model"));
         vm.play();
         assertTrue(sent.isEmpty());
         round();
@@ -63,15 +58,15 @@ class ExplorerViewModelTest {
         assertTrue(worker.isPlaying());
         worker.runStepsNow(30);
         vm.accept(worker.publishNow());
-        assertEquals(30, vm.stepProperty().get());
-        assertTrue(Double.isFinite(vm.trainNllProperty().get()));
-        assertTrue(Double.isFinite(vm.testNllProperty().get()));
-        vm.pause();
+        assertEquals(30, vm.training().stepProperty().get());
+        assertTrue(Double.isFinite(vm.training().trainNllProperty().get()));
+        assertTrue(Double.isFinite(vm.training().testNllProperty().get()));
+        vm.training().pause();
         round();
         assertFalse(vm.playingProperty().get());
         vm.stepOnce();
         round();
-        assertEquals(31, vm.stepProperty().get());
+        assertEquals(31, vm.training().stepProperty().get());
     }
 
     @Test
@@ -79,26 +74,26 @@ class ExplorerViewModelTest {
         round();
         sent.clear();
         vm.hiddenTextProperty().set("64,x");
-        assertFalse(vm.applyArchitecture());
-        assertTrue(vm.architectureErrorProperty().get().contains("\"x\" is not a number"),
-                vm.architectureErrorProperty().get());
+        assertFalse(vm.form().applyArchitecture());
+        assertTrue(vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get().contains("\"x\" is not a number"),
+                vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get());
         vm.learningRateTextProperty().set("fast");
-        assertFalse(vm.applyLearningRate());
-        assertFalse(vm.learningRateErrorProperty().get().isEmpty());
+        assertFalse(vm.form().applyLearningRate());
+        assertFalse(vm.form().error(SettingsFormViewModel.Section.LEARNING_RATE).get().isEmpty());
         vm.learningRateTextProperty().set("-1");
-        assertFalse(vm.applyLearningRate());
+        assertFalse(vm.form().applyLearningRate());
         vm.batchSizeTextProperty().set("0");
-        assertFalse(vm.applyBatchSize());
+        assertFalse(vm.form().applyBatchSize());
         vm.pointsTextProperty().set("3");
-        assertFalse(vm.applyDataset());
-        assertTrue(vm.datasetErrorProperty().get().contains("16"), vm.datasetErrorProperty().get());
-        vm.sampleCountTextProperty().set("");
+        assertFalse(vm.form().applyDataset());
+        assertTrue(vm.form().error(SettingsFormViewModel.Section.DATASET).get().contains("16"), vm.form().error(SettingsFormViewModel.Section.DATASET).get());
+        vm.form().text(SettingsFormViewModel.Field.SAMPLE_COUNT).set("");
         assertFalse(vm.sample());
         assertTrue(sent.isEmpty());
         // fixing the text clears the error
         vm.hiddenTextProperty().set("8, 8");
-        assertTrue(vm.applyArchitecture());
-        assertEquals("", vm.architectureErrorProperty().get());
+        assertTrue(vm.form().applyArchitecture());
+        assertEquals("", vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get());
     }
 
     @Test
@@ -106,13 +101,13 @@ class ExplorerViewModelTest {
         round();
         worker.runStepsNow(5);
         vm.learningRateTextProperty().set("1e-2");
-        assertTrue(vm.applyLearningRate());
+        assertTrue(vm.form().applyLearningRate());
         vm.batchSizeTextProperty().set("32");
-        assertTrue(vm.applyBatchSize());
+        assertTrue(vm.form().applyBatchSize());
         round();
         assertEquals(1e-2, worker.trainerForTesting().config().learningRate());
         assertEquals(32, worker.trainerForTesting().config().batchSize());
-        assertEquals(5, vm.stepProperty().get());
+        assertEquals(5, vm.training().stepProperty().get());
     }
 
     @Test
@@ -122,12 +117,12 @@ class ExplorerViewModelTest {
         vm.layersTextProperty().set("6");
         vm.hiddenTextProperty().set("8");
         vm.couplingProperty().set(CouplingType.ADDITIVE);
-        assertTrue(vm.applyArchitecture());
+        assertTrue(vm.form().applyArchitecture());
         round();
-        assertEquals(0, vm.stepProperty().get());
-        assertEquals(6, vm.layerCountProperty().get());
-        assertTrue(vm.statusProperty().get().contains("Architecture changed"), vm.statusProperty().get());
-        vm.useReferenceArchitecture();
+        assertEquals(0, vm.training().stepProperty().get());
+        assertEquals(6, vm.layers().layerCountProperty().get());
+        assertTrue(vm.statusMessage().get().contains("Architecture changed"), vm.statusMessage().get());
+        vm.form().useReferenceArchitecture();
         assertEquals("256,256", vm.hiddenTextProperty().get());
         assertInstanceOf(Command.ChangeArchitecture.class, sent.get(sent.size() - 1));
     }
@@ -140,14 +135,14 @@ class ExplorerViewModelTest {
         vm.accept(s);
         FlowTrace t = worker.modelForTesting().traceForward(s.points());
         vm.layerPositionProperty().set(0);
-        assertArrayEquals(s.points(), vm.stepper().pointsProperty().get());
+        assertArrayEquals(s.points(), vm.layers().stepperFrameProperty().get().points());
         vm.layerPositionProperty().set(4);
-        assertArrayEquals(t.positions()[4], vm.stepper().pointsProperty().get(), 1e-6f);
-        assertEquals(4, vm.currentLayerProperty().get());
+        assertArrayEquals(t.positions()[4], vm.layers().stepperFrameProperty().get().points(), 1e-6f);
+        assertEquals(4, vm.layers().currentLayerProperty().get());
         vm.layerPositionProperty().set(2.5);
-        float[] mid = vm.stepper().pointsProperty().get();
+        float[] mid = vm.layers().stepperFrameProperty().get().points();
         assertEquals((t.positions()[2][7] + t.positions()[3][7]) / 2, mid[7], 1e-5);
-        assertEquals(s.gridLines(), vm.stepper().gridLinesProperty().get().length);
+        assertEquals(s.gridLines(), vm.layers().stepperFrameProperty().get().gridLines().length);
         round();
         assertEquals(3, worker.publishNow().displayedLayer()); // rounded 2.5 -> 3 was sent
     }
@@ -171,15 +166,15 @@ class ExplorerViewModelTest {
             }
         };
         LossFeed feed = new LossFeed();
-        feed.feed(worker.publishNow(), sink);
+        feed(feed, worker.publishNow(), sink);
         worker.runStepsNow(7);
         worker.publishNow(); // skipped by the FX side
         worker.runStepsNow(5);
-        feed.feed(worker.publishNow(), sink);
+        feed(feed, worker.publishNow(), sink);
         assertEquals(12, total[0]);
-        vm.reset();
+        vm.training().reset();
         round();
-        feed.feed(vm.getSnapshot(), sink);
+        feed(feed, vm.getSnapshot(), sink);
         assertEquals(List.of("clear", "clear"), log);
         assertEquals(0, total[0]);
     }
@@ -187,7 +182,7 @@ class ExplorerViewModelTest {
     @Test
     void sampleAndQueryCommands() {
         round();
-        vm.sampleCountTextProperty().set("50");
+        vm.form().text(SettingsFormViewModel.Field.SAMPLE_COUNT).set("50");
         assertTrue(vm.sample());
         vm.queryLatent(0.1, 0.2);
         round();
@@ -206,8 +201,8 @@ class ExplorerViewModelTest {
         assertEquals(1e-3, Inputs.number("1e-3", "lr", 0, 1, true).value());
         assertFalse(Inputs.number("0", "lr", 0, 1, true).isOk());
         assertFalse(Inputs.integer("12x", "n", 1, 5).isOk());
-        assertEquals("1e-3", ExplorerViewModel.trim(1e-3));
-        assertEquals("0.005", ExplorerViewModel.trim(0.005));
-        assertEquals("256", ExplorerViewModel.trim(256));
+        assertEquals("1e-3", NumberText.format(1e-3));
+        assertEquals("0.005", NumberText.format(0.005));
+        assertEquals("256", NumberText.format(256));
     }
 }

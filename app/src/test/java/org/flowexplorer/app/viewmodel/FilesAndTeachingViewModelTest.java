@@ -17,20 +17,16 @@ import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.session.AppPreferences;
-import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
-import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingLayer;
-import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.ModelFiles;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.train.LossSnapshot;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +42,7 @@ class FilesAndTeachingViewModelTest {
     @TempDir
     Path dir;
 
-    private final TrainingWorker worker = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
-            new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-            new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+    private final TrainingWorker worker = SameThreadWorker.small();
     private final List<Command> sent = new ArrayList<>();
     private final Preferences node = Preferences.userRoot().node("flowexplorer-test-" + UUID.randomUUID());
     private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
@@ -63,11 +57,7 @@ class FilesAndTeachingViewModelTest {
     }
 
     private Snapshot round() {
-        worker.initializeNow();
-        worker.processPending();
-        Snapshot s = worker.publishNow();
-        vm.accept(s);
-        return s;
+        return SameThreadWorker.round(worker, vm);
     }
 
     private <T> T onWorker(java.util.function.Function<org.flowexplorer.model.train.Trainer, T> q) throws Exception {
@@ -80,14 +70,14 @@ class FilesAndTeachingViewModelTest {
     void inspectorShowsTheModelsPerLayerNumbersForTheQueryPoint() throws Exception {
         round();
         worker.runStepsNow(15);
-        vm.queryData(0.5, 0.25);
+        vm.plots().queryData(0.5, 0.25);
         vm.layerPositionProperty().set(2.4); // the stepper is on coupling 2
         Snapshot s = round();
         CouplingInspection in = s.inspection();
         assertNotNull(in);
-        assertSame(in, vm.inspectionProperty().get());
+        assertSame(in, vm.layers().inspectionProperty().get());
         assertEquals(2, in.layer());
-        assertEquals(2, vm.inspectedLayerProperty().get());
+        assertEquals(2, vm.layers().inspectedLayerProperty().get());
         assertEquals(CouplingInspection.Direction.FORWARD, in.direction());
         float[] p = {(float) s.query().dataX(), (float) s.query().dataY()};
         FlowTrace t = onWorker(tr -> tr.model().traceForward(p));
@@ -104,7 +94,7 @@ class FilesAndTeachingViewModelTest {
         assertEquals(t.logDets()[2][0], in.logDet(), 1e-5);
 
         // the toggle is a command: inverse recovers the layer's input from its output
-        vm.inspectionDirectionProperty().set(CouplingInspection.Direction.INVERSE);
+        vm.layers().inspectionDirectionProperty().set(CouplingInspection.Direction.INVERSE);
         CouplingInspection inv = round().inspection();
         assertEquals(CouplingInspection.Direction.INVERSE, inv.direction());
         for (int d = 0; d < 2; d++) {
@@ -113,20 +103,20 @@ class FilesAndTeachingViewModelTest {
         // live while training: a new model version gives new numbers
         worker.runStepsNow(5);
         assertFalse(round().inspection() == inv);
-        vm.clearQuery();
+        vm.plots().clearQuery();
         assertNull(round().inspection());
     }
 
     @Test
     void drawnPointsBecomeTheTrainingData() {
         round();
-        vm.drawModeProperty().set(ExplorerViewModel.DrawMode.DRAW);
-        vm.clearSketch();
-        assertEquals(0, vm.sketchPointsProperty().get().length);
+        vm.drawModeProperty().set(DrawMode.DRAW);
+        vm.sketch().clearSketch();
+        assertEquals(0, vm.sketch().sketchPointsProperty().get().length);
         vm.beginStroke(1, 1);
         vm.continueStroke(2, 2);
         vm.continueStroke(2, 3);
-        float[] drawn = vm.sketchPointsProperty().get();
+        float[] drawn = vm.sketch().sketchPointsProperty().get();
         assertTrue(drawn.length / 2 > 40, "points show while drawing: " + drawn.length / 2);
         assertFalse(sent.stream().anyMatch(c -> c instanceof Command.SetCustomData), "nothing sent before release");
         vm.endStroke();
@@ -140,15 +130,15 @@ class FilesAndTeachingViewModelTest {
         assertEquals(3, worker.publishNow().step());
 
         // erase and undo: each change is sent on release
-        vm.drawModeProperty().set(ExplorerViewModel.DrawMode.ERASE);
+        vm.drawModeProperty().set(DrawMode.ERASE);
         vm.beginStroke(2, 2);
         vm.endStroke();
         assertTrue(round().points().length < drawn.length);
-        assertTrue(vm.undoSketch());
+        assertTrue(vm.sketch().undoSketch());
         assertSame(drawn, round().points());
-        assertTrue(vm.canRedoProperty().get());
+        assertTrue(vm.sketch().canRedoProperty().get());
         // too few points: nothing changes, the status says why
-        vm.clearSketch();
+        vm.sketch().clearSketch();
         assertSame(drawn, round().points());
         assertTrue(vm.statusMessage().get().startsWith("Draw at least"), vm.statusMessage().get());
     }
@@ -180,7 +170,7 @@ class FilesAndTeachingViewModelTest {
         assertNull(vm.errorMessage().get());
         assertEquals("mine.csv", s.dataName());
         assertEquals(50, s.points().length / 2);
-        vm.importDrop(List.of(good, bad));
+        vm.files().importDrop(List.of(good, bad));
         assertTrue(vm.errorMessage().get().contains("Drop one .csv"), vm.errorMessage().get());
         // export the current points and read them back
         Path out = dir.resolve("out.csv");
@@ -206,7 +196,7 @@ class FilesAndTeachingViewModelTest {
         // move on: more training, then a new data set
         worker.runStepsNow(10);
         vm.datasetProperty().set(ToyDataset.CIRCLES);
-        vm.applyDataset();
+        vm.form().applyDataset();
         round();
 
         vm.openSession(file);
@@ -270,7 +260,7 @@ class FilesAndTeachingViewModelTest {
         round();
         worker.runStepsNow(8);
         vm.sample();
-        vm.queryData(0.1, 0.2);
+        vm.plots().queryData(0.1, 0.2);
         round();
         Path npz = dir.resolve("m.npz");
         vm.exportModel(npz);

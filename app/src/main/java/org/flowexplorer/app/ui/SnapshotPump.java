@@ -1,4 +1,4 @@
-package org.flowexplorer.app.viewmodel;
+package org.flowexplorer.app.ui;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;

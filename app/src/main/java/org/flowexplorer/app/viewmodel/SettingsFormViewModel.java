@@ -1,0 +1,211 @@
+package org.flowexplorer.app.viewmodel;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.flowexplorer.app.session.LastSettings;
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.Command;
+import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.flow.CouplingType;
+
+/**
+ * The data, model and training fields as text bound to the controls, validated when applied: an
+ * error goes to the matching {@code …Error} property (never an exception) and nothing is sent.
+ * {@link #show} is the one way the fields are filled from settings.
+ */
+public final class SettingsFormViewModel {
+    private final CommandChannel commands;
+    private final TrainingControlsViewModel training;
+    private final ObjectProperty<ToyDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObjectProperty<CouplingType> coupling = new SimpleObjectProperty<>(this, "coupling");
+    private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
+    private final Map<Section, ReadOnlyStringWrapper> errors = new EnumMap<>(Section.class);
+    /** What the worker trains with now (its last snapshot). */
+    private LastSettings trained;
+    private long architectureSeed;
+    private long sampleSeed = 1;
+
+    /** The text fields. */
+    public enum Field {
+        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
+    }
+
+    /** The parts of the form that report one error each. */
+    public enum Section {
+        DATASET, ARCHITECTURE, LEARNING_RATE, BATCH_SIZE, SAMPLES
+    }
+
+    public SettingsFormViewModel(CommandChannel commands, TrainingControlsViewModel training) {
+        this.commands = commands;
+        this.training = training;
+        for (Field f : Field.values()) {
+            texts.put(f, new SimpleStringProperty(this, f.name()));
+        }
+        for (Section s : Section.values()) {
+            errors.put(s, new ReadOnlyStringWrapper(this, s.name(), ""));
+        }
+        set(Field.SAMPLE_COUNT, "1000");
+    }
+
+    /** The text bound to a field's control. */
+    public StringProperty text(Field f) {
+        return texts.get(f);
+    }
+
+    /** What is wrong with a section's input when last applied, empty when nothing is. */
+    public ReadOnlyStringProperty error(Section s) {
+        return errors.get(s).getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ToyDataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<CouplingType> couplingProperty() {
+        return coupling;
+    }
+
+    private String get(Field f) {
+        return texts.get(f).get();
+    }
+
+    private void set(Field f, String text) {
+        texts.get(f).set(text);
+    }
+
+    /** Shows {@code error} (empty: none) in section {@code s}; returns whether there was none. */
+    private boolean report(Section s, String error) {
+        errors.get(s).set(error);
+        return error.isEmpty();
+    }
+
+    /**
+     * Fills the fields from settings. {@code data} may be null to leave the data fields as they are
+     * (custom points: the toy settings do not describe them).
+     */
+    public void show(DatasetSettings data, ArchitectureSettings architecture, double learningRate, int batchSize) {
+        if (data != null) {
+            dataset.set(data.set());
+            set(Field.POINTS, Integer.toString(data.n()));
+            set(Field.NOISE, NumberText.format(data.noise()));
+            set(Field.DATA_SEED, Long.toString(data.seed()));
+        }
+        showArchitecture(architecture);
+        set(Field.LEARNING_RATE, NumberText.format(learningRate));
+        set(Field.BATCH_SIZE, Integer.toString(batchSize));
+    }
+
+    /** After a restart (reset, new data or model, a file opened) the fields show what is really trained. */
+    void accept(SnapshotDiff d) {
+        SnapshotDiff.Settings now = d.settings();
+        ArchitectureSettings a = now.architecture();
+        trained = new LastSettings(now.dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
+                now.learningRate(), now.batchSize());
+        architectureSeed = a.seed();
+        if (d.newRun()) {
+            show(now.customData() && !d.first() ? null : now.dataset(), a, now.learningRate(), now.batchSize());
+        }
+    }
+
+    /** The settings trained with now, for remembering at exit. */
+    public LastSettings lastSettings() {
+        return trained;
+    }
+
+    /** Validates the learning-rate text and sends it; applies from the next step. */
+    public boolean applyLearningRate() {
+        Parsed<Double> lr = Inputs.number(get(Field.LEARNING_RATE), "Learning rate", 0, FormLimits.MAX_LEARNING_RATE, true);
+        boolean ok = report(Section.LEARNING_RATE, lr.error());
+        if (ok) {
+            commands.send(new Command.SetLearningRate(lr.value()));
+        }
+        return ok;
+    }
+
+    /** Validates the batch-size text and sends it; applies from the next step. */
+    public boolean applyBatchSize() {
+        Parsed<Integer> b = Inputs.integer(get(Field.BATCH_SIZE), "Batch size", 1, FormLimits.MAX_BATCH_SIZE);
+        boolean ok = report(Section.BATCH_SIZE, b.error());
+        if (ok) {
+            commands.send(new Command.SetBatchSize(b.value()));
+        }
+        return ok;
+    }
+
+    /** Validates the data fields and regenerates the data (the model is reset). */
+    public boolean applyDataset() {
+        Parsed<Integer> n = Inputs.integer(get(Field.POINTS), "Number of points", FormLimits.MIN_POINTS,
+                FormLimits.MAX_POINTS);
+        Parsed<Double> noise = Inputs.number(get(Field.NOISE), "Noise", 0, FormLimits.MAX_NOISE, false);
+        Parsed<Long> seed = Inputs.seed(get(Field.DATA_SEED));
+        if (!report(Section.DATASET, firstError(n.error(), noise.error(), seed.error())) || dataset.get() == null) {
+            return false;
+        }
+        commands.send(new Command.ChangeDataset(new DatasetSettings(dataset.get(), n.value(), noise.value(), seed.value())));
+        training.pauseLocally();
+        return true;
+    }
+
+    /** Validates the model fields and builds a new model (training restarts at step 0). */
+    public boolean applyArchitecture() {
+        Parsed<Integer> layers = Inputs.integer(get(Field.LAYERS), "Layers", 1, FormLimits.MAX_LAYERS);
+        Parsed<int[]> hidden = Inputs.hidden(get(Field.HIDDEN), FormLimits.MAX_WIDTH);
+        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error())) || coupling.get() == null) {
+            return false;
+        }
+        commands.send(new Command.ChangeArchitecture(
+                new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(), architectureSeed)));
+        training.pauseLocally();
+        return true;
+    }
+
+    /** One click: the reference architecture, 8 affine layers with hidden 256,256. */
+    public void useReferenceArchitecture() {
+        showArchitecture(ArchitectureSettings.referenceDefault());
+        applyArchitecture();
+    }
+
+    private void showArchitecture(ArchitectureSettings a) {
+        set(Field.LAYERS, Integer.toString(a.layers()));
+        set(Field.HIDDEN, a.hiddenText());
+        coupling.set(a.coupling());
+    }
+
+    /** A new set of model samples (n from the sample-count field); each press draws fresh z. */
+    public boolean sample() {
+        Parsed<Integer> n = Inputs.integer(get(Field.SAMPLE_COUNT), "Number of samples", 1, FormLimits.MAX_SAMPLES);
+        boolean ok = report(Section.SAMPLES, n.error());
+        if (ok) {
+            commands.send(new Command.Sample(n.value(), sampleSeed++));
+        }
+        return ok;
+    }
+
+    public void clearSamples() {
+        commands.send(new Command.Sample(0, 0));
+    }
+
+    /** Forgets the data and model errors (the fields were just filled with valid settings). */
+    void clearSettingsErrors() {
+        report(Section.DATASET, "");
+        report(Section.ARCHITECTURE, "");
+    }
+
+    private static String firstError(String... errors) {
+        for (String e : errors) {
+            if (!e.isEmpty()) {
+                return e;
+            }
+        }
+        return "";
+    }
+
+}

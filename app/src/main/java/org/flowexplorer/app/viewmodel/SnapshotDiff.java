@@ -1,0 +1,235 @@
+package org.flowexplorer.app.viewmodel;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.Command;
+import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.teach.CouplingInspection;
+import org.flowexplorer.model.train.LossSnapshot;
+
+/**
+ * A new worker snapshot next to the one before it: the one place the view models read
+ * {@link Snapshot}. Each view model asks what it shows and whether it changed (by reference: the
+ * worker shares an array it has not recomputed), so the parts and the panes never compare
+ * snapshots themselves. Values come in the view model's own types ({@link PlotBounds},
+ * {@link Heatmap}, {@link QueryPoint}).
+ */
+public final class SnapshotDiff {
+    private final Snapshot before, now;
+
+    private SnapshotDiff(Snapshot before, Snapshot now) {
+        this.before = before;
+        this.now = now;
+    }
+
+    /** {@code now} after {@code before}; {@code before} is null for the first snapshot (everything changed). */
+    public static SnapshotDiff between(Snapshot before, Snapshot now) {
+        return new SnapshotDiff(before, now);
+    }
+
+    /** Whether this is the first snapshot the view models see. */
+    public boolean first() {
+        return before == null;
+    }
+
+    // ---------------------------------------------------------------- training state
+
+    /** Whether training restarted (or this is the first snapshot): the form shows what is trained now. */
+    public boolean newRun() {
+        return first() || before.runId() != now.runId();
+    }
+
+    public int runId() {
+        return now.runId();
+    }
+
+    /**
+     * The training figures and state of one snapshot.
+     *
+     * @param commandsHandled how many commands the worker had handled when it published this
+     * @param error           the worker's last error, empty if none
+     */
+    public record Training(boolean ready, boolean playing, long commandsHandled, long step, double stepsPerSecond,
+            double trainNll, double testNll, String error) {
+    }
+
+    public Training training() {
+        return new Training(ready(), now.playing(), now.commandsHandled(), now.step(), now.stepsPerSecond(),
+                now.trainNll(), now.testNll(), now.error());
+    }
+
+    public boolean ready() {
+        return now.phase() == Snapshot.Phase.READY;
+    }
+
+    /** The worker's line for the status bar: preparing, its notice, or what is trained on what. */
+    public String statusLine() {
+        if (now.phase() == Snapshot.Phase.PREPARING) {
+            return "Preparing model… (" + now.architecture() + ")";
+        }
+        return now.notice().isEmpty() ? "Ready: " + now.architecture() + " on " + now.dataName() + "." : now.notice();
+    }
+
+    /** The worker's timings, or null before the model is ready. */
+    public WorkerTimings timings() {
+        Snapshot.Timings t = now.timings();
+        return ready() ? new WorkerTimings(t.stepMillis(), t.traceMillis(), t.densityMillis(), t.firstBuildMillis()) : null;
+    }
+
+    // ---------------------------------------------------------------- settings trained with
+
+    /**
+     * What the worker trains with.
+     *
+     * @param customData whether the points are the user's own (drawn or imported), so {@code dataset}
+     *                   does not describe them
+     */
+    public record Settings(DatasetSettings dataset, boolean customData, ArchitectureSettings architecture,
+            double learningRate, int batchSize) {
+    }
+
+    public Settings settings() {
+        return new Settings(now.dataset(), now.customData(), now.architecture(), now.learningRate(), now.batchSize());
+    }
+
+    public int layers() {
+        return now.layers();
+    }
+
+    // ---------------------------------------------------------------- view data
+
+    /** Displayed training points (data space), null until generated. */
+    public float[] points() {
+        return now.points();
+    }
+
+    public boolean pointsChanged() {
+        return first() || before.points() != now.points();
+    }
+
+    public PlotBounds dataBounds() {
+        return bounds(now.dataBounds());
+    }
+
+    public boolean dataBoundsChanged() {
+        return first() || before.dataBounds() != now.dataBounds();
+    }
+
+    /** The density heatmap, null when off or not computed yet. */
+    public Heatmap density() {
+        Snapshot.Density d = now.density();
+        return d == null ? null : new Heatmap(d.values(), d.width(), d.height(), bounds(d.bounds()));
+    }
+
+    public boolean densityChanged() {
+        return first() || before.density() != now.density();
+    }
+
+    /** Model samples x = f⁻¹(z) in data space, null when none were drawn. */
+    public float[] dataSamples() {
+        return now.samples() == null ? null : now.samples().data();
+    }
+
+    /** The base draws z of the samples, null when none were drawn. */
+    public float[] latentSamples() {
+        return now.samples() == null ? null : now.samples().latent();
+    }
+
+    public boolean samplesChanged() {
+        return first() || before.samples() != now.samples();
+    }
+
+    public QueryPoint query() {
+        Snapshot.QueryResult q = now.query();
+        return q == null ? null : new QueryPoint(q.space() == Command.Space.DATA, q.dataX(), q.dataY(), q.latentX(),
+                q.latentY(), q.path(), q.roundTripError());
+    }
+
+    public boolean queryChanged() {
+        return first() || before.query() != now.query();
+    }
+
+    /** Whether the displayed points' trace through the layers has been computed. */
+    public boolean hasTrace() {
+        return now.trace() != null;
+    }
+
+    public boolean traceChanged() {
+        return first() || before.trace() != now.trace();
+    }
+
+    /** The displayed points after layer l (0 = data … L = latent); needs {@link #hasTrace()}. */
+    public float[][] tracePositions() {
+        return now.trace().positions();
+    }
+
+    /** Robust plot bounds of each layer's points; needs {@link #hasTrace()}. */
+    public PlotBounds[] traceBounds() {
+        return Arrays.stream(now.trace().bounds()).map(SnapshotDiff::bounds).toArray(PlotBounds[]::new);
+    }
+
+    /** Mean |s| of each coupling (index l−1 for layer l), or null without a trace. */
+    public float[] meanAbsScale() {
+        return now.trace() == null ? null : now.trace().meanAbsScale();
+    }
+
+    /** Mean |t| of each coupling, or null without a trace. */
+    public float[] meanAbsShift() {
+        return now.trace() == null ? null : now.trace().meanAbsShift();
+    }
+
+    public FlowTrace flowTrace() {
+        return now.trace() == null ? null : now.trace().flowTrace();
+    }
+
+    /** The data-space grid after every layer ({@link #gridLines()} polylines each), null until computed. */
+    public float[][] gridPositions() {
+        return now.grid() == null ? null : now.grid().positions();
+    }
+
+    public int gridLines() {
+        return now.gridLines();
+    }
+
+    public int gridPointsPerLine() {
+        return now.gridPointsPerLine();
+    }
+
+    /** masks[l][d] is true when coordinate d conditions layer l; null until built. */
+    public boolean[][] masks() {
+        return now.masks();
+    }
+
+    public boolean masksChanged() {
+        return first() || !Arrays.deepEquals(before.masks(), now.masks());
+    }
+
+    public LossSnapshot loss() {
+        return now.loss();
+    }
+
+    /** The data's known NLL lower bound (toy sets only). */
+    public OptionalDouble lowerBound() {
+        return now.lowerBound();
+    }
+
+    public boolean dataSourceChanged() {
+        return first() || before.dataSource() != now.dataSource();
+    }
+
+    public CouplingInspection inspection() {
+        return now.inspection();
+    }
+
+    private static PlotBounds bounds(Snapshot.Bounds b) {
+        return b == null ? null : new PlotBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
+    }
+
+    /** The latent plot's fixed box. */
+    static PlotBounds latentBounds() {
+        return bounds(Snapshot.Bounds.LATENT);
+    }
+}

@@ -1,0 +1,40 @@
+package org.flowexplorer.app.viewmodel;
+
+import java.util.List;
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.Command;
+import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.worker.TrainingWorker;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.train.TrainingConfig;
+
+/** A small real worker (moons, 4 affine layers of 16,16) driven on the test thread, for view-model tests. */
+final class SameThreadWorker {
+    private SameThreadWorker() {
+    }
+
+    static TrainingWorker small() {
+        return new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
+                new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
+                new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+    }
+
+    /** A view model on {@code worker} with same-thread executors and no preferences; what it sends also lands in {@code sent}. */
+    static ExplorerViewModel viewModel(TrainingWorker worker, List<Command> sent) {
+        return new ExplorerViewModel(c -> {
+            sent.add(c);
+            worker.submit(c);
+        }, worker.latest(), Runnable::run, Runnable::run, null);
+    }
+
+    /** One worker round on this thread (build the model, handle the commands, publish), then the FX-side poll. */
+    static Snapshot round(TrainingWorker worker, ExplorerViewModel vm) {
+        worker.initializeNow();
+        worker.processPending();
+        Snapshot s = worker.publishNow();
+        vm.accept(s);
+        return s;
+    }
+}
