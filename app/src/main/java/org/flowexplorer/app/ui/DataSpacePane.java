@@ -2,6 +2,7 @@ package org.flowexplorer.app.ui;
 
 import java.util.List;
 import javafx.scene.layout.BorderPane;
+import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -98,36 +99,36 @@ public final class DataSpacePane extends BorderPane {
     }
 
     private void show(Snapshot s) {
-        if (s == null || s.points() == null) {
+        if (s == null || s.view().points() == null) {
             return;
         }
         Snapshot old = shown;
         shown = s;
-        float[] pts = drawing() && vm.sketchPointsProperty().get() != null ? vm.sketchPointsProperty().get() : s.points();
+        float[] pts = drawing() && vm.sketchPointsProperty().get() != null ? vm.sketchPointsProperty().get() : s.view().points();
         if (pts != shownPoints) {
             // while drawing, the sketch shows at once; the worker's points replace it once trained on
             shownPoints = pts;
             plot.setPoints(pts, colors.forData(pts));
         }
-        if (old == null || (old.dataBounds() != s.dataBounds() && !drawing())) {
-            Snapshot.Bounds b = s.dataBounds();
+        if (old == null || (old.view().dataBounds() != s.view().dataBounds() && !drawing())) {
+            Bounds b = s.view().dataBounds();
             plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         }
-        Snapshot.Density d = vm.densityVisibleProperty().get() ? s.density() : null;
-        if (old == null || d != (vm.densityVisibleProperty().get() ? old.density() : null)) {
+        Snapshot.Density d = vm.densityVisibleProperty().get() ? s.view().density() : null;
+        if (old == null || d != (vm.densityVisibleProperty().get() ? old.view().density() : null)) {
             if (d == null) {
                 plot.setHeatmap(null, 0, 0, 0, 0, 0, 0, false);
             } else {
-                Snapshot.Bounds b = d.bounds();
+                Bounds b = d.bounds();
                 plot.setHeatmap(d.values(), d.width(), d.height(), b.xmin(), b.xmax(), b.ymin(), b.ymax(), false);
             }
             plot.setPointOpacity(d == null ? 0.85 : 0.35);
         }
-        if (old == null || old.samples() != s.samples()) {
-            plot.setSamples(s.samples() == null ? null : s.samples().data(), PlotColors.SAMPLE);
+        if (old == null || old.view().samples() != s.view().samples()) {
+            plot.setSamples(s.view().samples() == null ? null : s.view().samples().data(), PlotColors.SAMPLE);
         }
-        if (old == null || old.query() != s.query()) {
-            Snapshot.QueryResult q = s.query();
+        if (old == null || old.view().query() != s.view().query()) {
+            Snapshot.QueryResult q = s.view().query();
             plot.setMarkers(q == null ? List.of()
                     : List.of(new Marker(q.dataX(), q.dataY(), "x", PlotColors.QUERY, q.path())));
         }

@@ -2,6 +2,7 @@ package org.flowexplorer.app.ui;
 
 import java.util.List;
 import javafx.scene.layout.BorderPane;
+import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -20,7 +21,7 @@ public final class LatentSpacePane extends BorderPane {
         plot.setTitle("Latent space z = f(x)");
         plot.setAxisTitles("z₁", "z₂");
         plot.setGaussianContours(true);
-        Snapshot.Bounds b = Snapshot.Bounds.LATENT;
+        Bounds b = Bounds.LATENT;
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         plot.setOnDataPressed(p -> vm.queryLatent(p[0], p[1]));
         plot.setOnDataDragged(p -> vm.queryLatent(p[0], p[1]));
@@ -38,20 +39,20 @@ public final class LatentSpacePane extends BorderPane {
     }
 
     private void show(Snapshot s) {
-        if (s == null || s.trace() == null) {
+        if (s == null || s.view().trace() == null) {
             return;
         }
         Snapshot old = shown;
         shown = s;
-        if (old == null || old.trace() != s.trace()) {
-            Snapshot.Trace t = s.trace();
-            plot.setPoints(t.positions()[t.layers()], colors.forData(s.points()));
+        if (old == null || old.view().trace() != s.view().trace()) {
+            Snapshot.Trace t = s.view().trace();
+            plot.setPoints(t.positions()[t.layers()], colors.forData(s.view().points()));
         }
-        if (old == null || old.samples() != s.samples()) {
-            plot.setSamples(s.samples() == null ? null : s.samples().latent(), PlotColors.LATENT_SAMPLE);
+        if (old == null || old.view().samples() != s.view().samples()) {
+            plot.setSamples(s.view().samples() == null ? null : s.view().samples().latent(), PlotColors.LATENT_SAMPLE);
         }
-        if (old == null || old.query() != s.query()) {
-            Snapshot.QueryResult q = s.query();
+        if (old == null || old.view().query() != s.view().query()) {
+            Snapshot.QueryResult q = s.view().query();
             plot.setMarkers(q == null ? List.of()
                     : List.of(new Marker(q.latentX(), q.latentY(), "z", PlotColors.QUERY)));
         }

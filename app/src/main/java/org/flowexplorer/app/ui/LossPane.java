@@ -34,8 +34,8 @@ public final class LossPane extends BorderPane {
                 return;
             }
             feed.feed(s, sink);
-            if (boundFor != s.dataSource()) {
-                boundFor = s.dataSource();
+            if (boundFor != s.settings().dataSource()) {
+                boundFor = s.settings().dataSource();
                 chart.setLowerBound(s.lowerBound(), "entropy ln 32 (lower bound)");
             }
         });

@@ -47,8 +47,8 @@ public final class SampleInvertPane extends VBox {
         getChildren().addAll(title, count, new HBox(6, sample, clear),
                 Controls.errorLabel(vm.sampleErrorProperty(), "sample-error"), queryText);
         vm.snapshotProperty().addListener((o, was, s) -> {
-            if (s != null && (was == null || was.query() != s.query())) {
-                describe(s.query());
+            if (s != null && (was == null || was.view().query() != s.view().query())) {
+                describe(s.view().query());
             }
         });
     }

@@ -6,9 +6,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.view.LayerScrubber;
-import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.Marker;
+import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.StepperFrame;
@@ -92,9 +93,9 @@ public final class StepperPane extends BorderPane {
         if (s == null) {
             return;
         }
-        if (s.masks() != null && !java.util.Arrays.deepEquals(s.masks(), shownMasks)) {
-            shownMasks = s.masks();
-            masks.setMasks(s.masks());
+        if (s.view().masks() != null && !java.util.Arrays.deepEquals(s.view().masks(), shownMasks)) {
+            shownMasks = s.view().masks();
+            masks.setMasks(s.view().masks());
         }
         describe();
     }
@@ -106,11 +107,11 @@ public final class StepperPane extends BorderPane {
         if (s == null || pts == null) {
             return;
         }
-        plot.setPoints(pts, colors.forData(s.points()));
+        plot.setPoints(pts, colors.forData(s.view().points()));
         plot.setWarpedGrid(f.gridLinesProperty().get());
-        Snapshot.Bounds b = f.boundsProperty().get();
+        Bounds b = f.boundsProperty().get();
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
-        Snapshot.QueryResult q = s.query();
+        Snapshot.QueryResult q = s.view().query();
         if (q == null) {
             plot.setMarkers(List.of());
         } else {
@@ -126,11 +127,11 @@ public final class StepperPane extends BorderPane {
         double p = vm.layerPositionProperty().get();
         int coupling = (int) Math.min(Math.floor(p), count - 1);
         masks.setHighlightedLayer(coupling);
-        if (s == null || s.masks() == null || coupling < 0 || coupling >= s.masks().length) {
+        if (s == null || s.view().masks() == null || coupling < 0 || coupling >= s.view().masks().length) {
             maskText.setText("");
             return;
         }
-        boolean[] m = s.masks()[coupling];
+        boolean[] m = s.view().masks()[coupling];
         java.util.StringJoiner cond = new java.util.StringJoiner(", ");
         java.util.StringJoiner trans = new java.util.StringJoiner(", ");
         for (int d = 0; d < m.length; d++) {
@@ -138,12 +139,12 @@ public final class StepperPane extends BorderPane {
         }
         String where = p == 0 ? "Layer 0 = data space. " : p >= count ? "Layer " + count + " = latent space. " : "";
         String stats = "";
-        if (s.trace() != null && coupling < s.trace().meanAbsScale().length) {
+        if (s.view().trace() != null && coupling < s.view().trace().meanAbsScale().length) {
             stats = String.format(Locale.ROOT, "  mean |s| = %.3f, mean |t| = %.3f.",
-                    s.trace().meanAbsScale()[coupling], s.trace().meanAbsShift()[coupling]);
+                    s.view().trace().meanAbsScale()[coupling], s.view().trace().meanAbsShift()[coupling]);
         }
         maskText.setText(where + "Coupling " + (coupling + 1) + " of " + count + ": " + cond + " conditions (passes through), "
-                + trans + (s.architecture().coupling() == org.flowexplorer.model.flow.CouplingType.AFFINE
+                + trans + (s.settings().architecture().coupling() == org.flowexplorer.model.flow.CouplingType.AFFINE
                         ? " is scaled and shifted." : " is shifted.") + stats);
     }
 

@@ -158,22 +158,22 @@ public final class ExplorerViewModel {
         inspectionDirection.addListener((o, was, now) -> sendInspection());
         drawMode.addListener((o, was, now) -> {
             Snapshot s = snapshot.get();
-            if (was == DrawMode.OFF && now != DrawMode.OFF && sketch != null && s != null && s.points() != null
-                    && s.points() != sketch.points()) {
+            if (was == DrawMode.OFF && now != DrawMode.OFF && sketch != null && s != null && s.view().points() != null
+                    && s.view().points() != sketch.points()) {
                 sketch = null; // the data changed since the last drawing: start from what is trained on now
             }
             if (now != DrawMode.OFF) {
                 sketch();
             }
         });
-        DatasetSettings d = initial.dataset();
+        DatasetSettings d = initial.settings().dataset();
         dataset.set(d.set());
         pointsText.set(Integer.toString(d.n()));
         noiseText.set(trim(d.noise()));
         seedText.set(Long.toString(d.seed()));
-        showArchitecture(initial.architecture());
-        learningRateText.set(trim(initial.learningRate()));
-        batchSizeText.set(Integer.toString(initial.batchSize()));
+        showArchitecture(initial.settings().architecture());
+        learningRateText.set(trim(initial.settings().learningRate()));
+        batchSizeText.set(Integer.toString(initial.settings().batchSize()));
         densityVisible.addListener((o, was, now) -> send(new Command.SetDensity(now)));
         layerPosition.addListener((o, was, now) -> {
             int l = (int) Math.min(Math.round(now.doubleValue()), layerCount.get());
@@ -229,20 +229,20 @@ public final class ExplorerViewModel {
         ready.set(s.phase() == Snapshot.Phase.READY);
         // the worker may not have seen our last play/pause yet: keep the requested state until it has
         if (s.commandsHandled() >= playCommandAt) {
-            playing.set(s.playing());
+            playing.set(s.status().playing());
         }
-        step.set(s.step());
-        stepsPerSecond.set(s.stepsPerSecond());
-        trainNll.set(s.trainNll());
-        testNll.set(s.testNll());
-        error.set(s.error());
+        step.set(s.status().step());
+        stepsPerSecond.set(s.status().stepsPerSecond());
+        trainNll.set(s.status().trainNll());
+        testNll.set(s.status().testNll());
+        error.set(s.status().error());
         String derived;
         if (s.phase() == Snapshot.Phase.PREPARING) {
-            derived = "Preparing model… (" + s.architecture() + ")";
-        } else if (!s.notice().isEmpty()) {
-            derived = s.notice();
+            derived = "Preparing model… (" + s.settings().architecture() + ")";
+        } else if (!s.status().notice().isEmpty()) {
+            derived = s.status().notice();
         } else {
-            derived = "Ready: " + s.architecture() + " on " + s.dataName() + ".";
+            derived = "Ready: " + s.settings().architecture() + " on " + s.dataName() + ".";
         }
         if (!derived.equals(derivedStatus)) {
             // a file operation's message stays until the worker has something new to say
@@ -256,17 +256,17 @@ public final class ExplorerViewModel {
             }
             sendInspection();
         }
-        if (s.trace() != null && s.trace().flowTrace() != currentTrace.get()) {
-            currentTrace.set(s.trace().flowTrace());
+        if (s.view().trace() != null && s.view().trace().flowTrace() != currentTrace.get()) {
+            currentTrace.set(s.view().trace().flowTrace());
         }
-        if (s.inspection() != inspection.get()) {
-            inspection.set(s.inspection());
+        if (s.inspector().inspection() != inspection.get()) {
+            inspection.set(s.inspector().inspection());
         }
         if (before == null || before.runId() != s.runId()) {
-            showArchitecture(s.architecture());
-            batchSizeText.set(Integer.toString(s.batchSize()));
+            showArchitecture(s.settings().architecture());
+            batchSizeText.set(Integer.toString(s.settings().batchSize()));
             if (!s.customData()) {
-                DatasetSettings d = s.dataset();
+                DatasetSettings d = s.settings().dataset();
                 dataset.set(d.set());
                 pointsText.set(Integer.toString(d.n()));
                 noiseText.set(trim(d.noise()));
@@ -275,7 +275,7 @@ public final class ExplorerViewModel {
         }
         if (before == null || before.runId() != s.runId()) {
             // after a reset (e.g. architecture change elsewhere) show what is really trained
-            learningRateText.set(trim(s.learningRate()));
+            learningRateText.set(trim(s.settings().learningRate()));
         }
         stepper.update(s, layerPosition.get());
     }
@@ -364,7 +364,7 @@ public final class ExplorerViewModel {
         if (!err.isEmpty() || coupling.get() == null) {
             return false;
         }
-        long seed = snapshot.get() == null ? 0 : snapshot.get().architecture().seed();
+        long seed = snapshot.get() == null ? 0 : snapshot.get().settings().architecture().seed();
         send(new Command.ChangeArchitecture(new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(), seed)));
         pauseLocally();
         return true;
@@ -507,13 +507,13 @@ public final class ExplorerViewModel {
     /** The training points shown (all of them unless there are more than the display limit) as x,y CSV. */
     public void exportPoints(Path file) {
         Snapshot s = snapshot.get();
-        write(file, s == null ? null : s.points(), "no points yet", xy -> CsvExport.writePoints(file, xy));
+        write(file, s == null ? null : s.view().points(), "no points yet", xy -> CsvExport.writePoints(file, xy));
     }
 
     /** The current model samples as x,y CSV. */
     public void exportSamples(Path file) {
         Snapshot s = snapshot.get();
-        write(file, s == null || s.samples() == null ? null : s.samples().data(), "no samples drawn (press Sample first)",
+        write(file, s == null || s.view().samples() == null ? null : s.view().samples().data(), "no samples drawn (press Sample first)",
                 xy -> CsvExport.writeSamples(file, xy));
     }
 
@@ -557,9 +557,9 @@ public final class ExplorerViewModel {
     /** The controls' current settings, for remembering at exit. */
     public LastSettings lastSettings() {
         Snapshot s = snapshot.get();
-        ArchitectureSettings a = s.architecture();
-        return new LastSettings(s.dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
-                s.learningRate(), s.batchSize());
+        ArchitectureSettings a = s.settings().architecture();
+        return new LastSettings(s.settings().dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
+                s.settings().learningRate(), s.settings().batchSize());
     }
 
     private CompletableFuture<Session> capture(Map<String, String> view) {
@@ -733,7 +733,7 @@ public final class ExplorerViewModel {
     private Sketch sketch() {
         if (sketch == null) {
             Snapshot s = snapshot.get();
-            sketch = new Sketch(s == null || s.points() == null ? new float[0] : s.points());
+            sketch = new Sketch(s == null || s.view().points() == null ? new float[0] : s.view().points());
             sketchChanged();
         }
         return sketch;

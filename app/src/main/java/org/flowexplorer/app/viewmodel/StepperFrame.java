@@ -2,6 +2,7 @@ package org.flowexplorer.app.viewmodel;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.worker.Snapshot;
 
 /**
@@ -12,26 +13,26 @@ import org.flowexplorer.app.worker.Snapshot;
 public final class StepperFrame {
     private final ReadOnlyObjectWrapper<float[]> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<float[][]> gridLines = new ReadOnlyObjectWrapper<>(this, "gridLines");
-    private final ReadOnlyObjectWrapper<Snapshot.Bounds> bounds = new ReadOnlyObjectWrapper<>(this, "bounds");
+    private final ReadOnlyObjectWrapper<Bounds> bounds = new ReadOnlyObjectWrapper<>(this, "bounds");
     private Snapshot.Trace lastTrace;
     private double lastPosition = Double.NaN;
 
     void update(Snapshot s, double position) {
-        if (s == null || s.trace() == null) {
+        if (s == null || s.view().trace() == null) {
             return;
         }
-        if (s.trace() == lastTrace && position == lastPosition) {
+        if (s.view().trace() == lastTrace && position == lastPosition) {
             return;
         }
-        lastTrace = s.trace();
+        lastTrace = s.view().trace();
         lastPosition = position;
-        Snapshot.Trace t = s.trace();
+        Snapshot.Trace t = s.view().trace();
         double p = Math.max(0, Math.min(t.layers(), position));
         int k = (int) Math.min(Math.floor(p), t.layers() - 1);
         double f = p - k;
         bounds.set(t.bounds()[k].lerp(t.bounds()[k + 1], f));
-        gridLines.set(s.grid() == null ? null : polylines(blend(s.grid().positions(), k, f), s.gridLines(),
-                s.gridPointsPerLine()));
+        gridLines.set(s.view().grid() == null ? null : polylines(blend(s.view().grid().positions(), k, f), s.view().gridLines(),
+                s.view().gridPointsPerLine()));
         points.set(blend(t.positions(), k, f));
     }
 
@@ -70,7 +71,7 @@ public final class StepperFrame {
         return gridLines.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Snapshot.Bounds> boundsProperty() {
+    public ReadOnlyObjectProperty<Bounds> boundsProperty() {
         return bounds.getReadOnlyProperty();
     }
 }

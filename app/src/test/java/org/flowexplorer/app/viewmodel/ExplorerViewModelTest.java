@@ -24,7 +24,9 @@ class ExplorerViewModelTest {
 
     private final TrainingWorker worker = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
             new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-            new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+            TrainingWorker.Options.builder().maxDisplayPoints(400).testPoints(256, 10)
+                    .densityResolution(16, 8).densityBudget(0, 0.08).publishIntervalMillis(0).grid(4, 6)
+                    .traceBudget(0, 0.33).stepSliceMillis(4).densityThreads(1).build(), System::nanoTime);
     private final List<Command> sent = new ArrayList<>();
     private final ExplorerViewModel vm = new ExplorerViewModel(c -> {
         sent.add(c);
@@ -110,8 +112,8 @@ class ExplorerViewModelTest {
         vm.batchSizeTextProperty().set("32");
         assertTrue(vm.applyBatchSize());
         round();
-        assertEquals(1e-2, worker.trainerForTesting().config().learningRate());
-        assertEquals(32, worker.trainerForTesting().config().batchSize());
+        assertEquals(1e-2, worker.forTesting().trainer().config().learningRate());
+        assertEquals(32, worker.forTesting().trainer().config().batchSize());
         assertEquals(5, vm.stepProperty().get());
     }
 
@@ -138,18 +140,18 @@ class ExplorerViewModelTest {
         worker.runStepsNow(20);
         Snapshot s = worker.publishNow();
         vm.accept(s);
-        FlowTrace t = worker.modelForTesting().traceForward(s.points());
+        FlowTrace t = worker.forTesting().model().traceForward(s.view().points());
         vm.layerPositionProperty().set(0);
-        assertArrayEquals(s.points(), vm.stepper().pointsProperty().get());
+        assertArrayEquals(s.view().points(), vm.stepper().pointsProperty().get());
         vm.layerPositionProperty().set(4);
         assertArrayEquals(t.positions()[4], vm.stepper().pointsProperty().get(), 1e-6f);
         assertEquals(4, vm.currentLayerProperty().get());
         vm.layerPositionProperty().set(2.5);
         float[] mid = vm.stepper().pointsProperty().get();
         assertEquals((t.positions()[2][7] + t.positions()[3][7]) / 2, mid[7], 1e-5);
-        assertEquals(s.gridLines(), vm.stepper().gridLinesProperty().get().length);
+        assertEquals(s.view().gridLines(), vm.stepper().gridLinesProperty().get().length);
         round();
-        assertEquals(3, worker.publishNow().displayedLayer()); // rounded 2.5 -> 3 was sent
+        assertEquals(3, worker.publishNow().view().displayedLayer()); // rounded 2.5 -> 3 was sent
     }
 
     @Test
@@ -191,11 +193,11 @@ class ExplorerViewModelTest {
         assertTrue(vm.sample());
         vm.queryLatent(0.1, 0.2);
         round();
-        assertEquals(100, vm.getSnapshot().samples().data().length);
-        assertEquals(0.1, vm.getSnapshot().query().latentX(), 1e-6);
+        assertEquals(100, vm.getSnapshot().view().samples().data().length);
+        assertEquals(0.1, vm.getSnapshot().view().query().latentX(), 1e-6);
         vm.densityVisibleProperty().set(true);
         round();
-        assertEquals(16, vm.getSnapshot().density().width());
+        assertEquals(16, vm.getSnapshot().view().density().width());
     }
 
     @Test
