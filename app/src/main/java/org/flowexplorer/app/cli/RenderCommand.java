@@ -13,7 +13,7 @@ import org.flowexplorer.app.export.SvgExport;
 import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.scene.DensityImage;
 import org.flowexplorer.app.scene.LayerMasks;
-import org.flowexplorer.app.scene.LossSeries;
+import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.scene.WarpedGrid;
 import org.flowexplorer.app.view.LossChart;
@@ -251,8 +251,8 @@ final class RenderCommand extends CliCommand {
                 };
             }
             case "loss" -> {
-                LossSeries train = LossSeries.train(history);
-                LossSeries test = LossSeries.test(history);
+                LossCurve train = LossCurve.train(history);
+                LossCurve test = LossCurve.test(history);
                 return () -> {
                     LossChart c = new LossChart();
                     c.appendTrain(train.steps(), train.values());

@@ -22,11 +22,7 @@ final class Experiment {
     private double learningRate;
     private int batchSize;
     private DataSource source;
-    private float[] data;
-    private float[] testData;
-    private float[] displayPoints;
-    private float[] gridPoints;
-    private Bounds dataBounds;
+    private Points points;
     private RealNVP model;
     private Trainer trainer;
     private LossHistory history = new LossHistory();
@@ -79,12 +75,22 @@ final class Experiment {
     }
 
     void setData(float[] train, float[] test, DataSource from) {
-        data = train;
-        testData = test;
         source = from;
-        displayPoints = spreadSubset(train, options.maxDisplayPoints());
-        dataBounds = Bounds.squareAround(train, 0.005, 0.12);
-        gridPoints = WarpedGrid.points(dataBounds, options.gridLines(), options.gridPointsPerLine());
+        Bounds b = Bounds.squareAround(train, 0.005, 0.12);
+        points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
+                WarpedGrid.points(b, options.gridLines(), options.gridPointsPerLine()));
+    }
+
+    /**
+     * The experiment's points, replaced as a whole when the data change.
+     *
+     * @param train   the training points
+     * @param test    the held-out points of the test NLL
+     * @param display the training points drawn (a spread-out subset of large sets)
+     * @param bounds  the data view's box: the central 99 % of the training points, padded
+     * @param grid    the warped grid's points over {@code bounds}
+     */
+    record Points(float[] train, float[] test, float[] display, Bounds bounds, float[] grid) {
     }
 
     /** At most {@code max} points, evenly strided over the array (all of them, the same array, when few). */
@@ -132,8 +138,8 @@ final class Experiment {
     /** A freshly initialised model for the current architecture and data; the history starts with the step-0 test NLL. */
     void rebuildModel() {
         RealNVP m = RealNVP.create(architecture.spec(), architecture.seed());
-        install(m, new Trainer(m, data, trainingConfig()), new LossHistory(), 0);
-        testNll = model.meanNll(testData); // step 0; also loads BLAS on first use
+        install(m, new Trainer(m, points.train(), trainingConfig()), new LossHistory(), 0);
+        testNll = model.meanNll(points.test()); // step 0; also loads BLAS on first use
         history.append(0, Double.NaN, testNll);
     }
 
@@ -152,7 +158,7 @@ final class Experiment {
 
     /** Measures the held-out NLL now (after loading a model or session). */
     void measureTestNll() {
-        testNll = model.meanNll(testData);
+        testNll = model.meanNll(points.test());
     }
 
     /**
@@ -173,7 +179,7 @@ final class Experiment {
         trainNll = smoothing.add(r.loss());
         double test = Double.NaN;
         if (step % options.testEvery() == 0) {
-            double measured = model.meanNll(testData);
+            double measured = model.meanNll(points.test());
             testNll = measured;
             test = Double.isFinite(measured) ? measured : Double.NaN; // the chart never receives ±∞
         }
@@ -212,40 +218,17 @@ final class Experiment {
 
     // ---------------------------------------------------------------- read access (worker thread)
 
-    DatasetSettings dataset() {
-        return dataset;
+    /** What is being trained, and how. */
+    Snapshot.Settings settings() {
+        return new Snapshot.Settings(dataset, architecture, learningRate, batchSize, source);
     }
 
     ArchitectureSettings architecture() {
         return architecture;
     }
 
-    double learningRate() {
-        return learningRate;
-    }
-
-    int batchSize() {
-        return batchSize;
-    }
-
-    DataSource source() {
-        return source;
-    }
-
-    float[] data() {
-        return data;
-    }
-
-    float[] displayPoints() {
-        return displayPoints;
-    }
-
-    float[] gridPoints() {
-        return gridPoints;
-    }
-
-    Bounds dataBounds() {
-        return dataBounds;
+    Points points() {
+        return points;
     }
 
     RealNVP model() {

@@ -95,20 +95,10 @@ final class RunState {
         return playing;
     }
 
-    String notice() {
-        return notice;
-    }
-
-    String error() {
-        return error;
-    }
-
-    Divergence divergence() {
-        return divergence;
-    }
-
-    double stepsPerSecond() {
-        return stepsPerSecond;
+    /** The status line of a snapshot: this loop's state with the experiment's step and losses. */
+    Snapshot.Status status(Experiment e) {
+        return new Snapshot.Status(notice, error, playing, e.currentStep(), e.trainer().epoch(), stepsPerSecond,
+                e.trainNll(), e.testNll(), e.stepOffset(), divergence);
     }
 
     double trainShare() {

@@ -28,7 +28,7 @@ final class SessionOps {
             SessionSettings st = s.settings();
             ArchitectureSettings arch = architectureOf(s.model(), st.training().seed());
             float[] pts = s.data();
-            DatasetSettings ds = e.dataset();
+            DatasetSettings ds = e.settings().dataset();
             float[] test;
             if (st.dataSource() instanceof DataSource.Toy t) {
                 ds = new DatasetSettings(t.dataset(), Math.max(16, Math.min(DatasetSettings.MAX_POINTS, t.n())), t.noise(),
@@ -53,7 +53,7 @@ final class SessionOps {
             e.install(s.model(), t, h, Math.max(s.metadata().steps(), h.lastStep()));
             e.measureTestNll();
             c.done().complete(null);
-            return "Opened session " + c.name() + ": " + Snapshot.describeSource(e.source()) + ", " + arch
+            return "Opened session " + c.name() + ": " + Snapshot.describeSource(e.settings().dataSource()) + ", " + arch
                     + ", step " + e.currentStep() + ".";
         } catch (RuntimeException ex) {
             throw failed(c.done(), c.name(), ex);
@@ -67,7 +67,7 @@ final class SessionOps {
             ModelMetadata meta = lm.metadata();
             ArchitectureSettings arch = architectureOf(lm.model(),
                     meta.training() == null ? e.architecture().seed() : meta.training().seed());
-            Trainer t = new Trainer(lm.model(), e.data(), e.trainingConfig(arch.seed()));
+            Trainer t = new Trainer(lm.model(), e.points().train(), e.trainingConfig(arch.seed()));
             LossHistory h = meta.lossHistory() == null ? new LossHistory() : LossHistory.of(meta.lossHistory());
             e.setArchitecture(arch);
             e.install(lm.model(), t, h, Math.max(meta.steps(), h.lastStep()));
@@ -99,13 +99,13 @@ final class SessionOps {
     static Session capture(Experiment e, Map<String, String> view) {
         TrainingConfig tc = e.trainingConfig();
         ArchitectureSettings a = e.architecture();
-        int n = e.data().length / 2;
-        ModelMetadata.DatasetInfo info = e.source() instanceof DataSource.Toy t
+        int n = e.points().train().length / 2;
+        ModelMetadata.DatasetInfo info = e.settings().dataSource() instanceof DataSource.Toy t
                 ? new ModelMetadata.DatasetInfo(t.dataset().id(), n, t.noise(), t.seed())
-                : new ModelMetadata.DatasetInfo(Snapshot.describeSource(e.source()), n, null, null);
+                : new ModelMetadata.DatasetInfo(Snapshot.describeSource(e.settings().dataSource()), n, null, null);
         ModelMetadata meta = ModelMetadata.trained(tc, e.currentStep()).withDataset(info);
         Architecture arch = new Architecture(a.layers(), a.hidden(), a.coupling());
-        return new Session(e.model().copy(), meta, e.data(), new SessionSettings(e.source(), arch, tc, view),
+        return new Session(e.model().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), arch, tc, view),
                 LossHistory.of(e.history().snapshot()));
     }
 }

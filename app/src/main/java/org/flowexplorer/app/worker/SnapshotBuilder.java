@@ -27,17 +27,14 @@ final class SnapshotBuilder {
         Experiment e = experiment;
         boolean ready = e.built();
         Snapshot.Status status = ready
-                ? new Snapshot.Status(run.notice(), run.error(), run.playing(), e.currentStep(), e.trainer().epoch(),
-                        run.stepsPerSecond(), e.trainNll(), e.testNll(), e.stepOffset(), run.divergence())
+                ? run.status(e)
                 : new Snapshot.Status("Preparing model…", "", false, 0, 0, 0, Double.NaN, Double.NaN, 0, null);
-        Snapshot.Settings settings = new Snapshot.Settings(e.dataset(), e.architecture(), e.learningRate(),
-                e.batchSize(), e.source());
         Snapshot.Timings timings = ready
                 ? new Snapshot.Timings(run.stepMillis(), views.traceMillis(), views.densityMillis(), firstBuildMillis,
                         run.trainShare())
                 : Snapshot.Timings.NONE;
         return new Snapshot(sequence++, commandsHandled, e.runId(),
-                ready ? Snapshot.Phase.READY : Snapshot.Phase.PREPARING, status, settings,
+                ready ? Snapshot.Phase.READY : Snapshot.Phase.PREPARING, status, e.settings(),
                 ready ? views.viewData(e) : views.emptyViewData(e.architecture()),
                 ready ? e.history().snapshot() : LossSnapshot.empty(), views.inspector(e.model()), timings);
     }

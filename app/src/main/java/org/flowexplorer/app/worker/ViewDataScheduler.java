@@ -104,8 +104,8 @@ final class ViewDataScheduler implements AutoCloseable {
     Divergence refresh(Experiment e, boolean full, long now) {
         RealNVP model = e.model();
         long version = e.modelVersion();
-        if (e.dataBounds() != seenBounds) { // new data: nothing drawn over the old box stays
-            seenBounds = e.dataBounds();
+        if (e.points().bounds() != seenBounds) { // new data: nothing drawn over the old box stays
+            seenBounds = e.points().bounds();
             trace = null;
             grid = null;
             density = null;
@@ -117,11 +117,11 @@ final class ViewDataScheduler implements AutoCloseable {
             // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
             long t0 = clock.getAsLong();
             if (traceStale) {
-                FlowTrace points = model.traceForward(e.displayPoints());
-                exploding = Divergence.explodingTrace(e.currentStep(), points, e.learningRate(),
+                FlowTrace points = model.traceForward(e.points().display());
+                exploding = Divergence.explodingTrace(e.currentStep(), points, e.settings().learningRate(),
                         options.clipNorm());
                 Trace t = traceOf(version, points);
-                Trace g = traceOf(version, model.traceForward(e.gridPoints()));
+                Trace g = traceOf(version, model.traceForward(e.points().grid()));
                 if (finite(t.positions()) && finite(g.positions())) { // else the last finite picture stays
                     trace = t;
                     grid = g;
@@ -219,7 +219,7 @@ final class ViewDataScheduler implements AutoCloseable {
         if (densityGrid == null) {
             densityGrid = new DensityGrid(options.densityThreads());
         }
-        DensityImage img = DensityImage.of(densityGrid, e.model(), res, e.dataBounds());
+        DensityImage img = DensityImage.of(densityGrid, e.model(), res, e.points().bounds());
         return new Density(e.modelVersion(), img.values(), img.width(), img.height(), img.bounds(),
                 (clock.getAsLong() - t0) / 1e6);
     }
@@ -267,7 +267,7 @@ final class ViewDataScheduler implements AutoCloseable {
     // ---------------------------------------------------------------- what the snapshot shows
 
     Snapshot.ViewData viewData(Experiment e) {
-        return new Snapshot.ViewData(e.dataBounds(), e.displayPoints(), trace, grid, options.gridLines() * 2,
+        return new Snapshot.ViewData(e.points().bounds(), e.points().display(), trace, grid, options.gridLines() * 2,
                 options.gridPointsPerLine(), masks(e.model()), density, samples, queryResult, displayedLayer);
     }
 

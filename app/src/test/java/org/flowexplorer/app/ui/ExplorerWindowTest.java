@@ -19,7 +19,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
-import org.flowexplorer.app.scene.LossSeries;
+import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.view.Viewport;
@@ -100,7 +100,7 @@ class ExplorerWindowTest {
         await("paused", () -> !app.worker().latest().status().playing());
         Snapshot s = app.worker().latest();
         assertTrue(s.status().testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + s.status().testNll());
-        assertTrue(s.status().trainNll() < LossSeries.train(s.loss()).values()[0] - 0.3, "train NLL " + LossSeries.train(s.loss()).values()[0]
+        assertTrue(s.status().trainNll() < LossCurve.train(s.loss()).values()[0] - 0.3, "train NLL " + LossCurve.train(s.loss()).values()[0]
                 + " -> " + s.status().trainNll());
         long stopped = s.status().step();
         // paused means no more steps: a few more publications (commands handled) show the same step

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.flowexplorer.app.scene.Bounds;
-import org.flowexplorer.app.scene.LossSeries;
+import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
@@ -49,7 +49,7 @@ class TrainingWorkerTest {
         assertNotEquals(s.view().masks()[0][0], s.view().masks()[1][0]);
         assertEquals(10, s.view().gridLines());
         assertEquals(10 * 9 * 2, s.view().grid().positions()[0].length);
-        assertEquals(1, LossSeries.test(s.loss()).size()); // step-0 evaluation
+        assertEquals(1, LossCurve.test(s.loss()).size()); // step-0 evaluation
     }
 
     @Test
@@ -59,15 +59,15 @@ class TrainingWorkerTest {
         double nll0 = w.publishNow().status().testNll();
         w.runStepsNow(20);
         Snapshot early = w.publishNow();
-        float[] prefix = java.util.Arrays.copyOf(LossSeries.train(early.loss()).values(), LossSeries.train(early.loss()).size());
+        float[] prefix = java.util.Arrays.copyOf(LossCurve.train(early.loss()).values(), LossCurve.train(early.loss()).size());
         w.runStepsNow(280);
         Snapshot late = w.publishNow();
         assertEquals(300, late.status().step());
-        assertEquals(300, LossSeries.train(late.loss()).size());
-        assertEquals(31, LossSeries.test(late.loss()).size());
+        assertEquals(300, LossCurve.train(late.loss()).size());
+        assertEquals(31, LossCurve.test(late.loss()).size());
         assertTrue(late.status().testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + late.status().testNll());
         assertTrue(late.status().trainNll() < early.status().trainNll(), early.status().trainNll() + " -> " + late.status().trainNll());
-        assertArrayEquals(prefix, java.util.Arrays.copyOf(LossSeries.train(early.loss()).values(), LossSeries.train(early.loss()).size()));
+        assertArrayEquals(prefix, java.util.Arrays.copyOf(LossCurve.train(early.loss()).values(), LossCurve.train(early.loss()).size()));
     }
 
     @Test
@@ -161,7 +161,7 @@ class TrainingWorkerTest {
         assertEquals(6, s.view().trace().layers());
         assertEquals(6, s.view().masks().length);
         assertTrue(s.status().notice().contains("Architecture changed"), s.status().notice());
-        assertEquals(1, LossSeries.test(s.loss()).size());
+        assertEquals(1, LossCurve.test(s.loss()).size());
 
         w.submit(new Command.ChangeDataset(new DatasetSettings(ToyDataset.CHECKERBOARD, 300, 0, 5)));
         w.processPending();
@@ -197,7 +197,7 @@ class TrainingWorkerTest {
         w.processPending();
         Snapshot s = w.publishNow();
         assertEquals(0, s.status().step());
-        assertEquals(0, LossSeries.train(s.loss()).size());
+        assertEquals(0, LossCurve.train(s.loss()).size());
         assertFalse(java.util.Arrays.equals(before, w.forTesting().model().parameterValues()));
         assertArrayEquals(RealNVP.create(w.forTesting().model().spec(), 1).parameterValues(),
                 w.forTesting().model().parameterValues());
@@ -303,8 +303,8 @@ class TrainingWorkerTest {
         for (float[] layer : v.grid().positions()) {
             assertFinite(layer);
         }
-        assertFinite(LossSeries.train(s.loss()).values());
-        assertFinite(LossSeries.test(s.loss()).values());
+        assertFinite(LossCurve.train(s.loss()).values());
+        assertFinite(LossCurve.test(s.loss()).values());
     }
 
     private static void assertFinite(float[] a) {

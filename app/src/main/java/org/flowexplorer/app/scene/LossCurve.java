@@ -8,26 +8,26 @@ import org.flowexplorer.model.train.LossSnapshot;
  * (clamped to int), in step order. The one place NaN entries are dropped, for the app's loss
  * chart, its CSV and {@code render --view loss}.
  */
-public record LossSeries(int[] steps, float[] values) {
-    public static final LossSeries EMPTY = new LossSeries(new int[0], new float[0]);
+public record LossCurve(int[] steps, float[] values) {
+    public static final LossCurve EMPTY = new LossCurve(new int[0], new float[0]);
 
     /** The measured train NLL (the smoothed value, see {@code LossSmoothing}) of {@code history}. */
-    public static LossSeries train(LossSnapshot history) {
+    public static LossCurve train(LossSnapshot history) {
         return train(history, 0, size(history));
     }
 
     /** The measured test NLL of {@code history}. */
-    public static LossSeries test(LossSnapshot history) {
+    public static LossCurve test(LossSnapshot history) {
         return test(history, 0, size(history));
     }
 
     /** The measured train NLL of the entries from (inclusive) to (exclusive), for incremental charts. */
-    public static LossSeries train(LossSnapshot history, int from, int to) {
+    public static LossCurve train(LossSnapshot history, int from, int to) {
         return measured(history, from, to, true);
     }
 
     /** The measured test NLL of the entries from (inclusive) to (exclusive). */
-    public static LossSeries test(LossSnapshot history, int from, int to) {
+    public static LossCurve test(LossSnapshot history, int from, int to) {
         return measured(history, from, to, false);
     }
 
@@ -35,7 +35,7 @@ public record LossSeries(int[] steps, float[] values) {
         return history == null ? 0 : history.size();
     }
 
-    private static LossSeries measured(LossSnapshot history, int from, int to, boolean train) {
+    private static LossCurve measured(LossSnapshot history, int from, int to, boolean train) {
         if (history == null || to <= from) {
             return EMPTY;
         }
@@ -49,8 +49,8 @@ public record LossSeries(int[] steps, float[] values) {
                 values[k++] = (float) v;
             }
         }
-        return k == steps.length ? new LossSeries(steps, values)
-                : new LossSeries(Arrays.copyOf(steps, k), Arrays.copyOf(values, k));
+        return k == steps.length ? new LossCurve(steps, values)
+                : new LossCurve(Arrays.copyOf(steps, k), Arrays.copyOf(values, k));
     }
 
     public int size() {
