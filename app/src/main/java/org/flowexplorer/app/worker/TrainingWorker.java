@@ -329,6 +329,8 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         try {
             initializeNow();
             dirty = handler.handle(c) || wasDirty;
+        } catch (CancellationException e) {
+            throw e; // interrupted between layers: the thread is stopping, not a bad command
         } catch (RuntimeException e) {
             run.setError(String.valueOf(e.getMessage()));
             dirty = true;
