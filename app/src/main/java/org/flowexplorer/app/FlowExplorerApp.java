@@ -195,9 +195,9 @@ public class FlowExplorerApp extends Application {
         Snapshot s = worker.latest();
         return String.format(Locale.ROOT,
                 "%d displayed points, %s, step %d, %.0f steps/s, training %.0f%% of worker time, step %.1f ms, trace %.1f ms, density %.1f ms (%dx%d)",
-                s.points() == null ? 0 : s.points().length / 2, s.architecture(), s.step(), s.stepsPerSecond(),
+                s.view().points() == null ? 0 : s.view().points().length / 2, s.settings().architecture(), s.status().step(), s.status().stepsPerSecond(),
                 100 * s.timings().trainShare(), s.timings().stepMillis(), s.timings().traceMillis(), s.timings().densityMillis(),
-                s.density() == null ? 0 : s.density().width(), s.density() == null ? 0 : s.density().height());
+                s.view().density() == null ? 0 : s.view().density().width(), s.view().density() == null ? 0 : s.view().density().height());
     }
 
     /** Since the launch: the first JVM's start when {@code java -jar} re-ran the app in a tuned JVM. */

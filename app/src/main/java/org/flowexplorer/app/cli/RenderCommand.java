@@ -10,15 +10,20 @@ import org.flowexplorer.app.export.AnimationExport;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.export.PngExport;
 import org.flowexplorer.app.export.SvgExport;
+import org.flowexplorer.app.scene.Bounds;
+import org.flowexplorer.app.scene.DensityImage;
+import org.flowexplorer.app.scene.LayerMasks;
+import org.flowexplorer.app.scene.LossCurve;
+import org.flowexplorer.app.scene.Palette;
+import org.flowexplorer.app.scene.WarpedGrid;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.PlotView;
-import org.flowexplorer.app.view.PointColors;
 import org.flowexplorer.model.data.DataFileException;
+import org.flowexplorer.model.eval.DensityGrid;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.LoadedModel;
-import org.flowexplorer.app.export.CsvExport;
 import org.flowexplorer.model.train.LossSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +39,9 @@ final class RenderCommand extends CliCommand {
     private static final int DENSITY_GRID = 160;
     private static final int WARP_LINES = 13;
     private static final int WARP_POINTS = 60;
+    /** The app's data bounds: the central 99 % of the points, padded by 12 % on each side. */
+    private static final double DATA_TAIL = 0.005;
+    private static final double DATA_PAD = 0.12;
 
     @Option(names = "--model", required = true, paramLabel = "M.zip|M.npz", description = "Model file.")
     Path model;
@@ -180,34 +188,27 @@ final class RenderCommand extends CliCommand {
         javafx.scene.Node build();
     }
 
+    /** The views use the app's scene data (bounds, grid, density, masks, colours), so renders match the window. */
     private Scene prepare(RealNVP flow, float[] points, LossSnapshot history) {
         int layers = flow.spec().layers();
         switch (view) {
             case "density" -> {
                 float[] extent = points != null ? points : flow.samplePoints(n, seed);
-                double[] b = square(bounds(extent, 0.1));
-                float[] grid = new float[DENSITY_GRID * DENSITY_GRID * 2];
-                for (int j = 0; j < DENSITY_GRID; j++) {
-                    for (int i = 0; i < DENSITY_GRID; i++) {
-                        int k = j * DENSITY_GRID + i;
-                        grid[2 * k] = (float) (b[0] + (b[1] - b[0]) * i / (DENSITY_GRID - 1));
-                        grid[2 * k + 1] = (float) (b[2] + (b[3] - b[2]) * j / (DENSITY_GRID - 1));
-                    }
-                }
-                float[] logp = flow.logProb(grid);
-                float[] density = new float[logp.length];
-                for (int k = 0; k < logp.length; k++) {
-                    density[k] = Float.isFinite(logp[k]) ? (float) Math.exp(logp[k]) : 0f;
+                Bounds b = Bounds.squareAround(extent, DATA_TAIL, DATA_PAD);
+                DensityImage density;
+                try (DensityGrid grid = new DensityGrid(DensityGrid.defaultThreads())) {
+                    density = DensityImage.of(grid, flow, DENSITY_GRID, b);
                 }
                 float[] shown = points;
+                int[] colours = shown == null ? null : Palette.byPosition(shown);
                 return () -> {
                     PlotView v = plot("density p(x)", "x₁", "x₂");
-                    v.setFixedBounds(b[0], b[1], b[2], b[3]);
-                    v.setHeatmap(density, DENSITY_GRID, DENSITY_GRID, b[0], b[1], b[2], b[3], false);
+                    v.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
+                    v.setHeatmap(density.values(), density.width(), density.height(), b.xmin(), b.xmax(), b.ymin(),
+                            b.ymax(), false);
                     if (shown != null) {
-                        v.setPoints(shown, 0xFFFFFFFF);
-                        v.setPointRadius(1.2);
-                        v.setPointOpacity(0.55);
+                        v.setPoints(shown, colours);
+                        v.setPointOpacity(Palette.POINT_OPACITY_OVER_DENSITY);
                     }
                     return v;
                 };
@@ -216,12 +217,13 @@ final class RenderCommand extends CliCommand {
                 float[] samples = flow.samplePoints(n, seed);
                 requireFinite(samples, "sampled");
                 float[] shown = points;
+                int[] colours = shown == null ? null : Palette.byPosition(shown);
                 return () -> {
                     PlotView v = plot("model samples (n = " + n + ")" + (shown != null ? " and data" : ""), "x₁", "x₂");
-                    v.setSamples(samples, 0xFFBF3989);
+                    v.setSamples(samples, Palette.SAMPLE);
                     if (shown != null) {
-                        v.setPoints(shown, 0xFF0969DA);
-                        v.setPointOpacity(0.6);
+                        v.setPoints(shown, colours);
+                        v.setPointOpacity(Palette.POINT_OPACITY);
                     }
                     return v;
                 };
@@ -231,8 +233,9 @@ final class RenderCommand extends CliCommand {
                 int k = view.equals("latent") ? layers : layer != null ? layer : layers;
                 FlowTrace trace = flow.traceForward(xy);
                 float[] at = trace.positions()[k];
-                int[] colours = PointColors.byPosition().argbFor(xy);
-                float[][] warped = view.equals("layers") ? warpedGrid(flow, bounds(xy, 0.05), k) : null;
+                int[] colours = Palette.byPosition(xy);
+                float[][] warped = view.equals("layers")
+                        ? warpedGrid(flow, Bounds.squareAround(xy, DATA_TAIL, DATA_PAD), k) : null;
                 String title = view.equals("latent") ? "latent z = f(x)"
                         : k == 0 ? "layer 0 of " + layers + " (data)"
                         : k == layers ? "layer " + k + " of " + layers + " (latent)" : "layer " + k + " of " + layers;
@@ -248,17 +251,17 @@ final class RenderCommand extends CliCommand {
                 };
             }
             case "loss" -> {
+                LossCurve train = LossCurve.train(history);
+                LossCurve test = LossCurve.test(history);
                 return () -> {
                     LossChart c = new LossChart();
-                    CsvExport.appendTo(c, history);
+                    c.appendTrain(train.steps(), train.values());
+                    c.appendTest(test.steps(), test.values());
                     return c;
                 };
             }
             default -> {
-                boolean[][] masks = new boolean[layers][];
-                for (int l = 0; l < layers; l++) {
-                    masks[l] = flow.layers().get(l).mask().values();
-                }
+                boolean[][] masks = LayerMasks.of(flow);
                 int outline = layer != null ? layer : -1;
                 return () -> {
                     MaskGridView m = new MaskGridView();
@@ -285,53 +288,9 @@ final class RenderCommand extends CliCommand {
         }
     }
 
-    /** Horizontal and vertical lines over {@code b} in data space, pushed through the first {@code k} layers. */
-    static float[][] warpedGrid(RealNVP flow, double[] b, int k) {
-        float[] xy = new float[2 * WARP_LINES * WARP_POINTS * 2];
-        int p = 0;
-        for (int dir = 0; dir < 2; dir++) {
-            for (int line = 0; line < WARP_LINES; line++) {
-                double fixed = (double) line / (WARP_LINES - 1);
-                for (int s = 0; s < WARP_POINTS; s++) {
-                    double t = (double) s / (WARP_POINTS - 1);
-                    double u = dir == 0 ? t : fixed;
-                    double v = dir == 0 ? fixed : t;
-                    xy[p++] = (float) (b[0] + (b[1] - b[0]) * u);
-                    xy[p++] = (float) (b[2] + (b[3] - b[2]) * v);
-                }
-            }
-        }
-        float[] moved = flow.traceForward(xy).positions()[k];
-        float[][] lines = new float[2 * WARP_LINES][];
-        for (int l = 0; l < lines.length; l++) {
-            lines[l] = java.util.Arrays.copyOfRange(moved, l * WARP_POINTS * 2, (l + 1) * WARP_POINTS * 2);
-        }
-        return lines;
-    }
-
-    /** The bounds widened symmetrically to a square, as the plot's viewport shows them (the heatmap fills the plot). */
-    static double[] square(double[] b) {
-        double half = Math.max(b[1] - b[0], b[3] - b[2]) / 2;
-        double cx = (b[0] + b[1]) / 2;
-        double cy = (b[2] + b[3]) / 2;
-        return new double[] {cx - half, cx + half, cy - half, cy + half};
-    }
-
-    /** Finite bounds {xmin, xmax, ymin, ymax} of the points, padded by {@code pad} of the larger range. */
-    static double[] bounds(float[] xy, double pad) {
-        double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int i = 0; i + 1 < xy.length; i += 2) {
-            if (Float.isFinite(xy[i]) && Float.isFinite(xy[i + 1])) {
-                b[0] = Math.min(b[0], xy[i]);
-                b[1] = Math.max(b[1], xy[i]);
-                b[2] = Math.min(b[2], xy[i + 1]);
-                b[3] = Math.max(b[3], xy[i + 1]);
-            }
-        }
-        if (!(b[1] >= b[0])) {
-            return new double[] {-3, 3, -3, 3};
-        }
-        double m = pad * Math.max(Math.max(b[1] - b[0], b[3] - b[2]), 1e-6);
-        return new double[] {b[0] - m, b[1] + m, b[2] - m, b[3] + m};
+    /** The app's warped grid over {@code b} (WARP_LINES each way), pushed through the first {@code k} layers. */
+    static float[][] warpedGrid(RealNVP flow, Bounds b, int k) {
+        float[] moved = flow.traceForward(WarpedGrid.points(b, WARP_LINES, WARP_POINTS)).positions()[k];
+        return WarpedGrid.polylines(moved, 2 * WARP_LINES, WARP_POINTS);
     }
 }

@@ -10,6 +10,7 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSmoothing;
 import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
@@ -142,6 +143,7 @@ final class TrainCommand extends CliCommand {
 
         long[] stepNanos = new long[steps];
         LossHistory history = new LossHistory();
+        LossSmoothing smoothing = new LossSmoothing(); // the history stores what the app stores
         int every = Math.max(1, steps / 10);
         double windowLoss = 0;
         int windowSteps = 0;
@@ -164,7 +166,7 @@ final class TrainCommand extends CliCommand {
                 windowLoss = 0;
                 windowSteps = 0;
             }
-            history.append(trainer.steps(), loss, measuredTest);
+            history.append(trainer.steps(), smoothing.add(loss), measuredTest);
         }
         double trainNll = model.meanNll(data);
         Double testNll = testData != null ? model.meanNll(testData) : null;

@@ -2,6 +2,7 @@ package org.flowexplorer.app.viewmodel;
 
 import java.util.Arrays;
 import java.util.OptionalDouble;
+import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
@@ -57,8 +58,8 @@ public final class SnapshotDiff {
     }
 
     public Training training() {
-        return new Training(ready(), now.playing(), now.commandsHandled(), now.step(), now.stepsPerSecond(),
-                now.trainNll(), now.testNll(), now.error());
+        return new Training(ready(), now.status().playing(), now.commandsHandled(), now.status().step(), now.status().stepsPerSecond(),
+                now.status().trainNll(), now.status().testNll(), now.status().error());
     }
 
     public boolean ready() {
@@ -68,9 +69,9 @@ public final class SnapshotDiff {
     /** The worker's line for the status bar: preparing, its notice, or what is trained on what. */
     public String statusLine() {
         if (now.phase() == Snapshot.Phase.PREPARING) {
-            return "Preparing model… (" + now.architecture() + ")";
+            return "Preparing model… (" + now.settings().architecture() + ")";
         }
-        return now.notice().isEmpty() ? "Ready: " + now.architecture() + " on " + now.dataName() + "." : now.notice();
+        return now.status().notice().isEmpty() ? "Ready: " + now.settings().architecture() + " on " + now.dataName() + "." : now.status().notice();
     }
 
     /** The worker's timings, or null before the model is ready. */
@@ -92,7 +93,7 @@ public final class SnapshotDiff {
     }
 
     public Settings settings() {
-        return new Settings(now.dataset(), now.customData(), now.architecture(), now.learningRate(), now.batchSize());
+        return new Settings(now.settings().dataset(), now.customData(), now.settings().architecture(), now.settings().learningRate(), now.settings().batchSize());
     }
 
     public int layers() {
@@ -103,108 +104,108 @@ public final class SnapshotDiff {
 
     /** Displayed training points (data space), null until generated. */
     public float[] points() {
-        return now.points();
+        return now.view().points();
     }
 
     public boolean pointsChanged() {
-        return first() || before.points() != now.points();
+        return first() || before.view().points() != now.view().points();
     }
 
     public PlotBounds dataBounds() {
-        return bounds(now.dataBounds());
+        return bounds(now.view().dataBounds());
     }
 
     public boolean dataBoundsChanged() {
-        return first() || before.dataBounds() != now.dataBounds();
+        return first() || before.view().dataBounds() != now.view().dataBounds();
     }
 
     /** The density heatmap, null when off or not computed yet. */
     public Heatmap density() {
-        Snapshot.Density d = now.density();
+        Snapshot.Density d = now.view().density();
         return d == null ? null : new Heatmap(d.values(), d.width(), d.height(), bounds(d.bounds()));
     }
 
     public boolean densityChanged() {
-        return first() || before.density() != now.density();
+        return first() || before.view().density() != now.view().density();
     }
 
     /** Model samples x = f⁻¹(z) in data space, null when none were drawn. */
     public float[] dataSamples() {
-        return now.samples() == null ? null : now.samples().data();
+        return now.view().samples() == null ? null : now.view().samples().data();
     }
 
     /** The base draws z of the samples, null when none were drawn. */
     public float[] latentSamples() {
-        return now.samples() == null ? null : now.samples().latent();
+        return now.view().samples() == null ? null : now.view().samples().latent();
     }
 
     public boolean samplesChanged() {
-        return first() || before.samples() != now.samples();
+        return first() || before.view().samples() != now.view().samples();
     }
 
     public QueryPoint query() {
-        Snapshot.QueryResult q = now.query();
+        Snapshot.QueryResult q = now.view().query();
         return q == null ? null : new QueryPoint(q.space() == Command.Space.DATA, q.dataX(), q.dataY(), q.latentX(),
                 q.latentY(), q.path(), q.roundTripError());
     }
 
     public boolean queryChanged() {
-        return first() || before.query() != now.query();
+        return first() || before.view().query() != now.view().query();
     }
 
     /** Whether the displayed points' trace through the layers has been computed. */
     public boolean hasTrace() {
-        return now.trace() != null;
+        return now.view().trace() != null;
     }
 
     public boolean traceChanged() {
-        return first() || before.trace() != now.trace();
+        return first() || before.view().trace() != now.view().trace();
     }
 
     /** The displayed points after layer l (0 = data … L = latent); needs {@link #hasTrace()}. */
     public float[][] tracePositions() {
-        return now.trace().positions();
+        return now.view().trace().positions();
     }
 
     /** Robust plot bounds of each layer's points; needs {@link #hasTrace()}. */
     public PlotBounds[] traceBounds() {
-        return Arrays.stream(now.trace().bounds()).map(SnapshotDiff::bounds).toArray(PlotBounds[]::new);
+        return Arrays.stream(now.view().trace().bounds()).map(SnapshotDiff::bounds).toArray(PlotBounds[]::new);
     }
 
     /** Mean |s| of each coupling (index l−1 for layer l), or null without a trace. */
     public float[] meanAbsScale() {
-        return now.trace() == null ? null : now.trace().meanAbsScale();
+        return now.view().trace() == null ? null : now.view().trace().meanAbsScale();
     }
 
     /** Mean |t| of each coupling, or null without a trace. */
     public float[] meanAbsShift() {
-        return now.trace() == null ? null : now.trace().meanAbsShift();
+        return now.view().trace() == null ? null : now.view().trace().meanAbsShift();
     }
 
     public FlowTrace flowTrace() {
-        return now.trace() == null ? null : now.trace().flowTrace();
+        return now.view().trace() == null ? null : now.view().trace().flowTrace();
     }
 
     /** The data-space grid after every layer ({@link #gridLines()} polylines each), null until computed. */
     public float[][] gridPositions() {
-        return now.grid() == null ? null : now.grid().positions();
+        return now.view().grid() == null ? null : now.view().grid().positions();
     }
 
     public int gridLines() {
-        return now.gridLines();
+        return now.view().gridLines();
     }
 
     public int gridPointsPerLine() {
-        return now.gridPointsPerLine();
+        return now.view().gridPointsPerLine();
     }
 
     /** masks[l][d] is true when coordinate d conditions layer l; null until built. */
     public boolean[][] masks() {
-        return now.masks();
+        return now.view().masks();
     }
 
     public boolean masksChanged() {
-        return first() || !Arrays.deepEquals(before.masks(), now.masks());
+        return first() || !Arrays.deepEquals(before.view().masks(), now.view().masks());
     }
 
     public LossSnapshot loss() {
@@ -217,19 +218,19 @@ public final class SnapshotDiff {
     }
 
     public boolean dataSourceChanged() {
-        return first() || before.dataSource() != now.dataSource();
+        return first() || before.settings().dataSource() != now.settings().dataSource();
     }
 
     public CouplingInspection inspection() {
-        return now.inspection();
+        return now.inspector().inspection();
     }
 
-    private static PlotBounds bounds(Snapshot.Bounds b) {
+    private static PlotBounds bounds(Bounds b) {
         return b == null ? null : new PlotBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
     }
 
     /** The latent plot's fixed box. */
     static PlotBounds latentBounds() {
-        return bounds(Snapshot.Bounds.LATENT);
+        return bounds(Bounds.LATENT);
     }
 }

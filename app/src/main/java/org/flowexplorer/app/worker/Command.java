@@ -5,16 +5,76 @@ package org.flowexplorer.app.worker;
  * worker thread, in order, between training steps.
  */
 public sealed interface Command {
+    /** Hands this command to the handler's method for its type. */
+    void sendTo(Handler h);
+
+    /**
+     * One method per command: the worker implements it, so a new command that is not handled does
+     * not compile.
+     */
+    interface Handler {
+        void play(Play c);
+
+        void pause(Pause c);
+
+        void step(Step c);
+
+        void reset(Reset c);
+
+        void setLearningRate(SetLearningRate c);
+
+        void setBatchSize(SetBatchSize c);
+
+        void changeDataset(ChangeDataset c);
+
+        void changeArchitecture(ChangeArchitecture c);
+
+        void sample(Sample c);
+
+        void query(Query c);
+
+        void clearQuery(ClearQuery c);
+
+        void setDisplayedLayer(SetDisplayedLayer c);
+
+        void setDensity(SetDensity c);
+
+        void setCustomData(SetCustomData c);
+
+        void configure(Configure c);
+
+        void loadSession(LoadSession c);
+
+        void loadModel(LoadModel c);
+
+        void capture(Capture c);
+
+        void setInspection(SetInspection c);
+    }
+
     /** Starts (or continues) training in a loop. */
     record Play() implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.play(this);
+        }
     }
 
     /** Stops the training loop after the current step. */
     record Pause() implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.pause(this);
+        }
     }
 
     /** Runs {@code count} training steps now (pauses first). */
     record Step(int count) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.step(this);
+        }
+
         public Step {
             if (count < 1) {
                 throw new IllegalArgumentException("step count must be positive");
@@ -24,10 +84,19 @@ public sealed interface Command {
 
     /** Re-initialises the model (same architecture and seed), optimiser and loss history. */
     record Reset() implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.reset(this);
+        }
     }
 
     /** Applies from the next step on, keeping model and optimiser state. */
     record SetLearningRate(double learningRate) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.setLearningRate(this);
+        }
+
         public SetLearningRate {
             if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
                 throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
@@ -37,6 +106,11 @@ public sealed interface Command {
 
     /** Applies from the next step on, keeping model and optimiser state. */
     record SetBatchSize(int batchSize) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.setBatchSize(this);
+        }
+
         public SetBatchSize {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
@@ -46,14 +120,27 @@ public sealed interface Command {
 
     /** Regenerates training and test data; the model is reset (a new experiment). */
     record ChangeDataset(DatasetSettings settings) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.changeDataset(this);
+        }
     }
 
     /** Builds a new model with this architecture; training restarts from step 0. */
     record ChangeArchitecture(ArchitectureSettings settings) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.changeArchitecture(this);
+        }
     }
 
     /** Draws {@code n} seeded z ~ N(0, I); the worker keeps their images f⁻¹(z) up to date. n = 0 clears. */
     record Sample(int n, long seed) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.sample(this);
+        }
+
         public Sample {
             if (n < 0 || n > 100_000) {
                 throw new IllegalArgumentException("sample count must be between 0 and 100000, got " + n);
@@ -63,18 +150,34 @@ public sealed interface Command {
 
     /** A query point in data space (pushed forward) or latent space (pulled back); traced through every layer. */
     record Query(Space space, double x, double y) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.query(this);
+        }
     }
 
     /** Removes the query point. */
     record ClearQuery() implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.clearQuery(this);
+        }
     }
 
     /** The layer the stepper shows (0 = data … L = latent); reported back in snapshots. */
     record SetDisplayedLayer(int layer) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.setDisplayedLayer(this);
+        }
     }
 
     /** Turns the density heatmap computation on or off. */
     record SetDensity(boolean enabled) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.setDensity(this);
+        }
     }
 
     /**
@@ -83,6 +186,11 @@ public sealed interface Command {
      * not copied: never modify it afterwards.
      */
     record SetCustomData(float[] points, String origin) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.setCustomData(this);
+        }
+
         public SetCustomData {
             java.util.Objects.requireNonNull(points, "points");
             if (points.length % 2 != 0) {
@@ -94,6 +202,11 @@ public sealed interface Command {
     /** Data, architecture and training settings in one go (a preset): one model reset, announced with {@code label}. */
     record Configure(DatasetSettings dataset, ArchitectureSettings architecture, double learningRate, int batchSize,
             String label) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.configure(this);
+        }
+
         public Configure {
             new SetLearningRate(learningRate);
             new SetBatchSize(batchSize);
@@ -108,6 +221,11 @@ public sealed interface Command {
      */
     record LoadSession(org.flowexplorer.model.io.Session session, String name,
             java.util.concurrent.CompletableFuture<Void> done) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.loadSession(this);
+        }
+
         public LoadSession(org.flowexplorer.model.io.Session session, String name) {
             this(session, name, new java.util.concurrent.CompletableFuture<>());
         }
@@ -116,6 +234,11 @@ public sealed interface Command {
     /** Replaces the model (and its loss history, if the file has one) and keeps the current data. */
     record LoadModel(org.flowexplorer.model.io.LoadedModel model, String name,
             java.util.concurrent.CompletableFuture<Void> done) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.loadModel(this);
+        }
+
         public LoadModel(org.flowexplorer.model.io.LoadedModel model, String name) {
             this(model, name, new java.util.concurrent.CompletableFuture<>());
         }
@@ -128,25 +251,22 @@ public sealed interface Command {
      */
     record Capture(java.util.Map<String, String> view,
             java.util.concurrent.CompletableFuture<org.flowexplorer.model.io.Session> result) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.capture(this);
+        }
     }
 
     /** Which coupling layer (0..L−1) the formula inspector shows for the query point, and which way. */
     record SetInspection(int layer, org.flowexplorer.model.teach.CouplingInspection.Direction direction)
             implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.setInspection(this);
+        }
+
         public SetInspection {
             java.util.Objects.requireNonNull(direction, "direction");
-        }
-    }
-
-    /** Runs a read-only function of the live trainer (and its model) on the worker thread (tests, diagnostics). */
-    record Inspect<T>(java.util.function.Function<org.flowexplorer.model.train.Trainer, T> query,
-            java.util.concurrent.CompletableFuture<T> result) implements Command {
-        void run(org.flowexplorer.model.train.Trainer trainer) {
-            try {
-                result.complete(query.apply(trainer));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.flowexplorer.app.worker;
 
 import java.util.OptionalDouble;
+import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.teach.CouplingInspection;
@@ -8,94 +9,107 @@ import org.flowexplorer.model.train.LossSnapshot;
 
 /**
  * What the worker last published: an immutable picture of the training state and all heavy view
- * data, computed on the worker thread. Arrays are never modified after publication (a later
- * snapshot that has not recomputed something shares the earlier array), so the FX thread may read
- * them without locks; do not modify them.
+ * data, computed on the worker thread and built by {@link SnapshotBuilder}. Arrays are never
+ * modified after publication (a later snapshot that has not recomputed something shares the
+ * earlier array), so the FX thread may read them without locks; do not modify them. Every number
+ * in the view data is finite: what the model cannot compute is left out, never sent as NaN.
  *
- * @param sequence       increases with every publication
+ * @param sequence        increases with every publication
  * @param commandsHandled how many commands the worker has handled so far (lets the UI ignore stale state)
- * @param runId          changes when training restarts (reset, new data, new architecture)
- * @param phase          whether the model exists yet
- * @param notice         a one-line message for the status bar (e.g. "Architecture changed: model reset"), may be empty
- * @param error          the last error (bad command, diverged training), empty if none
- * @param playing        whether the training loop runs
- * @param step           optimisation steps taken in this run
- * @param stepsPerSecond recent training speed
- * @param trainNll       exponentially smoothed minibatch NLL (nats), NaN before the first step
- * @param testNll        last held-out NLL (nats), NaN before the first evaluation
- * @param points         displayed training points (data space, at most {@link TrainingWorker.Options#maxDisplayPoints()})
- * @param trace          those points after every layer; null until computed
- * @param grid           a data-space grid pushed through every layer; null until computed
- * @param masks          masks[l][d] true when coordinate d conditions layer l
- * @param density        model density over {@code dataBounds}, null when off or not computed yet
- * @param samples        model samples, null when none were drawn
- * @param query          the query point's trace, null when none
- * @param loss           the run's loss curve (smoothed train NLL per step, test NLL every few steps, NaN
- *                       where not measured): an O(1) immutable view of the worker's append-only history,
- *                       exactly what a saved session stores
- * @param dataSource     where the training points came from (a toy set, or custom: drawn / imported)
- * @param inspection     the coupling formula with real numbers for the query point at the inspected layer,
- *                       null when there is no query point
- * @param inspectedLayer the coupling layer the inspector shows (0..L−1)
- * @param inspectionDirection which way the inspector runs the layer
- * @param stepOffset     steps the model had been trained before this run (a loaded session or model)
+ * @param runId           changes when training restarts (reset, new data, new architecture, a loaded file)
+ * @param phase           whether the model exists yet
+ * @param status          the training loop's state, its losses and its messages
+ * @param settings        what is being trained, and how
+ * @param view            the points, traces, grid, density, samples and query the plots show
+ * @param loss            the run's loss curve (smoothed train NLL per step, see {@code LossSmoothing}; test
+ *                        NLL every few steps; NaN where not measured): an O(1) immutable view of the
+ *                        worker's append-only history, exactly what a saved session stores
+ * @param inspector       the formula inspector's layer, direction and numbers
+ * @param timings         durations of the last expensive computations
  */
 public record Snapshot(
         long sequence,
         long commandsHandled,
         int runId,
         Phase phase,
-        String notice,
-        String error,
-        boolean playing,
-        long step,
-        long epoch,
-        double stepsPerSecond,
-        double trainNll,
-        double testNll,
-        double learningRate,
-        int batchSize,
-        DatasetSettings dataset,
-        ArchitectureSettings architecture,
-        Bounds dataBounds,
-        float[] points,
-        Trace trace,
-        Trace grid,
-        int gridLines,
-        int gridPointsPerLine,
-        boolean[][] masks,
-        Density density,
-        Samples samples,
-        QueryResult query,
+        Status status,
+        Settings settings,
+        ViewData view,
         LossSnapshot loss,
-        int displayedLayer,
-        Timings timings,
-        DataSource dataSource,
-        CouplingInspection inspection,
-        int inspectedLayer,
-        CouplingInspection.Direction inspectionDirection,
-        long stepOffset) {
+        Inspector inspector,
+        Timings timings) {
 
     public enum Phase {
         PREPARING, READY
     }
 
+    /**
+     * @param notice         a one-line message for the status bar (e.g. "Architecture changed: model reset"), may be empty
+     * @param error          the last error (bad command, diverged training), empty if none
+     * @param playing        whether the training loop runs
+     * @param step           optimisation steps of the model shown (a loaded model's plus this run's)
+     * @param epoch          passes over the data started in this run
+     * @param stepsPerSecond recent training speed
+     * @param trainNll       smoothed minibatch NLL (nats), NaN before the first step
+     * @param testNll        last held-out NLL (nats), NaN before the first evaluation
+     * @param stepOffset     steps the model had been trained before this run (a loaded session or model)
+     * @param divergence     why training last paused by itself (non-finite or exploding values), null if it did not
+     */
+    public record Status(String notice, String error, boolean playing, long step, long epoch, double stepsPerSecond,
+            double trainNll, double testNll, long stepOffset, Divergence divergence) {
+    }
+
+    /**
+     * @param dataSource where the training points came from (a toy set, or custom: drawn / imported)
+     */
+    public record Settings(DatasetSettings dataset, ArchitectureSettings architecture, double learningRate,
+            int batchSize, DataSource dataSource) {
+    }
+
+    /**
+     * @param dataBounds        the data view's box (robust square bounds of the training points)
+     * @param points            displayed training points (data space, at most {@link TrainingWorker.Options#maxDisplayPoints()})
+     * @param trace             those points after every layer; null until computed
+     * @param grid              a data-space grid pushed through every layer; null until computed
+     * @param gridLines         polylines in the grid (vertical and horizontal)
+     * @param gridPointsPerLine points on each polyline
+     * @param masks             masks[l][d] true when coordinate d conditions layer l
+     * @param density           model density over {@code dataBounds}, null when off or not computed yet
+     * @param samples           model samples, null when none were drawn
+     * @param query             the query point's trace, null when none
+     * @param displayedLayer    the layer the stepper shows (0 = data … L = latent)
+     */
+    public record ViewData(Bounds dataBounds, float[] points, Trace trace, Trace grid, int gridLines,
+            int gridPointsPerLine, boolean[][] masks, Density density, Samples samples, QueryResult query,
+            int displayedLayer) {
+    }
+
+    /**
+     * @param inspection the coupling formula with real numbers for the query point at the inspected layer,
+     *                   null when there is no query point
+     * @param layer      the coupling layer the inspector shows (0..L−1)
+     * @param direction  which way the inspector runs the layer
+     */
+    public record Inspector(CouplingInspection inspection, int layer, CouplingInspection.Direction direction) {
+    }
+
     public int layers() {
-        return architecture.layers();
+        return settings.architecture().layers();
     }
 
     public OptionalDouble lowerBound() {
-        return dataSource instanceof DataSource.Toy ? dataset.set().knownNllLowerBound() : OptionalDouble.empty();
+        return settings.dataSource() instanceof DataSource.Toy
+                ? settings.dataset().set().knownNllLowerBound() : OptionalDouble.empty();
     }
 
     /** Whether the points are the user's own (drawn or imported) rather than a generated toy set. */
     public boolean customData() {
-        return dataSource instanceof DataSource.Custom;
+        return settings.dataSource() instanceof DataSource.Custom;
     }
 
     /** Short name of the data: the toy set's id, the imported file's name, or "drawn points". */
     public String dataName() {
-        return dataSource == null ? dataset.set().id() : describeSource(dataSource);
+        return settings.dataSource() == null ? settings.dataset().set().id() : describeSource(settings.dataSource());
     }
 
     /** "moons", "my points.csv" or "drawn points". */
@@ -104,26 +118,6 @@ public record Snapshot(
             return c.origin() == null ? "drawn points" : c.origin();
         }
         return ((DataSource.Toy) source).dataset().id();
-    }
-
-    /** The smoothed train NLL per step as a chart series (measured entries only; O(n), allocates). */
-    public Series trainLoss() {
-        return Series.of(loss == null ? LossSnapshot.empty().trainSeries() : loss.trainSeries());
-    }
-
-    /** The test NLL as a chart series (O(n), allocates). */
-    public Series testLoss() {
-        return Series.of(loss == null ? LossSnapshot.empty().testSeries() : loss.testSeries());
-    }
-
-    /** An axis-aligned box in some space. */
-    public record Bounds(double xmin, double xmax, double ymin, double ymax) {
-        public static final Bounds LATENT = new Bounds(-4, 4, -4, 4);
-
-        public Bounds lerp(Bounds o, double f) {
-            return new Bounds(xmin + f * (o.xmin - xmin), xmax + f * (o.xmax - xmax),
-                    ymin + f * (o.ymin - ymin), ymax + f * (o.ymax - ymax));
-        }
     }
 
     /**
@@ -141,11 +135,11 @@ public record Snapshot(
         }
     }
 
-    /** Density p(x) on a gw×gh grid over {@code bounds}, row-major, row 0 at ymin, as PlotView wants. */
+    /** Density p(x) on a width × height grid over {@code bounds}, row-major, row 0 at ymin, as PlotView wants. */
     public record Density(long modelVersion, float[] values, int width, int height, Bounds bounds, double millis) {
     }
 
-    /** Samples: base draws z and their images x = f⁻¹(z). */
+    /** Samples: base draws z and their images x = f⁻¹(z) (pairs whose image is not finite are left out). */
     public record Samples(long modelVersion, float[] latent, float[] data) {
     }
 
@@ -170,29 +164,6 @@ public record Snapshot(
 
         public double latentY() {
             return path[path.length - 1];
-        }
-    }
-
-    /** The first {@code size} entries of (step, value) arrays, for a chart. */
-    public record Series(int[] steps, float[] values, int size) {
-        public static final Series EMPTY = new Series(new int[0], new float[0], 0);
-
-        /** The non-NaN values of a loss series. */
-        public static Series of(LossSnapshot.Series s) {
-            int[] steps = new int[s.size()];
-            float[] values = new float[s.size()];
-            int k = 0;
-            for (int i = 0; i < s.size(); i++) {
-                if (!Double.isNaN(s.values()[i])) {
-                    steps[k] = (int) Math.min(Integer.MAX_VALUE, s.steps()[i]);
-                    values[k++] = (float) s.values()[i];
-                }
-            }
-            return new Series(steps, values, k);
-        }
-
-        public float last() {
-            return size == 0 ? Float.NaN : values[size - 1];
         }
     }
 

@@ -21,6 +21,7 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSmoothing;
 import org.flowexplorer.model.train.LossSnapshot;
 import org.flowexplorer.model.io.ModelFiles;
 import org.flowexplorer.model.io.ModelMetadata;
@@ -164,6 +165,15 @@ class RenderCommandTest {
         assertEquals(30, h.trainSeries().size());
         assertEquals(30, h.trainSeries().steps()[29]);
         assertEquals(10, h.testSeries().size());
+        // the same quantity as the app's history: the smoothed minibatch NLL (LossSmoothing), not the raw one
+        Trainer same = new Trainer(RealNVP.create(FlowSpec.alternating(2, 2, new int[] {8, 8}, CouplingType.AFFINE), 2),
+                PointCsv.read(data), new TrainingConfig(64, 1e-3, 1.0, 2));
+        LossSmoothing smoothing = new LossSmoothing();
+        for (int i = 0; i < 30; i++) {
+            double raw = same.step();
+            double smoothed = smoothing.add(raw);
+            assertEquals(smoothed, h.trainSeries().values()[i], 1e-6 * Math.abs(smoothed), "step " + (i + 1));
+        }
         Path png = dir.resolve("trained-loss.png");
         CliRunner.run("render", "--model", trained, "--view", "loss", "--out", png).assertOk();
         assertEquals(360, ImageIO.read(png.toFile()).getHeight());

@@ -19,6 +19,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.view.Viewport;
@@ -91,23 +92,23 @@ class ExplorerWindowTest {
     void playAdvancesStepsAndLowersTheLossAndPauseStops() throws Exception {
         Label counter = robot.lookup("#step-counter").queryAs(Label.class);
         assertEquals("0", fx(counter::getText));
-        double nll0 = app.worker().latest().testNll();
+        double nll0 = app.worker().latest().status().testNll();
         robot.clickOn(reveal("#play"));
         await("steps advance", () -> app.viewModel().training().stepProperty().get() > 150);
         assertTrue(Long.parseLong(fx(counter::getText)) > 0);
         robot.clickOn(reveal("#play")); // pause
-        await("paused", () -> !app.worker().latest().playing());
+        await("paused", () -> !app.worker().latest().status().playing());
         Snapshot s = app.worker().latest();
-        assertTrue(s.testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + s.testNll());
-        assertTrue(s.trainNll() < s.trainLoss().values()[0] - 0.3, "train NLL " + s.trainLoss().values()[0]
-                + " -> " + s.trainNll());
-        long stopped = s.step();
+        assertTrue(s.status().testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + s.status().testNll());
+        assertTrue(s.status().trainNll() < LossCurve.train(s.loss()).values()[0] - 0.3, "train NLL " + LossCurve.train(s.loss()).values()[0]
+                + " -> " + s.status().trainNll());
+        long stopped = s.status().step();
         // paused means no more steps: a few more publications (commands handled) show the same step
         long handled = app.worker().latest().commandsHandled();
         app.viewModel().form().clearSamples();
         app.viewModel().plots().clearQuery();
         await("two more commands handled", () -> app.worker().latest().commandsHandled() >= handled + 2);
-        assertEquals(stopped, app.worker().latest().step());
+        assertEquals(stopped, app.worker().latest().status().step());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Long.toString(stopped), fx(counter::getText));
     }
@@ -115,16 +116,16 @@ class ExplorerWindowTest {
     @Test
     void learningRateChangeMidTrainingReachesTheTrainer() throws Exception {
         robot.clickOn(reveal("#play"));
-        await("training", () -> app.worker().latest().step() > 20);
+        await("training", () -> app.worker().latest().status().step() > 20);
         ComboBox<?> lr = robot.lookup("#learning-rate").queryAs(ComboBox.class);
         robot.clickOn(reveal(lr)).eraseText(8);
         robot.write("2e-3").type(javafx.scene.input.KeyCode.ENTER);
-        await("lr applied", () -> get(app.worker().inspect(t -> t.config().learningRate())) == 2e-3);
-        long at = app.worker().latest().step();
-        await("still training with it", () -> app.worker().latest().step() > at + 10);
-        assertEquals(2e-3, get(app.worker().inspect(t -> t.config().learningRate())));
-        assertEquals(2e-3, app.worker().latest().learningRate());
-        assertTrue(app.worker().latest().playing());
+        await("lr applied", () -> get(app.worker().forTesting().onWorkerThread(t -> t.config().learningRate())) == 2e-3);
+        long at = app.worker().latest().status().step();
+        await("still training with it", () -> app.worker().latest().status().step() > at + 10);
+        assertEquals(2e-3, get(app.worker().forTesting().onWorkerThread(t -> t.config().learningRate())));
+        assertEquals(2e-3, app.worker().latest().settings().learningRate());
+        assertTrue(app.worker().latest().status().playing());
     }
 
     @Test
@@ -140,26 +141,26 @@ class ExplorerWindowTest {
     @Test
     void stepperShowsDataAtLayerZeroAndLatentAtLayerL() throws Exception {
         robot.clickOn(reveal("#play"));
-        await("training", () -> app.worker().latest().step() > 30);
+        await("training", () -> app.worker().latest().status().step() > 30);
         robot.clickOn(reveal("#play"));
         await("paused and traced", () -> {
             Snapshot s = app.worker().latest();
-            return !s.playing() && app.viewModel().getSnapshot() == s;
+            return !s.status().playing() && app.viewModel().getSnapshot() == s;
         });
         Snapshot s = app.worker().latest();
-        FlowTrace expected = get(app.worker().inspect(t -> t.model().traceForward(s.points())));
+        FlowTrace expected = get(app.worker().forTesting().onWorkerThread(t -> t.model().traceForward(s.view().points())));
         onFx(() -> {
             app.viewModel().layerPositionProperty().set(0);
             return null;
         });
-        assertArrayEquals(s.points(), fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()));
+        assertArrayEquals(s.view().points(), fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()));
         onFx(() -> {
             app.window().stepper().scrubber().setPosition(LAYERS);
             return null;
         });
         assertArrayEquals(expected.positions()[LAYERS], fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()),
                 1e-6f);
-        assertArrayEquals(expected.positions()[LAYERS], s.trace().positions()[LAYERS], 1e-6f);
+        assertArrayEquals(expected.positions()[LAYERS], s.view().trace().positions()[LAYERS], 1e-6f);
         assertTrue(fx(() -> app.window().stepper().scrubber().getLabelText()).contains(Integer.toString(LAYERS)));
         // the mask view follows: clicking on a layer row moves the stepper there
         onFx(() -> {
@@ -173,17 +174,17 @@ class ExplorerWindowTest {
     @Test
     void sampleProducesPoints() throws Exception {
         robot.clickOn(reveal("#sample"));
-        await("samples", () -> app.worker().latest().samples() != null);
+        await("samples", () -> app.worker().latest().view().samples() != null);
         Snapshot s = app.worker().latest();
-        assertEquals(2000, s.samples().data().length);
-        float[] expected = get(app.worker().inspect(t -> t.model().inverse(s.samples().latent(), null)));
-        assertArrayEquals(expected, s.samples().data(), 1e-6f);
+        assertEquals(2000, s.view().samples().data().length);
+        float[] expected = get(app.worker().forTesting().onWorkerThread(t -> t.model().inverse(s.view().samples().latent(), null)));
+        assertArrayEquals(expected, s.view().samples().data(), 1e-6f);
     }
 
     @Test
     void draggingALatentPointMovesItsDataImageConsistentlyWithTheInverse() throws Exception {
         robot.clickOn(reveal("#play"));
-        await("training", () -> app.worker().latest().step() > 30);
+        await("training", () -> app.worker().latest().status().step() > 30);
         robot.clickOn(reveal("#play"));
         PlotView latent = app.window().latentSpace().plot();
         Viewport vp = fx(latent::getViewport);
@@ -197,13 +198,13 @@ class ExplorerWindowTest {
         robot.moveTo(new javafx.geometry.Point2D(origin[0], origin[1])).press(MouseButton.PRIMARY);
         robot.moveBy(25, 0).moveBy(25, 20);
         robot.release(MouseButton.PRIMARY);
-        await("query answered", () -> app.worker().latest().query() != null
-                && Math.abs(app.worker().latest().query().latentX() - 0.5) > 0.2);
-        Snapshot.QueryResult q = app.worker().latest().query();
+        await("query answered", () -> app.worker().latest().view().query() != null
+                && Math.abs(app.worker().latest().view().query().latentX() - 0.5) > 0.2);
+        Snapshot.QueryResult q = app.worker().latest().view().query();
         double dz = 50 / vp.scale();
         assertEquals(0.5 + dz, q.latentX(), 0.05);
         assertEquals(0.5 - 20 / vp.scale(), q.latentY(), 0.05);
-        float[] x = get(app.worker().inspect(t -> t.model().inverse(new float[] {(float) q.x(), (float) q.y()}, null)));
+        float[] x = get(app.worker().forTesting().onWorkerThread(t -> t.model().inverse(new float[] {(float) q.x(), (float) q.y()}, null)));
         assertEquals(x[0], q.dataX(), 1e-5);
         assertEquals(x[1], q.dataY(), 1e-5);
         assertTrue(q.roundTripError() < 1e-4);
@@ -238,12 +239,12 @@ class ExplorerWindowTest {
         await("training on drawn points", () -> app.worker().latest().customData());
         float[] drawn = fx(() -> app.viewModel().sketch().sketchPointsProperty().get());
         Snapshot s = app.worker().latest();
-        assertArrayEquals(drawn, s.points());
-        int size = get(app.worker().inspect(t -> t.dataSize()));
+        assertArrayEquals(drawn, s.view().points());
+        int size = get(app.worker().forTesting().onWorkerThread(t -> t.dataSize()));
         assertEquals(drawn.length / 2, size);
         await("status says so", () -> fx(() -> app.viewModel().statusMessage().get()).contains("your own data"));
         robot.clickOn(reveal("#play"));
-        await("training", () -> app.worker().latest().step() > 5);
+        await("training", () -> app.worker().latest().status().step() > 5);
         robot.clickOn(reveal("#play"));
         fx(() -> {
             lookupButton("#draw-mode-off").fire();
@@ -264,7 +265,7 @@ class ExplorerWindowTest {
                 && app.viewModel().layers().inspectionProperty().get().layer() == 1));
         org.flowexplorer.model.teach.CouplingInspection in = fx(() -> app.viewModel().layers().inspectionProperty().get());
         float[] p = in.point();
-        FlowTrace t = get(app.worker().inspect(tr -> tr.model().traceForward(p)));
+        FlowTrace t = get(app.worker().forTesting().onWorkerThread(tr -> tr.model().traceForward(p)));
         for (int d = 0; d < 2; d++) {
             assertEquals(t.positions()[1][d], in.input()[d], 0);
             assertEquals(t.positions()[2][d], in.output()[d], 1e-5);
@@ -288,7 +289,7 @@ class ExplorerWindowTest {
     void closingTheWindowDuringTrainingEndsTheWorker() throws Exception {
         Set<Thread> before = nonDaemonThreads();
         robot.clickOn(reveal("#play"));
-        await("training", () -> app.worker().latest().step() > 10);
+        await("training", () -> app.worker().latest().status().step() > 10);
         Thread worker = app.worker().thread();
         assertTrue(worker.isAlive());
         assertTrue(worker.isDaemon());

@@ -103,7 +103,7 @@ class TeachingAndExportTest {
             return null;
         });
         waitFor("model ready and traced", () -> app.viewModel().readyProperty().get()
-                && app.viewModel().getSnapshot().trace() != null);
+                && app.viewModel().getSnapshot().view().trace() != null);
     }
 
     @AfterEach

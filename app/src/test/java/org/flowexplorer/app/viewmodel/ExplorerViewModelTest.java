@@ -105,8 +105,8 @@ class ExplorerViewModelTest {
         vm.batchSizeTextProperty().set("32");
         assertTrue(vm.form().applyBatchSize());
         round();
-        assertEquals(1e-2, worker.trainerForTesting().config().learningRate());
-        assertEquals(32, worker.trainerForTesting().config().batchSize());
+        assertEquals(1e-2, worker.forTesting().trainer().config().learningRate());
+        assertEquals(32, worker.forTesting().trainer().config().batchSize());
         assertEquals(5, vm.training().stepProperty().get());
     }
 
@@ -133,18 +133,18 @@ class ExplorerViewModelTest {
         worker.runStepsNow(20);
         Snapshot s = worker.publishNow();
         vm.accept(s);
-        FlowTrace t = worker.modelForTesting().traceForward(s.points());
+        FlowTrace t = worker.forTesting().model().traceForward(s.view().points());
         vm.layerPositionProperty().set(0);
-        assertArrayEquals(s.points(), vm.layers().stepperFrameProperty().get().points());
+        assertArrayEquals(s.view().points(), vm.layers().stepperFrameProperty().get().points());
         vm.layerPositionProperty().set(4);
         assertArrayEquals(t.positions()[4], vm.layers().stepperFrameProperty().get().points(), 1e-6f);
         assertEquals(4, vm.layers().currentLayerProperty().get());
         vm.layerPositionProperty().set(2.5);
         float[] mid = vm.layers().stepperFrameProperty().get().points();
         assertEquals((t.positions()[2][7] + t.positions()[3][7]) / 2, mid[7], 1e-5);
-        assertEquals(s.gridLines(), vm.layers().stepperFrameProperty().get().gridLines().length);
+        assertEquals(s.view().gridLines(), vm.layers().stepperFrameProperty().get().gridLines().length);
         round();
-        assertEquals(3, worker.publishNow().displayedLayer()); // rounded 2.5 -> 3 was sent
+        assertEquals(3, worker.publishNow().view().displayedLayer()); // rounded 2.5 -> 3 was sent
     }
 
     @Test
@@ -186,11 +186,11 @@ class ExplorerViewModelTest {
         assertTrue(vm.sample());
         vm.queryLatent(0.1, 0.2);
         round();
-        assertEquals(100, vm.getSnapshot().samples().data().length);
-        assertEquals(0.1, vm.getSnapshot().query().latentX(), 1e-6);
+        assertEquals(100, vm.getSnapshot().view().samples().data().length);
+        assertEquals(0.1, vm.getSnapshot().view().query().latentX(), 1e-6);
         vm.densityVisibleProperty().set(true);
         round();
-        assertEquals(16, vm.getSnapshot().density().width());
+        assertEquals(16, vm.getSnapshot().view().density().width());
     }
 
     @Test

@@ -61,7 +61,7 @@ class FilesAndTeachingViewModelTest {
     }
 
     private <T> T onWorker(java.util.function.Function<org.flowexplorer.model.train.Trainer, T> q) throws Exception {
-        var f = worker.inspect(q);
+        var f = worker.forTesting().onWorkerThread(q);
         worker.processPending();
         return f.get();
     }
@@ -73,13 +73,13 @@ class FilesAndTeachingViewModelTest {
         vm.plots().queryData(0.5, 0.25);
         vm.layerPositionProperty().set(2.4); // the stepper is on coupling 2
         Snapshot s = round();
-        CouplingInspection in = s.inspection();
+        CouplingInspection in = s.inspector().inspection();
         assertNotNull(in);
         assertSame(in, vm.layers().inspectionProperty().get());
         assertEquals(2, in.layer());
         assertEquals(2, vm.layers().inspectedLayerProperty().get());
         assertEquals(CouplingInspection.Direction.FORWARD, in.direction());
-        float[] p = {(float) s.query().dataX(), (float) s.query().dataY()};
+        float[] p = {(float) s.view().query().dataX(), (float) s.view().query().dataY()};
         FlowTrace t = onWorker(tr -> tr.model().traceForward(p));
         CouplingLayer layer = onWorker(tr -> tr.model().layers().get(2));
         int b = layer.mask().transformedIndices()[0];
@@ -95,16 +95,16 @@ class FilesAndTeachingViewModelTest {
 
         // the toggle is a command: inverse recovers the layer's input from its output
         vm.layers().inspectionDirectionProperty().set(CouplingInspection.Direction.INVERSE);
-        CouplingInspection inv = round().inspection();
+        CouplingInspection inv = round().inspector().inspection();
         assertEquals(CouplingInspection.Direction.INVERSE, inv.direction());
         for (int d = 0; d < 2; d++) {
             assertEquals(t.positions()[2][d], inv.output()[d], 1e-4);
         }
         // live while training: a new model version gives new numbers
         worker.runStepsNow(5);
-        assertFalse(round().inspection() == inv);
+        assertFalse(round().inspector().inspection() == inv);
         vm.plots().clearQuery();
-        assertNull(round().inspection());
+        assertNull(round().inspector().inspection());
     }
 
     @Test
@@ -123,23 +123,23 @@ class FilesAndTeachingViewModelTest {
         Snapshot s = round();
         assertTrue(s.customData());
         assertEquals("drawn points", s.dataName());
-        assertSame(drawn, s.points());
+        assertSame(drawn, s.view().points());
         assertTrue(vm.statusMessage().get().contains("your own data"), vm.statusMessage().get());
-        assertEquals(drawn.length / 2, worker.trainerForTesting().dataSize());
+        assertEquals(drawn.length / 2, worker.forTesting().trainer().dataSize());
         worker.runStepsNow(3);
-        assertEquals(3, worker.publishNow().step());
+        assertEquals(3, worker.publishNow().status().step());
 
         // erase and undo: each change is sent on release
         vm.drawModeProperty().set(DrawMode.ERASE);
         vm.beginStroke(2, 2);
         vm.endStroke();
-        assertTrue(round().points().length < drawn.length);
+        assertTrue(round().view().points().length < drawn.length);
         assertTrue(vm.sketch().undoSketch());
-        assertSame(drawn, round().points());
+        assertSame(drawn, round().view().points());
         assertTrue(vm.sketch().canRedoProperty().get());
         // too few points: nothing changes, the status says why
         vm.sketch().clearSketch();
-        assertSame(drawn, round().points());
+        assertSame(drawn, round().view().points());
         assertTrue(vm.statusMessage().get().startsWith("Draw at least"), vm.statusMessage().get());
     }
 
@@ -154,7 +154,7 @@ class FilesAndTeachingViewModelTest {
         assertNotNull(err);
         assertTrue(err.contains("bad points.csv") && err.contains("line 3"), err);
         assertEquals(err, vm.statusMessage().get());
-        assertSame(before.points(), round().points());
+        assertSame(before.view().points(), round().view().points());
         assertFalse(sent.stream().anyMatch(c -> c instanceof Command.SetCustomData));
         assertEquals(0, vm.fileOperationsProperty().get());
 
@@ -169,13 +169,13 @@ class FilesAndTeachingViewModelTest {
         Snapshot s = round();
         assertNull(vm.errorMessage().get());
         assertEquals("mine.csv", s.dataName());
-        assertEquals(50, s.points().length / 2);
+        assertEquals(50, s.view().points().length / 2);
         vm.files().importDrop(List.of(good, bad));
         assertTrue(vm.errorMessage().get().contains("Drop one .csv"), vm.errorMessage().get());
         // export the current points and read them back
         Path out = dir.resolve("out.csv");
         vm.exportPoints(out);
-        assertArrayEquals(s.points(), org.flowexplorer.app.io.DataImport.importCsv(out).points());
+        assertArrayEquals(s.view().points(), org.flowexplorer.app.io.DataImport.importCsv(out).points());
     }
 
     @Test
@@ -184,7 +184,7 @@ class FilesAndTeachingViewModelTest {
         worker.runStepsNow(30);
         vm.layerPositionProperty().set(1);
         Snapshot saved = round();
-        float[] logProb = worker.modelForTesting().logProb(PROBE);
+        float[] logProb = worker.forTesting().model().logProb(PROBE);
         LossSnapshot loss = saved.loss();
         Path file = dir.resolve("work.session.zip");
         vm.saveSession(file);
@@ -202,16 +202,16 @@ class FilesAndTeachingViewModelTest {
         vm.openSession(file);
         Snapshot s = round();
         assertNull(vm.errorMessage().get(), vm.errorMessage().get());
-        assertArrayEquals(logProb, worker.modelForTesting().logProb(PROBE), "bit-identical log p");
+        assertArrayEquals(logProb, worker.forTesting().model().logProb(PROBE), "bit-identical log p");
         assertEquals(loss, s.loss());
-        assertEquals(30, s.step());
-        assertEquals(ToyDataset.MOONS, s.dataset().set());
-        assertArrayEquals(saved.points(), java.util.Arrays.copyOf(s.points(), saved.points().length));
+        assertEquals(30, s.status().step());
+        assertEquals(ToyDataset.MOONS, s.settings().dataset().set());
+        assertArrayEquals(saved.view().points(), java.util.Arrays.copyOf(s.view().points(), saved.view().points().length));
         assertTrue(vm.statusMessage().get().contains("work.session.zip"), vm.statusMessage().get());
         // and training continues from there
         worker.runStepsNow(2);
         Snapshot later = worker.publishNow();
-        assertEquals(32, later.step());
+        assertEquals(32, later.status().step());
         assertEquals(loss.size() + 2, later.loss().size());
     }
 
@@ -220,7 +220,7 @@ class FilesAndTeachingViewModelTest {
         round();
         worker.runStepsNow(12);
         Snapshot before = round();
-        float[] logProb = worker.modelForTesting().logProb(PROBE);
+        float[] logProb = worker.forTesting().model().logProb(PROBE);
         Path garbage = dir.resolve("broken.session.zip");
         Files.writeString(garbage, "this is not a zip");
         Path text = dir.resolve("model.txt");
@@ -248,9 +248,9 @@ class FilesAndTeachingViewModelTest {
             assertEquals(1, errors.size(), "one message: " + errors);
             assertTrue(errors.get(0).contains(names.get(i)), errors.get(0));
             assertEquals(before.runId(), s.runId(), "untouched");
-            assertEquals(before.step(), s.step());
-            assertSame(before.points(), s.points());
-            assertArrayEquals(logProb, worker.modelForTesting().logProb(PROBE));
+            assertEquals(before.status().step(), s.status().step());
+            assertSame(before.view().points(), s.view().points());
+            assertArrayEquals(logProb, worker.forTesting().model().logProb(PROBE));
         }
         assertTrue(vm.recentFiles().isEmpty());
     }
@@ -267,8 +267,8 @@ class FilesAndTeachingViewModelTest {
         round();
         assertNull(vm.errorMessage().get(), vm.errorMessage().get());
         RealNVP loaded = ModelFiles.load(npz).model();
-        assertArrayEquals(worker.modelForTesting().parameterValues(), loaded.parameterValues());
-        assertArrayEquals(worker.modelForTesting().logProb(PROBE), loaded.logProb(PROBE));
+        assertArrayEquals(worker.forTesting().model().parameterValues(), loaded.parameterValues());
+        assertArrayEquals(worker.forTesting().model().logProb(PROBE), loaded.logProb(PROBE));
 
         for (String name : List.of("samples.csv", "trace.csv", "loss.csv")) {
             Path f = dir.resolve(name);
@@ -289,9 +289,9 @@ class FilesAndTeachingViewModelTest {
         Snapshot s = round();
         assertNull(vm.errorMessage().get(), vm.errorMessage().get());
         assertEquals(npz.toAbsolutePath().normalize(), vm.recentFiles().get(0));
-        assertArrayEquals(loaded.logProb(PROBE), worker.modelForTesting().logProb(PROBE));
+        assertArrayEquals(loaded.logProb(PROBE), worker.forTesting().model().logProb(PROBE));
         assertEquals(List.of(npz.toAbsolutePath().normalize()), new AppPreferences(node).recentFiles().list());
-        assertTrue(s.notice().contains("m.npz"), s.notice());
+        assertTrue(s.status().notice().contains("m.npz"), s.status().notice());
     }
 
     @Test
@@ -302,9 +302,9 @@ class FilesAndTeachingViewModelTest {
         Snapshot s = round();
         assertEquals(first.runId() + 1, s.runId());
         assertEquals(p.architecture().layers(), s.layers());
-        assertEquals(p.dataset(), s.dataset().set());
-        assertEquals(p.training().learningRate(), s.learningRate());
+        assertEquals(p.dataset(), s.settings().dataset().set());
+        assertEquals(p.training().learningRate(), s.settings().learningRate());
         assertEquals(p.view(), vm.requestedViewProperty().get());
-        assertTrue(s.notice().contains(p.name()), s.notice());
+        assertTrue(s.status().notice().contains(p.name()), s.status().notice());
     }
 }

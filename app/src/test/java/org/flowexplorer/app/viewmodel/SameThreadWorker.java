@@ -18,7 +18,9 @@ final class SameThreadWorker {
     static TrainingWorker small() {
         return new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
                 new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
-                new TrainingWorker.Options(400, 256, 10, 16, 8, 0, 0, 4, 6, 0.33, 4, 1.0, 0.05), System::nanoTime);
+                TrainingWorker.Options.builder().maxDisplayPoints(400).testPoints(256, 10)
+                        .densityResolution(16, 8).densityBudget(0, 0.08).publishIntervalMillis(0).grid(4, 6)
+                        .traceBudget(0, 0.33).stepSliceMillis(4).densityThreads(1).build(), System::nanoTime);
     }
 
     /** A view model on {@code worker} with same-thread executors and no preferences; what it sends also lands in {@code sent}. */

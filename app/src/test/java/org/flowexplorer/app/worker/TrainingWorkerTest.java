@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.scene.Bounds;
+import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class TrainingWorkerTest {
 
     static TrainingWorker.Options testOptions() {
-        return new TrainingWorker.Options(400, 256, 10, 24, 12, 0, 0, 5, 9, 0.33, 4, 1.0, 0.05);
+        return TrainingWorker.Options.builder().maxDisplayPoints(400).testPoints(256, 10)
+                    .densityResolution(24, 12).densityBudget(0, 0.08).publishIntervalMillis(0).grid(5, 9)
+                    .traceBudget(0, 0.33).stepSliceMillis(4).densityThreads(1).build();
     }
 
     static TrainingWorker smallWorker() {
@@ -35,35 +39,35 @@ class TrainingWorkerTest {
         w.initializeNow();
         Snapshot s = w.publishNow();
         assertEquals(Snapshot.Phase.READY, s.phase());
-        assertEquals(0, s.step());
-        assertEquals(400, s.points().length / 2);
-        assertEquals(4, s.trace().layers());
-        FlowTrace expected = w.modelForTesting().traceForward(s.points());
-        assertArrayEquals(s.points(), s.trace().positions()[0]);
-        assertArrayEquals(expected.positions()[4], s.trace().positions()[4], 1e-6f);
-        assertEquals(4, s.masks().length);
-        assertNotEquals(s.masks()[0][0], s.masks()[1][0]);
-        assertEquals(10, s.gridLines());
-        assertEquals(10 * 9 * 2, s.grid().positions()[0].length);
-        assertEquals(1, s.testLoss().size()); // step-0 evaluation
+        assertEquals(0, s.status().step());
+        assertEquals(400, s.view().points().length / 2);
+        assertEquals(4, s.view().trace().layers());
+        FlowTrace expected = w.forTesting().model().traceForward(s.view().points());
+        assertArrayEquals(s.view().points(), s.view().trace().positions()[0]);
+        assertArrayEquals(expected.positions()[4], s.view().trace().positions()[4], 1e-6f);
+        assertEquals(4, s.view().masks().length);
+        assertNotEquals(s.view().masks()[0][0], s.view().masks()[1][0]);
+        assertEquals(10, s.view().gridLines());
+        assertEquals(10 * 9 * 2, s.view().grid().positions()[0].length);
+        assertEquals(1, LossCurve.test(s.loss()).size()); // step-0 evaluation
     }
 
     @Test
     void trainingLowersTheLossAndSeriesViewsStayImmutable() {
         TrainingWorker w = smallWorker();
         w.initializeNow();
-        double nll0 = w.publishNow().testNll();
+        double nll0 = w.publishNow().status().testNll();
         w.runStepsNow(20);
         Snapshot early = w.publishNow();
-        float[] prefix = java.util.Arrays.copyOf(early.trainLoss().values(), early.trainLoss().size());
+        float[] prefix = java.util.Arrays.copyOf(LossCurve.train(early.loss()).values(), LossCurve.train(early.loss()).size());
         w.runStepsNow(280);
         Snapshot late = w.publishNow();
-        assertEquals(300, late.step());
-        assertEquals(300, late.trainLoss().size());
-        assertEquals(31, late.testLoss().size());
-        assertTrue(late.testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + late.testNll());
-        assertTrue(late.trainNll() < early.trainNll(), early.trainNll() + " -> " + late.trainNll());
-        assertArrayEquals(prefix, java.util.Arrays.copyOf(early.trainLoss().values(), early.trainLoss().size()));
+        assertEquals(300, late.status().step());
+        assertEquals(300, LossCurve.train(late.loss()).size());
+        assertEquals(31, LossCurve.test(late.loss()).size());
+        assertTrue(late.status().testNll() < nll0 - 0.3, "test NLL " + nll0 + " -> " + late.status().testNll());
+        assertTrue(late.status().trainNll() < early.status().trainNll(), early.status().trainNll() + " -> " + late.status().trainNll());
+        assertArrayEquals(prefix, java.util.Arrays.copyOf(LossCurve.train(early.loss()).values(), LossCurve.train(early.loss()).size()));
     }
 
     @Test
@@ -72,18 +76,18 @@ class TrainingWorkerTest {
         TrainingWorker b = smallWorker();
         a.runStepsNow(10);
         b.runStepsNow(10);
-        double[] a0 = a.modelForTesting().parameterValues();
-        double[] b0 = b.modelForTesting().parameterValues();
+        double[] a0 = a.forTesting().model().parameterValues();
+        double[] b0 = b.forTesting().model().parameterValues();
         assertArrayEquals(a0, b0);
         a.submit(new Command.SetLearningRate(5e-2));
         a.processPending();
-        assertEquals(5e-2, a.trainerForTesting().config().learningRate());
-        assertEquals(10, a.trainerForTesting().steps()); // no reset
+        assertEquals(5e-2, a.forTesting().trainer().config().learningRate());
+        assertEquals(10, a.forTesting().trainer().steps()); // no reset
         a.runStepsNow(1);
         b.runStepsNow(1);
-        double ratio = dist(a.modelForTesting().parameterValues(), a0) / dist(b.modelForTesting().parameterValues(), b0);
+        double ratio = dist(a.forTesting().model().parameterValues(), a0) / dist(b.forTesting().model().parameterValues(), b0);
         assertEquals(10, ratio, 0.5); // Adam's update is proportional to lr
-        assertEquals(5e-2, a.publishNow().learningRate());
+        assertEquals(5e-2, a.publishNow().settings().learningRate());
     }
 
     @Test
@@ -92,8 +96,8 @@ class TrainingWorkerTest {
         w.runStepsNow(3);
         w.submit(new Command.SetBatchSize(32));
         w.processPending();
-        assertEquals(32, w.trainerForTesting().config().batchSize());
-        assertEquals(3, w.trainerForTesting().steps());
+        assertEquals(32, w.forTesting().trainer().config().batchSize());
+        assertEquals(3, w.forTesting().trainer().steps());
     }
 
     @Test
@@ -103,13 +107,13 @@ class TrainingWorkerTest {
         w.submit(new Command.Sample(200, 9));
         w.processPending();
         Snapshot s = w.publishNow();
-        assertNotNull(s.samples());
-        assertEquals(400, s.samples().data().length);
-        RealNVP m = w.modelForTesting();
-        assertArrayEquals(m.inverse(s.samples().latent(), null), s.samples().data(), 1e-6f);
+        assertNotNull(s.view().samples());
+        assertEquals(400, s.view().samples().data().length);
+        RealNVP m = w.forTesting().model();
+        assertArrayEquals(m.inverse(s.view().samples().latent(), null), s.view().samples().data(), 1e-6f);
         w.submit(new Command.Sample(0, 0));
         w.processPending();
-        assertNull(w.publishNow().samples());
+        assertNull(w.publishNow().view().samples());
     }
 
     @Test
@@ -119,9 +123,9 @@ class TrainingWorkerTest {
         w.submit(new Command.Query(Command.Space.LATENT, 0.5, -1.25));
         w.processPending();
         Snapshot s = w.publishNow();
-        Snapshot.QueryResult q = s.query();
+        Snapshot.QueryResult q = s.view().query();
         assertEquals(10, q.path().length);
-        float[] x = w.modelForTesting().inverse(new float[] {0.5f, -1.25f}, null);
+        float[] x = w.forTesting().model().inverse(new float[] {0.5f, -1.25f}, null);
         assertEquals(x[0], q.dataX(), 1e-6);
         assertEquals(x[1], q.dataY(), 1e-6);
         assertEquals(0.5, q.latentX(), 1e-6);
@@ -130,18 +134,18 @@ class TrainingWorkerTest {
 
         w.submit(new Command.Query(Command.Space.DATA, 0.3, 0.2));
         w.processPending();
-        q = w.publishNow().query();
-        float[] z = w.modelForTesting().forward(new float[] {0.3f, 0.2f}, null);
+        q = w.publishNow().view().query();
+        float[] z = w.forTesting().model().forward(new float[] {0.3f, 0.2f}, null);
         assertEquals(z[0], q.latentX(), 1e-5);
         assertEquals(z[1], q.latentY(), 1e-5);
         // the query follows training
         w.runStepsNow(5);
-        q = w.publishNow().query();
-        z = w.modelForTesting().forward(new float[] {0.3f, 0.2f}, null);
+        q = w.publishNow().view().query();
+        z = w.forTesting().model().forward(new float[] {0.3f, 0.2f}, null);
         assertEquals(z[0], q.latentX(), 1e-5);
         w.submit(new Command.ClearQuery());
         w.processPending();
-        assertNull(w.publishNow().query());
+        assertNull(w.publishNow().view().query());
     }
 
     @Test
@@ -152,51 +156,51 @@ class TrainingWorkerTest {
         w.submit(new Command.ChangeArchitecture(new ArchitectureSettings(6, new int[] {8}, CouplingType.ADDITIVE, 2)));
         w.processPending();
         Snapshot s = w.publishNow();
-        assertEquals(0, s.step());
+        assertEquals(0, s.status().step());
         assertNotEquals(run, s.runId());
-        assertEquals(6, s.trace().layers());
-        assertEquals(6, s.masks().length);
-        assertTrue(s.notice().contains("Architecture changed"), s.notice());
-        assertEquals(1, s.testLoss().size());
+        assertEquals(6, s.view().trace().layers());
+        assertEquals(6, s.view().masks().length);
+        assertTrue(s.status().notice().contains("Architecture changed"), s.status().notice());
+        assertEquals(1, LossCurve.test(s.loss()).size());
 
         w.submit(new Command.ChangeDataset(new DatasetSettings(ToyDataset.CHECKERBOARD, 300, 0, 5)));
         w.processPending();
         s = w.publishNow();
-        assertEquals(ToyDataset.CHECKERBOARD, s.dataset().set());
-        assertEquals(300, s.points().length / 2);
+        assertEquals(ToyDataset.CHECKERBOARD, s.settings().dataset().set());
+        assertEquals(300, s.view().points().length / 2);
         assertEquals(Math.log(32), s.lowerBound().getAsDouble(), 1e-12);
-        assertTrue(s.notice().contains("checkerboard"), s.notice());
+        assertTrue(s.status().notice().contains("checkerboard"), s.status().notice());
     }
 
     @Test
     void densityIsComputedOnRequestOverTheDataBounds() {
         TrainingWorker w = smallWorker();
         w.initializeNow();
-        assertNull(w.publishNow().density());
+        assertNull(w.publishNow().view().density());
         w.submit(new Command.SetDensity(true));
         w.processPending();
         Snapshot s = w.publishNow();
-        assertNotNull(s.density());
-        assertEquals(24, s.density().width());
-        assertEquals(24 * 24, s.density().values().length);
-        Snapshot.Bounds b = s.density().bounds();
+        assertNotNull(s.view().density());
+        assertEquals(24, s.view().density().width());
+        assertEquals(24 * 24, s.view().density().values().length);
+        Bounds b = s.view().density().bounds();
         float[] corner = {(float) b.xmin(), (float) b.ymin()};
-        assertEquals(Math.exp(w.modelForTesting().logProb(corner)[0]), s.density().values()[0], 1e-6);
+        assertEquals(Math.exp(w.forTesting().model().logProb(corner)[0]), s.view().density().values()[0], 1e-6);
     }
 
     @Test
     void resetRestartsTheRun() {
         TrainingWorker w = smallWorker();
         w.runStepsNow(5);
-        double[] before = w.modelForTesting().parameterValues();
+        double[] before = w.forTesting().model().parameterValues();
         w.submit(new Command.Reset());
         w.processPending();
         Snapshot s = w.publishNow();
-        assertEquals(0, s.step());
-        assertEquals(0, s.trainLoss().size());
-        assertFalse(java.util.Arrays.equals(before, w.modelForTesting().parameterValues()));
-        assertArrayEquals(RealNVP.create(w.modelForTesting().spec(), 1).parameterValues(),
-                w.modelForTesting().parameterValues());
+        assertEquals(0, s.status().step());
+        assertEquals(0, LossCurve.train(s.loss()).size());
+        assertFalse(java.util.Arrays.equals(before, w.forTesting().model().parameterValues()));
+        assertArrayEquals(RealNVP.create(w.forTesting().model().spec(), 1).parameterValues(),
+                w.forTesting().model().parameterValues());
     }
 
     @Test
@@ -208,18 +212,128 @@ class TrainingWorkerTest {
         assertEquals(TrainingWorker.THREAD_NAME, t.getName());
         awaitTrue(() -> w.latest().phase() == Snapshot.Phase.READY);
         w.submit(new Command.Play());
-        awaitTrue(() -> w.latest().step() > 20);
+        awaitTrue(() -> w.latest().status().step() > 20);
         w.submit(new Command.Pause());
-        awaitTrue(() -> !w.latest().playing());
-        long stepped = w.latest().step();
+        awaitTrue(() -> !w.latest().status().playing());
+        long stepped = w.latest().status().step();
         Thread.sleep(150);
-        assertEquals(stepped, w.latest().step());
+        assertEquals(stepped, w.latest().status().step());
         w.submit(new Command.Play());
-        awaitTrue(() -> w.latest().step() > stepped + 5);
+        awaitTrue(() -> w.latest().status().step() > stepped + 5);
         long t0 = System.nanoTime();
         assertTrue(w.stop(2000));
         assertFalse(t.isAlive());
         assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "stop took too long");
+    }
+
+    static TrainingWorker worker(double learningRate) {
+        return new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 512, 0.1, 3),
+                new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 1),
+                new TrainingConfig(128, learningRate, 1.0, 0), testOptions(), System::nanoTime);
+    }
+
+    @Test
+    void aStepThatGoesNonFiniteIsUndoneTrainingPausesAndPlayGoesOn() {
+        // 1e39 is a valid (finite) learning rate whose float32 update overflows every parameter
+        TrainingWorker w = worker(1e39);
+        w.submit(new Command.Play());
+        w.processPending();
+        assertTrue(w.isPlaying());
+        double[] before = w.forTesting().model().parameterValues();
+        w.runStepsNow(5);
+        Snapshot s = w.publishNow();
+        assertFalse(s.status().playing(), "training paused by itself");
+        assertEquals(0, s.status().step(), "the bad step does not count");
+        assertArrayEquals(before, w.forTesting().model().parameterValues(), "parameters as before the bad step, bit for bit");
+        assertEquals(0, w.forTesting().trainer().steps(), "Adam's state restored");
+        Divergence d = s.status().divergence();
+        assertNotNull(d);
+        assertEquals(Divergence.Kind.NON_FINITE, d.kind());
+        assertTrue(d.undone());
+        assertEquals(d.message(), s.status().error());
+        assertTrue(d.message().contains("parameters became non-finite") && d.message().contains("undone")
+                && d.message().contains("lower learning rate") && d.message().contains("clip"), d.message());
+        assertSnapshotFinite(s);
+
+        // no Reset needed: a sane rate and Play go on from the restored state
+        w.submit(new Command.SetLearningRate(5e-3));
+        w.submit(new Command.Play());
+        w.processPending();
+        w.runStepsNow(20);
+        s = w.publishNow();
+        assertTrue(s.status().playing());
+        assertEquals(20, s.status().step());
+        assertEquals("", s.status().error());
+        assertNull(s.status().divergence());
+        assertTrue(Double.isFinite(s.status().trainNll()));
+        assertSnapshotFinite(s);
+    }
+
+    @Test
+    void explodingButFiniteLossPausesOnceWithAMessage() {
+        TrainingWorker w = worker(1.0); // lr 1.0 on moons: the loss jumps to ~1e5 within a few steps
+        w.submit(new Command.Play());
+        w.processPending();
+        w.runStepsNow(50);
+        Snapshot s = w.publishNow();
+        assertFalse(s.status().playing());
+        Divergence d = s.status().divergence();
+        assertNotNull(d, "paused at step " + s.status().step());
+        assertEquals(Divergence.Kind.EXPLODING, d.kind());
+        assertFalse(d.undone());
+        assertTrue(d.step() < 50 && d.message().contains("diverging"), d.message());
+        assertSnapshotFinite(s);
+        // Play again: the user chose to go on, so the same kind of warning does not stop it again
+        w.submit(new Command.Play());
+        w.processPending();
+        long at = s.status().step();
+        w.runStepsNow(10);
+        s = w.publishNow();
+        assertEquals(at + 10, s.status().step());
+        assertSnapshotFinite(s);
+    }
+
+    /** Everything a plot could receive is a finite number. */
+    private static void assertSnapshotFinite(Snapshot s) {
+        Snapshot.ViewData v = s.view();
+        assertFinite(v.points());
+        for (float[] layer : v.trace().positions()) {
+            assertFinite(layer);
+        }
+        for (float[] layer : v.grid().positions()) {
+            assertFinite(layer);
+        }
+        assertFinite(LossCurve.train(s.loss()).values());
+        assertFinite(LossCurve.test(s.loss()).values());
+    }
+
+    private static void assertFinite(float[] a) {
+        for (int i = 0; i < a.length; i++) {
+            assertTrue(Float.isFinite(a[i]), "entry " + i + " is " + a[i]);
+        }
+    }
+
+    /**
+     * Batch 64: one step takes ~0.3 s here. Until FlowEngine stops between layers when interrupted,
+     * close waits for the step in progress, and at batch 256 (1.2–1.6 s a step here) it could not
+     * return within a second; the worker already treats the CancellationException as a clean stop.
+     */
+    @Test
+    void closeDuringABigStepReturnsWithinASecond() throws Exception {
+        TrainingWorker w = new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 2048, 0.1, 3),
+                new ArchitectureSettings(8, new int[] {1024, 1024}, CouplingType.AFFINE, 1),
+                new TrainingConfig(64, 1e-4, 1.0, 0),
+                testOptions().toBuilder().maxDisplayPoints(64).grid(3, 4).build(), System::nanoTime);
+        w.start();
+        awaitTrue(() -> w.latest().phase() == Snapshot.Phase.READY);
+        w.submit(new Command.Play());
+        awaitTrue(() -> w.latest().status().step() >= 2);
+        Thread t = w.thread();
+        long t0 = System.nanoTime();
+        w.close();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertFalse(t.isAlive(), "the worker thread ended");
+        assertTrue(millis < 1_500, "close took " + millis + " ms");
     }
 
     static void awaitTrue(java.util.function.BooleanSupplier c) throws InterruptedException {

@@ -19,9 +19,9 @@ class WorkerStopTest {
             w.start();
             TrainingWorkerTest.awaitTrue(() -> w.latest().phase() == Snapshot.Phase.READY);
             w.submit(new Command.Play());
-            TrainingWorkerTest.awaitTrue(() -> w.latest().step() > 20);
+            TrainingWorkerTest.awaitTrue(() -> w.latest().status().step() > 20);
             assertTrue(w.stop(2000));
-            assertEquals("", w.latest().error(), "round " + round);
+            assertEquals("", w.latest().status().error(), "round " + round);
         }
     }
 }

@@ -40,4 +40,38 @@ final class Adam<A> {
     long steps() {
         return t;
     }
+
+    ParameterStore<A> store() {
+        return store;
+    }
+
+    /** Copies the moments and the step count into {@code into} (allocated on first use). */
+    Saved<A> save(Saved<A> into) {
+        Numerics<A> nm = store.numerics();
+        Saved<A> s = into != null ? into : new Saved<>(nm.alloc(store.size()), nm.alloc(store.size()));
+        nm.copy(m, 0, s.m, 0, store.size());
+        nm.copy(v, 0, s.v, 0, store.size());
+        s.t = t;
+        return s;
+    }
+
+    /** Puts back what {@link #save} copied. */
+    void restore(Saved<A> s) {
+        Numerics<A> nm = store.numerics();
+        nm.copy(s.m, 0, m, 0, store.size());
+        nm.copy(s.v, 0, v, 0, store.size());
+        t = s.t;
+    }
+
+    /** Adam's state at one moment: first and second moments and the step count. */
+    static final class Saved<A> {
+        final A m;
+        final A v;
+        long t;
+
+        Saved(A m, A v) {
+            this.m = m;
+            this.v = v;
+        }
+    }
 }

@@ -10,8 +10,13 @@ import org.flowexplorer.model.nn.ParameterStore;
  * of an epoch may be smaller, like a DataLoader without drop_last); each step minimises the mean
  * NLL with backpropagation, total-gradient-norm clipping and Adam.
  *
- * <p>Learning rate, batch size and clipping may change between steps. Not thread-safe: the
- * trainer and its model belong to one thread.
+ * <p>{@link #guardedStep()} also keeps a copy of the parameters and of Adam's state from before
+ * the step and reports whether loss, gradient and parameters stayed finite, so that a diverged
+ * step can be undone with {@link #restoreBeforeLastStep()}; {@link #step()} is the unguarded step
+ * (no copy) for runs that stop at the first non-finite value anyway.
+ *
+ * <p>Learning rate and batch size may change between steps. Not thread-safe: the trainer and its
+ * model belong to one thread.
  */
 public final class Trainer {
     private final RealNVP model;
@@ -25,6 +30,7 @@ public final class Trainer {
     private long epoch;
     private double lastLoss = Double.NaN;
     private double lastGradNorm = Double.NaN;
+    private Undo<?> undo;
 
     /** @param data training points [N, D] row-major (not copied: do not modify it while training) */
     public Trainer(RealNVP model, float[] data, TrainingConfig config) {
@@ -50,6 +56,50 @@ public final class Trainer {
         if (position >= n) {
             reshuffle();
         }
+        if (undo != null) {
+            undo.valid = false; // the copy no longer describes the state before the last step
+        }
+        return update();
+    }
+
+    /**
+     * One optimisation step like {@link #step()}, after copying the parameters, Adam's moments and
+     * step count and the position in the epoch; the copy costs one pass over three parameter-sized
+     * buffers. Whatever the report says, the step has been applied: call
+     * {@link #restoreBeforeLastStep()} to undo it.
+     */
+    public StepReport guardedStep() {
+        if (position >= n) {
+            reshuffle();
+        }
+        if (undo == null) {
+            undo = undoFor(adam);
+        }
+        undo.save(position);
+        double loss = update();
+        return new StepReport(steps(), loss, lastGradNorm, undo.parametersFinite());
+    }
+
+    /**
+     * Puts back the parameters, Adam's state and the epoch position from before the last
+     * {@link #guardedStep()}, bit for bit; the next step retries the same minibatch.
+     *
+     * @throws IllegalStateException if the last step was not a guarded one or was already undone
+     */
+    public void restoreBeforeLastStep() {
+        if (undo == null || !undo.valid) {
+            throw new IllegalStateException("no guarded step to undo");
+        }
+        position = undo.restore();
+        lastLoss = Double.NaN;
+        lastGradNorm = Double.NaN;
+    }
+
+    private static <A> Undo<A> undoFor(Adam<A> adam) {
+        return new Undo<>(adam);
+    }
+
+    private double update() {
         int rows = Math.min(config.batchSize(), n - position);
         double loss = model.nllAndGradient(data, order, position, rows);
         position += rows;
@@ -93,10 +143,6 @@ public final class Trainer {
         config = config.withBatchSize(batchSize);
     }
 
-    public void setClipNorm(double clipNorm) {
-        config = config.withClipNorm(clipNorm);
-    }
-
     /** Number of optimisation steps taken. */
     public long steps() {
         return adam.steps();
@@ -119,5 +165,55 @@ public final class Trainer {
     /** Total gradient norm of the last step, before clipping. */
     public double lastGradientNorm() {
         return lastGradNorm;
+    }
+
+    /** The state before one guarded step: parameters, Adam's moments and step count, epoch position. */
+    private static final class Undo<A> {
+        private final Adam<A> adam;
+        private final ParameterStore<A> store;
+        private final A values;
+        private Adam.Saved<A> moments;
+        private int position;
+        private boolean valid;
+
+        Undo(Adam<A> adam) {
+            this.adam = adam;
+            this.store = adam.store();
+            this.values = store.numerics().alloc(store.size());
+        }
+
+        void save(int at) {
+            store.numerics().copy(store.values(), 0, values, 0, store.size());
+            moments = adam.save(moments);
+            position = at;
+            valid = true;
+        }
+
+        /** Restores and returns the saved epoch position. */
+        int restore() {
+            store.numerics().copy(values, 0, store.values(), 0, store.size());
+            adam.restore(moments);
+            valid = false;
+            return position;
+        }
+
+        /** One pass over the parameters. */
+        boolean parametersFinite() {
+            A v = store.values();
+            if (v instanceof float[] f) {
+                for (float x : f) {
+                    if (!Float.isFinite(x)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (double x : (double[]) v) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

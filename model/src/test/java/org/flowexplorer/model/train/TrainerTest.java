@@ -101,4 +101,39 @@ class TrainerTest {
         }
         assertTrue(m.meanNll(data) < first, "float64 training lowers the NLL");
     }
+
+    @Test
+    void aGuardedStepThatOverflowsIsUndoneBitForBitAndTrainingGoesOn() {
+        float[] data = ToyDataset.MOONS.generate(400, 0.1, 3);
+        // 1e39 is a finite double but overflows the float32 update: every parameter becomes non-finite
+        Trainer bad = new Trainer(RealNVP.create(SMALL, 1), data, new TrainingConfig(64, 1e39, 1.0, 1));
+        double[] before = bad.model().parameterValues();
+        StepReport r = bad.guardedStep();
+        assertEquals(false, r.finite());
+        assertEquals("parameters", r.firstNonFinite());
+        assertTrue(r.lossFinite() && r.gradientFinite(), "loss and gradient were computed before the update");
+        bad.restoreBeforeLastStep();
+        assertArrayEquals(before, bad.model().parameterValues(), "parameters restored bit for bit");
+        assertEquals(0, bad.steps(), "Adam's step count restored");
+        assertThrows(IllegalStateException.class, bad::restoreBeforeLastStep, "only one undo per step");
+
+        // going on at a sane rate retries the same minibatch from the restored Adam state:
+        // exactly what a fresh trainer's first step does
+        bad.setLearningRate(3e-3);
+        Trainer fresh = new Trainer(RealNVP.create(SMALL, 1), data, new TrainingConfig(64, 3e-3, 1.0, 1));
+        StepReport retried = bad.guardedStep();
+        assertTrue(retried.finite());
+        assertEquals(fresh.step(), retried.loss());
+        assertArrayEquals(fresh.model().parameterValues(), bad.model().parameterValues());
+        assertEquals(1, bad.steps());
+    }
+
+    @Test
+    void unguardedStepsCannotBeUndone() {
+        Trainer t = trainer(2, ToyDataset.MOONS.generate(200, 0.1, 3));
+        assertThrows(IllegalStateException.class, t::restoreBeforeLastStep);
+        t.guardedStep();
+        t.step();
+        assertThrows(IllegalStateException.class, t::restoreBeforeLastStep, "the copy is from before an older step");
+    }
 }

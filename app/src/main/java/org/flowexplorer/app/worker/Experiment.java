@@ -1,0 +1,266 @@
+package org.flowexplorer.app.worker;
+
+import org.flowexplorer.app.scene.Bounds;
+import org.flowexplorer.app.scene.WarpedGrid;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.DataSource;
+import org.flowexplorer.model.train.LossHistory;
+import org.flowexplorer.model.train.LossSmoothing;
+import org.flowexplorer.model.train.StepReport;
+import org.flowexplorer.model.train.Trainer;
+import org.flowexplorer.model.train.TrainingConfig;
+
+/**
+ * What is being trained: the data and test data, the model, its trainer and its loss history, and
+ * the settings they were made from. Owned by the worker thread; a new data set or model starts a
+ * new run ({@link #runId()}).
+ */
+final class Experiment {
+    private final TrainingWorker.Options options;
+    private DatasetSettings dataset;
+    private ArchitectureSettings architecture;
+    private double learningRate;
+    private int batchSize;
+    private DataSource source;
+    private Points points;
+    private RealNVP model;
+    private Trainer trainer;
+    private LossHistory history = new LossHistory();
+    private LossSmoothing smoothing;
+    private long stepOffset;
+    private long modelVersion;
+    private int runId;
+    private double trainNll = Double.NaN;
+    private double testNll = Double.NaN;
+
+    Experiment(DatasetSettings dataset, ArchitectureSettings architecture, TrainingConfig training,
+            TrainingWorker.Options options) {
+        this.options = options;
+        this.dataset = dataset;
+        this.architecture = architecture;
+        this.learningRate = training.learningRate();
+        this.batchSize = training.batchSize();
+        this.source = toySource(dataset);
+        this.smoothing = new LossSmoothing(options.emaAlpha());
+    }
+
+    boolean built() {
+        return model != null;
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** Regenerates training and test points from the toy-data settings. */
+    void rebuildData() {
+        float[] train = dataset.set().generate(dataset.n(), dataset.noise(), dataset.seed());
+        setData(train, toyTestData(dataset), toySource(dataset));
+    }
+
+    private static DataSource toySource(DatasetSettings d) {
+        return new DataSource.Toy(d.set(), d.n(), d.noise(), d.seed());
+    }
+
+    float[] toyTestData(DatasetSettings d) {
+        int nTest = Math.min(options.testPoints(), Math.max(256, d.n()));
+        return d.set().generate(nTest, d.noise(), d.testSeed());
+    }
+
+    /** Custom points: trained on as given; the test NLL is measured on (a spread-out subset of) the same points. */
+    void useCustomData(float[] pts, String origin) {
+        setData(pts, customTestData(pts), new DataSource.Custom(origin));
+    }
+
+    float[] customTestData(float[] pts) {
+        return spreadSubset(pts, options.testPoints());
+    }
+
+    void setData(float[] train, float[] test, DataSource from) {
+        source = from;
+        Bounds b = Bounds.squareAround(train, 0.005, 0.12);
+        points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
+                WarpedGrid.points(b, options.gridLines(), options.gridPointsPerLine()));
+    }
+
+    /**
+     * The experiment's points, replaced as a whole when the data change.
+     *
+     * @param train   the training points
+     * @param test    the held-out points of the test NLL
+     * @param display the training points drawn (a spread-out subset of large sets)
+     * @param bounds  the data view's box: the central 99 % of the training points, padded
+     * @param grid    the warped grid's points over {@code bounds}
+     */
+    record Points(float[] train, float[] test, float[] display, Bounds bounds, float[] grid) {
+    }
+
+    /** At most {@code max} points, evenly strided over the array (all of them, the same array, when few). */
+    static float[] spreadSubset(float[] xy, int max) {
+        int n = xy.length / 2;
+        if (n <= max) {
+            return xy;
+        }
+        float[] out = new float[2 * max];
+        for (int i = 0; i < max; i++) {
+            int k = (int) ((long) i * n / max);
+            out[2 * i] = xy[2 * k];
+            out[2 * i + 1] = xy[2 * k + 1];
+        }
+        return out;
+    }
+
+    /** {@code pts} if the worker can train on them; otherwise throws with a user-facing reason. */
+    static float[] checkedCustomPoints(float[] pts) {
+        int n = pts.length / 2;
+        if (n < TrainingWorker.MIN_CUSTOM_POINTS) {
+            throw new IllegalArgumentException("Draw or import at least " + TrainingWorker.MIN_CUSTOM_POINTS
+                    + " points to train on (" + n + " given); the data were not changed.");
+        }
+        for (int i = 0; i < pts.length; i++) {
+            if (!Float.isFinite(pts[i])) {
+                throw new IllegalArgumentException("Point " + i / 2 + " has a non-finite coordinate; the data were not changed.");
+            }
+        }
+        return pts;
+    }
+
+    // ---------------------------------------------------------------- model
+
+    /** The training settings now in force, seeded with the architecture's seed. */
+    TrainingConfig trainingConfig() {
+        return trainingConfig(architecture.seed());
+    }
+
+    /** The training settings now in force, with shuffles seeded by {@code seed}. */
+    TrainingConfig trainingConfig(long seed) {
+        return new TrainingConfig(batchSize, learningRate, options.clipNorm(), seed);
+    }
+
+    /** A freshly initialised model for the current architecture and data; the history starts with the step-0 test NLL. */
+    void rebuildModel() {
+        RealNVP m = RealNVP.create(architecture.spec(), architecture.seed());
+        install(m, new Trainer(m, points.train(), trainingConfig()), new LossHistory(), 0);
+        testNll = model.meanNll(points.test()); // step 0; also loads BLAS on first use
+        history.append(0, Double.NaN, testNll);
+    }
+
+    /** Makes {@code m} the live model (with its trainer and history) and starts a new run. */
+    void install(RealNVP m, Trainer t, LossHistory h, long offset) {
+        model = m;
+        trainer = t;
+        history = h;
+        stepOffset = offset;
+        modelVersion++;
+        runId++;
+        // continue the smoothed curve where a loaded history ended
+        smoothing = LossSmoothing.continuing(h.snapshot(), options.emaAlpha());
+        trainNll = smoothing.value();
+    }
+
+    /** Measures the held-out NLL now (after loading a model or session). */
+    void measureTestNll() {
+        testNll = model.meanNll(points.test());
+    }
+
+    /**
+     * One guarded training step with its bookkeeping. A step that made the loss, the gradient or a
+     * parameter non-finite is undone (model and optimiser bit for bit as before it) and not recorded;
+     * a kept step whose loss exploded is recorded and reported.
+     *
+     * @return null when training can go on, otherwise why it should pause
+     */
+    Divergence trainStep() {
+        StepReport r = trainer.guardedStep();
+        modelVersion++;
+        if (!r.finite()) {
+            trainer.restoreBeforeLastStep();
+            return Divergence.nonFinite(stepOffset + r.step(), r, learningRate, options.clipNorm());
+        }
+        long step = currentStep();
+        trainNll = smoothing.add(r.loss());
+        double test = Double.NaN;
+        if (step % options.testEvery() == 0) {
+            double measured = model.meanNll(points.test());
+            testNll = measured;
+            test = Double.isFinite(measured) ? measured : Double.NaN; // the chart never receives ±∞
+        }
+        history.append(step, trainNll, test);
+        return Divergence.explodingLoss(step, r.loss(), learningRate, options.clipNorm());
+    }
+
+    /** Steps taken by the model shown: those of a loaded model plus this run's. */
+    long currentStep() {
+        return stepOffset + trainer.steps();
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    void setLearningRate(double lr) {
+        learningRate = lr;
+        if (trainer != null) {
+            trainer.setLearningRate(lr);
+        }
+    }
+
+    void setBatchSize(int b) {
+        batchSize = b;
+        if (trainer != null) {
+            trainer.setBatchSize(b);
+        }
+    }
+
+    void setDataset(DatasetSettings d) {
+        dataset = d;
+    }
+
+    void setArchitecture(ArchitectureSettings a) {
+        architecture = a;
+    }
+
+    // ---------------------------------------------------------------- read access (worker thread)
+
+    /** What is being trained, and how. */
+    Snapshot.Settings settings() {
+        return new Snapshot.Settings(dataset, architecture, learningRate, batchSize, source);
+    }
+
+    ArchitectureSettings architecture() {
+        return architecture;
+    }
+
+    Points points() {
+        return points;
+    }
+
+    RealNVP model() {
+        return model;
+    }
+
+    Trainer trainer() {
+        return trainer;
+    }
+
+    LossHistory history() {
+        return history;
+    }
+
+    long stepOffset() {
+        return stepOffset;
+    }
+
+    /** Changes whenever the model's parameters may have changed. */
+    long modelVersion() {
+        return modelVersion;
+    }
+
+    int runId() {
+        return runId;
+    }
+
+    double trainNll() {
+        return trainNll;
+    }
+
+    double testNll() {
+        return testNll;
+    }
+}
