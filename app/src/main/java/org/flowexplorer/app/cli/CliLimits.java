@@ -1,0 +1,64 @@
+package org.flowexplorer.app.cli;
+
+import org.flowexplorer.app.io.DataImport;
+import org.flowexplorer.model.flow.CouplingType;
+
+/**
+ * Sizes the command line accepts, checked before anything is allocated, in {@code long} so that no
+ * product overflows (widths of 46 341 used to wrap to a negative array size). The point limit is
+ * the one CSV import has, so every file the CLI writes can be read back.
+ */
+final class CliLimits {
+    /** Points generated, sampled or drawn per command. */
+    static final int MAX_POINTS = DataImport.MAX_POINTS;
+    static final int MAX_LAYERS = 256;
+    /** Parameters of a model: 200 MB of float32 values, 1 GB with gradients and Adam's moments. */
+    static final long MAX_PARAMETERS = 50_000_000L;
+
+    private CliLimits() {
+    }
+
+    /** A usage error unless {@code 1 <= n <= MAX_POINTS}. */
+    static void requirePoints(CliCommand cmd, String option, long n) {
+        if (n < 1 || n > MAX_POINTS) {
+            throw cmd.usage(option + " must be between 1 and " + MAX_POINTS + " points, got " + n);
+        }
+    }
+
+    /** A usage error unless the architecture is positive and within the layer and parameter limits. */
+    static void requireArchitecture(CliCommand cmd, int layers, int[] hidden, CouplingType coupling) {
+        if (layers < 1 || layers > MAX_LAYERS) {
+            throw cmd.usage("--layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
+        }
+        if (hidden.length == 0) {
+            throw cmd.usage("--hidden needs at least one width");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw cmd.usage("--hidden widths must be positive integers, got " + joined(hidden));
+            }
+        }
+        long parameters = parameterCount(layers, hidden, coupling);
+        if (parameters > MAX_PARAMETERS) {
+            throw cmd.usage("--layers " + layers + " --hidden " + joined(hidden) + " would have " + parameters
+                    + " parameters, more than the limit of " + MAX_PARAMETERS + "; use smaller widths or fewer layers");
+        }
+    }
+
+    /** Parameters of a 2-D flow: each coupling's MLP maps 1 coordinate to (s, t) or t of the other. */
+    static long parameterCount(int layers, int[] hidden, CouplingType coupling) {
+        long perLayer = 0;
+        long in = 1;
+        for (int h : hidden) {
+            perLayer += in * h + h;
+            in = h;
+        }
+        long out = coupling.outputsPerTransformed();
+        perLayer += in * out + out;
+        return perLayer * layers;
+    }
+
+    static String joined(int[] a) {
+        return java.util.Arrays.toString(a).replaceAll("[\\[\\] ]", "");
+    }
+}
