@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.flowexplorer.model.bench.TrainingBenchmark;
 import org.flowexplorer.model.data.PointCsv;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,11 +32,8 @@ import picocli.CommandLine.Option;
 final class BenchCommand extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--dataset", defaultValue = "moons", paramLabel = "NAME", description = "Toy data set (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--n", defaultValue = "10000", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
-    int n;
+    @Mixin
+    ToyDataOptions data;
 
     @Option(names = "--test-n", defaultValue = "2000", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
     int testN;
@@ -82,16 +78,9 @@ final class BenchCommand extends CliCommand {
             description = "Also record the JVM's resident memory every K steps of each Java run (0 = off).")
     int rssEvery;
 
-    private ToyDataset toy;
-
     @Override
     void validate() {
-        try {
-            toy = ToyDataset.fromId(dataset);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        CliLimits.requirePoints(this, "--n", n);
+        data.validate(this);
         CliLimits.requirePoints(this, "--test-n", testN);
         architecture.validate(this, CouplingType.AFFINE);
         optimiser.validate(this);
@@ -112,8 +101,8 @@ final class BenchCommand extends CliCommand {
     @Override
     void execute() throws Exception {
         System.setProperty("flowexplorer.blasThreads", Integer.toString(threads));
-        float[] train = toy.generate(n, toy.defaultNoise(), seed);
-        float[] test = toy.generate(testN, toy.defaultNoise(), seed + 1_000_003L);
+        float[] train = data.generate(data.n, seed);
+        float[] test = data.generate(testN, seed + 1_000_003L);
         boolean useTorch = !torch.equals("off") && torchAvailable();
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
@@ -183,7 +172,7 @@ final class BenchCommand extends CliCommand {
         }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("command", "bench");
-        res.put("dataset", toy.id());
+        res.put("dataset", data.set().id());
         res.put("layers", architecture.layers);
         res.put("hidden", architecture.hidden);
         res.put("batch", optimiser.batch);

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.eval.DensityGrid;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.RealNVP;
@@ -46,11 +45,8 @@ final class SoakCommand extends CliCommand {
     @Option(names = "--every", paramLabel = "S", defaultValue = "60", description = "Seconds between reports (default: ${DEFAULT-VALUE}).")
     double every;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "moons", description = "Toy data set (default: ${DEFAULT-VALUE}).")
-    String datasetName;
-
-    @Option(names = "--n", paramLabel = "N", defaultValue = "2000", description = "Training points (default: ${DEFAULT-VALUE}).")
-    int n;
+    @Mixin
+    ToyDataOptions data;
 
     @Mixin
     ArchitectureOptions architecture;
@@ -68,14 +64,11 @@ final class SoakCommand extends CliCommand {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    private ToyDataset dataset;
-
     @Override
     void validate() {
-        dataset = DatasetCommand.parseDataset(this, datasetName);
+        data.validate(this);
         requirePositive("--minutes/--seconds", duration.seconds());
         requirePositive("--every", every);
-        CliLimits.requirePoints(this, "--n", n);
         architecture.validate(this, CouplingType.AFFINE);
         optimiser.validate(this);
         requirePositive("--view-every-ms", viewEveryMs);
@@ -87,10 +80,10 @@ final class SoakCommand extends CliCommand {
     @Override
     void execute() {
         stage("setting up the soak run");
-        float[] data = dataset.generate(n, dataset.defaultNoise(), seed);
-        float[] traced = java.util.Arrays.copyOf(data, Math.min(data.length, 2 * 500));
+        float[] points = data.generate(data.n, seed);
+        float[] traced = java.util.Arrays.copyOf(points, Math.min(points.length, 2 * 500));
         RealNVP model = RealNVP.create(architecture.spec(CouplingType.AFFINE), seed);
-        Trainer trainer = new Trainer(model, data, new TrainingConfig(optimiser.batchFor(n), optimiser.lr, 1.0, seed));
+        Trainer trainer = new Trainer(model, points, new TrainingConfig(optimiser.batchFor(data.n), optimiser.lr, 1.0, seed));
         DivergenceGuard guard = new DivergenceGuard();
         Map<String, double[]> range = new HashMap<>();
         long start = System.nanoTime();

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.flowexplorer.model.Precision;
-import org.flowexplorer.model.data.PointCsv;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
@@ -29,12 +27,19 @@ class ReliabilityCliTest {
     static Path model;
 
     @BeforeAll
-    static void tinyModel() throws Exception {
+    static void tinyModel() {
         data = dir.resolve("moons.csv");
-        PointCsv.write(data, ToyDataset.MOONS.generate(200, 0.1, 3));
+        CliRunner.run("dataset", "--name", "moons", "--n", 200, "--seed", 3, "--out", data).assertOk();
         model = dir.resolve("tiny.zip");
-        CliRunner.run("train", "--data", data, "--layers", 2, "--hidden", "8,8", "--steps", 20, "--out", model)
-                .assertOk();
+        CliRunner.run("train", "--data", data, "--layers", 2, "--hidden", 8, "--steps", 20, "--out", model).assertOk();
+    }
+
+    /** The diverging run: 8 × (64, 64) on moons at a learning rate far too high. */
+    private static CliRunner.Result trainAt(double lr, Path out, Object... more) {
+        java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of("train", "--dataset", "moons",
+                "--hidden", "64,64", "--steps", 500, "--lr", lr, "--out", out));
+        args.addAll(java.util.List.of(more));
+        return CliRunner.run(args.toArray());
     }
 
     // ---- item 1: divergence ----------------------------------------------------------------------
@@ -42,8 +47,7 @@ class ReliabilityCliTest {
     @Test
     void divergedTrainingFailsWithOneLineAndSavesNothing() {
         Path out = dir.resolve("diverged.zip");
-        CliRunner.Result r = CliRunner.run("train", "--dataset", "moons", "--hidden", "64,64", "--steps", 500,
-                "--lr", 1.0, "--out", out);
+        CliRunner.Result r = trainAt(1.0, out);
         assertEquals(1, r.exitCode(), r.out() + r.err());
         String line = r.err().strip();
         assertFalse(line.contains("\n"), line);
@@ -57,8 +61,7 @@ class ReliabilityCliTest {
     @Test
     void divergedModelIsSavedOnlyWhenAskedFor() {
         Path out = dir.resolve("kept.zip");
-        CliRunner.Result r = CliRunner.run("train", "--dataset", "moons", "--hidden", "64,64", "--steps", 500,
-                "--lr", 1.0, "--save-diverged", "--out", out);
+        CliRunner.Result r = trainAt(1.0, out, "--save-diverged");
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.err().contains("diverged"), r.err());
         assertTrue(Files.exists(out), "--save-diverged did not save");
@@ -67,8 +70,7 @@ class ReliabilityCliTest {
     @Test
     void explodingButFiniteLossIsFlagged() {
         Path out = dir.resolve("exploded.zip");
-        CliRunner.Result r = CliRunner.run("train", "--dataset", "moons", "--hidden", "64,64", "--steps", 500,
-                "--lr", 10, "--out", out);
+        CliRunner.Result r = trainAt(10, out);
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().strip().matches("error: training diverged at step \\d+: the loss reached .*--lr \\(now 10.0\\).*"),
                 r.err());
