@@ -56,30 +56,8 @@ final class VectorRelaunch {
 
     /** Runs the child and returns its exit status, or -1 if it could not be started. */
     static int run(String[] args) {
-        List<String> cmd = new ArrayList<>();
-        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules");
-        cmd.add("jdk.incubator.vector");
-        cmd.add("-Dflowexplorer.relaunched=true");
-        cmd.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
-        if (gui(args)) {
-            cmd.add("-Dflowexplorer.launchedAt=" + ManagementFactory.getRuntimeMXBean().getStartTime());
-            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
-                cmd.add("-XX:+UseZGC");
-            }
-            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
-                    || a.startsWith("-XX:SoftMaxHeapSize"))) {
-                cmd.addAll(GUI_HEAP);
-            }
-        }
         Optional<String> coreType = BlasCoreType.choose(System.getenv(), BlasCoreType.readCpuinfo());
-        coreType.ifPresent(k -> cmd.add("-D" + CHOSEN_CORETYPE + "=" + k));
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Launcher.class.getName());
-        cmd.addAll(List.of(args));
+        List<String> cmd = childCommand(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), coreType);
         ProcessBuilder builder = new ProcessBuilder(cmd);
         coreType.ifPresent(k -> builder.environment().put(BlasCoreType.VARIABLE, k));
         try {
@@ -103,6 +81,36 @@ final class VectorRelaunch {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /**
+     * The child's command line: this JVM's options plus the Vector API, the launcher's pid, the
+     * chosen OpenBLAS kernel, and for the window ZGC and the heap cap (each unless already given).
+     */
+    static List<String> childCommand(String[] args, List<String> jvmArgs, Optional<String> coreType) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.add("-Dflowexplorer.relaunched=true");
+        cmd.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
+        if (gui(args)) {
+            cmd.add("-Dflowexplorer.launchedAt=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
+                cmd.add("-XX:+UseZGC");
+            }
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
+                    || a.startsWith("-XX:SoftMaxHeapSize"))) {
+                cmd.addAll(GUI_HEAP);
+            }
+        }
+        coreType.ifPresent(k -> cmd.add("-D" + CHOSEN_CORETYPE + "=" + k));
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     /** Passes a SIGTERM of this launcher on to the child and gives it a moment to end. */

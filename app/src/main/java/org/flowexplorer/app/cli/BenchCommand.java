@@ -81,7 +81,6 @@ final class BenchCommand extends CliCommand {
     @Override
     void validate() {
         data.validate(this);
-        CliLimits.requirePoints(this, "--test-n", testN);
         architecture.validate(this, CouplingType.AFFINE);
         optimiser.validate(this);
         requirePositive("--steps", steps);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** Shared plumbing of the subcommands: JSON output, option validation, file I/O with clear errors. */
 abstract class CliCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> POINT_COUNTS = List.of("--n", "--test-n");
 
     @Spec
     CommandSpec spec;
@@ -30,6 +31,7 @@ abstract class CliCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        requirePointCounts();
         validate();
         try {
             execute();
@@ -39,6 +41,19 @@ abstract class CliCommand implements Callable<Integer> {
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): " + oomAdvice(), e);
         }
         return 0;
+    }
+
+    /**
+     * Every {@code --n} and {@code --test-n} of this CLI counts points: one check for all commands
+     * (render's too), before anything is allocated (see {@link CliLimits#MAX_POINTS}).
+     */
+    private void requirePointCounts() {
+        for (String name : POINT_COUNTS) {
+            var option = spec.findOption(name);
+            if (option != null && option.getValue() instanceof Integer n) {
+                CliLimits.requirePoints(this, name, n);
+            }
+        }
     }
 
     /** Records what the command does next, named in the message should memory run out there. */

@@ -32,7 +32,6 @@ final class DatasetCommand extends CliCommand {
     @Override
     void validate() {
         dataset = parseDataset(this, name);
-        CliLimits.requirePoints(this, "--n", n);
         if (noise != null) {
             requireNonNegative("--noise", noise);
         }

@@ -26,7 +26,6 @@ final class SampleCommand extends CliCommand {
     @Override
     void validate() {
         model.validate(this);
-        CliLimits.requirePoints(this, "--n", n);
         out.validate(this);
     }
 

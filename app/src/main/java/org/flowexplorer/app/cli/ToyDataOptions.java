@@ -13,10 +13,9 @@ final class ToyDataOptions {
 
     private ToyDataset set;
 
-    /** Checks the name and the count; the set is known afterwards. */
+    /** Checks the name (the count is checked for every command, see CliCommand); the set is known afterwards. */
     void validate(CliCommand cmd) {
         set = DatasetCommand.parseDataset(cmd, name);
-        CliLimits.requirePoints(cmd, "--n", n);
     }
 
     ToyDataset set() {

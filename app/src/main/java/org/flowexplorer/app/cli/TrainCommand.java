@@ -82,9 +82,6 @@ final class TrainCommand extends CliCommand {
     void validate() {
         if (source.dataset != null) {
             dataset = DatasetCommand.parseDataset(this, source.dataset);
-            if (n != null) {
-                CliLimits.requirePoints(this, "--n", n);
-            }
             if (noise != null) {
                 requireNonNegative("--noise", noise);
             }

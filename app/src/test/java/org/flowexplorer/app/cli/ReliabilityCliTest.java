@@ -102,6 +102,9 @@ class ReliabilityCliTest {
         CliRunner.run("dataset", "--name", "moons", "--n", Integer.MAX_VALUE, "--out", dir.resolve("d.csv"))
                 .assertError(2);
         CliRunner.run("train", "--dataset", "moons", "--n", Integer.MAX_VALUE).assertError(2);
+        CliRunner.run("render", "--model", model, "--view", "samples", "--n", Integer.MAX_VALUE,
+                "--out", dir.resolve("r.png")).assertError(2);
+        CliRunner.run("bench", "--test-n", Integer.MAX_VALUE, "--torch", "off").assertError(2);
         String w = CliRunner.run("train", "--dataset", "moons", "--hidden", "100000,100000").assertError(2).err();
         assertTrue(w.contains("parameters"), w);
         CliRunner.run("train", "--dataset", "moons", "--hidden", "46341,46341").assertError(2);
