@@ -5,15 +5,19 @@ import org.flowexplorer.model.flow.CouplingType;
 
 /**
  * Sizes the command line accepts, checked before anything is allocated, in {@code long} so that no
- * product overflows (widths of 46 341 used to wrap to a negative array size). The point limit is
- * the one CSV import has, so every file the CLI writes can be read back.
+ * product overflows (widths of 46 341 used to wrap to a negative array size). The values are the
+ * documented limits of files and models (docs/reliability.md); the point limit is the one CSV
+ * import has, so every file the CLI writes can be read back.
  */
 final class CliLimits {
     /** Points generated, sampled or drawn per command. */
     static final int MAX_POINTS = DataImport.MAX_POINTS;
     static final int MAX_LAYERS = 256;
-    /** Parameters of a model: 200 MB of float32 values, 1 GB with gradients and Adam's moments. */
-    static final long MAX_PARAMETERS = 50_000_000L;
+    /** Hidden layers of one coupling's MLP. */
+    static final int MAX_HIDDEN_LAYERS = 16;
+    static final int MAX_WIDTH = 4096;
+    /** Parameters of a model: 80 MB of float32 values, 320 MB with gradients and Adam's moments. */
+    static final long MAX_PARAMETERS = 20_000_000L;
 
     private CliLimits() {
     }
@@ -30,8 +34,8 @@ final class CliLimits {
         if (layers < 1 || layers > MAX_LAYERS) {
             throw cmd.usage("--layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }
-        if (hidden.length == 0) {
-            throw cmd.usage("--hidden needs at least one width");
+        if (hidden.length == 0 || hidden.length > MAX_HIDDEN_LAYERS) {
+            throw cmd.usage("--hidden needs 1 to " + MAX_HIDDEN_LAYERS + " widths, got " + hidden.length);
         }
         for (int h : hidden) {
             if (h < 1) {
@@ -42,6 +46,11 @@ final class CliLimits {
         if (parameters > MAX_PARAMETERS) {
             throw cmd.usage("--layers " + layers + " --hidden " + joined(hidden) + " would have " + parameters
                     + " parameters, more than the limit of " + MAX_PARAMETERS + "; use smaller widths or fewer layers");
+        }
+        for (int h : hidden) {
+            if (h > MAX_WIDTH) {
+                throw cmd.usage("--hidden widths must be at most " + MAX_WIDTH + ", got " + joined(hidden));
+            }
         }
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains for a given time while tracing the layers, sampling and computing a density grid"
                 + " every --view-every-ms, as the window does; no display needed.",
-                "Prints one object per --every seconds {elapsed_s, steps, loss, heap_used_mb, heap_committed_mb,"
+                "Prints one object per --every seconds {elapsed_s, steps, loss, heap_used_mb (live, after a full GC), heap_committed_mb,"
                         + " off_heap_mb, javacpp_mb, direct_mb, rss_mb}, then a summary with the minimum and maximum"
                         + " of heap, off-heap and resident memory after the first report (warm-up) and the growth"
                         + " of resident memory from that report to the last, in percent.",
@@ -106,6 +106,7 @@ final class SoakCommand extends CliCommand {
                     nextView = now + viewEveryMs * 1_000_000L;
                 }
                 if (now >= nextReport || System.nanoTime() >= end) {
+                    System.gc(); // so heap_used_mb is the live heap, not wherever the collector happens to be
                     Map<String, Double> memory = MemoryProbe.sample();
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("elapsed_s", round((System.nanoTime() - start) / 1e9, 2));

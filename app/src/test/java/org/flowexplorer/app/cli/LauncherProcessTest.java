@@ -145,7 +145,8 @@ class LauncherProcessTest {
     @Test
     void outOfMemoryIsOneLine() throws Exception {
         List<String> small = List.of("-Xmx96m", "--add-modules", "jdk.incubator.vector");
-        String train = runToEnd(launcher(small, "train", "--dataset", "moons", "--layers", 2, "--hidden", 100_000,
+        // within every size limit (18 M parameters), but four float copies of them do not fit in 96 MB
+        String train = runToEnd(launcher(small, "train", "--dataset", "moons", "--hidden", "1500,1500",
                 "--steps", 5), 1);
         assertOneErrorLine(train, "out of memory", "--hidden");
         Path csv = dir.resolve("d.csv");

@@ -108,6 +108,8 @@ class ReliabilityCliTest {
         String w = CliRunner.run("train", "--dataset", "moons", "--hidden", "100000,100000").assertError(2).err();
         assertTrue(w.contains("parameters"), w);
         CliRunner.run("train", "--dataset", "moons", "--hidden", "46341,46341").assertError(2);
+        String wide = CliRunner.run("train", "--dataset", "moons", "--layers", 1, "--hidden", 100_000).assertError(2).err();
+        assertTrue(wide.contains("at most 4096"), wide);
         CliRunner.run("bench", "--hidden", "46341,46341", "--torch", "off").assertError(2);
     }
 
