@@ -8,6 +8,8 @@ import org.flowexplorer.app.cli.FlowCli;
  * exits with its status. A plain main class, not the Application subclass, so that the JavaFX
  * jars may sit on the class path ({@code java -jar}, {@code mvn javafx:run}).
  *
+ * <p>A JVM that {@link VectorRelaunch} started ends when its launcher is gone ({@link ParentWatch}).
+ *
  * <p>The GUI branch lives in its own method so that a CLI run never loads a JavaFX class.
  */
 public final class Launcher {
@@ -15,6 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        ParentWatch.startIfChild();
         if (VectorRelaunch.wanted(args)) {
             int status = VectorRelaunch.run(args);
             if (status >= 0) {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.flowexplorer.model.nn.VectorSupport;
 
 /**
@@ -20,10 +22,23 @@ import org.flowexplorer.model.nn.VectorSupport;
  * status pass through unchanged; the JDK's one-line "Using incubator modules" notice is dropped
  * from its stderr so error output stays one line. {@code -Dflowexplorer.vector=false} disables
  * this; if the child cannot be started, the app runs in this JVM.
+ *
+ * <p>The child does not outlive this launcher: a shutdown hook here passes SIGTERM (or Ctrl+C) on
+ * to it, and the child watches this process ({@link ParentWatch}) for a SIGKILL that no hook sees.
+ * The child also gets the OpenBLAS kernel for this CPU ({@link BlasCoreType}) unless the user set
+ * one, and the window's child a heap cap fit for a desktop app unless the user gave {@code -Xmx}.
  */
 final class VectorRelaunch {
-    private static final Set<String> COMMANDS = Set.of("train", "bench");
+    private static final Set<String> COMMANDS = Set.of("train", "bench", "soak");
     private static final String NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+    /** Set in the child to the OpenBLAS kernel the launcher chose (absent when the user chose or none fits). */
+    static final String CHOSEN_CORETYPE = "flowexplorer.openblasCoretypeChosen";
+    /**
+     * The window's heap: ZGC was seen committing 2.75 GB for 246 MB live, so it is asked to stay near
+     * 512 MB and never pass 2 GB (training data and models live off-heap in ND4J buffers).
+     */
+    static final List<String> GUI_HEAP = List.of("-XX:SoftMaxHeapSize=512m", "-Xmx2g");
+    private static final long STOP_MILLIS = 2000;
 
     private VectorRelaunch() {
     }
@@ -41,28 +56,16 @@ final class VectorRelaunch {
 
     /** Runs the child and returns its exit status, or -1 if it could not be started. */
     static int run(String[] args) {
-        List<String> cmd = new ArrayList<>();
-        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules");
-        cmd.add("jdk.incubator.vector");
-        cmd.add("-Dflowexplorer.relaunched=true");
-        if (gui(args)) {
-            cmd.add("-Dflowexplorer.launchedAt=" + ManagementFactory.getRuntimeMXBean().getStartTime());
-            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
-                cmd.add("-XX:+UseZGC");
-            }
-        }
-        cmd.addAll(jvmArgs);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Launcher.class.getName());
-        cmd.addAll(List.of(args));
+        Optional<String> coreType = BlasCoreType.choose(System.getenv(), BlasCoreType.readCpuinfo());
+        List<String> cmd = childCommand(args, ManagementFactory.getRuntimeMXBean().getInputArguments(), coreType);
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        coreType.ifPresent(k -> builder.environment().put(BlasCoreType.VARIABLE, k));
         try {
-            Process child = new ProcessBuilder(cmd)
+            Process child = builder
                     .redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "flowexplorer-stop-child"));
             try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
@@ -77,6 +80,51 @@ final class VectorRelaunch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /**
+     * The child's command line: this JVM's options plus the Vector API, the launcher's pid, the
+     * chosen OpenBLAS kernel, and for the window ZGC and the heap cap (each unless already given).
+     */
+    static List<String> childCommand(String[] args, List<String> jvmArgs, Optional<String> coreType) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.add("-Dflowexplorer.relaunched=true");
+        cmd.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
+        if (gui(args)) {
+            cmd.add("-Dflowexplorer.launchedAt=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
+                cmd.add("-XX:+UseZGC");
+            }
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
+                    || a.startsWith("-XX:SoftMaxHeapSize"))) {
+                cmd.addAll(GUI_HEAP);
+            }
+        }
+        coreType.ifPresent(k -> cmd.add("-D" + CHOSEN_CORETYPE + "=" + k));
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Launcher.class.getName());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Passes a SIGTERM of this launcher on to the child and gives it a moment to end. */
+    private static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(STOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
         }
     }
 }

@@ -7,52 +7,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.flowexplorer.model.bench.TrainingBenchmark;
 import org.flowexplorer.model.data.PointCsv;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Training-speed benchmark beside the PyTorch reference: rounds alternate Java and PyTorch runs on
  * the same data (so machine noise hits both alike), each timing every step and reporting the median.
- * Set OPENBLAS_CORETYPE in the environment of this command when OpenBLAS misdetects the CPU; the
- * PyTorch process inherits the same environment and thread count.
+ * The launcher sets OPENBLAS_CORETYPE from the CPU's flags unless the user did (see BlasCoreType);
+ * the PyTorch process inherits the same environment and thread count, and the summary reports both.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Times training steps beside the seed's PyTorch code (when python3 can import torch).",
                 "Rounds alternate Java and PyTorch runs on the same data (forward, backward, clipping, Adam per step);",
                 "prints one JSON object per run, then a summary with the ratio java/pytorch of the median ms per step",
-                "and the mean test NLLs. Set OPENBLAS_CORETYPE for this command if OpenBLAS misdetects the CPU."})
+                "and the mean test NLLs, and the OpenBLAS kernel (OPENBLAS_CORETYPE) of both sides."})
 final class BenchCommand extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--dataset", defaultValue = "moons", paramLabel = "NAME", description = "Toy data set (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--n", defaultValue = "10000", paramLabel = "N", description = "Training points (default: ${DEFAULT-VALUE}).")
-    int n;
+    @Mixin
+    ToyDataOptions data;
 
     @Option(names = "--test-n", defaultValue = "2000", paramLabel = "N", description = "Test points (default: ${DEFAULT-VALUE}).")
     int testN;
 
-    @Option(names = "--layers", defaultValue = "8", paramLabel = "L", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
-    int layers;
+    @Mixin
+    ArchitectureOptions architecture;
 
-    @Option(names = "--hidden", defaultValue = "256,256", split = ",", paramLabel = "W", description = "Hidden widths (default: ${DEFAULT-VALUE}).")
-    int[] hidden;
-
-    @Option(names = "--batch", defaultValue = "256", paramLabel = "B", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lr", defaultValue = "0.001", paramLabel = "LR", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Mixin
+    OptimiserOptions optimiser;
 
     @Option(names = "--steps", defaultValue = "500", paramLabel = "N", description = "Steps per run (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -88,28 +78,16 @@ final class BenchCommand extends CliCommand {
             description = "Also record the JVM's resident memory every K steps of each Java run (0 = off).")
     int rssEvery;
 
-    private ToyDataset toy;
-
     @Override
     void validate() {
-        try {
-            toy = ToyDataset.fromId(dataset);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        requirePositive("--n", n);
-        requirePositive("--test-n", testN);
-        requirePositive("--layers", layers);
-        requirePositive("--batch", batch);
+        data.validate(this);
+        architecture.validate(this, CouplingType.AFFINE);
+        optimiser.validate(this);
         requirePositive("--steps", steps);
         requirePositive("--rounds", rounds);
         requirePositive("--threads", threads);
         if (torchBlasThreads != null) {
             requirePositive("--torch-blas-threads", torchBlasThreads);
-        }
-        requirePositive("--lr", lr);
-        for (int h : hidden) {
-            requirePositive("--hidden", h);
         }
         if (!List.of("auto", "off", "require").contains(torch)) {
             throw usage("--torch must be auto, off or require, got '" + torch + "'");
@@ -122,8 +100,8 @@ final class BenchCommand extends CliCommand {
     @Override
     void execute() throws Exception {
         System.setProperty("flowexplorer.blasThreads", Integer.toString(threads));
-        float[] train = toy.generate(n, toy.defaultNoise(), seed);
-        float[] test = toy.generate(testN, toy.defaultNoise(), seed + 1_000_003L);
+        float[] train = data.generate(data.n, seed);
+        float[] test = data.generate(testN, seed + 1_000_003L);
         boolean useTorch = !torch.equals("off") && torchAvailable();
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
@@ -137,17 +115,18 @@ final class BenchCommand extends CliCommand {
             PointCsv.write(trainCsv, train);
             PointCsv.write(testCsv, test);
         }
-        String hiddenText = String.join(",", Arrays.stream(hidden).mapToObj(Integer::toString).toList());
+        String hiddenText = architecture.hiddenText();
         List<Double> javaMs = new ArrayList<>(), torchMs = new ArrayList<>(), javaNll = new ArrayList<>(), torchNll = new ArrayList<>();
         String torchImpl = null;
         try {
             for (int r = 0; r < rounds; r++) {
                 long s = seed + r;
                 List<Double> rss = new ArrayList<>();
-                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, layers, hidden, CouplingType.AFFINE, batch, lr, steps, s,
+                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.layers, architecture.hidden,
+                        CouplingType.AFFINE, optimiser.batch, optimiser.lr, steps, s,
                         done -> {
                             if (rssEvery > 0 && done % rssEvery == 0) {
-                                rss.add(residentMegabytes());
+                                rss.add(MemoryProbe.residentMegabytes());
                             }
                         });
                 Map<String, Object> jo = new LinkedHashMap<>();
@@ -192,10 +171,10 @@ final class BenchCommand extends CliCommand {
         }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("command", "bench");
-        res.put("dataset", toy.id());
-        res.put("layers", layers);
-        res.put("hidden", hidden);
-        res.put("batch", batch);
+        res.put("dataset", data.set().id());
+        res.put("layers", architecture.layers);
+        res.put("hidden", architecture.hidden);
+        res.put("batch", optimiser.batch);
         res.put("steps", steps);
         res.put("rounds", rounds);
         res.put("threads", threads);
@@ -203,6 +182,10 @@ final class BenchCommand extends CliCommand {
             res.put("torch_openblas_threads", torchBlasThreads());
         }
         res.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
+        res.put("openblas_coretype_source", coreTypeSource());
+        if (useTorch) {
+            res.put("torch_openblas_coretype", torchEnvironment().getOrDefault("OPENBLAS_CORETYPE", ""));
+        }
         res.put("java_vector_api", org.flowexplorer.model.nn.VectorSupport.inUse());
         res.put("java_ms_per_step", round(median(javaMs), 4));
         res.put("java_test_nll_mean", round(mean(javaNll), 5));
@@ -237,11 +220,12 @@ final class BenchCommand extends CliCommand {
 
     private JsonNode runTorch(Path trainCsv, Path testCsv, String hiddenText, long s) throws IOException, InterruptedException {
         List<String> cmd = List.of(python, torchScript.toString(), trainCsv.toString(), testCsv.toString(),
-                "--layers", Integer.toString(layers), "--hidden", hiddenText, "--batch", Integer.toString(batch),
-                "--steps", Integer.toString(steps), "--lr", Double.toString(lr), "--seed", Long.toString(s),
+                "--layers", Integer.toString(architecture.layers), "--hidden", hiddenText,
+                "--batch", Integer.toString(optimiser.batch), "--steps", Integer.toString(steps),
+                "--lr", Double.toString(optimiser.lr), "--seed", Long.toString(s),
                 "--threads", Integer.toString(threads));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(torchBlasThreads()));
+        pb.environment().putAll(torchEnvironment());
         Process p = pb.start();
         byte[] err = p.getErrorStream().readAllBytes();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -257,18 +241,25 @@ final class BenchCommand extends CliCommand {
         return torchBlasThreads == null ? threads : torchBlasThreads;
     }
 
-    /** Resident set size of this process from /proc (Linux); NaN elsewhere. */
-    static double residentMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
+    /** What the PyTorch process gets on top of this one's environment (which it inherits, OPENBLAS_CORETYPE too). */
+    private Map<String, String> torchEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OPENBLAS_NUM_THREADS", Integer.toString(torchBlasThreads()));
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        if (core != null) {
+            env.put("OPENBLAS_CORETYPE", core);
         }
-        return Double.NaN;
+        return env;
+    }
+
+    /** Who chose OPENBLAS_CORETYPE: the launcher from the CPU's flags, the user, or nobody (OpenBLAS detects). */
+    private static String coreTypeSource() {
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        if (core == null || core.isBlank()) {
+            return "unset (OpenBLAS detects the CPU)";
+        }
+        return core.equals(System.getProperty("flowexplorer.openblasCoretypeChosen"))
+                ? "launcher (from the CPU flags in /proc/cpuinfo)" : "environment";
     }
 
     private static double median(List<Double> v) {

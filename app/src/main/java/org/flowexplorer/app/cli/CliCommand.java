@@ -1,13 +1,17 @@
 package org.flowexplorer.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.model.data.DataFileException;
 import org.flowexplorer.model.data.PointCsv;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,15 +21,49 @@ import picocli.CommandLine.Spec;
 /** Shared plumbing of the subcommands: JSON output, option validation, file I/O with clear errors. */
 abstract class CliCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> POINT_COUNTS = List.of("--n", "--test-n");
 
     @Spec
     CommandSpec spec;
 
+    /** What the command is doing, for a one-line out-of-memory message; see {@link #stage(String)}. */
+    private String stage = "starting";
+
     @Override
     public final Integer call() throws Exception {
+        requirePointCounts();
         validate();
-        execute();
+        try {
+            execute();
+        } catch (OutOfMemoryError e) {
+            // picocli's handler sees only Exceptions; the failed allocation is garbage by now
+            throw new CliFailure("out of memory while " + stage + " (the Java heap is limited to "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): " + oomAdvice(), e);
+        }
         return 0;
+    }
+
+    /**
+     * Every {@code --n} and {@code --test-n} of this CLI counts points: one check for all commands
+     * (render's too), before anything is allocated (see {@link CliLimits#MAX_POINTS}).
+     */
+    private void requirePointCounts() {
+        for (String name : POINT_COUNTS) {
+            var option = spec.findOption(name);
+            if (option != null && option.getValue() instanceof Integer n) {
+                CliLimits.requirePoints(this, name, n);
+            }
+        }
+    }
+
+    /** Records what the command does next, named in the message should memory run out there. */
+    final void stage(String what) {
+        stage = what;
+    }
+
+    /** The advice after an out-of-memory message: what to make smaller. */
+    String oomAdvice() {
+        return "use fewer points or a smaller model, or give Java more memory with -Xmx";
     }
 
     /** Checks option values; throw {@link #usage(String)} for bad ones. Runs before anything is read. */
@@ -34,11 +72,24 @@ abstract class CliCommand implements Callable<Integer> {
 
     abstract void execute() throws Exception;
 
-    /** Prints one JSON object as one line on stdout. */
+    /**
+     * Prints one JSON object as one line on stdout. A non-finite number is never printed as if it
+     * were a result: the line is withheld and the command fails naming the field.
+     */
     final void emit(Map<String, ?> object) {
+        JsonNode tree = JSON.valueToTree(object);
+        List<String> bad = new ArrayList<>();
+        tree.fields().forEachRemaining(f -> {
+            if (f.getValue().isNumber() && !Double.isFinite(f.getValue().doubleValue())) {
+                bad.add(f.getKey() + " = " + f.getValue().asText());
+            }
+        });
+        if (!bad.isEmpty()) {
+            throw new CliFailure("the result is not a finite number (" + String.join(", ", bad) + ")");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            out.println(JSON.writeValueAsString(object));
+            out.println(JSON.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode result as JSON: " + e.getOriginalMessage(), e);
         }
@@ -82,14 +133,11 @@ abstract class CliCommand implements Callable<Integer> {
 
     /** Runs a write, turning an I/O failure into a one-line message naming the file. */
     static void write(Path file, IoAction action) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new CliFailure("cannot write " + file + ": directory " + parent + " does not exist");
-        }
+        Outputs.requireWritable(file);
         try {
             action.run();
         } catch (IOException e) {
-            throw new CliFailure("cannot write " + file + ": " + FlowCli.describeIo(e), e);
+            throw new CliFailure("cannot write " + file + ": " + Failures.describe(e, null), e);
         }
     }
 

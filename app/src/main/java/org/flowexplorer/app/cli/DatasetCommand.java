@@ -1,11 +1,11 @@
 package org.flowexplorer.app.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.data.ToyDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "dataset", mixinStandardHelpOptions = true,
@@ -24,19 +24,18 @@ final class DatasetCommand extends CliCommand {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "F.csv", description = "Output CSV file.")
-    Path out;
+    @Mixin
+    CsvOutput out;
 
     private ToyDataset dataset;
 
     @Override
     void validate() {
         dataset = parseDataset(this, name);
-        requirePositive("--n", n);
         if (noise != null) {
             requireNonNegative("--noise", noise);
         }
-        requireCsv("--out", out);
+        out.validate(this);
     }
 
     static ToyDataset parseDataset(CliCommand cmd, String name) {
@@ -51,14 +50,14 @@ final class DatasetCommand extends CliCommand {
     void execute() {
         double s = noise != null ? noise : dataset.defaultNoise();
         float[] xy = dataset.generate(n, s, seed);
-        write(out, () -> PointCsv.write(out, xy));
+        write(out.path(), () -> PointCsv.write(out.path(), xy));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "dataset");
         r.put("name", dataset.id());
         r.put("n", n);
         r.put("noise", s);
         r.put("seed", seed);
-        r.put("out", out.toString());
+        r.put("out", out.path().toString());
         emit(r);
     }
 }

@@ -3,9 +3,7 @@ package org.flowexplorer.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
+import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.model.data.DataFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +31,7 @@ import picocli.CommandLine.Spec;
                 ConvertCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
+                SoakCommand.class,
         })
 public final class FlowCli implements Runnable {
     @Spec
@@ -48,7 +47,14 @@ public final class FlowCli implements Runnable {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int status = newCommandLine(out, err).execute(args);
+        int status;
+        try {
+            status = newCommandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // outside a command's own handling (while parsing, or on another thread's behalf)
+            err.println("error: " + describe(e));
+            status = CommandLine.ExitCode.SOFTWARE;
+        }
         out.flush();
         err.flush();
         return status;
@@ -85,34 +91,20 @@ public final class FlowCli implements Runnable {
         if (ex instanceof CliFailure || ex instanceof DataFileException) {
             return oneLine(ex.getMessage());
         }
-        if (ex instanceof IOException io) {
-            return oneLine(describeIo(io));
+        if (ex instanceof IOException) {
+            return Failures.describe(ex, null);
         }
         if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
             return oneLine(String.valueOf(ex.getMessage()));
         }
         if (ex instanceof OutOfMemoryError) {
-            return "out of memory (try fewer points or a smaller model, or raise -Xmx)";
+            return Failures.describe(ex, null);
         }
         return "internal error: " + oneLine(ex.toString());
     }
 
-    /** Describes an I/O failure without exception class names. */
-    static String describeIo(IOException e) {
-        if (e instanceof NoSuchFileException f) {
-            return f.getFile() + ": no such file or directory";
-        }
-        if (e instanceof AccessDeniedException f) {
-            return f.getFile() + ": permission denied";
-        }
-        if (e instanceof FileSystemException f) {
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "file system error");
-        }
-        return e.getMessage() != null ? e.getMessage() : "I/O error";
-    }
-
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return Failures.oneLine(s);
     }
 
     /** The application version: the jar manifest's, or the development version when run from classes. */

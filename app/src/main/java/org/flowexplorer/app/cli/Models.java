@@ -29,14 +29,22 @@ final class Models {
         }
     }
 
-    static int countNonFinite(float[] v) {
+    /** How many of the model's parameters are NaN or infinite. */
+    static int nonFiniteParameters(RealNVP flow) {
         int bad = 0;
-        for (float f : v) {
-            if (!Float.isFinite(f)) {
+        for (double v : flow.parameterValues()) {
+            if (!Double.isFinite(v)) {
                 bad++;
             }
         }
         return bad;
+    }
+
+    /** Why a model gave non-finite numbers: its parameters, or float32 overflow on these inputs. */
+    static String nonFiniteCause(RealNVP flow) {
+        int bad = nonFiniteParameters(flow);
+        return bad > 0 ? bad + " of the model's " + flow.parameterCount() + " parameters are NaN or infinite"
+                : "the model overflows float32 on these points";
     }
 
     /** Whether the format stores training metadata (only the native .zip does). */

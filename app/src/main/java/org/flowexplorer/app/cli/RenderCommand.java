@@ -26,6 +26,7 @@ import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.LoadedModel;
 import org.flowexplorer.model.train.LossSnapshot;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,8 +44,8 @@ final class RenderCommand extends CliCommand {
     private static final double DATA_TAIL = 0.005;
     private static final double DATA_PAD = 0.12;
 
-    @Option(names = "--model", required = true, paramLabel = "M.zip|M.npz", description = "Model file.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
             description = "density, samples, layers, latent, loss or masks.")
@@ -87,7 +88,7 @@ final class RenderCommand extends CliCommand {
         if (!VIEWS.contains(view)) {
             throw usage("--view must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'");
         }
-        Models.requireModelExtension(this, "--model", model);
+        model.validate(this);
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         format = name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : name.endsWith(".gif") ? "gif" : null;
         if (format == null) {
@@ -96,6 +97,7 @@ final class RenderCommand extends CliCommand {
         if (format.equals("gif") && !view.equals("layers")) {
             throw usage("--out .gif (the layer animation) needs --view layers, got --view " + view);
         }
+        Outputs.requireWritable(out);
         if (width != null && (width < 50 || width > 10_000)) {
             throw usage("--width must be between 50 and 10000, got " + width);
         }
@@ -116,7 +118,7 @@ final class RenderCommand extends CliCommand {
 
     @Override
     void execute() throws DataFileException {
-        LoadedModel loaded = Models.load(model);
+        LoadedModel loaded = model.load(this);
         RealNVP flow = loaded.model();
         int layers = flow.spec().layers();
         if (layer != null && layer > layers) {
@@ -125,11 +127,13 @@ final class RenderCommand extends CliCommand {
         }
         float[] points = null;
         if (data != null) {
+            stage("reading " + data);
             points = readPoints(data);
-            Models.requireDim(flow, model, 2, data);
+            Models.requireDim(flow, model.path(), 2, data);
         } else if (!view.equals("masks")) {
-            Models.requireDim(flow, model, 2, null);
+            Models.requireDim(flow, model.path(), 2, null);
         }
+        stage("rendering --view " + view);
         int w = width != null ? width : view.equals("masks") ? 480 : 600;
         int h = height != null ? height : switch (view) {
             case "loss" -> 360;
@@ -138,7 +142,7 @@ final class RenderCommand extends CliCommand {
         };
         LossSnapshot history = loaded.metadata().lossHistory();
         if (view.equals("loss") && history == null) {
-            throw new CliFailure("no loss history in " + model.getFileName()
+            throw new CliFailure("no loss history in " + model.path().getFileName()
                     + " (train in the app or with `train --out`)");
         }
 
@@ -215,7 +219,7 @@ final class RenderCommand extends CliCommand {
             }
             case "samples" -> {
                 float[] samples = flow.samplePoints(n, seed);
-                requireFinite(samples, "sampled");
+                NonFinite.require(samples, "sampled coordinates", Models.nonFiniteCause(flow));
                 float[] shown = points;
                 int[] colours = shown == null ? null : Palette.byPosition(shown);
                 return () -> {
@@ -278,14 +282,6 @@ final class RenderCommand extends CliCommand {
         v.setTitle(title);
         v.setAxisTitles(xTitle, yTitle);
         return v;
-    }
-
-    private static void requireFinite(float[] xy, String what) {
-        int bad = Models.countNonFinite(xy);
-        if (bad > 0) {
-            throw new CliFailure(bad + " " + what + " coordinates are not finite numbers (the model's inverse overflows);"
-                    + " nothing written");
-        }
     }
 
     /** The app's warped grid over {@code b} (WARP_LINES each way), pushed through the first {@code k} layers. */

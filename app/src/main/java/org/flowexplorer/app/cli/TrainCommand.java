@@ -4,26 +4,29 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.flowexplorer.model.data.DataFileException;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.LossHistory;
 import org.flowexplorer.model.train.LossSmoothing;
-import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a RealNVP flow by maximum likelihood on a CSV file or a generated toy data set.",
                 "Prints a progress object {\"step\",\"loss\"} about every 10%% of the steps (loss = mean minibatch"
                         + " loss since the previous report), then the result object.",
-                "A .zip model keeps the loss history (every step's minibatch NLL, and the --test NLL at each report)"
-                        + " for 'render --view loss'."})
+                "A .zip model keeps the loss history (every step's smoothed minibatch NLL, as the app stores it, and the --test NLL at each report)"
+                        + " for 'render --view loss'.",
+                "Stops with exit status 1 when training diverges (a NaN or infinite loss or gradient, or a loss over"
+                        + " 1e4 and 100x the first step's); the model is then not saved unless --save-diverged."})
 final class TrainCommand extends CliCommand {
     static final int DEFAULT_DATASET_N = 2000;
 
@@ -47,22 +50,15 @@ final class TrainCommand extends CliCommand {
     @Option(names = "--test", paramLabel = "F.csv", description = "Held-out points; their mean NLL is reported as test_nll.")
     Path test;
 
-    @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
-    int layers;
+    @Mixin
+    ArchitectureOptions architecture;
 
-    @Option(names = "--hidden", defaultValue = "256,256", split = ",", paramLabel = "W",
-            description = "Hidden widths of each coupling's MLP (default: ${DEFAULT-VALUE}).")
-    int[] hidden;
+    @Option(names = "--coupling", defaultValue = "affine", paramLabel = "TYPE", converter = CouplingConverter.class,
+            completionCandidates = CouplingConverter.class, description = "Coupling type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CouplingType coupling;
 
-    @Option(names = "--coupling", defaultValue = "affine", paramLabel = "affine|additive",
-            description = "Coupling type (default: ${DEFAULT-VALUE}).")
-    String coupling;
-
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Mixin
+    OptimiserOptions optimiser;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -78,45 +74,35 @@ final class TrainCommand extends CliCommand {
     @Option(names = "--out", paramLabel = "M.zip|M.npz", description = "Where to save the trained model.")
     Path out;
 
+    @Option(names = "--save-diverged", description = "Save the model to --out even if training diverged (exit status stays 1).")
+    boolean saveDiverged;
+
     private ToyDataset dataset;
-    private CouplingType couplingType;
 
     @Override
     void validate() {
         if (source.dataset != null) {
             dataset = DatasetCommand.parseDataset(this, source.dataset);
-            if (n != null) {
-                requirePositive("--n", n);
-            }
             if (noise != null) {
                 requireNonNegative("--noise", noise);
             }
         } else if (n != null || noise != null) {
             throw usage((n != null ? "--n" : "--noise") + " only applies to --dataset, not to --data");
         }
-        if (layers < 1) {
-            throw usage("--layers must be at least 1, got " + layers);
-        }
-        if (hidden.length == 0) {
-            throw usage("--hidden needs at least one width");
-        }
-        for (int h : hidden) {
-            if (h < 1) {
-                throw usage("--hidden widths must be positive integers, got " + joined(hidden));
-            }
-        }
-        try {
-            couplingType = CouplingType.fromId(coupling);
-        } catch (IllegalArgumentException e) {
-            throw usage("--coupling must be affine or additive, got '" + coupling + "'");
-        }
-        requirePositive("--batch", batch);
-        requirePositive("--lr", lr);
+        architecture.validate(this, coupling);
+        optimiser.validate(this);
         requirePositive("--steps", steps);
         requireNonNegative("--clip", clip);
         if (out != null) {
             Models.requireModelExtension(this, "--out", out);
+            Outputs.requireWritable(out);
         }
+    }
+
+    @Override
+    String oomAdvice() {
+        return "use smaller --hidden widths (now " + architecture.hiddenText() + "), fewer --layers or fewer points,"
+                + " or give Java more memory with -Xmx";
     }
 
     @Override
@@ -128,36 +114,48 @@ final class TrainCommand extends CliCommand {
         if (dataset != null) {
             dataN = n != null ? n : DEFAULT_DATASET_N;
             dataNoise = noise != null ? noise : dataset.defaultNoise();
+            stage("generating " + dataN + " points");
             data = dataset.generate(dataN, dataNoise, seed);
         } else {
+            stage("reading " + source.data);
             data = readPoints(source.data);
             dataN = data.length / 2;
         }
+        stage("reading " + test);
         float[] testData = test != null ? readPoints(test) : null;
 
-        FlowSpec spec = FlowSpec.alternating(2, layers, hidden, couplingType);
-        RealNVP model = RealNVP.create(spec, seed);
-        TrainingConfig config = new TrainingConfig(batch, lr, clip, seed);
+        stage("building a model with --hidden " + architecture.hiddenText());
+        RealNVP model = RealNVP.create(architecture.spec(coupling), seed);
+        TrainingConfig config = new TrainingConfig(optimiser.batchFor(dataN), optimiser.lr, clip, seed);
+        stage("computing the initial NLL of " + dataN + " points with --hidden " + architecture.hiddenText());
         double initialNll = model.meanNll(data);
         Trainer trainer = new Trainer(model, data, config);
 
+        stage("training with --hidden " + architecture.hiddenText() + " and batch " + config.batchSize());
         long[] stepNanos = new long[steps];
         LossHistory history = new LossHistory();
         LossSmoothing smoothing = new LossSmoothing(); // the history stores what the app stores
+        DivergenceGuard guard = new DivergenceGuard();
+        Optional<String> diverged = Optional.empty();
         int every = Math.max(1, steps / 10);
         double windowLoss = 0;
         int windowSteps = 0;
-        for (int i = 0; i < steps; i++) {
+        int taken = 0;
+        for (int i = 0; i < steps && diverged.isEmpty(); i++) {
             long s0 = System.nanoTime();
             double loss = trainer.step();
             stepNanos[i] = System.nanoTime() - s0;
+            taken = i + 1;
+            diverged = guard.check(trainer);
+            if (diverged.isPresent()) {
+                break;
+            }
             double measuredTest = Double.NaN;
             windowLoss += loss;
             windowSteps++;
-            int done = i + 1;
-            if (done % every == 0 || done == steps) {
+            if (taken % every == 0 || taken == steps) {
                 Map<String, Object> p = new LinkedHashMap<>();
-                p.put("step", done);
+                p.put("step", taken);
                 p.put("loss", windowLoss / windowSteps);
                 emit(p);
                 if (testData != null) {
@@ -168,15 +166,29 @@ final class TrainCommand extends CliCommand {
             }
             history.append(trainer.steps(), smoothing.add(loss), measuredTest);
         }
+        if (diverged.isEmpty() && Models.nonFiniteParameters(model) > 0) {
+            diverged = Optional.of(Models.nonFiniteCause(model));
+        }
+        ModelMetadata.DatasetInfo info = dataset != null
+                ? new ModelMetadata.DatasetInfo(dataset.id(), dataN, dataNoise, seed)
+                : new ModelMetadata.DatasetInfo(String.valueOf(source.data.getFileName()), dataN, null, null);
+        ModelMetadata metadata = ModelMetadata.trained(config, trainer.steps()).withDataset(info)
+                .withAppVersion(FlowCli.version()).withLossHistory(history.snapshot());
+        if (diverged.isPresent()) {
+            String why = DivergenceGuard.message(taken, diverged.get(), optimiser.lr, clip);
+            if (out != null && saveDiverged) {
+                Models.save(out, model, metadata);
+                why += "; saved anyway to " + out + " (--save-diverged)";
+            } else if (out != null) {
+                why += "; " + out + " not written (--save-diverged writes it anyway)";
+            }
+            throw new CliFailure(why);
+        }
+        stage("computing the final NLL of " + dataN + " points");
         double trainNll = model.meanNll(data);
         Double testNll = testData != null ? model.meanNll(testData) : null;
-
         if (out != null) {
-            ModelMetadata.DatasetInfo info = dataset != null
-                    ? new ModelMetadata.DatasetInfo(dataset.id(), dataN, dataNoise, seed)
-                    : new ModelMetadata.DatasetInfo(String.valueOf(source.data.getFileName()), dataN, null, null);
-            Models.save(out, model, ModelMetadata.trained(config, trainer.steps()).withDataset(info)
-                    .withAppVersion(FlowCli.version()).withLossHistory(history.snapshot()));
+            Models.save(out, model, metadata);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 
@@ -193,11 +205,11 @@ final class TrainCommand extends CliCommand {
             r.put("test", test.toString());
             r.put("test_n", testData.length / 2);
         }
-        r.put("layers", layers);
-        r.put("hidden", hidden);
-        r.put("coupling", couplingType.id());
-        r.put("batch", batch);
-        r.put("lr", lr);
+        r.put("layers", architecture.layers);
+        r.put("hidden", architecture.hidden);
+        r.put("coupling", coupling.id());
+        r.put("batch", config.batchSize());
+        r.put("lr", optimiser.lr);
         r.put("clip", clip);
         r.put("seed", seed);
         r.put("parameters", model.parameterCount());
@@ -221,9 +233,5 @@ final class TrainCommand extends CliCommand {
         int m = s.length / 2;
         double med = s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2.0;
         return med / 1e6;
-    }
-
-    private static String joined(int[] a) {
-        return Arrays.toString(a).replaceAll("[\\[\\] ]", "");
     }
 }

@@ -11,6 +11,7 @@ import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "transform", mixinStandardHelpOptions = true,
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
 final class TransformCommand extends CliCommand {
     enum Direction { forward, inverse }
 
-    @Option(names = "--model", required = true, paramLabel = "M.zip|M.npz", description = "Model file.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--data", required = true, paramLabel = "F.csv", description = "Input points (CSV x,y).")
     Path data;
@@ -34,21 +35,23 @@ final class TransformCommand extends CliCommand {
     @Option(names = "--trace", description = "Write every layer's positions instead of only the result.")
     boolean trace;
 
-    @Option(names = "--out", required = true, paramLabel = "F.csv", description = "Output CSV file.")
-    Path out;
+    @Mixin
+    CsvOutput output;
 
     @Override
     void validate() {
-        Models.requireModelExtension(this, "--model", model);
-        requireCsv("--out", out);
+        model.validate(this);
+        Outputs.requireNotInput(this, "--out", output.path(), "--data", data);
+        output.validate(this);
     }
 
     @Override
     void execute() throws DataFileException {
-        RealNVP flow = Models.load(model).model();
-        float[] x = readPoints(data);
-        Models.requireDim(flow, model, 2, data);
-        int n = x.length / 2;
+        ModelOption.OnPoints input = model.loadWith(this, data);
+        RealNVP flow = input.flow();
+        float[] x = input.points();
+        Path out = output.path();
+        int n = input.n();
         int dim = flow.dim();
         List<String> header = new ArrayList<>();
         if (trace) {
@@ -56,6 +59,7 @@ final class TransformCommand extends CliCommand {
             List<float[]> columns = new ArrayList<>();
             for (int l = 0; l <= t.layers(); l++) {
                 float[] pos = t.positionsAt(l);
+                NonFinite.require(pos, "coordinates at layer " + l, Models.nonFiniteCause(flow));
                 for (int d = 0; d < dim; d++) {
                     header.add("l" + l + "_" + axis(d));
                     float[] col = new float[n];
@@ -68,18 +72,14 @@ final class TransformCommand extends CliCommand {
             write(out, () -> CsvTable.writeColumns(out, header, columns));
         } else {
             float[] y = direction == Direction.forward ? flow.forward(x, null) : flow.inverse(x, null);
-            int bad = Models.countNonFinite(y);
-            if (bad > 0) {
-                throw new CliFailure(bad + " result coordinates are not finite numbers (the model overflows on these points);"
-                        + " nothing written");
-            }
+            NonFinite.require(y, "result coordinates", Models.nonFiniteCause(flow));
             header.add("x");
             header.add("y");
             write(out, () -> PointCsv.write(out, y));
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "transform");
-        r.put("model", model.toString());
+        r.put("model", model.path().toString());
         r.put("data", data.toString());
         r.put("direction", direction.name());
         r.put("trace", trace);

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.flowexplorer.app.io.DataImport;
+import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.TrainingWorker;
@@ -215,33 +215,13 @@ public final class FilesViewModel {
                 }
                 return;
             }
-            Throwable cause = rootCause(e);
+            Throwable cause = Failures.unwrap(e);
             if (recent && cause instanceof IOException && preferences != null && !Files.exists(file)) {
                 preferences.recentFiles().remove(file);
                 recentFiles.setAll(preferences.recentFiles().list());
             }
-            status.error(describe(cause, file));
+            status.error(Failures.describe(cause, file));
         });
-    }
-
-    /**
-     * The one failure-to-sentence function of the view model: the reason, prefixed by the file's
-     * name unless it already says it. (To be replaced by {@code io.Failures.describe(Throwable, Path)}.)
-     */
-    private static String describe(Throwable cause, Path file) {
-        String why = String.valueOf(cause.getMessage());
-        String name = String.valueOf(file.getFileName());
-        return why.contains(name) ? why : name + ": " + why;
-    }
-
-    /** Unwraps the wrappers an asynchronous step adds around the real failure. */
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || cause instanceof UncheckedIOException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private void rememberRecent(Path file) {

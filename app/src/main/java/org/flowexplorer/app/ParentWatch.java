@@ -1,0 +1,51 @@
+package org.flowexplorer.app;
+
+import java.util.Optional;
+
+/**
+ * Ends a relaunched child JVM when the launcher that started it is gone. A launcher killed with
+ * SIGKILL cannot tell its child; without this the child trained on and later overwrote
+ * {@code --out}. The launcher passes its pid as {@code -Dflowexplorer.parentPid}; a daemon thread
+ * here checks it every {@value #POLL_MILLIS} ms ({@link ProcessHandle#isAlive()} also compares the
+ * start time, so a reused pid does not count as the launcher).
+ */
+final class ParentWatch {
+    static final String PROPERTY = "flowexplorer.parentPid";
+    static final long POLL_MILLIS = 200;
+    /** Exit status of a child whose launcher vanished: 128 + SIGHUP, as a shell reports a hang-up. */
+    static final int ORPHANED = 129;
+
+    private ParentWatch() {
+    }
+
+    /** Starts watching if this JVM was started by the launcher; otherwise does nothing. */
+    static void startIfChild() {
+        String pid = System.getProperty(PROPERTY);
+        if (pid == null) {
+            return;
+        }
+        Optional<ProcessHandle> parent;
+        try {
+            parent = ProcessHandle.of(Long.parseLong(pid.trim()));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (parent.isEmpty()) {
+            Runtime.getRuntime().halt(ORPHANED);
+        }
+        ProcessHandle launcher = parent.get();
+        Thread watch = new Thread(() -> {
+            while (launcher.isAlive()) {
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            // System.exit, not halt: the window's and the CLI's shutdown hooks still run
+            System.exit(ORPHANED);
+        }, "flowexplorer-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+}

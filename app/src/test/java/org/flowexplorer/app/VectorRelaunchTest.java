@@ -1,0 +1,34 @@
+package org.flowexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The child JVM's command line: parent pid, OpenBLAS kernel, and the window's heap cap. */
+class VectorRelaunchTest {
+    private static List<String> child(List<String> jvmArgs, String... args) {
+        return VectorRelaunch.childCommand(args, jvmArgs, Optional.of("HASWELL"));
+    }
+
+    @Test
+    void theChildKnowsItsLauncher() {
+        List<String> cmd = child(List.of(), "train", "--dataset", "moons");
+        assertTrue(cmd.contains("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid()), cmd.toString());
+        assertTrue(cmd.contains("-D" + VectorRelaunch.CHOSEN_CORETYPE + "=HASWELL"), cmd.toString());
+        assertEquals(List.of("train", "--dataset", "moons"), cmd.subList(cmd.size() - 3, cmd.size()));
+    }
+
+    @Test
+    void theWindowGetsAHeapCapUnlessTheUserGaveOne() {
+        assertTrue(child(List.of()).containsAll(VectorRelaunch.GUI_HEAP));
+        List<String> own = child(List.of("-Xmx6g"));
+        assertFalse(own.contains("-Xmx2g"), own.toString());
+        assertFalse(own.contains("-XX:SoftMaxHeapSize=512m"), own.toString());
+        assertTrue(own.contains("-Xmx6g"));
+        assertFalse(child(List.of(), "train").contains("-Xmx2g"), "a CLI child is not capped");
+    }
+}

@@ -1,0 +1,39 @@
+package org.flowexplorer.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The headless soak run: periodic memory lines, then min/max (issue 10, "Soak and shutdown"). */
+class SoakCommandTest {
+    @Test
+    void shortSoakPrintsMemoryLinesAndASummary() {
+        CliRunner.Result run = CliRunner.run("soak", "--seconds", 4, "--every", 1, "--layers", 2, "--hidden", "16,16",
+                "--n", 500, "--density-grid", 32).assertOk();
+        List<JsonNode> lines = run.jsonLines();
+        assertTrue(lines.size() >= 4, run.out());
+        for (JsonNode line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(line.get("elapsed_s").asDouble() > 0, line.toString());
+            assertTrue(line.get("heap_used_mb").asDouble() > 0, line.toString());
+            assertTrue(line.has("off_heap_mb"), line.toString());
+            assertTrue(line.get("rss_mb").asDouble() > 0, line.toString());
+            assertTrue(line.get("steps").asLong() > 0, line.toString());
+            assertTrue(Double.isFinite(line.get("loss").asDouble()), line.toString());
+        }
+        JsonNode r = run.result();
+        assertEquals("soak", r.get("command").asText());
+        assertTrue(r.get("traces").asInt() > 0 && r.get("samples").asInt() > 0 && r.get("densities").asInt() > 0, r.toString());
+        for (String k : new String[] {"heap_used_mb", "off_heap_mb", "rss_mb"}) {
+            assertTrue(r.get(k + "_min").asDouble() <= r.get(k + "_max").asDouble(), r.toString());
+        }
+    }
+
+    @Test
+    void soakNeedsADuration() {
+        CliRunner.run("soak", "--seconds", 0).assertError(2);
+        CliRunner.run("soak", "--minutes", 1, "--seconds", 5).assertError(2);
+    }
+}
