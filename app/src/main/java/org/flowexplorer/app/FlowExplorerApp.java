@@ -8,8 +8,10 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.flowexplorer.app.session.AppPreferences;
+import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
+import org.flowexplorer.app.ui.NativeWindowWatch;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.SnapshotPump;
 import org.flowexplorer.app.worker.Snapshot;
@@ -18,7 +20,9 @@ import org.flowexplorer.app.worker.TrainingWorker;
 /**
  * The Flow Explorer window. The window is shown at once; the training worker thread then builds the
  * data and the model (loading OpenBLAS the first time) and training is enabled when it reports
- * ready. Hiding the window or {@link #stop()} stops the worker (interrupt + join).
+ * ready. However the window goes (closed, hidden, or its native window destroyed from outside, see
+ * {@link NativeWindowWatch}), the worker and the task runner are stopped and the JavaFX toolkit exits,
+ * so no thread outlives the window.
  */
 public class FlowExplorerApp extends Application {
     private final AppConfig config;
@@ -28,6 +32,9 @@ public class FlowExplorerApp extends Application {
     private SnapshotPump pump;
     private MainWindow window;
     private Stage stage;
+    /** The one runner for background work: file reads and writes, image encoding, animation exports. */
+    private final TaskRunner tasks = TaskRunner.background("flow-explorer-io");
+    private NativeWindowWatch watch;
 
     public FlowExplorerApp() {
         this(null, new org.flowexplorer.app.session.AppPreferences(
@@ -60,10 +67,15 @@ public class FlowExplorerApp extends Application {
             c = c.withMeasure(10);
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // the last window going ends the toolkit, whatever else is still open or running
+        Platform.setImplicitExit(true);
         boolean measure = c.measureFpsSeconds() > 0;
         AppConfig cfg = c;
         stage.setTitle("Flow Explorer — RealNVP on 2-D data");
         stage.setOnShown(e -> {
+            if (watch == null) {
+                watch = NativeWindowWatch.forStage(stage).start();
+            }
             if (measure) {
                 log("window on screen %.0f ms after JVM start", sinceJvmStartMillis());
             }
@@ -100,9 +112,9 @@ public class FlowExplorerApp extends Application {
     private void open(Stage stage, Scene scene, AppConfig c) {
         boolean measure = c.measureFpsSeconds() > 0;
         worker = new TrainingWorker(c.dataset(), c.architecture(), c.training(), c.options(), System::nanoTime);
-        viewModel = new ExplorerViewModel(worker, worker.latest(), ioExecutor(), Platform::runLater, preferences);
+        viewModel = new ExplorerViewModel(worker, worker.latest(), tasks, Platform::runLater, preferences);
         double startEntered = sinceJvmStartMillis();
-        window = new MainWindow(viewModel);
+        window = new MainWindow(viewModel, tasks);
         double windowBuilt = sinceJvmStartMillis();
         scene.getStylesheets().add(FlowExplorerApp.class.getResource("app.css").toExternalForm());
         scene.setRoot(window);
@@ -182,14 +194,6 @@ public class FlowExplorerApp extends Application {
         worker.start();
     }
 
-    private static java.util.concurrent.Executor ioExecutor() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "flow-explorer-io");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     private String measureContext() {
         Snapshot s = worker.latest();
         return String.format(Locale.ROOT,
@@ -228,19 +232,29 @@ public class FlowExplorerApp extends Application {
         }
     }
 
-    /** Stops the snapshot pump and the worker thread (idempotent). */
+    /** Stops the window watch, the snapshot pump, the worker thread and the task runner (idempotent). */
     public void shutdown() {
+        if (watch != null) {
+            watch.stop();
+        }
         if (pump != null) {
             pump.stop();
         }
         if (worker != null) {
             worker.stop(2_000);
         }
+        // a save in progress is atomic (temporary file, then rename): interrupting it leaves no partial file
+        tasks.shutdown(1_000);
     }
 
     @Override
     public void stop() {
         shutdown();
+    }
+
+    /** The runner for background work (shut down with the window). */
+    public TaskRunner tasks() {
+        return tasks;
     }
 
     public TrainingWorker worker() {

@@ -1,6 +1,5 @@
 package org.flowexplorer.app.ui;
 
-import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -8,15 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -37,14 +37,17 @@ import org.flowexplorer.app.export.AnimationExport;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.export.PngExport;
 import org.flowexplorer.app.export.SvgExport;
+import org.flowexplorer.app.task.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The image exports of the window's views: "Save PNG…" (size dialog), "Save SVG…", "Copy image",
  * and for the layer stepper "Export layer animation (GIF)…" and "Export frames (PNG sequence)…",
- * which render in a background {@link Task} with a progress window and Cancel. Every failure ends
- * in one error dialog with a plain message (never a stack trace); successes are reported through
- * the {@code notify} callback (the status bar). FX thread.
+ * which render in a background {@link Task} with a progress window and Cancel. Snapshots are taken
+ * on the FX thread (JavaFX requires it); encoding and writing files always run on the
+ * {@link TaskRunner}, so a slow disk never freezes the window. Every failure ends in one error
+ * (a dialog with a plain message, never a stack trace) and every success in one status line, both
+ * through {@link Notifications}. FX thread.
  */
 public final class ExportActions {
     static final FileChooser.ExtensionFilter PNG = FileDialogs.filter("PNG image", "png");
@@ -53,8 +56,10 @@ public final class ExportActions {
 
     private final Supplier<Window> owner;
     private final Supplier<FileDialogs> files;
-    private final Consumer<String> notify;
+    private final Notifications notes;
     private final Supplier<float[][]> trace;
+    private final TaskRunner tasks;
+    private final Executor fx;
     private double lastScale = 2;
     private LayerAnimation.Options animationOptions = LayerAnimation.Options.defaults().withSize(600, 600, 1);
     private Task<?> running;
@@ -62,13 +67,18 @@ public final class ExportActions {
     /**
      * @param trace the current layer trace, positions per layer (index 0 data … L latent), or null
      *              while none is available
+     * @param tasks runs the encoding and file writes
+     * @param fx    runs the completion reports on the FX thread ({@code Platform::runLater}; tests
+     *              with a same-thread runner may pass {@code Runnable::run})
      */
-    public ExportActions(Supplier<Window> owner, Supplier<FileDialogs> files, Consumer<String> notify,
-            Supplier<float[][]> trace) {
+    public ExportActions(Supplier<Window> owner, Supplier<FileDialogs> files, Notifications notes,
+            Supplier<float[][]> trace, TaskRunner tasks, Executor fx) {
         this.owner = owner;
         this.files = files;
-        this.notify = notify;
+        this.notes = notes;
         this.trace = trace;
+        this.tasks = tasks;
+        this.fx = fx;
     }
 
     /** The context menu for a view: image exports, plus the animation exports where they apply. */
@@ -124,13 +134,18 @@ public final class ExportActions {
         if (file == null) {
             return;
         }
+        java.awt.image.BufferedImage image;
         try {
-            PngExport.write(t.exportNode().get(), file, s.width(), s.height(), s.scale());
-            notify.accept(String.format(Locale.ROOT, "Saved %s (%d × %d px).", file.getFileName(),
-                    Math.round(s.width() * s.scale()), Math.round(s.height() * s.scale())));
-        } catch (IOException | RuntimeException e) {
+            image = PngExport.render(t.exportNode().get(), s.width(), s.height(), s.scale());
+        } catch (RuntimeException e) {
             showError("Could not save the PNG", file, e);
+            return;
         }
+        inBackground(() -> {
+            PngExport.write(image, file);
+            return null;
+        }, () -> String.format(Locale.ROOT, "Saved %s (%d × %d px).", file.getFileName(),
+                image.getWidth(), image.getHeight()), "Could not save the PNG", file);
     }
 
     /** Asks for a size and a file, then writes the view as SVG. */
@@ -145,12 +160,29 @@ public final class ExportActions {
         if (file == null) {
             return;
         }
+        String svg;
         try {
-            SvgExport.write(t.exportNode().get(), file, s.width(), s.height());
-            notify.accept(String.format(Locale.ROOT, "Saved %s (%d × %d).", file.getFileName(), s.width(), s.height()));
-        } catch (IOException | RuntimeException e) {
+            svg = SvgExport.toSvg(t.exportNode().get(), s.width(), s.height());
+        } catch (RuntimeException e) {
             showError("Could not save the SVG", file, e);
+            return;
         }
+        inBackground(() -> {
+            SvgExport.writeString(svg, file);
+            return null;
+        }, () -> String.format(Locale.ROOT, "Saved %s (%d × %d).", file.getFileName(), s.width(), s.height()),
+                "Could not save the SVG", file);
+    }
+
+    /** Runs {@code write} on the task runner, then reports {@code done} or the failure on the FX thread. */
+    private void inBackground(Callable<Void> write, Supplier<String> done, String failure, Path file) {
+        tasks.submit(write).whenComplete((v, e) -> fx.execute(() -> {
+            if (e == null) {
+                notes.info(done.get());
+            } else {
+                showError(failure, file, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+        }));
     }
 
     /** Puts the view on the clipboard at its on-screen size, drawn at 2× for sharp pasting. */
@@ -158,7 +190,7 @@ public final class ExportActions {
         try {
             WritableImage img = PngExport.snapshot(t.exportNode().get(), t.defaultWidth(), t.defaultHeight(), 2);
             PngExport.copyToClipboard(img);
-            notify.accept(String.format(Locale.ROOT, "Copied the %s view to the clipboard (%d × %d px).",
+            notes.info(String.format(Locale.ROOT, "Copied the %s view to the clipboard (%d × %d px).",
                     t.title().toLowerCase(Locale.ROOT), (int) img.getWidth(), (int) img.getHeight()));
         } catch (RuntimeException e) {
             showError("Could not copy the image", null, e);
@@ -248,24 +280,22 @@ public final class ExportActions {
         task.stateProperty().addListener((obs, was, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 progress.close();
-                notify.accept(done.get());
+                notes.info(done.get());
             } else if (state == Worker.State.CANCELLED) {
                 progress.close();
-                notify.accept("Export cancelled; nothing was written.");
+                notes.info("Export cancelled; nothing was written.");
             } else if (state == Worker.State.FAILED) {
                 progress.close();
                 if (task.getException() instanceof CancellationException) {
-                    notify.accept("Export cancelled; nothing was written.");
+                    notes.info("Export cancelled; nothing was written.");
                 } else {
                     showError(failure, target, task.getException());
                 }
             }
         });
         running = task;
-        Thread th = new Thread(task, "animation-export");
-        th.setDaemon(true);
         progress.show();
-        th.start();
+        tasks.execute(task);
         return task;
     }
 
@@ -299,26 +329,15 @@ public final class ExportActions {
 
     // ---------------------------------------------------------------- errors
 
-    /** One error dialog with a plain message; never a stack trace. */
-    void showError(String title, Path file, Throwable e) {
-        showError(title, describe(file, e));
+    /** One error with a plain message; never a stack trace. */
+    private void showError(String title, Path file, Throwable e) {
+        notes.error(title, describe(file, e));
     }
 
-    /** One error dialog: a header saying what failed and a plain message saying why. */
-    public void showError(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        Window w = owner.get();
-        if (w != null) {
-            a.initOwner(w);
-        }
-        a.setTitle("Flow Explorer");
-        a.setHeaderText(title);
-        a.setContentText(message);
-        a.getDialogPane().setId("error-dialog");
-        a.show();
-    }
-
-    /** A one-line, human explanation of a failure. */
+    /**
+     * A one-line, human explanation of a failure. The one copy in the UI; the integrator replaces it
+     * with {@code org.flowexplorer.app.io.Failures.describe(Throwable, Path)}.
+     */
     static String describe(Path file, Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {

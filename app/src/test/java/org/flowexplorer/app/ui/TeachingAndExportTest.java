@@ -124,7 +124,7 @@ class TeachingAndExportTest {
     void savePngFromTheMenuHasTheRequestedSize() throws Exception {
         answer = dir.resolve("latent.png");
         fx(() -> {
-            window.focus().set(window.latentTarget());
+            window.focus().set(window.target(Panel.LATENT_SPACE));
             return null;
         });
         fireLater(menuItem("menu-save-png"));
@@ -185,7 +185,7 @@ class TeachingAndExportTest {
     void workedExamplePngFromTheToolbarHasTheRequestedSize() throws Exception {
         answer = dir.resolve("worked.png");
         robot.clickOn("Worked example");
-        waitFor("worked example selected", () -> fx(() -> window.focus().selected() == window.workedTarget()));
+        waitFor("worked example selected", () -> fx(() -> window.focus().selected() == window.target(Panel.WORKED_EXAMPLE)));
         assertEquals("Worked example:", fx(() -> window.toolBar().targetLabel().getText()));
         fireLater(robot.lookup("#tool-save-png").queryAs(Button.class));
         DialogPane dialog = dialog();
@@ -295,7 +295,7 @@ class TeachingAndExportTest {
         String msg = fx(() -> window.actions().messageProperty().get());
         assertTrue(msg.contains("layers " + LAYERS + " → 8"), msg);
         assertTrue(msg.contains("learning rate"), msg);
-        assertTrue(fx(() -> window.focus().selected() == window.lossTarget()), "the loss chart is brought forward");
+        assertTrue(fx(() -> window.focus().selected() == window.target(Panel.LOSS)), "the loss chart is brought forward");
     }
 
     @Test
