@@ -67,8 +67,8 @@ public class FlowExplorerApp extends Application {
             c = c.withMeasure(10);
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        // the last window going ends the toolkit, whatever else is still open or running
-        Platform.setImplicitExit(true);
+        // Platform.isImplicitExit() stays as launched (true for the app): the last window going ends the
+        // toolkit; embedding code and test harnesses that turn it off keep their toolkit.
         boolean measure = c.measureFpsSeconds() > 0;
         AppConfig cfg = c;
         stage.setTitle("Flow Explorer — RealNVP on 2-D data");

@@ -92,41 +92,14 @@ public class MaskGalleryView extends BorderPane {
         int c = channels.getValue(), l = layer.getValue();
         FlowPane masks = new FlowPane(28, 18);
         masks.getChildren().setAll(
-                section("Checkerboard mask — layer " + l,
-                        "Blue pixels pass through unchanged and are fed to the network; orange pixels are scaled and "
-                                + "shifted using what the network computes from the blue ones. Every pixel's neighbours "
-                                + "are of the other kind, so each transformed pixel is predicted from the pixels around "
-                                + "it. The next layer swaps the colours, so after two layers every pixel has been "
-                                + "transformed once. All channels of a pixel share its colour.",
-                        checkerboard(c, l)),
-                section("Channel-wise mask — layer " + l,
-                        "Instead of splitting space, split the channels: half of them pass through, the other half "
-                                + "are transformed, conditioned on the first half at every position. The halves swap at "
-                                + "the next layer. RealNVP uses this after a squeeze, when there are 4·C channels to "
-                                + "split.",
-                        channelwise(c, l)));
+                section("Checkerboard mask — layer " + l, Explanations.GALLERY_CHECKERBOARD, checkerboard(c, l)),
+                section("Channel-wise mask — layer " + l, Explanations.GALLERY_CHANNELWISE, channelwise(c, l)));
         content.getChildren().setAll(masks,
                 section("Squeeze: " + Squeeze.shape(new int[] {c, SIZE, SIZE}) + " → "
                                 + Squeeze.shape(Squeeze.squeezedShape(new int[] {c, SIZE, SIZE})),
-                        "Cut the image into 2×2 blocks. The four pixels of a block (top-left, top-right, "
-                                + "bottom-left, bottom-right: the four colours) become four channels at one position "
-                                + "of a half-size image. Nothing is lost or changed, only rearranged, so the squeeze is "
-                                + "invertible with log-det 0. The number in each cell is its block: block 5's four "
-                                + "pixels all end up at position 5.",
-                        squeeze(c)),
-                section("Multi-scale architecture and factor-out",
-                        "RealNVP repeats: squeeze, a few coupling layers, then factor out — half of the channels "
-                                + "leave the flow and are scored directly by the base distribution N(0, I); only the "
-                                + "other half goes on to the next scale. Later scales therefore work on fewer, coarser "
-                                + "values, which saves computation and lets early layers model fine detail and later "
-                                + "ones the overall shape. The seed's 3×32×32 images are shown scaled down to "
-                                + c + "×8×8.",
-                        multiScale(c)),
-                section("This app: alternating half masks in 2-D — layer " + l,
-                        "The app's points have just two coordinates, so a mask splits them into halves: in even "
-                                + "layers x₁ passes through and x₂ is scaled and shifted using s(x₁), t(x₁); odd layers "
-                                + "swap the roles. This is the 2-D case of the channel-wise split, and it is what the "
-                                + "mask view shows for the model being trained.",
+                        Explanations.GALLERY_SQUEEZE, squeeze(c)),
+                section("Multi-scale architecture and factor-out", Explanations.galleryMultiScale(c), multiScale(c)),
+                section("This app: alternating half masks in 2-D — layer " + l, Explanations.GALLERY_HALF_MASKS,
                         halfMasks(l)));
     }
 
@@ -144,22 +117,20 @@ public class MaskGalleryView extends BorderPane {
     }
 
     private static Region cell(String... classes) {
-        Region r = new Region();
-        r.getStyleClass().add("gallery-cell");
-        r.getStyleClass().addAll(classes);
-        r.setMinSize(CELL, CELL);
-        r.setPrefSize(CELL, CELL);
-        r.setMaxSize(CELL, CELL);
-        return r;
+        return sized(new Region(), CELL, classes);
     }
 
     private static Label numberCell(String text, String... classes) {
-        Label r = new Label(text);
-        r.getStyleClass().add("gallery-cell");
+        Label r = sized(new Label(text), CELL + 6, classes);
         r.getStyleClass().add("gallery-number");
-        r.getStyleClass().addAll(classes);
         r.setAlignment(Pos.CENTER);
-        double s = CELL + 6;
+        return r;
+    }
+
+    /** A square gallery cell of side {@code s} with these style classes. */
+    private static <R extends Region> R sized(R r, double s, String... classes) {
+        r.getStyleClass().add("gallery-cell");
+        r.getStyleClass().addAll(classes);
         r.setMinSize(s, s);
         r.setPrefSize(s, s);
         r.setMaxSize(s, s);
@@ -167,11 +138,14 @@ public class MaskGalleryView extends BorderPane {
     }
 
     private static VBox captioned(String caption, Node n) {
-        Label l = new Label(caption);
-        l.getStyleClass().add("gallery-caption");
-        VBox v = new VBox(4, l, n);
+        VBox v = new VBox(4, styled(new Label(caption), "gallery-caption"), n);
         v.setAlignment(Pos.TOP_CENTER);
         return v;
+    }
+
+    private static <N extends Node> N styled(N node, String styleClass) {
+        node.getStyleClass().add(styleClass);
+        return node;
     }
 
     private static GridPane grid() {
@@ -212,9 +186,7 @@ public class MaskGalleryView extends BorderPane {
     }
 
     private static Node legendItem(Node swatch, String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("gallery-legend");
-        HBox h = new HBox(8, swatch, l);
+        HBox h = new HBox(8, swatch, styled(new Label(text), "gallery-legend"));
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -123,64 +122,67 @@ public final class ExportActions {
 
     /** Asks for a size and a file, then writes the view as PNG. */
     public void savePng(ExportTarget t) {
-        Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
-                t.defaultHeight(), lastScale, true);
-        if (size.isEmpty()) {
-            return;
-        }
-        ExportDialog.ImageSize s = size.get();
-        lastScale = s.scale();
-        Path file = files.get().save(owner.get(), "Save " + t.title() + " as PNG", t.fileStem() + ".png", List.of(PNG));
-        if (file == null) {
-            return;
-        }
-        java.awt.image.BufferedImage image;
-        try {
-            image = PngExport.render(t.exportNode().get(), s.width(), s.height(), s.scale());
-        } catch (RuntimeException e) {
-            showError("Could not save the PNG", file, e);
-            return;
-        }
-        inBackground(() -> {
-            PngExport.write(image, file);
-            return null;
-        }, () -> String.format(Locale.ROOT, "Saved %s (%d × %d px).", file.getFileName(),
-                image.getWidth(), image.getHeight()), "Could not save the PNG", file);
+        ask(t, lastScale, true, "PNG", PNG).ifPresent(r -> export(r,
+                () -> PngExport.render(t.exportNode().get(), r.size().width(), r.size().height(), r.size().scale()),
+                PngExport::write, () -> String.format(Locale.ROOT, "Saved %s (%d × %d px).", r.file().getFileName(),
+                        Math.round(r.size().width() * r.size().scale()), Math.round(r.size().height() * r.size().scale())),
+                "Could not save the PNG"));
     }
 
     /** Asks for a size and a file, then writes the view as SVG. */
     public void saveSvg(ExportTarget t) {
-        Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
-                t.defaultHeight(), 1, false);
-        if (size.isEmpty()) {
-            return;
-        }
-        ExportDialog.ImageSize s = size.get();
-        Path file = files.get().save(owner.get(), "Save " + t.title() + " as SVG", t.fileStem() + ".svg", List.of(SVG));
-        if (file == null) {
-            return;
-        }
-        String svg;
-        try {
-            svg = SvgExport.toSvg(t.exportNode().get(), s.width(), s.height());
-        } catch (RuntimeException e) {
-            showError("Could not save the SVG", file, e);
-            return;
-        }
-        inBackground(() -> {
-            SvgExport.writeString(svg, file);
-            return null;
-        }, () -> String.format(Locale.ROOT, "Saved %s (%d × %d).", file.getFileName(), s.width(), s.height()),
-                "Could not save the SVG", file);
+        ask(t, 1, false, "SVG", SVG).ifPresent(r -> export(r,
+                () -> SvgExport.toSvg(t.exportNode().get(), r.size().width(), r.size().height()),
+                SvgExport::writeString, () -> String.format(Locale.ROOT, "Saved %s (%d × %d).", r.file().getFileName(),
+                        r.size().width(), r.size().height()), "Could not save the SVG"));
     }
 
-    /** Runs {@code write} on the task runner, then reports {@code done} or the failure on the FX thread. */
-    private void inBackground(Callable<Void> write, Supplier<String> done, String failure, Path file) {
-        tasks.submit(write).whenComplete((v, e) -> fx.execute(() -> {
+    /** A still-image export the user asked for: the size and the file. */
+    private record Request(ExportDialog.ImageSize size, Path file) {
+    }
+
+    /** Writes an encoded image to a file (on the task runner). */
+    private interface FileWrite<T> {
+        void write(T image, Path file) throws java.io.IOException;
+    }
+
+    /** The size dialog, then the file dialog; empty if either is cancelled. */
+    private Optional<Request> ask(ExportTarget t, double scale, boolean withScale, String kind,
+            FileChooser.ExtensionFilter filter) {
+        Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
+                t.defaultHeight(), scale, withScale);
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        if (withScale) {
+            lastScale = size.get().scale();
+        }
+        String ext = kind.toLowerCase(Locale.ROOT);
+        Path file = files.get().save(owner.get(), "Save " + t.title() + " as " + kind, t.fileStem() + "." + ext,
+                List.of(filter));
+        return file == null ? Optional.empty() : Optional.of(new Request(size.get(), file));
+    }
+
+    /**
+     * Renders on the FX thread (snapshots must be taken there), then encodes and writes on the task
+     * runner, and reports {@code done} or the failure back on the FX thread.
+     */
+    private <T> void export(Request r, Supplier<T> render, FileWrite<T> write, Supplier<String> done, String failure) {
+        T image;
+        try {
+            image = render.get();
+        } catch (RuntimeException e) {
+            showError(failure, r.file(), e);
+            return;
+        }
+        tasks.submit(() -> {
+            write.write(image, r.file());
+            return null;
+        }).whenComplete((v, e) -> fx.execute(() -> {
             if (e == null) {
                 notes.info(done.get());
             } else {
-                showError(failure, file, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                showError(failure, r.file(), e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             }
         }));
     }

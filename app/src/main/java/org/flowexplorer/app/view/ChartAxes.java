@@ -30,13 +30,7 @@ final class ChartAxes {
             double gap, DoubleFunction<String> label) {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : ticks) {
-            double px = toPixel.applyAsDouble(t);
-            if (tick > 0) {
-                g.strokeLine(px, axisY, px, axisY + tick);
-            }
-            g.fillText(label.apply(t), px, axisY + gap);
-        }
+        labels(g, ticks, toPixel, axisY, tick, gap, label, true);
     }
 
     /** Labels left of the y axis at {@code axisX}, right-aligned {@code gap} away; tick marks as {@link #xLabels}. */
@@ -44,12 +38,23 @@ final class ChartAxes {
             double gap, DoubleFunction<String> label) {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
+        labels(g, ticks, toPixel, axisX, tick, gap, label, false);
+    }
+
+    private static void labels(ChartGraphics g, double[] ticks, DoubleUnaryOperator toPixel, double axis, double tick,
+            double gap, DoubleFunction<String> label, boolean xAxis) {
         for (double t : ticks) {
-            double py = toPixel.applyAsDouble(t);
-            if (tick > 0) {
-                g.strokeLine(axisX - tick, py, axisX, py);
+            double p = toPixel.applyAsDouble(t);
+            if (tick > 0 && xAxis) {
+                g.strokeLine(p, axis, p, axis + tick);
+            } else if (tick > 0) {
+                g.strokeLine(axis - tick, p, axis, p);
             }
-            g.fillText(label.apply(t), axisX - gap, py);
+            if (xAxis) {
+                g.fillText(label.apply(t), p, axis + gap);
+            } else {
+                g.fillText(label.apply(t), axis - gap, p);
+            }
         }
     }
 

@@ -46,6 +46,25 @@ public abstract class ChartRegion extends Region implements ExportableChart {
     protected final StyleableObjectProperty<Color> gridLineColor =
             ThemeColors.property(this, GRID_LINE_COLOR, "gridLineColor", scheduler::markDirty);
 
+    private final double prefWidth;
+    private final double prefHeight;
+
+    /** @param prefWidth the preferred size before any layout constrains it */
+    protected ChartRegion(double prefWidth, double prefHeight) {
+        this.prefWidth = prefWidth;
+        this.prefHeight = prefHeight;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return prefWidth;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return prefHeight;
+    }
+
     /** Draws the current data; called by the scheduler at most once per pulse. */
     protected abstract void redraw();
 

@@ -71,6 +71,7 @@ public class LossChart extends ChartRegion {
     private double logOffset;
 
     public LossChart() {
+        super(480, 260);
         getStyleClass().add("loss-chart");
         hoverLabel.getStyleClass().add("hover-label");
         hoverLabel.setVisible(false);
@@ -176,16 +177,6 @@ public class LossChart extends ChartRegion {
     /** The read-out text currently shown, or empty when hidden. */
     String hoverText() {
         return hoverLabel.isVisible() ? hoverLabel.getText() : "";
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 480;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 260;
     }
 
     @Override

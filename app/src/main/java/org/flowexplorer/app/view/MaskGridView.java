@@ -45,6 +45,7 @@ public class MaskGridView extends ChartRegion {
     private int highlightedLayer = -1;
 
     public MaskGridView() {
+        super(360, 0);
         getStyleClass().add("mask-grid");
         legend.getStyleClass().add("mask-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
@@ -207,11 +208,6 @@ public class MaskGridView extends ChartRegion {
         }
         double legendY = HEADER_HEIGHT + masks.length * (ch + GAP) + 6;
         legend.resizeRelocate(LEGEND_X, snapPositionY(legendY), Math.max(10, w - LEGEND_X), legendHeight(w));
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 360;
     }
 
     @Override

@@ -63,6 +63,7 @@ public class PlotView extends ChartRegion {
     private boolean pressInside;
 
     public PlotView() {
+        super(440, 440);
         getStyleClass().add("plot-view");
         imageView.setSmooth(false);
         overlay.setMouseTransparent(true);
@@ -273,16 +274,6 @@ public class PlotView extends ChartRegion {
     }
 
     // ---------------------------------------------------------------- layout and drawing
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 440;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 440;
-    }
 
     private double topInset() {
         return layers.title() != null ? 30 : 10;

@@ -34,26 +34,18 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.teach.Explanations;
 import org.flowexplorer.app.view.PlotView;
-import org.flowexplorer.app.worker.ArchitectureSettings;
-import org.flowexplorer.app.worker.DatasetSettings;
-import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
@@ -61,6 +53,7 @@ import org.w3c.dom.Document;
  * The teaching-and-export wiring of the window, headless (Monocle): menus, context menus, the size
  * dialogs and the background animation export, with file choosers answered by fixed paths.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class TeachingAndExportTest {
     private static final int LAYERS = 4;
     private final FxRobot robot = new FxRobot();
@@ -71,21 +64,14 @@ class TeachingAndExportTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private TestApps.Running running;
 
     @BeforeEach
     void startApp() throws Exception {
-        AppConfig config = new AppConfig(new DatasetSettings(ToyDataset.MOONS, 600, 0.1, 0),
-                new ArchitectureSettings(LAYERS, new int[] {16, 16}, CouplingType.AFFINE, 0),
-                new TrainingConfig(128, 5e-3, 1.0, 0), TrainingWorker.Options.defaults().withDensityResolution(48, 24),
-                false, false, 0, false, 1280, 800);
-        app = new FlowExplorerApp(config);
+        running = TestApps.start(TestApps.config(600, LAYERS, new int[] {16, 16}, 48));
+        app = running.app();
+        stage = running.stage();
         fx(() -> {
-            stage = new Stage();
-            app.start(stage);
             window = app.window();
             window.actions().setFileDialogs(new FileDialogs() {
                 public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> f) {
@@ -108,16 +94,7 @@ class TeachingAndExportTest {
 
     @AfterEach
     void closeApp() throws Exception {
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s && s.getOwner() != null) {
-                    s.close();
-                }
-            }
-            stage.hide();
-            return null;
-        });
-        app.shutdown();
+        running.close();
     }
 
     @Test

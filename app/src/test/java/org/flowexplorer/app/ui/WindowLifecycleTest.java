@@ -11,17 +11,9 @@ import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
-import org.flowexplorer.app.worker.ArchitectureSettings;
-import org.flowexplorer.app.worker.DatasetSettings;
-import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.train.TrainingConfig;
-import org.junit.jupiter.api.BeforeAll;
+import org.flowexplorer.app.testing.TestApps;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,36 +22,23 @@ import org.testfx.util.WaitForAsyncUtils;
  * was destroyed from outside is hidden, which runs the same path.
  */
 @org.junit.jupiter.api.Timeout(value = 2, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class WindowLifecycleTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @Test
     void hidingTheWindowWithoutACloseRequestStopsTheWorkerAndTheTaskRunner() throws Exception {
-        AppConfig config = new AppConfig(new DatasetSettings(ToyDataset.MOONS, 500, 0.1, 0),
-                new ArchitectureSettings(2, new int[] {8}, CouplingType.AFFINE, 0),
-                new TrainingConfig(64, 5e-3, 1.0, 0), TrainingWorker.Options.defaults().withDensityResolution(32, 16),
-                false, false, 0, false, 800, 600);
-        FlowExplorerApp app = new FlowExplorerApp(config);
-        Stage[] stage = new Stage[1];
+        TestApps.Running running = TestApps.start(TestApps.config(500, 2, new int[] {8}, 32));
+        FlowExplorerApp app = running.app();
         try {
-            onFx(() -> {
-                stage[0] = new Stage();
-                app.start(stage[0]);
-                return null;
-            });
             await("worker running", () -> app.worker().thread() != null && app.worker().thread().isAlive());
             Thread workerThread = app.worker().thread();
             onFx(() -> {
-                stage[0].hide();
+                running.stage().hide();
                 return null;
             });
             await("worker stopped", () -> !workerThread.isAlive());
             assertTrue(app.tasks().isShutdown(), "the task runner is shut down with the window");
         } finally {
-            app.shutdown();
+            running.close();
         }
     }
 

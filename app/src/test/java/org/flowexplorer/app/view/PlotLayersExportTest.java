@@ -1,10 +1,12 @@
 package org.flowexplorer.app.view;
 
-import static org.flowexplorer.app.view.FxTestSupport.onFx;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -12,19 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * A layer that an export copy leaves out vanishes silently from PNG and SVG. These tests fail when
  * a layer is not carried by {@link PlotLayers}, or a new layer is not set here.
  */
+@ExtendWith(FxToolkitExtension.class)
 class PlotLayersExportTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
-
     @Test
     void theExportCopyDrawsEveryLayerOfTheOriginal() throws Exception {
         onFx(() -> {
