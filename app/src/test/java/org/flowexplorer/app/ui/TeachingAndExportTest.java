@@ -124,6 +124,35 @@ class TeachingAndExportTest {
     }
 
     @Test
+    void imagesAreWrittenOnTheTaskRunnerNotOnTheFxThread() throws Exception {
+        answer = dir.resolve("runner.svg");
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        app.tasks().execute(() -> {
+            busy.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(busy.await(30, TimeUnit.SECONDS), "the runner is held");
+        try {
+            fireLater(menuItem("menu-save-svg"));
+            DialogPane dialog = dialog();
+            fireLater((Button) dialog.lookupButton(ButtonType.OK));
+            waitFor("export dialog closed", () -> fx(() -> robot.lookup("#export-dialog").tryQuery().isEmpty()));
+            WaitForAsyncUtils.waitForFxEvents(5);
+            fx(() -> null);
+            assertFalse(Files.exists(answer), "the save left the FX thread: nothing is written while the runner is busy");
+        } finally {
+            release.countDown();
+        }
+        waitFor("SVG written once the runner is free", () -> Files.exists(answer));
+        waitFor("status says so", () -> fx(() -> window.actions().messageProperty().get()).contains("runner.svg"));
+    }
+
+    @Test
     void saveSvgFromThePlotsContextMenuIsXmlOfTheRequestedSize() throws Exception {
         answer = dir.resolve("data.svg");
         // what a right click (or the menu key) delivers; Monocle's robot does not synthesise it
