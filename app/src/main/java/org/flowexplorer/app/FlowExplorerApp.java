@@ -240,6 +240,9 @@ public class FlowExplorerApp extends Application {
         if (pump != null) {
             pump.stop();
         }
+        if (window != null) {
+            window.actions().exports().cancelRunning();
+        }
         if (worker != null) {
             worker.stop(2_000);
         }

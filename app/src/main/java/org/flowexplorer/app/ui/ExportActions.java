@@ -257,6 +257,14 @@ public final class ExportActions {
                 frames - 1, dir), dir, "Could not save the frames");
     }
 
+    /** Cancels the animation export in progress, if any (the window is going); nothing is left behind. */
+    public void cancelRunning() {
+        Task<?> t = running;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
     /** The export in progress, or null (tests). */
     Task<?> running() {
         return running;

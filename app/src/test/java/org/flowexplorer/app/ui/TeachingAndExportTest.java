@@ -246,6 +246,28 @@ class TeachingAndExportTest {
     }
 
     @Test
+    void closingTheWindowDuringAGifExportCancelsItAndStopsTheRunner() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("closing"));
+        answer = out.resolve("slow.gif");
+        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
+        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        long t0 = System.nanoTime();
+        fx(() -> {
+            stage.hide();
+            return null;
+        });
+        double millis = (System.nanoTime() - t0) / 1e6;
+        assertTrue(fx(task::isCancelled), "the export is cancelled with the window");
+        assertTrue(app.tasks().isShutdown(), "the task runner is shut down with the window");
+        waitFor("temporary file removed", () -> {
+            try (Stream<Path> files = Files.list(out)) {
+                return files.findAny().isEmpty();
+            }
+        });
+        assertTrue(millis < 3_000, "hiding took " + millis + " ms");
+    }
+
+    @Test
     void framesGoToTheChosenFolder() throws Exception {
         answer = Files.createDirectory(dir.resolve("frames"));
         Task<?> task = startAnimation("menu-export-frames", "80", "1", "0");
