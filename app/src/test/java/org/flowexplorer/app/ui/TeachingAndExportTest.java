@@ -230,16 +230,10 @@ class TeachingAndExportTest {
     @Test
     void cancellingTheGifLeavesNoFile() throws Exception {
         Path out = Files.createDirectory(dir.resolve("out"));
-        answer = out.resolve("slow.gif");
-        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
-        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        Task<?> task = startSlowGif(out);
         fireLater(robot.lookup("#export-cancel").queryAs(Button.class));
         waitFor("cancelled", () -> fx(task::getState) == Worker.State.CANCELLED);
-        waitFor("temporary file removed", () -> {
-            try (Stream<Path> files = Files.list(out)) {
-                return files.findAny().isEmpty();
-            }
-        });
+        awaitEmpty(out);
         assertFalse(Files.exists(answer));
         waitFor("status says cancelled",
                 () -> fx(() -> window.actions().messageProperty().get()).contains("cancelled"));
@@ -248,9 +242,7 @@ class TeachingAndExportTest {
     @Test
     void closingTheWindowDuringAGifExportCancelsItAndStopsTheRunner() throws Exception {
         Path out = Files.createDirectory(dir.resolve("closing"));
-        answer = out.resolve("slow.gif");
-        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
-        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        Task<?> task = startSlowGif(out);
         long t0 = System.nanoTime();
         fx(() -> {
             stage.hide();
@@ -259,12 +251,24 @@ class TeachingAndExportTest {
         double millis = (System.nanoTime() - t0) / 1e6;
         assertTrue(fx(task::isCancelled), "the export is cancelled with the window");
         assertTrue(app.tasks().isShutdown(), "the task runner is shut down with the window");
+        awaitEmpty(out);
+        assertTrue(millis < 3_000, "hiding took " + millis + " ms");
+    }
+
+    /** A 400×200 GIF of 200 frames into {@code out}/slow.gif, started and under way. */
+    private Task<?> startSlowGif(Path out) throws Exception {
+        answer = out.resolve("slow.gif");
+        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
+        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        return task;
+    }
+
+    private static void awaitEmpty(Path folder) throws Exception {
         waitFor("temporary file removed", () -> {
-            try (Stream<Path> files = Files.list(out)) {
+            try (Stream<Path> files = Files.list(folder)) {
                 return files.findAny().isEmpty();
             }
         });
-        assertTrue(millis < 3_000, "hiding took " + millis + " ms");
     }
 
     @Test
