@@ -8,8 +8,10 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.flowexplorer.app.session.AppPreferences;
+import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
+import org.flowexplorer.app.ui.NativeWindowWatch;
 import org.flowexplorer.app.ui.SnapshotPump;
 import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -19,7 +21,9 @@ import org.flowexplorer.app.worker.TrainingWorker;
 /**
  * The Flow Explorer window. The window is shown at once; the training worker thread then builds the
  * data and the model (loading OpenBLAS the first time) and training is enabled when it reports
- * ready. Hiding the window or {@link #stop()} stops the worker (interrupt + join).
+ * ready. However the window goes (closed, hidden, or its native window destroyed from outside, see
+ * {@link NativeWindowWatch}), the worker and the task runner are stopped and the JavaFX toolkit exits,
+ * so no thread outlives the window.
  */
 public class FlowExplorerApp extends Application {
     private final AppConfig config;
@@ -29,6 +33,9 @@ public class FlowExplorerApp extends Application {
     private SnapshotPump pump;
     private MainWindow window;
     private Stage stage;
+    /** The one runner for background work: file reads and writes, image encoding, animation exports. */
+    private final TaskRunner tasks = TaskRunner.background("flow-explorer-io");
+    private NativeWindowWatch watch;
 
     public FlowExplorerApp() {
         this(null, new org.flowexplorer.app.session.AppPreferences(
@@ -61,10 +68,15 @@ public class FlowExplorerApp extends Application {
             c = c.withMeasure(10);
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // Platform.isImplicitExit() stays as launched (true for the app): the last window going ends the
+        // toolkit; embedding code and test harnesses that turn it off keep their toolkit.
         boolean measure = c.measureFpsSeconds() > 0;
         AppConfig cfg = c;
         stage.setTitle("Flow Explorer — RealNVP on 2-D data");
         stage.setOnShown(e -> {
+            if (watch == null) {
+                watch = NativeWindowWatch.forStage(stage).start();
+            }
             if (measure) {
                 log("window on screen %.0f ms after JVM start", sinceJvmStartMillis());
             }
@@ -101,9 +113,9 @@ public class FlowExplorerApp extends Application {
     private void open(Stage stage, Scene scene, AppConfig c) {
         boolean measure = c.measureFpsSeconds() > 0;
         worker = new TrainingWorker(c.dataset(), c.architecture(), c.training(), c.options(), System::nanoTime);
-        viewModel = new ExplorerViewModel(worker, worker.latest(), ioExecutor(), Platform::runLater, preferences);
+        viewModel = new ExplorerViewModel(worker, worker.latest(), tasks, Platform::runLater, preferences);
         double startEntered = sinceJvmStartMillis();
-        window = new MainWindow(viewModel);
+        window = new MainWindow(viewModel, tasks);
         double windowBuilt = sinceJvmStartMillis();
         scene.getStylesheets().add(FlowExplorerApp.class.getResource("app.css").toExternalForm());
         scene.setRoot(window);
@@ -183,14 +195,6 @@ public class FlowExplorerApp extends Application {
         worker.start();
     }
 
-    private static java.util.concurrent.Executor ioExecutor() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "flow-explorer-io");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     private String measureContext() {
         Snapshot s = worker.latest();
         return String.format(Locale.ROOT,
@@ -229,19 +233,32 @@ public class FlowExplorerApp extends Application {
         }
     }
 
-    /** Stops the snapshot pump and the worker thread (idempotent). */
+    /** Stops the window watch, the snapshot pump, the worker thread and the task runner (idempotent). */
     public void shutdown() {
+        if (watch != null) {
+            watch.stop();
+        }
         if (pump != null) {
             pump.stop();
+        }
+        if (window != null) {
+            window.actions().exports().cancelRunning();
         }
         if (worker != null) {
             worker.stop(2_000);
         }
+        // a save in progress is atomic (temporary file, then rename): interrupting it leaves no partial file
+        tasks.shutdown(1_000);
     }
 
     @Override
     public void stop() {
         shutdown();
+    }
+
+    /** The runner for background work (shut down with the window). */
+    public TaskRunner tasks() {
+        return tasks;
     }
 
     public TrainingWorker worker() {

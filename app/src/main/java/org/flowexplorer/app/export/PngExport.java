@@ -15,9 +15,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
-import org.flowexplorer.app.view.LossChart;
-import org.flowexplorer.app.view.MaskGridView;
-import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.view.ExportableChart;
 import org.flowexplorer.model.fs.AtomicFiles;
 
 /**
@@ -25,8 +23,8 @@ import org.flowexplorer.model.fs.AtomicFiles;
  * {@code scale} (1, 2 or 3 for hi-DPI; a 600×600 view at 2× gives a 1200×1200 image drawn at that
  * resolution, so text and lines are crisp, not upscaled), then {@link SwingFXUtils} and ImageIO.
  *
- * <p>{@link PlotView}, {@link LossChart} and {@link MaskGridView} are re-laid-out offscreen at the
- * requested size (a copy, so the window is untouched). Any other node is laid out at that size if it
+ * <p>An {@link ExportableChart} (the plot, the loss chart, the masks) draws itself, re-laid-out
+ * offscreen at the requested size (a copy, so the window is untouched). Any other node is laid out at that size if it
  * is not in a scene yet; a node already shown is captured at its current size (then width/height
  * are ignored and only the scale applies).
  *
@@ -40,14 +38,8 @@ public final class PngExport {
     /** Snapshot of {@code view} as a JavaFX image (FX thread). */
     public static WritableImage snapshot(Node view, int width, int height, double scale) {
         checkSize(width, height, scale);
-        if (view instanceof PlotView p) {
-            return p.snapshotImage(width, height, scale);
-        }
-        if (view instanceof LossChart c) {
-            return c.snapshotImage(width, height, scale);
-        }
-        if (view instanceof MaskGridView m) {
-            return m.snapshotImage(width, height, scale);
+        if (view instanceof ExportableChart chart) {
+            return chart.snapshotImage(width, height, scale);
         }
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));

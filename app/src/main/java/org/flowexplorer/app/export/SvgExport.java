@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
+import org.flowexplorer.app.view.ExportableChart;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.PlotView;
@@ -24,13 +25,13 @@ import org.flowexplorer.model.fs.AtomicFiles;
 /**
  * Vector export of the views as SVG, laid out exactly like {@link PngExport} at scale 1:
  * <ul>
- * <li>{@link PlotView}: background, heatmap as an embedded PNG, grid lines, samples and points as
+ * <li>{@link PlotView} (any {@link ExportableChart} that paints vectors): background, heatmap as an embedded PNG, grid lines, samples and points as
  *     {@code <circle>}s, warped grid as polylines, contours as dashed circles, markers, axes, ticks,
  *     tick labels and titles as {@code <text>} ({@link PlotView#paintVector});
  * <li>{@link LossChart}: curves as polylines (min/max downsampled per pixel column like the
  *     screen), dashed bound line, legend, axes ({@link LossChart#paintVector});
- * <li>{@link MaskGridView}: its laid-out nodes walked into rects (with their CSS colours and
- *     corner radii) and texts;
+ * <li>{@link MaskGridView} (a chart of styled nodes): its laid-out export copy walked into rects
+ *     (with their CSS colours and corner radii) and texts, on the theme's background colour;
  * <li>any other node: a raster snapshot embedded as one {@code <image>} (not vector).
  * </ul>
  * Build the document on the FX thread; writing the string is cheap.
@@ -43,15 +44,12 @@ public final class SvgExport {
     public static String toSvg(Node view, int width, int height) {
         PngExport.checkSize(width, height, 1);
         SvgWriter svg = new SvgWriter(width, height);
-        if (view instanceof PlotView p) {
-            p.paintVector(svg, width, height);
-        } else if (view instanceof LossChart c) {
-            c.paintVector(svg, width, height);
-        } else if (view instanceof MaskGridView m) {
-            MaskGridView copy = m.layoutCopy(width, height);
-            svg.setFill(Color.WHITE);
-            svg.fillRect(0, 0, width, height);
-            walk(svg, copy);
+        if (view instanceof ExportableChart chart) {
+            if (!chart.paintVector(svg, width, height)) {
+                svg.setFill(chart.exportBackground());
+                svg.fillRect(0, 0, width, height);
+                walk(svg, chart.exportCopy(width, height));
+            }
         } else {
             BufferedImage img = PngExport.render(view, width, height, 2);
             int w = img.getWidth();
@@ -61,7 +59,7 @@ public final class SvgExport {
         return svg.toSvg();
     }
 
-    /** Writes {@link #toSvg} to {@code file} as UTF-8, atomically (FX thread). */
+    /** Writes {@link #toSvg} to {@code file} as UTF-8, atomically (builds on the FX thread, then writes). */
     public static void write(Node view, Path file, int width, int height) throws IOException {
         writeString(toSvg(view, width, height), file);
     }

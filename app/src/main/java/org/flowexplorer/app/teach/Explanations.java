@@ -30,6 +30,38 @@ public final class Explanations {
     public static final String WORKED_EXAMPLE = "worked-example";
     public static final String MASK_GALLERY = "mask-gallery";
 
+    // ---------------------------------------------------------------- the mask gallery's sections
+
+    /** The checkerboard section of the mask gallery. */
+    public static final String GALLERY_CHECKERBOARD = "Blue pixels pass through unchanged and are fed to the network; "
+            + "orange pixels are scaled and shifted using what the network computes from the blue ones. Every pixel's "
+            + "neighbours are of the other kind, so each transformed pixel is predicted from the pixels around it. The "
+            + "next layer swaps the colours, so after two layers every pixel has been transformed once. All channels of "
+            + "a pixel share its colour.";
+    /** The channel-wise section of the mask gallery. */
+    public static final String GALLERY_CHANNELWISE = "Instead of splitting space, split the channels: half of them pass "
+            + "through, the other half are transformed, conditioned on the first half at every position. The halves "
+            + "swap at the next layer. RealNVP uses this after a squeeze, when there are 4·C channels to split.";
+    /** The squeeze section of the mask gallery. */
+    public static final String GALLERY_SQUEEZE = "Cut the image into 2×2 blocks. The four pixels of a block (top-left, "
+            + "top-right, bottom-left, bottom-right: the four colours) become four channels at one position of a "
+            + "half-size image. Nothing is lost or changed, only rearranged, so the squeeze is invertible with log-det "
+            + "0. The number in each cell is its block: block 5's four pixels all end up at position 5.";
+    /** The 2-D section of the mask gallery. */
+    public static final String GALLERY_HALF_MASKS = "The app's points have just two coordinates, so a mask splits them "
+            + "into halves: in even layers x₁ passes through and x₂ is scaled and shifted using s(x₁), t(x₁); odd "
+            + "layers swap the roles. This is the 2-D case of the channel-wise split, and it is what the mask view "
+            + "shows for the model being trained.";
+
+    /** The multi-scale section of the mask gallery, for images of {@code channels}×8×8. */
+    public static String galleryMultiScale(int channels) {
+        return "RealNVP repeats: squeeze, a few coupling layers, then factor out — half of the channels leave the flow "
+                + "and are scored directly by the base distribution N(0, I); only the other half goes on to the next "
+                + "scale. Later scales therefore work on fewer, coarser values, which saves computation and lets early "
+                + "layers model fine detail and later ones the overall shape. The seed's 3×32×32 images are shown "
+                + "scaled down to " + channels + "×8×8.";
+    }
+
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {

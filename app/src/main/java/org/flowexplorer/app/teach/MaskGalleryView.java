@@ -1,6 +1,12 @@
 package org.flowexplorer.app.teach;
 
-import java.util.List;
+import static org.flowexplorer.app.teach.GalleryCells.captioned;
+import static org.flowexplorer.app.teach.GalleryCells.cell;
+import static org.flowexplorer.app.teach.GalleryCells.grid;
+import static org.flowexplorer.app.teach.GalleryCells.kind;
+import static org.flowexplorer.app.teach.GalleryCells.legend;
+import static org.flowexplorer.app.teach.GalleryCells.numberCell;
+
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,7 +19,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.flowexplorer.model.teach.Masks;
 import org.flowexplorer.model.teach.Squeeze;
@@ -31,16 +36,14 @@ import org.flowexplorer.model.teach.Squeeze;
  * (mask 1/0) or {@code squeeze-0…3} (place in the 2×2 block); see {@code teach.css}.
  */
 public class MaskGalleryView extends BorderPane {
-    static final int SIZE = 8;
-    private static final double CELL = 24;
+    static final int SIZE = GalleryCells.SIZE;
 
     private final Spinner<Integer> channels = new Spinner<>(1, 4, 1);
     private final Spinner<Integer> layer = new Spinner<>(0, 7, 0);
     private final VBox content = new VBox(18);
     private Region[][] checkerCells;
     private Region[] channelPanels;
-    private Label[][] squeezeIn;
-    private Label[][] squeezeOut;
+    private SqueezeSection squeeze;
     private Region[] halfCells;
 
     public MaskGalleryView() {
@@ -90,43 +93,18 @@ public class MaskGalleryView extends BorderPane {
 
     private void rebuild() {
         int c = channels.getValue(), l = layer.getValue();
+        squeeze = new SqueezeSection(c);
         FlowPane masks = new FlowPane(28, 18);
         masks.getChildren().setAll(
-                section("Checkerboard mask — layer " + l,
-                        "Blue pixels pass through unchanged and are fed to the network; orange pixels are scaled and "
-                                + "shifted using what the network computes from the blue ones. Every pixel's neighbours "
-                                + "are of the other kind, so each transformed pixel is predicted from the pixels around "
-                                + "it. The next layer swaps the colours, so after two layers every pixel has been "
-                                + "transformed once. All channels of a pixel share its colour.",
-                        checkerboard(c, l)),
-                section("Channel-wise mask — layer " + l,
-                        "Instead of splitting space, split the channels: half of them pass through, the other half "
-                                + "are transformed, conditioned on the first half at every position. The halves swap at "
-                                + "the next layer. RealNVP uses this after a squeeze, when there are 4·C channels to "
-                                + "split.",
-                        channelwise(c, l)));
+                section("Checkerboard mask — layer " + l, Explanations.GALLERY_CHECKERBOARD, checkerboard(c, l)),
+                section("Channel-wise mask — layer " + l, Explanations.GALLERY_CHANNELWISE, channelwise(c, l)));
         content.getChildren().setAll(masks,
                 section("Squeeze: " + Squeeze.shape(new int[] {c, SIZE, SIZE}) + " → "
                                 + Squeeze.shape(Squeeze.squeezedShape(new int[] {c, SIZE, SIZE})),
-                        "Cut the image into 2×2 blocks. The four pixels of a block (top-left, top-right, "
-                                + "bottom-left, bottom-right: the four colours) become four channels at one position "
-                                + "of a half-size image. Nothing is lost or changed, only rearranged, so the squeeze is "
-                                + "invertible with log-det 0. The number in each cell is its block: block 5's four "
-                                + "pixels all end up at position 5.",
-                        squeeze(c)),
-                section("Multi-scale architecture and factor-out",
-                        "RealNVP repeats: squeeze, a few coupling layers, then factor out — half of the channels "
-                                + "leave the flow and are scored directly by the base distribution N(0, I); only the "
-                                + "other half goes on to the next scale. Later scales therefore work on fewer, coarser "
-                                + "values, which saves computation and lets early layers model fine detail and later "
-                                + "ones the overall shape. The seed's 3×32×32 images are shown scaled down to "
-                                + c + "×8×8.",
-                        multiScale(c)),
-                section("This app: alternating half masks in 2-D — layer " + l,
-                        "The app's points have just two coordinates, so a mask splits them into halves: in even "
-                                + "layers x₁ passes through and x₂ is scaled and shifted using s(x₁), t(x₁); odd layers "
-                                + "swap the roles. This is the 2-D case of the channel-wise split, and it is what the "
-                                + "mask view shows for the model being trained.",
+                        Explanations.GALLERY_SQUEEZE, squeeze.node),
+                section("Multi-scale architecture and factor-out", Explanations.galleryMultiScale(c),
+                        MultiScaleSection.build(c)),
+                section("This app: alternating half masks in 2-D — layer " + l, Explanations.GALLERY_HALF_MASKS,
                         halfMasks(l)));
     }
 
@@ -141,49 +119,6 @@ public class MaskGalleryView extends BorderPane {
         VBox box = new VBox(8, h, p, body);
         box.getStyleClass().add("gallery-section");
         return box;
-    }
-
-    private static Region cell(String... classes) {
-        Region r = new Region();
-        r.getStyleClass().add("gallery-cell");
-        r.getStyleClass().addAll(classes);
-        r.setMinSize(CELL, CELL);
-        r.setPrefSize(CELL, CELL);
-        r.setMaxSize(CELL, CELL);
-        return r;
-    }
-
-    private static Label numberCell(String text, String... classes) {
-        Label r = new Label(text);
-        r.getStyleClass().add("gallery-cell");
-        r.getStyleClass().add("gallery-number");
-        r.getStyleClass().addAll(classes);
-        r.setAlignment(Pos.CENTER);
-        double s = CELL + 6;
-        r.setMinSize(s, s);
-        r.setPrefSize(s, s);
-        r.setMaxSize(s, s);
-        return r;
-    }
-
-    private static VBox captioned(String caption, Node n) {
-        Label l = new Label(caption);
-        l.getStyleClass().add("gallery-caption");
-        VBox v = new VBox(4, l, n);
-        v.setAlignment(Pos.TOP_CENTER);
-        return v;
-    }
-
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(2);
-        g.setVgap(2);
-        g.getStyleClass().add("gallery-grid");
-        return g;
-    }
-
-    private static String kind(boolean condition) {
-        return condition ? "condition" : "transform";
     }
 
     private Node checkerboard(int c, int l) {
@@ -201,22 +136,6 @@ public class MaskGalleryView extends BorderPane {
         }
         row.getChildren().add(legend());
         return row;
-    }
-
-    private static Node legend() {
-        VBox v = new VBox(6,
-                legendItem(cell("condition"), "mask 1: passes through, conditions the network"),
-                legendItem(cell("transform"), "mask 0: scaled and shifted"));
-        v.setAlignment(Pos.CENTER_LEFT);
-        return v;
-    }
-
-    private static Node legendItem(Node swatch, String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("gallery-legend");
-        HBox h = new HBox(8, swatch, l);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
     }
 
     private Node channelwise(int c, int l) {
@@ -243,123 +162,6 @@ public class MaskGalleryView extends BorderPane {
         }
         row.getChildren().add(legend());
         return row;
-    }
-
-    private Node squeeze(int c) {
-        int[] shape = {c, SIZE, SIZE};
-        int[] out = Squeeze.squeezedShape(shape);
-        int n = c * SIZE * SIZE;
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = i;
-        }
-        int[] sq = Squeeze.squeeze(ids, shape);
-        squeezeIn = new Label[c][SIZE * SIZE];
-        FlowPane in = new FlowPane(12, 10);
-        int half = SIZE / 2;
-        for (int ch = 0; ch < c; ch++) {
-            GridPane g = grid();
-            for (int y = 0; y < SIZE; y++) {
-                for (int x = 0; x < SIZE; x++) {
-                    int block = (y / 2) * half + x / 2;
-                    Label r = numberCell(Integer.toString(block), "squeeze-" + Squeeze.blockPosition(y, x));
-                    squeezeIn[ch][y * SIZE + x] = r;
-                    g.add(r, x, y);
-                }
-            }
-            in.getChildren().add(captioned("input channel " + (ch + 1), g));
-        }
-        squeezeOut = new Label[out[0]][half * half];
-        FlowPane outPane = new FlowPane(12, 10);
-        for (int oc = 0; oc < out[0]; oc++) {
-            GridPane g = grid();
-            for (int p = 0; p < half * half; p++) {
-                int src = sq[oc * half * half + p];
-                int pix = src % (SIZE * SIZE);
-                int y = pix / SIZE, x = pix % SIZE;
-                int block = (y / 2) * half + x / 2;
-                Label r = numberCell(Integer.toString(block), "squeeze-" + Squeeze.blockPosition(y, x));
-                squeezeOut[oc][p] = r;
-                g.add(r, p % half, p / half);
-            }
-            outPane.getChildren().add(captioned(c == 1 ? "channel " + (oc + 1)
-                    : "channel " + (oc + 1) + " ← in " + (oc / 4 + 1), g));
-        }
-        Label arrow = new Label("squeeze ⟶  " + Squeeze.shape(out));
-        arrow.getStyleClass().add("gallery-arrow");
-        HBox legend = new HBox(14);
-        String[] names = {"top-left", "top-right", "bottom-left", "bottom-right"};
-        for (int k = 0; k < 4; k++) {
-            Label sw = numberCell("", "squeeze-" + k);
-            legend.getChildren().add(legendItem(sw, names[k]));
-        }
-        in.setPrefWrapLength(Math.min(c, 2) * (SIZE * (CELL + 8) + 12));
-        outPane.setPrefWrapLength(4 * (4 * (CELL + 8) + 12));
-        HBox flow = new HBox(16, in, arrow, outPane);
-        flow.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(10, flow, legend);
-    }
-
-    private static Node multiScale(int c) {
-        List<Squeeze.Stage> plan = Squeeze.multiScalePlan(new int[] {c, SIZE, SIZE}, 3);
-        FlowPane flow = new FlowPane(8, 10);
-        flow.setAlignment(Pos.CENTER_LEFT);
-        flow.getChildren().add(box(Squeeze.shape(new int[] {c, SIZE, SIZE}), "input", "ms-input"));
-        for (Squeeze.Stage s : plan) {
-            switch (s.operation()) {
-                case SQUEEZE -> {
-                    flow.getChildren().add(arrow("squeeze"));
-                    flow.getChildren().add(box(Squeeze.shape(s.to()), "", "ms-shape"));
-                }
-                case COUPLING_BLOCKS -> {
-                    flow.getChildren().add(arrow("couplings"));
-                    flow.getChildren().add(box(Squeeze.shape(s.to()), "", "ms-shape"));
-                }
-                case FACTOR_OUT -> {
-                    flow.getChildren().add(arrow("factor out"));
-                    VBox split = new VBox(4, box(Squeeze.shape(s.factoredOut()), "→ base N(0, I)", "ms-base"),
-                            box(Squeeze.shape(s.to()), "keeps going", "ms-shape"));
-                    flow.getChildren().add(split);
-                }
-                case BASE_DISTRIBUTION -> {
-                    flow.getChildren().add(arrow("all"));
-                    flow.getChildren().add(box(Squeeze.shape(s.from()), "→ base N(0, I)", "ms-base"));
-                }
-            }
-        }
-        StringBuilder seed = new StringBuilder("Seed 001, full size:  3×32×32");
-        for (Squeeze.Stage s : Squeeze.multiScalePlan(new int[] {3, 32, 32}, 3)) {
-            switch (s.operation()) {
-                case SQUEEZE -> seed.append("  → squeeze → ").append(Squeeze.shape(s.to()));
-                case FACTOR_OUT -> seed.append("  → factor out ").append(Squeeze.shape(s.factoredOut()));
-                case BASE_DISTRIBUTION -> seed.append("  → base");
-                case COUPLING_BLOCKS -> { }
-            }
-        }
-        Label full = new Label(seed.toString());
-        full.getStyleClass().add("teach-paragraph");
-        full.setWrapText(true);
-        return new VBox(10, flow, full);
-    }
-
-    private static Node box(String shape, String note, String kind) {
-        Label s = new Label(shape);
-        s.getStyleClass().add("ms-shape-text");
-        VBox v = new VBox(2, s);
-        if (!note.isEmpty()) {
-            Label n = new Label(note);
-            n.getStyleClass().add("ms-note");
-            v.getChildren().add(n);
-        }
-        v.setAlignment(Pos.CENTER);
-        v.getStyleClass().addAll("ms-box", kind);
-        return v;
-    }
-
-    private static Node arrow(String text) {
-        Label a = new Label(text + " ⟶");
-        a.getStyleClass().add("gallery-arrow");
-        return a;
     }
 
     private Node halfMasks(int l) {
@@ -403,12 +205,12 @@ public class MaskGalleryView extends BorderPane {
 
     /** The squeeze section's input cell of channel ch at (y, x); its text is the 2×2 block number. */
     public Label squeezeInputCell(int ch, int y, int x) {
-        return squeezeIn[ch][y * SIZE + x];
+        return squeeze.squeezeIn[ch][y * SIZE + x];
     }
 
     /** The squeeze section's output cell of channel ch at (y, x) of the half-size image. */
     public Label squeezeOutputCell(int ch, int y, int x) {
-        return squeezeOut[ch][y * (SIZE / 2) + x];
+        return squeeze.squeezeOut[ch][y * (SIZE / 2) + x];
     }
 
     /** The 2-D half-mask cell of coordinate d for the selected layer. */

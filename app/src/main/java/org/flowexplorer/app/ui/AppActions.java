@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -20,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.flowexplorer.app.preset.Preset;
+import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.model.io.SessionFile;
 
@@ -37,14 +37,19 @@ public final class AppActions {
     private final ExplorerViewModel vm;
     private final Supplier<Window> owner;
     private final ExportActions exports;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Notifications notes;
     private FileDialogs files = FileDialogs.system();
 
-    /** @param trace positions per layer of the current trace, for the animation exports */
-    public AppActions(ExplorerViewModel vm, Supplier<Window> owner, Supplier<float[][]> trace) {
+    /**
+     * @param trace positions per layer of the current trace, for the animation exports
+     * @param tasks runs the export encoding and writes
+     */
+    public AppActions(ExplorerViewModel vm, Supplier<Window> owner, Supplier<float[][]> trace, Notifications notes,
+            TaskRunner tasks) {
         this.vm = vm;
         this.owner = owner;
-        this.exports = new ExportActions(owner, () -> files, message::set, trace);
+        this.notes = notes;
+        this.exports = new ExportActions(owner, () -> files, notes, trace, tasks, javafx.application.Platform::runLater);
     }
 
     public ExportActions exports() {
@@ -58,11 +63,11 @@ public final class AppActions {
 
     /** The last thing an action reported (shown in the status bar). */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return notes.messageProperty();
     }
 
     void say(String text) {
-        message.set(text);
+        notes.info(text);
     }
 
     // ---------------------------------------------------------------- file

@@ -50,9 +50,9 @@ public final class AppMenuBar extends MenuBar {
         MenuItem copy = item("Copy image", "mdi2c-content-copy", "menu-copy-image", shortcut(KeyCode.C, true),
                 () -> ex.copyImage(focus.selected()));
         MenuItem gif = item("Export layer animation (GIF)…", "mdi2a-animation-play-outline", "menu-export-gif",
-                shortcut(KeyCode.G, true), () -> ex.exportGif(w.stepperTarget()));
+                shortcut(KeyCode.G, true), () -> ex.exportGif(w.target(Panel.LAYER_STEPPER)));
         MenuItem frames = item("Export frames (PNG sequence)…", "mdi2f-filmstrip", "menu-export-frames", null,
-                () -> ex.exportFrames(w.stepperTarget()));
+                () -> ex.exportFrames(w.target(Panel.LAYER_STEPPER)));
         var notExportable = Bindings.createBooleanBinding(
                 () -> focus.selected() == null || !focus.selected().exportable(), focus.selectedProperty());
         png.disableProperty().bind(notExportable);
@@ -89,10 +89,13 @@ public final class AppMenuBar extends MenuBar {
         view.setId("menu-view");
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
-        for (int i = 0; i < MainWindow.PANELS.size(); i++) {
-            String name = MainWindow.PANELS.get(i);
-            view.getItems().add(check(name, "menu-panel-" + i, shortcut(digits[i], false),
-                    w.panelVisibleProperty(name)));
+        int i = 0;
+        for (Panel panel : Panel.values()) {
+            if (panel.hideable()) {
+                view.getItems().add(check(panel.title(), "menu-panel-" + i, shortcut(digits[i], false),
+                        w.panelVisibleProperty(panel)));
+                i++;
+            }
         }
         view.getItems().addAll(new SeparatorMenuItem(),
                 check("Explanation panel", "menu-explanation", new KeyCodeCombination(KeyCode.F2),

@@ -70,7 +70,7 @@ public final class AppToolBar extends ToolBar {
         copy.disableProperty().bind(notExportable);
         Button gif = icon("mdi2a-animation-play-outline", "tool-export-gif",
                 "Export the layer stepper as an animated GIF: the points flowing from data to latent (Ctrl+Shift+G).",
-                () -> ex.exportGif(w.stepperTarget()));
+                () -> ex.exportGif(w.target(Panel.LAYER_STEPPER)));
 
         MenuButton presets = new MenuButton("Presets", new FontIcon("mdi2t-tune"));
         presets.setId("tool-presets");

@@ -1,6 +1,5 @@
 package org.flowexplorer.app.ui;
 
-import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -9,14 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -37,14 +36,17 @@ import org.flowexplorer.app.export.AnimationExport;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.export.PngExport;
 import org.flowexplorer.app.export.SvgExport;
+import org.flowexplorer.app.task.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The image exports of the window's views: "Save PNG…" (size dialog), "Save SVG…", "Copy image",
  * and for the layer stepper "Export layer animation (GIF)…" and "Export frames (PNG sequence)…",
- * which render in a background {@link Task} with a progress window and Cancel. Every failure ends
- * in one error dialog with a plain message (never a stack trace); successes are reported through
- * the {@code notify} callback (the status bar). FX thread.
+ * which render in a background {@link Task} with a progress window and Cancel. Snapshots are taken
+ * on the FX thread (JavaFX requires it); encoding and writing files always run on the
+ * {@link TaskRunner}, so a slow disk never freezes the window. Every failure ends in one error
+ * (a dialog with a plain message, never a stack trace) and every success in one status line, both
+ * through {@link Notifications}. FX thread.
  */
 public final class ExportActions {
     static final FileChooser.ExtensionFilter PNG = FileDialogs.filter("PNG image", "png");
@@ -53,8 +55,10 @@ public final class ExportActions {
 
     private final Supplier<Window> owner;
     private final Supplier<FileDialogs> files;
-    private final Consumer<String> notify;
+    private final Notifications notes;
     private final Supplier<float[][]> trace;
+    private final TaskRunner tasks;
+    private final Executor fx;
     private double lastScale = 2;
     private LayerAnimation.Options animationOptions = LayerAnimation.Options.defaults().withSize(600, 600, 1);
     private Task<?> running;
@@ -62,13 +66,18 @@ public final class ExportActions {
     /**
      * @param trace the current layer trace, positions per layer (index 0 data … L latent), or null
      *              while none is available
+     * @param tasks runs the encoding and file writes
+     * @param fx    runs the completion reports on the FX thread ({@code Platform::runLater}; tests
+     *              with a same-thread runner may pass {@code Runnable::run})
      */
-    public ExportActions(Supplier<Window> owner, Supplier<FileDialogs> files, Consumer<String> notify,
-            Supplier<float[][]> trace) {
+    public ExportActions(Supplier<Window> owner, Supplier<FileDialogs> files, Notifications notes,
+            Supplier<float[][]> trace, TaskRunner tasks, Executor fx) {
         this.owner = owner;
         this.files = files;
-        this.notify = notify;
+        this.notes = notes;
         this.trace = trace;
+        this.tasks = tasks;
+        this.fx = fx;
     }
 
     /** The context menu for a view: image exports, plus the animation exports where they apply. */
@@ -113,44 +122,69 @@ public final class ExportActions {
 
     /** Asks for a size and a file, then writes the view as PNG. */
     public void savePng(ExportTarget t) {
-        Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
-                t.defaultHeight(), lastScale, true);
-        if (size.isEmpty()) {
-            return;
-        }
-        ExportDialog.ImageSize s = size.get();
-        lastScale = s.scale();
-        Path file = files.get().save(owner.get(), "Save " + t.title() + " as PNG", t.fileStem() + ".png", List.of(PNG));
-        if (file == null) {
-            return;
-        }
-        try {
-            PngExport.write(t.exportNode().get(), file, s.width(), s.height(), s.scale());
-            notify.accept(String.format(Locale.ROOT, "Saved %s (%d × %d px).", file.getFileName(),
-                    Math.round(s.width() * s.scale()), Math.round(s.height() * s.scale())));
-        } catch (IOException | RuntimeException e) {
-            showError("Could not save the PNG", file, e);
-        }
+        ask(t, lastScale, true, "PNG", PNG).ifPresent(r -> export(r,
+                () -> PngExport.render(t.exportNode().get(), r.size().width(), r.size().height(), r.size().scale()),
+                PngExport::write, () -> String.format(Locale.ROOT, "Saved %s (%d × %d px).", r.file().getFileName(),
+                        Math.round(r.size().width() * r.size().scale()), Math.round(r.size().height() * r.size().scale())),
+                "Could not save the PNG"));
     }
 
     /** Asks for a size and a file, then writes the view as SVG. */
     public void saveSvg(ExportTarget t) {
+        ask(t, 1, false, "SVG", SVG).ifPresent(r -> export(r,
+                () -> SvgExport.toSvg(t.exportNode().get(), r.size().width(), r.size().height()),
+                SvgExport::writeString, () -> String.format(Locale.ROOT, "Saved %s (%d × %d).", r.file().getFileName(),
+                        r.size().width(), r.size().height()), "Could not save the SVG"));
+    }
+
+    /** A still-image export the user asked for: the size and the file. */
+    private record Request(ExportDialog.ImageSize size, Path file) {
+    }
+
+    /** Writes an encoded image to a file (on the task runner). */
+    private interface FileWrite<T> {
+        void write(T image, Path file) throws java.io.IOException;
+    }
+
+    /** The size dialog, then the file dialog; empty if either is cancelled. */
+    private Optional<Request> ask(ExportTarget t, double scale, boolean withScale, String kind,
+            FileChooser.ExtensionFilter filter) {
         Optional<ExportDialog.ImageSize> size = ExportDialog.askImageSize(owner.get(), t.title(), t.defaultWidth(),
-                t.defaultHeight(), 1, false);
+                t.defaultHeight(), scale, withScale);
         if (size.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        ExportDialog.ImageSize s = size.get();
-        Path file = files.get().save(owner.get(), "Save " + t.title() + " as SVG", t.fileStem() + ".svg", List.of(SVG));
-        if (file == null) {
-            return;
+        if (withScale) {
+            lastScale = size.get().scale();
         }
+        String ext = kind.toLowerCase(Locale.ROOT);
+        Path file = files.get().save(owner.get(), "Save " + t.title() + " as " + kind, t.fileStem() + "." + ext,
+                List.of(filter));
+        return file == null ? Optional.empty() : Optional.of(new Request(size.get(), file));
+    }
+
+    /**
+     * Renders on the FX thread (snapshots must be taken there), then encodes and writes on the task
+     * runner, and reports {@code done} or the failure back on the FX thread.
+     */
+    private <T> void export(Request r, Supplier<T> render, FileWrite<T> write, Supplier<String> done, String failure) {
+        T image;
         try {
-            SvgExport.write(t.exportNode().get(), file, s.width(), s.height());
-            notify.accept(String.format(Locale.ROOT, "Saved %s (%d × %d).", file.getFileName(), s.width(), s.height()));
-        } catch (IOException | RuntimeException e) {
-            showError("Could not save the SVG", file, e);
+            image = render.get();
+        } catch (RuntimeException e) {
+            showError(failure, r.file(), e);
+            return;
         }
+        tasks.submit(() -> {
+            write.write(image, r.file());
+            return null;
+        }).whenComplete((v, e) -> fx.execute(() -> {
+            if (e == null) {
+                notes.info(done.get());
+            } else {
+                showError(failure, r.file(), e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+        }));
     }
 
     /** Puts the view on the clipboard at its on-screen size, drawn at 2× for sharp pasting. */
@@ -158,7 +192,7 @@ public final class ExportActions {
         try {
             WritableImage img = PngExport.snapshot(t.exportNode().get(), t.defaultWidth(), t.defaultHeight(), 2);
             PngExport.copyToClipboard(img);
-            notify.accept(String.format(Locale.ROOT, "Copied the %s view to the clipboard (%d × %d px).",
+            notes.info(String.format(Locale.ROOT, "Copied the %s view to the clipboard (%d × %d px).",
                     t.title().toLowerCase(Locale.ROOT), (int) img.getWidth(), (int) img.getHeight()));
         } catch (RuntimeException e) {
             showError("Could not copy the image", null, e);
@@ -223,6 +257,14 @@ public final class ExportActions {
                 frames - 1, dir), dir, "Could not save the frames");
     }
 
+    /** Cancels the animation export in progress, if any (the window is going); nothing is left behind. */
+    public void cancelRunning() {
+        Task<?> t = running;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
     /** The export in progress, or null (tests). */
     Task<?> running() {
         return running;
@@ -248,24 +290,22 @@ public final class ExportActions {
         task.stateProperty().addListener((obs, was, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 progress.close();
-                notify.accept(done.get());
+                notes.info(done.get());
             } else if (state == Worker.State.CANCELLED) {
                 progress.close();
-                notify.accept("Export cancelled; nothing was written.");
+                notes.info("Export cancelled; nothing was written.");
             } else if (state == Worker.State.FAILED) {
                 progress.close();
                 if (task.getException() instanceof CancellationException) {
-                    notify.accept("Export cancelled; nothing was written.");
+                    notes.info("Export cancelled; nothing was written.");
                 } else {
                     showError(failure, target, task.getException());
                 }
             }
         });
         running = task;
-        Thread th = new Thread(task, "animation-export");
-        th.setDaemon(true);
         progress.show();
-        th.start();
+        tasks.execute(task);
         return task;
     }
 
@@ -299,26 +339,15 @@ public final class ExportActions {
 
     // ---------------------------------------------------------------- errors
 
-    /** One error dialog with a plain message; never a stack trace. */
-    void showError(String title, Path file, Throwable e) {
-        showError(title, describe(file, e));
+    /** One error with a plain message; never a stack trace. */
+    private void showError(String title, Path file, Throwable e) {
+        notes.error(title, describe(file, e));
     }
 
-    /** One error dialog: a header saying what failed and a plain message saying why. */
-    public void showError(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        Window w = owner.get();
-        if (w != null) {
-            a.initOwner(w);
-        }
-        a.setTitle("Flow Explorer");
-        a.setHeaderText(title);
-        a.setContentText(message);
-        a.getDialogPane().setId("error-dialog");
-        a.show();
-    }
-
-    /** A one-line, human explanation of a failure. */
+    /**
+     * A one-line, human explanation of a failure. The one copy in the UI; the integrator replaces it
+     * with {@code org.flowexplorer.app.io.Failures.describe(Throwable, Path)}.
+     */
     static String describe(Path file, Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {

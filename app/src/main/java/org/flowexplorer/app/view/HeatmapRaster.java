@@ -12,6 +12,11 @@ final class HeatmapRaster {
     private HeatmapRaster() {
     }
 
+    /** {@link #render(int[], int, Viewport, float[], int, int, double, double, double, double, boolean, Colormaps)} for a plot's heatmap layer. */
+    static void render(int[] out, int size, Viewport vp, PlotLayers.Heatmap h, Colormaps map) {
+        render(out, size, vp, h.values(), h.gw(), h.gh(), h.xmin(), h.xmax(), h.ymin(), h.ymax(), h.logScale(), map);
+    }
+
     /**
      * Writes opaque ARGB into {@code out} (size×size, row 0 at the top) wherever the pixel centre
      * lies inside the grid's extent; other pixels are left untouched.

@@ -11,18 +11,12 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.StackPane;
-import javafx.scene.transform.Transform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -34,10 +28,10 @@ import javafx.scene.text.TextAlignment;
  * 2 000. Appends only mark the chart dirty; it redraws at most once per pulse.
  *
  * <p>CSS: style class {@code loss-chart}; colours {@code -fe-train-color}, {@code -fe-test-color},
- * {@code -fe-bound-color}, {@code -fe-axis-color}, {@code -fe-text-color}, {@code -fe-grid-line-color},
- * {@code -fe-plot-background}; the hover read-out is a Label with style class {@code hover-label}.
+ * {@code -fe-bound-color}, and the shared ones of {@link ChartRegion}; the hover read-out is a Label
+ * with style class {@code hover-label}.
  */
-public class LossChart extends Region {
+public class LossChart extends ChartRegion {
     private static final double LEFT = 58;
     private static final double RIGHT = 14;
     private static final double TOP = 34;
@@ -49,33 +43,15 @@ public class LossChart extends Region {
             ThemeColors.meta("-fe-test-color", Color.web("#bc4c00"), c -> c.testColor);
     private static final CssMetaData<LossChart, Color> BOUND_COLOR =
             ThemeColors.meta("-fe-bound-color", Color.web("#1a7f37"), c -> c.boundColor);
-    private static final CssMetaData<LossChart, Color> AXIS_COLOR =
-            ThemeColors.meta("-fe-axis-color", Color.web("#57606a"), c -> c.axisColor);
-    private static final CssMetaData<LossChart, Color> TEXT_COLOR =
-            ThemeColors.meta("-fe-text-color", Color.web("#24292f"), c -> c.textColor);
-    private static final CssMetaData<LossChart, Color> GRID_LINE_COLOR =
-            ThemeColors.meta("-fe-grid-line-color", Color.web("#d8dee4"), c -> c.gridLineColor);
-    private static final CssMetaData<LossChart, Color> PLOT_BACKGROUND =
-            ThemeColors.meta("-fe-plot-background", Color.WHITE, c -> c.plotBackground);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS = ThemeColors.extend(
-            Region.getClassCssMetaData(), TRAIN_COLOR, TEST_COLOR, BOUND_COLOR, AXIS_COLOR, TEXT_COLOR,
-            GRID_LINE_COLOR, PLOT_BACKGROUND);
+            ChartRegion.getClassCssMetaData(), TRAIN_COLOR, TEST_COLOR, BOUND_COLOR);
 
-    private final RedrawScheduler scheduler = new RedrawScheduler(this::redraw);
     private final StyleableObjectProperty<Color> trainColor =
             ThemeColors.property(this, TRAIN_COLOR, "trainColor", scheduler::markDirty);
     private final StyleableObjectProperty<Color> testColor =
             ThemeColors.property(this, TEST_COLOR, "testColor", scheduler::markDirty);
     private final StyleableObjectProperty<Color> boundColor =
             ThemeColors.property(this, BOUND_COLOR, "boundColor", scheduler::markDirty);
-    private final StyleableObjectProperty<Color> axisColor =
-            ThemeColors.property(this, AXIS_COLOR, "axisColor", scheduler::markDirty);
-    private final StyleableObjectProperty<Color> textColor =
-            ThemeColors.property(this, TEXT_COLOR, "textColor", scheduler::markDirty);
-    private final StyleableObjectProperty<Color> gridLineColor =
-            ThemeColors.property(this, GRID_LINE_COLOR, "gridLineColor", scheduler::markDirty);
-    private final StyleableObjectProperty<Color> plotBackground =
-            ThemeColors.property(this, PLOT_BACKGROUND, "plotBackground", scheduler::markDirty);
 
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
     private final LossSeries train = new LossSeries();
@@ -95,6 +71,7 @@ public class LossChart extends Region {
     private double logOffset;
 
     public LossChart() {
+        super(480, 260);
         getStyleClass().add("loss-chart");
         hoverLabel.getStyleClass().add("hover-label");
         hoverLabel.setVisible(false);
@@ -162,55 +139,33 @@ public class LossChart extends Region {
         return test.size();
     }
 
-    /** Redraws immediately instead of waiting for the next pulse (tests, snapshots). */
-    public void redrawNow() {
-        scheduler.redrawNow();
-    }
-
-    /**
-     * Renders the chart offscreen at {@code width}×{@code height} logical pixels times
-     * {@code scale}, without the "log y" check box and the hover read-out; same data, bound,
-     * log setting and stylesheets. Call on the FX thread.
-     */
-    public WritableImage snapshotImage(int width, int height, double scale) {
-        LossChart copy = layoutCopy(width, height);
-        SnapshotParameters params = new SnapshotParameters();
-        params.setTransform(Transform.scale(scale, scale));
-        params.setFill(copy.plotBackground.get());
-        return copy.getParent().snapshot(params, null);
-    }
-
-    /**
-     * Paints the chart as {@link #snapshotImage} lays it out, as vector drawing: curves as
-     * polylines (min/max downsampled per pixel column like the screen), dashed bound, legend, axes.
-     * FX thread.
-     */
-    public void paintVector(ChartGraphics g, int width, int height) {
-        LossChart copy = layoutCopy(width, height);
-        g.setFill(copy.plotBackground.get());
-        g.fillRect(0, 0, width, height);
-        copy.paintChart(g, height);
-    }
-
-    private LossChart layoutCopy(int width, int height) {
+    @Override
+    protected ChartRegion copyForExport() {
         LossChart copy = new LossChart();
         copy.train.append(Arrays.copyOf(train.steps(), train.size()), Arrays.copyOf(train.values(), train.size()));
         copy.test.append(Arrays.copyOf(test.steps(), test.size()), Arrays.copyOf(test.values(), test.size()));
         copy.lowerBound = lowerBound;
         copy.lowerBoundLabel = lowerBoundLabel;
         copy.logScale.set(logScale.get());
-        copy.logToggle.setVisible(false);
-        copy.getStylesheets().setAll(getStylesheets());
-        copy.setStyle(getStyle());
-        StackPane root = new StackPane(copy);
-        Scene scene = new Scene(root, width, height);
-        if (getScene() != null) {
-            scene.getStylesheets().setAll(getScene().getStylesheets());
-        }
-        root.applyCss();
-        root.layout();
-        copy.scheduler.redrawNow();
         return copy;
+    }
+
+    /** Exports leave out the "log y" check box and the hover read-out. */
+    @Override
+    protected void prepareExport(double scale) {
+        logToggle.setVisible(false);
+    }
+
+    /**
+     * Curves as polylines (min/max downsampled per pixel column like the screen), dashed bound,
+     * legend, axes.
+     */
+    @Override
+    protected boolean paintExport(ChartGraphics g, int width, int height) {
+        g.setFill(plotBackground.get());
+        g.fillRect(0, 0, width, height);
+        paintChart(g, height);
+        return true;
     }
 
     /** Shows the read-out for the step under local x (NaN hides it); used by mouse handlers and tests. */
@@ -222,16 +177,6 @@ public class LossChart extends Region {
     /** The read-out text currently shown, or empty when hidden. */
     String hoverText() {
         return hoverLabel.isVisible() ? hoverLabel.getText() : "";
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 480;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 260;
     }
 
     @Override
@@ -293,7 +238,8 @@ public class LossChart extends Region {
         }
     }
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -370,23 +316,13 @@ public class LossChart extends Region {
             double y = Math.round(TOP + (1 - (t - yLo) / (yHi - yLo)) * ph) + 0.5;
             g.strokeLine(LEFT, y, LEFT + pw, y);
         }
-        g.setStroke(axisColor.get());
-        g.strokeRect(LEFT - 0.5, TOP - 0.5, pw + 1, ph + 1);
+        ChartAxes.frame(g, axisColor.get(), LEFT, TOP, pw, ph);
         g.setFill(textColor.get());
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
         double xs = Ticks.stepOf(xt);
-        for (double t : xt) {
-            g.fillText(formatStep(t, xs), px(t), TOP + ph + 5);
-        }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        ChartAxes.xLabels(g, xt, this::px, TOP + ph, 0, 5, t -> formatStep(t, xs));
         double ys = Ticks.stepOf(yt);
-        for (double t : yt) {
-            double y = TOP + (1 - (t - yLo) / (yHi - yLo)) * ph;
-            String label = logScale.get() ? formatValue(logOffset + Math.pow(10, t)) : Ticks.format(t, ys);
-            g.fillText(label, LEFT - 6, y);
-        }
+        ChartAxes.yLabels(g, yt, t -> TOP + (1 - (t - yLo) / (yHi - yLo)) * ph, LEFT, 0, 6,
+                t -> logScale.get() ? formatValue(logOffset + Math.pow(10, t)) : Ticks.format(t, ys));
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
@@ -405,31 +341,14 @@ public class LossChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         double x = LEFT;
         double y = TOP / 2;
-        x = legendEntry(g, x, y, trainColor.get(), false, "train");
-        x = legendEntry(g, x, y, testColor.get(), false, "test");
+        Font font = Font.font(12);
+        x = Legend.entry(g, x, y, trainColor.get(), false, "train", textColor.get(), font);
+        x = Legend.entry(g, x, y, testColor.get(), false, "test", textColor.get(), font);
         if (lowerBound.isPresent()) {
             String label = lowerBoundLabel.isEmpty() ? "bound" : lowerBoundLabel;
-            legendEntry(g, x, y, boundColor.get(), true, label + " " + formatValue(lowerBound.getAsDouble()));
+            Legend.entry(g, x, y, boundColor.get(), true, label + " " + formatValue(lowerBound.getAsDouble()),
+                    textColor.get(), font);
         }
-    }
-
-    private double legendEntry(ChartGraphics g, double x, double y, Color colour, boolean dashed, String text) {
-        g.setStroke(colour);
-        g.setLineWidth(2);
-        if (dashed) {
-            g.setLineDashes(4, 3);
-        }
-        g.strokeLine(x, y, x + 18, y);
-        g.setLineDashes();
-        g.setFill(textColor.get());
-        g.fillText(text, x + 24, y);
-        return x + 24 + textWidth(text, g.getFont()) + 16;
-    }
-
-    private static double textWidth(String s, Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
     }
 
     private void drawHover(GraphicsContext g, double pw, double ph) {
@@ -483,11 +402,6 @@ public class LossChart extends Region {
 
     private static String formatValue(double v) {
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
-    }
-
-    @Override
-    public String getUserAgentStylesheet() {
-        return Objects.requireNonNull(LossChart.class.getResource("views.css")).toExternalForm();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

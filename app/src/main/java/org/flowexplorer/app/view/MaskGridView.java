@@ -2,16 +2,10 @@ package org.flowexplorer.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.image.WritableImage;
-import javafx.scene.layout.StackPane;
-import javafx.scene.transform.Transform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -26,9 +20,10 @@ import javafx.scene.layout.Region;
  *
  * <p>Built from styled nodes so colours come from CSS: cells have style class {@code mask-cell} plus
  * {@code condition} or {@code transform}; rows have pseudo-class {@code :highlighted}; see
- * {@code views.css}.
+ * {@code views.css}. Being nodes, it exports as a raster snapshot or, for SVG, by having its
+ * laid-out nodes walked ({@link #paintVector} paints nothing and returns false).
  */
-public class MaskGridView extends Region {
+public class MaskGridView extends ChartRegion {
     private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
     private static final double LABEL_WIDTH = 60;
     private static final double HEADER_HEIGHT = 22;
@@ -50,6 +45,7 @@ public class MaskGridView extends Region {
     private int highlightedLayer = -1;
 
     public MaskGridView() {
+        super(360, 0);
         getStyleClass().add("mask-grid");
         legend.getStyleClass().add("mask-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
@@ -137,32 +133,23 @@ public class MaskGridView extends Region {
         return selectedLayer;
     }
 
-    /**
-     * A copy with the same masks and highlighted layer, laid out alone in a {@code width}×{@code height}
-     * scene with this view's stylesheets (for export; the copy is not part of any window). FX thread.
-     */
-    public MaskGridView layoutCopy(int width, int height) {
+    /** A copy with the same masks and highlighted layer (for export; not part of any window). */
+    @Override
+    protected ChartRegion copyForExport() {
         MaskGridView copy = new MaskGridView();
         copy.setMasks(masks);
         copy.setHighlightedLayer(highlightedLayer);
-        copy.getStylesheets().setAll(getStylesheets());
-        copy.setStyle(getStyle());
-        StackPane root = new StackPane(copy);
-        Scene scene = new Scene(root, width, height);
-        if (getScene() != null) {
-            scene.getStylesheets().setAll(getScene().getStylesheets());
-        }
-        root.applyCss();
-        root.layout();
         return copy;
     }
 
-    /** Renders the grid offscreen at {@code width}×{@code height} logical pixels times {@code scale}. FX thread. */
-    public WritableImage snapshotImage(int width, int height, double scale) {
-        MaskGridView copy = layoutCopy(width, height);
-        SnapshotParameters params = new SnapshotParameters();
-        params.setTransform(Transform.scale(scale, scale));
-        return copy.getParent().snapshot(params, null);
+    @Override
+    protected boolean paintExport(ChartGraphics g, int width, int height) {
+        return false;
+    }
+
+    /** Nothing to draw: the cells are styled nodes, laid out in {@link #layoutChildren()}. */
+    @Override
+    protected void redraw() {
     }
 
     /** "x₁", "x₂", ... for coordinate index d (0-based). */
@@ -224,11 +211,6 @@ public class MaskGridView extends Region {
     }
 
     @Override
-    protected double computePrefWidth(double height) {
-        return 360;
-    }
-
-    @Override
     protected double computePrefHeight(double width) {
         double w = width > 0 ? width : computePrefWidth(-1);
         return HEADER_HEIGHT + Math.max(1, masks.length) * (MAX_CELL_HEIGHT + GAP) + legendHeight(w) + 12;
@@ -238,10 +220,5 @@ public class MaskGridView extends Region {
     protected double computeMinHeight(double width) {
         double w = width > 0 ? width : computePrefWidth(-1);
         return HEADER_HEIGHT + Math.max(1, masks.length) * (8 + GAP) + legendHeight(w) + 6;
-    }
-
-    @Override
-    public String getUserAgentStylesheet() {
-        return Objects.requireNonNull(MaskGridView.class.getResource("views.css")).toExternalForm();
     }
 }

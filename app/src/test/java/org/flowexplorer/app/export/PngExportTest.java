@@ -1,9 +1,11 @@
 package org.flowexplorer.app.export;
 
-import static org.flowexplorer.app.export.ExportFx.onFx;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +18,13 @@ import javax.imageio.ImageIO;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.PlotView;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(FxToolkitExtension.class)
 class PngExportTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        ExportFx.start();
-    }
 
     static PlotView plot() {
         PlotView v = new PlotView();

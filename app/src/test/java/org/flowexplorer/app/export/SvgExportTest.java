@@ -1,11 +1,14 @@
 package org.flowexplorer.app.export;
 
-import static org.flowexplorer.app.export.ExportFx.count;
-import static org.flowexplorer.app.export.ExportFx.onFx;
-import static org.flowexplorer.app.export.ExportFx.parse;
+import static org.flowexplorer.app.testing.FxTesting.count;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
+import static org.flowexplorer.app.testing.FxTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.TestData;
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,23 +16,18 @@ import java.util.List;
 import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+@ExtendWith(FxToolkitExtension.class)
 class SvgExportTest {
     private static final String NS = "http://www.w3.org/2000/svg";
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        ExportFx.start();
-    }
 
     private static List<String> texts(Document doc) {
         NodeList list = doc.getElementsByTagNameNS(NS, "text");
@@ -130,13 +128,8 @@ class SvgExportTest {
         String s = onFx(() -> {
             LossChart c = new LossChart();
             int n = 100_000;
-            int[] steps = new int[n];
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                steps[i] = i;
-                v[i] = (float) (1 + Math.exp(-i / 5000.0) + 0.1 * Math.sin(i * 0.37));
-            }
-            c.appendTrain(steps, v);
+            TestData.Series curve = TestData.series(n, i -> 1 + Math.exp(-i / 5000.0) + 0.1 * Math.sin(i * 0.37));
+            c.appendTrain(curve.steps(), curve.values());
             return SvgExport.toSvg(c, 600, 300);
         });
         Document doc = parse(s);

@@ -1,25 +1,23 @@
 package org.flowexplorer.app.teach;
 
-import static org.flowexplorer.app.teach.TeachFx.onFx;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.FxTesting;
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import javafx.scene.control.Label;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.teach.CouplingInspection.Direction;
 import org.flowexplorer.model.teach.CouplingInspection.Step;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(FxToolkitExtension.class)
 class FormulaInspectorViewTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        TeachFx.startToolkit();
-    }
-
     private static void assertShows(FormulaInspectorView view, CouplingInspection in) {
         for (int r = 0; r < in.steps().size(); r++) {
             Step s = in.step(r);
@@ -45,7 +43,7 @@ class FormulaInspectorViewTest {
             FormulaInspectorView view = new FormulaInspectorView();
             CouplingInspection a = CouplingInspection.forward(flow, new float[] {0.3f, -1.2f}, 2);
             view.setInspection(a);
-            TeachFx.render(view, 1200, 700);
+            FxTesting.render(view, 1200, 700);
             assertShows(view, a);
             assertEquals("point (0.3000, −1.200)  at layer 2 of 6", view.headerLabel().getText());
             // layer 2 is even: x₁ passes through, x₂ is scaled and shifted
@@ -76,7 +74,7 @@ class FormulaInspectorViewTest {
             float[] p = {-0.7f, 0.9f};
             view.directionProperty().addListener((o, x, d) -> view.setInspection(CouplingInspection.of(flow, p, 1, d)));
             view.setInspection(CouplingInspection.of(flow, p, 1, view.getDirection()));
-            TeachFx.render(view, 1200, 700);
+            FxTesting.render(view, 1200, 700);
             Label forwardY = view.valueLabel(0, 0);
             view.inverseButton().fire();
             assertEquals(Direction.INVERSE, view.getDirection());

@@ -1,27 +1,25 @@
 package org.flowexplorer.app.teach;
 
-import static org.flowexplorer.app.teach.TeachFx.centreArgb;
-import static org.flowexplorer.app.teach.TeachFx.distance;
-import static org.flowexplorer.app.teach.TeachFx.onFx;
+import static org.flowexplorer.app.testing.FxTesting.centreArgb;
+import static org.flowexplorer.app.testing.FxTesting.distance;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.FxTesting;
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import javafx.scene.image.WritableImage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(FxToolkitExtension.class)
 class MaskGalleryViewTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        TeachFx.startToolkit();
-    }
-
     @Test
     void checkerboardAlternatesInColourAndInvertsOnTheNextLayer() throws Exception {
         onFx(() -> {
             MaskGalleryView v = new MaskGalleryView();
-            WritableImage img = TeachFx.render(v, 1500, 3000);
+            WritableImage img = FxTesting.render(v, 1500, 3000);
             int[][] layer0 = new int[8][8];
             for (int y = 0; y < 8; y++) {
                 for (int x = 0; x < 8; x++) {
@@ -36,7 +34,7 @@ class MaskGalleryViewTest {
             }
             assertTrue(distance(layer0[0][0], layer0[1][1]) < 8, "diagonal neighbours share a colour");
             v.setLayer(1);
-            WritableImage img1 = TeachFx.render(v, 1500, 3000);
+            WritableImage img1 = FxTesting.render(v, 1500, 3000);
             for (int y = 0; y < 8; y++) {
                 for (int x = 0; x < 8; x++) {
                     int c = centreArgb(img1, v.checkerboardCell(0, y, x));
@@ -73,7 +71,7 @@ class MaskGalleryViewTest {
     void squeezeMapsA2x2BlockToFourChannelsOfOnePosition() throws Exception {
         onFx(() -> {
             MaskGalleryView v = new MaskGalleryView();
-            WritableImage img = TeachFx.render(v, 1500, 3000);
+            WritableImage img = FxTesting.render(v, 1500, 3000);
             // block 6 = block-row 1, block-col 2: pixels (2,4) (2,5) (3,4) (3,5)
             int[][] px = {{2, 4}, {2, 5}, {3, 4}, {3, 5}};
             for (int k = 0; k < 4; k++) {

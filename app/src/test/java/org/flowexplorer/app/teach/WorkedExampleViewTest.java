@@ -1,20 +1,18 @@
 package org.flowexplorer.app.teach;
 
-import static org.flowexplorer.app.teach.TeachFx.onFx;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.FxTesting;
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.flowexplorer.model.teach.WorkedExample;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(FxToolkitExtension.class)
 class WorkedExampleViewTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        TeachFx.startToolkit();
-    }
-
     private static String row(WorkedExampleView v, String stage, int r) {
         return v.cell(stage, r, 0).getText() + " " + v.cell(stage, r, 1).getText() + " " + v.cell(stage, r, 2).getText();
     }
@@ -23,7 +21,7 @@ class WorkedExampleViewTest {
     void showsTheNotebooksInputsExactly() throws Exception {
         onFx(() -> {
             WorkedExampleView v = new WorkedExampleView(WorkedExample.create(5));
-            TeachFx.render(v, 1400, 900);
+            FxTesting.render(v, 1400, 900);
             // the notebook prints x, mask, x * mask and 1 - mask as 3×3 tensors
             assertEquals("1.0000 2.0000 3.0000", row(v, "x", 0));
             assertEquals("4.0000 5.0000 6.0000", row(v, "x", 1));

@@ -17,26 +17,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
 import org.flowexplorer.app.scene.LossCurve;
+import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.view.Viewport;
-import org.flowexplorer.app.worker.ArchitectureSettings;
-import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
-import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,45 +38,26 @@ import org.testfx.util.WaitForAsyncUtils;
  * even if hiding the stage fails.
  */
 @org.junit.jupiter.api.Timeout(value = 3, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class ExplorerWindowTest {
     private static final int LAYERS = 6;
     private final FxRobot robot = new FxRobot();
+    private TestApps.Running running;
     private FlowExplorerApp app;
     private Stage stage;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void startApp() throws Exception {
-        AppConfig config = new AppConfig(new DatasetSettings(ToyDataset.MOONS, 1000, 0.1, 0),
-                new ArchitectureSettings(LAYERS, new int[] {16, 16}, CouplingType.AFFINE, 0),
-                new TrainingConfig(128, 5e-3, 1.0, 0), TrainingWorker.Options.defaults().withDensityResolution(64, 32),
-                false, false, 0, false, 1280, 800);
-        app = new FlowExplorerApp(config);
-        onFx(() -> {
-            stage = new Stage();
-            app.start(stage);
-            return null;
-        });
+        running = TestApps.start(TestApps.config(1000, LAYERS, new int[] {16, 16}, 64));
+        app = running.app();
+        stage = running.stage();
         await("model ready", () -> app.viewModel().readyProperty().get());
     }
 
     @AfterEach
     void closeApp() throws Exception {
-        try {
-            if (stage != null) {
-                onFx(() -> {
-                    stage.hide();
-                    return null;
-                });
-            }
-        } finally {
-            if (app != null) {
-                app.shutdown();
-            }
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -34,26 +34,18 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.teach.Explanations;
 import org.flowexplorer.app.view.PlotView;
-import org.flowexplorer.app.worker.ArchitectureSettings;
-import org.flowexplorer.app.worker.DatasetSettings;
-import org.flowexplorer.app.worker.TrainingWorker;
-import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
@@ -61,6 +53,7 @@ import org.w3c.dom.Document;
  * The teaching-and-export wiring of the window, headless (Monocle): menus, context menus, the size
  * dialogs and the background animation export, with file choosers answered by fixed paths.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class TeachingAndExportTest {
     private static final int LAYERS = 4;
     private final FxRobot robot = new FxRobot();
@@ -71,21 +64,14 @@ class TeachingAndExportTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private TestApps.Running running;
 
     @BeforeEach
     void startApp() throws Exception {
-        AppConfig config = new AppConfig(new DatasetSettings(ToyDataset.MOONS, 600, 0.1, 0),
-                new ArchitectureSettings(LAYERS, new int[] {16, 16}, CouplingType.AFFINE, 0),
-                new TrainingConfig(128, 5e-3, 1.0, 0), TrainingWorker.Options.defaults().withDensityResolution(48, 24),
-                false, false, 0, false, 1280, 800);
-        app = new FlowExplorerApp(config);
+        running = TestApps.start(TestApps.config(600, LAYERS, new int[] {16, 16}, 48));
+        app = running.app();
+        stage = running.stage();
         fx(() -> {
-            stage = new Stage();
-            app.start(stage);
             window = app.window();
             window.actions().setFileDialogs(new FileDialogs() {
                 public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> f) {
@@ -108,23 +94,14 @@ class TeachingAndExportTest {
 
     @AfterEach
     void closeApp() throws Exception {
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s && s.getOwner() != null) {
-                    s.close();
-                }
-            }
-            stage.hide();
-            return null;
-        });
-        app.shutdown();
+        running.close();
     }
 
     @Test
     void savePngFromTheMenuHasTheRequestedSize() throws Exception {
         answer = dir.resolve("latent.png");
         fx(() -> {
-            window.focus().set(window.latentTarget());
+            window.focus().set(window.target(Panel.LATENT_SPACE));
             return null;
         });
         fireLater(menuItem("menu-save-png"));
@@ -144,6 +121,35 @@ class TeachingAndExportTest {
         assertEquals(480, img.getHeight());
         waitFor("status says so", () -> fx(() -> window.actions().messageProperty().get()).contains("latent.png"));
         keep(answer);
+    }
+
+    @Test
+    void imagesAreWrittenOnTheTaskRunnerNotOnTheFxThread() throws Exception {
+        answer = dir.resolve("runner.svg");
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        app.tasks().execute(() -> {
+            busy.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(busy.await(30, TimeUnit.SECONDS), "the runner is held");
+        try {
+            fireLater(menuItem("menu-save-svg"));
+            DialogPane dialog = dialog();
+            fireLater((Button) dialog.lookupButton(ButtonType.OK));
+            waitFor("export dialog closed", () -> fx(() -> robot.lookup("#export-dialog").tryQuery().isEmpty()));
+            WaitForAsyncUtils.waitForFxEvents(5);
+            fx(() -> null);
+            assertFalse(Files.exists(answer), "the save left the FX thread: nothing is written while the runner is busy");
+        } finally {
+            release.countDown();
+        }
+        waitFor("SVG written once the runner is free", () -> Files.exists(answer));
+        waitFor("status says so", () -> fx(() -> window.actions().messageProperty().get()).contains("runner.svg"));
     }
 
     @Test
@@ -185,7 +191,7 @@ class TeachingAndExportTest {
     void workedExamplePngFromTheToolbarHasTheRequestedSize() throws Exception {
         answer = dir.resolve("worked.png");
         robot.clickOn("Worked example");
-        waitFor("worked example selected", () -> fx(() -> window.focus().selected() == window.workedTarget()));
+        waitFor("worked example selected", () -> fx(() -> window.focus().selected() == window.target(Panel.WORKED_EXAMPLE)));
         assertEquals("Worked example:", fx(() -> window.toolBar().targetLabel().getText()));
         fireLater(robot.lookup("#tool-save-png").queryAs(Button.class));
         DialogPane dialog = dialog();
@@ -224,19 +230,45 @@ class TeachingAndExportTest {
     @Test
     void cancellingTheGifLeavesNoFile() throws Exception {
         Path out = Files.createDirectory(dir.resolve("out"));
-        answer = out.resolve("slow.gif");
-        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
-        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        Task<?> task = startSlowGif(out);
         fireLater(robot.lookup("#export-cancel").queryAs(Button.class));
         waitFor("cancelled", () -> fx(task::getState) == Worker.State.CANCELLED);
-        waitFor("temporary file removed", () -> {
-            try (Stream<Path> files = Files.list(out)) {
-                return files.findAny().isEmpty();
-            }
-        });
+        awaitEmpty(out);
         assertFalse(Files.exists(answer));
         waitFor("status says cancelled",
                 () -> fx(() -> window.actions().messageProperty().get()).contains("cancelled"));
+    }
+
+    @Test
+    void closingTheWindowDuringAGifExportCancelsItAndStopsTheRunner() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("closing"));
+        Task<?> task = startSlowGif(out);
+        long t0 = System.nanoTime();
+        fx(() -> {
+            stage.hide();
+            return null;
+        });
+        double millis = (System.nanoTime() - t0) / 1e6;
+        assertTrue(fx(task::isCancelled), "the export is cancelled with the window");
+        assertTrue(app.tasks().isShutdown(), "the task runner is shut down with the window");
+        awaitEmpty(out);
+        assertTrue(millis < 3_000, "hiding took " + millis + " ms");
+    }
+
+    /** A 400×200 GIF of 200 frames into {@code out}/slow.gif, started and under way. */
+    private Task<?> startSlowGif(Path out) throws Exception {
+        answer = out.resolve("slow.gif");
+        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
+        waitFor("some progress", () -> fx(task::getProgress) > 0);
+        return task;
+    }
+
+    private static void awaitEmpty(Path folder) throws Exception {
+        waitFor("temporary file removed", () -> {
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.findAny().isEmpty();
+            }
+        });
     }
 
     @Test
@@ -295,7 +327,7 @@ class TeachingAndExportTest {
         String msg = fx(() -> window.actions().messageProperty().get());
         assertTrue(msg.contains("layers " + LAYERS + " → 8"), msg);
         assertTrue(msg.contains("learning rate"), msg);
-        assertTrue(fx(() -> window.focus().selected() == window.lossTarget()), "the loss chart is brought forward");
+        assertTrue(fx(() -> window.focus().selected() == window.target(Panel.LOSS)), "the loss chart is brought forward");
     }
 
     @Test

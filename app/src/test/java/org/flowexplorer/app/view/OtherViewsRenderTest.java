@@ -1,25 +1,24 @@
 package org.flowexplorer.app.view;
 
-import static org.flowexplorer.app.view.FxTestSupport.argb;
-import static org.flowexplorer.app.view.FxTestSupport.distance;
-import static org.flowexplorer.app.view.FxTestSupport.onFx;
+import static org.flowexplorer.app.testing.FxTesting.argb;
+import static org.flowexplorer.app.testing.FxTesting.distance;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.TestData;
+import org.flowexplorer.app.testing.FxTesting;
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.OptionalDouble;
 import javafx.geometry.Bounds;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(FxToolkitExtension.class)
 class OtherViewsRenderTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
-
     private static int centre(WritableImage img, Region node) {
         Bounds b = node.localToScene(node.getLayoutBounds());
         return argb(img, b.getCenterX(), b.getCenterY());
@@ -29,13 +28,10 @@ class OtherViewsRenderTest {
     void maskCellColoursFollowTheMask() throws Exception {
         onFx(() -> {
             MaskGridView grid = new MaskGridView();
-            boolean[][] masks = new boolean[8][];
-            for (int l = 0; l < 8; l++) {
-                masks[l] = new boolean[] {l % 2 == 0, l % 2 == 1};
-            }
+            boolean[][] masks = TestData.alternatingMasks(8);
             grid.setMasks(masks);
             grid.setHighlightedLayer(3);
-            WritableImage img = FxTestSupport.render(grid, 600, 600, () -> { });
+            WritableImage img = FxTesting.render(grid, 600, 600, () -> { });
             int condition = centre(img, grid.legendSwatch(0));
             int transform = centre(img, grid.legendSwatch(1));
             assertTrue(distance(condition, transform) > 60, "legend colours must differ");
@@ -63,17 +59,14 @@ class OtherViewsRenderTest {
         onFx(() -> {
             LossChart chart = new LossChart();
             int n = 5000;
-            int[] steps = new int[n];
-            float[] values = new float[n];
-            for (int i = 0; i < n; i++) {
-                steps[i] = i;
-                values[i] = (float) (2.5 * Math.exp(-i / 800.0) + 1.0);
-            }
+            TestData.Series curve = TestData.series(n, i -> 2.5 * Math.exp(-i / 800.0) + 1.0);
+            int[] steps = curve.steps();
+            float[] values = curve.values();
             chart.appendTrain(steps, values);
             chart.appendTest(new int[] {0, 2500, 4999}, new float[] {3.6f, 1.2f, 1.05f});
             chart.setLowerBound(OptionalDouble.of(0.9), "entropy");
             chart.setHover(300);
-            WritableImage img = FxTestSupport.render(chart, 600, 300, chart::redrawNow);
+            WritableImage img = FxTesting.render(chart, 600, 300, chart::redrawNow);
             assertEquals(n, chart.trainSize());
             assertTrue(chart.hoverText().startsWith("step "), chart.hoverText());
             assertTrue(chart.hoverText().contains("train "), chart.hoverText());

@@ -1,22 +1,21 @@
 package org.flowexplorer.app.view;
 
-import static org.flowexplorer.app.view.FxTestSupport.argb;
-import static org.flowexplorer.app.view.FxTestSupport.distance;
-import static org.flowexplorer.app.view.FxTestSupport.onFx;
+import static org.flowexplorer.app.testing.FxTesting.argb;
+import static org.flowexplorer.app.testing.FxTesting.distance;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.testing.TestData;
+import org.flowexplorer.app.testing.FxTesting;
+import org.flowexplorer.app.testing.FxToolkitExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import javafx.scene.image.WritableImage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@ExtendWith(FxToolkitExtension.class)
 class PlotViewRenderTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxTestSupport.startToolkit();
-    }
-
     @Test
     void pointAppearsAtItsDataLocation() throws Exception {
         onFx(() -> {
@@ -25,7 +24,7 @@ class PlotViewRenderTest {
             view.setPointRadius(3);
             view.setPointOpacity(1);
             view.setPoints(new float[] {0.5f, 0.5f}, new int[] {0xFFFF0000});
-            WritableImage img = FxTestSupport.render(view, 600, 600, view::redrawNow);
+            WritableImage img = FxTesting.render(view, 600, 600, view::redrawNow);
             double sx = 0;
             double sy = 0;
             int count = 0;
@@ -50,18 +49,11 @@ class PlotViewRenderTest {
     void heatmapPeakGetsTopOfColormap() throws Exception {
         onFx(() -> {
             int n = 64;
-            float[] values = new float[n * n];
-            for (int j = 0; j < n; j++) {
-                for (int i = 0; i < n; i++) {
-                    double x = -2 + 4.0 * i / (n - 1);
-                    double y = -2 + 4.0 * j / (n - 1);
-                    values[j * n + i] = (float) Math.exp(-((x - 0.7) * (x - 0.7) + (y + 0.6) * (y + 0.6)) / 0.1);
-                }
-            }
+            float[] values = TestData.grid(n, -2, 2, (x, y) -> Math.exp(-((x - 0.7) * (x - 0.7) + (y + 0.6) * (y + 0.6)) / 0.1));
             PlotView view = new PlotView();
             view.setFixedBounds(-2, 2, -2, 2);
             view.setHeatmap(values, n, n, -2, 2, -2, 2, false);
-            WritableImage img = FxTestSupport.render(view, 600, 600, view::redrawNow);
+            WritableImage img = FxTesting.render(view, 600, 600, view::redrawNow);
             Viewport vp = view.getViewport();
             double[] peak = pixelOf(view, vp, 0.7, -0.6);
             double[] far = pixelOf(view, vp, -1.3, 1.3);
@@ -82,7 +74,7 @@ class PlotViewRenderTest {
             view.setFixedBounds(-1, 1, -1, 1);
             view.setMarkers(List.of(new Marker(0, 0, "a", 0xFF000000), new Marker(0.5, 0.5, "b", 0xFF000000,
                     new float[] {0.5f, 0.5f, 0.2f, 0.1f})));
-            FxTestSupport.render(view, 600, 600, view::redrawNow);
+            FxTesting.render(view, 600, 600, view::redrawNow);
             double perPixel = 1 / view.getViewport().scale();
             assertEquals(1, view.nearestMarker(0.5 + 5 * perPixel, 0.5, 8));
             assertEquals(0, view.nearestMarker(-3 * perPixel, 0, 8));

@@ -1,5 +1,6 @@
 package org.flowexplorer.app.view;
 
+import org.flowexplorer.app.testing.TestData;
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -63,14 +64,7 @@ public class ViewsDemo {
         z.setTitle("Latent space");
         z.setAxisTitles("z₁", "z₂");
         int g = 80;
-        float[] dens = new float[g * g];
-        for (int j = 0; j < g; j++) {
-            for (int i = 0; i < g; i++) {
-                double x = -4 + 8.0 * i / (g - 1);
-                double y = -4 + 8.0 * j / (g - 1);
-                dens[j * g + i] = (float) (Math.exp(-(x * x + y * y) / 2) / (2 * Math.PI));
-            }
-        }
+        float[] dens = TestData.grid(g, -4, 4, (x, y) -> Math.exp(-(x * x + y * y) / 2) / (2 * Math.PI));
         z.setHeatmap(dens, g, g, -4, 4, -4, 4, false);
         z.setSamples(latent, 0xFFFFFFFF);
         z.setPointRadius(1);
@@ -79,14 +73,8 @@ public class ViewsDemo {
         z.setMarkers(List.of(new Marker(1.2, -0.8, "z", 0xFFCF222E)));
 
         LossChart loss = new LossChart();
-        int steps = 20_000;
-        int[] s = new int[steps];
-        float[] v = new float[steps];
-        for (int i = 0; i < steps; i++) {
-            s[i] = i;
-            v[i] = (float) (1.2 + 1.8 * Math.exp(-i / 2500.0) + 0.12 * rnd.nextGaussian());
-        }
-        loss.appendTrain(s, v);
+        TestData.Series train = TestData.series(20_000, i -> 1.2 + 1.8 * Math.exp(-i / 2500.0) + 0.12 * rnd.nextGaussian());
+        loss.appendTrain(train.steps(), train.values());
         int[] ts = new int[40];
         float[] tv = new float[40];
         for (int i = 0; i < 40; i++) {
@@ -98,11 +86,7 @@ public class ViewsDemo {
         loss.setHover(300);
 
         MaskGridView masks = new MaskGridView();
-        boolean[][] m = new boolean[8][];
-        for (int l = 0; l < 8; l++) {
-            m[l] = new boolean[] {l % 2 == 0, l % 2 == 1};
-        }
-        masks.setMasks(m);
+        masks.setMasks(TestData.alternatingMasks(8));
         masks.setHighlightedLayer(3);
 
         LayerScrubber scrubber = new LayerScrubber();

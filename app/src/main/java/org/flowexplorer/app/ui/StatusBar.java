@@ -1,0 +1,89 @@
+package org.flowexplorer.app.ui;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.worker.Snapshot;
+
+/**
+ * The line at the bottom of the window: a busy spinner while a file is read or written, the latest
+ * status (the view model's or an action's, whichever is newer), the training error, and the worker
+ * timings. Errors reported to the {@link Notifications} (including the view model's file errors)
+ * open one error dialog each.
+ */
+public final class StatusBar extends HBox {
+    private final Label status = new Label();
+    private final Label error = new Label();
+    private final Label timings = new Label();
+    private final Supplier<Window> owner;
+
+    public StatusBar(ExplorerViewModel vm, Notifications notes, Supplier<Window> owner) {
+        super(12);
+        this.owner = owner;
+        status.setId("status");
+        status.setText(vm.statusMessage().get());
+        vm.statusMessage().addListener((o, was, now) -> status.setText(now));
+        notes.messageProperty().addListener((o, was, now) -> status.setText(now));
+        vm.errorMessage().addListener((o, was, msg) -> {
+            if (msg != null) {
+                notes.error("The file operation failed", msg);
+                vm.clearErrorMessage();
+            }
+        });
+        notes.addErrorListener(this::showError);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("file-busy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.fileOperationsProperty().greaterThan(0));
+        busy.managedProperty().bind(busy.visibleProperty());
+        Controls.tip(busy, "A file is being read or written in the background.");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        error.setId("error");
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(vm.errorProperty());
+        timings.setId("timings");
+        timings.getStyleClass().add("text-muted");
+        timings.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(busy, status, error, spacer, timings);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("status-bar");
+        setPadding(new Insets(4, 10, 4, 10));
+        vm.snapshotProperty().addListener((o, was, s) -> timings.setText(describeTimings(s)));
+    }
+
+    private void showError(Notifications.Error e) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        Window w = owner.get();
+        if (w != null) {
+            a.initOwner(w);
+        }
+        a.setTitle("Flow Explorer");
+        a.setHeaderText(e.title());
+        a.setContentText(e.message());
+        a.getDialogPane().setId("error-dialog");
+        a.show();
+    }
+
+    static String describeTimings(Snapshot s) {
+        if (s == null || s.phase() != Snapshot.Phase.READY) {
+            return "";
+        }
+        Snapshot.Timings t = s.timings();
+        return String.format(Locale.ROOT, "step %s · trace %.0f ms · density %s · model built in %.0f ms",
+                Double.isNaN(t.stepMillis()) ? "–" : String.format(Locale.ROOT, "%.1f ms", t.stepMillis()),
+                t.traceMillis(),
+                Double.isNaN(t.densityMillis()) ? "off" : String.format(Locale.ROOT, "%.0f ms", t.densityMillis()),
+                t.firstBuildMillis());
+    }
+}
