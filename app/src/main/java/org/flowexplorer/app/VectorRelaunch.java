@@ -27,6 +27,9 @@ import org.flowexplorer.model.nn.VectorSupport;
  * to it, and the child watches this process ({@link ParentWatch}) for a SIGKILL that no hook sees.
  * The child also gets the OpenBLAS kernel for this CPU ({@link BlasCoreType}) unless the user set
  * one, and the window's child a heap cap fit for a desktop app unless the user gave {@code -Xmx}.
+ * {@code soak}, which does what the window does to measure its memory, runs with the window's
+ * collector and heap settings (without them G1 lets a 24 GB machine's 6 GB default heap fill with
+ * garbage between collections, and the resident size swings by gigabytes with a 40 MB live heap).
  */
 final class VectorRelaunch {
     private static final Set<String> COMMANDS = Set.of("train", "bench", "soak");
@@ -52,6 +55,11 @@ final class VectorRelaunch {
 
     static boolean gui(String[] args) {
         return args.length == 0 || args[0].startsWith("--measure-fps");
+    }
+
+    /** The window, and {@code soak}, which stands in for it: both run with ZGC and the desktop heap cap. */
+    static boolean windowJvm(String[] args) {
+        return gui(args) || args[0].equals("soak");
     }
 
     /** Runs the child and returns its exit status, or -1 if it could not be started. */
@@ -96,6 +104,8 @@ final class VectorRelaunch {
         cmd.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
         if (gui(args)) {
             cmd.add("-Dflowexplorer.launchedAt=" + ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
+        if (windowJvm(args)) {
             if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"))) {
                 cmd.add("-XX:+UseZGC");
             }

@@ -31,4 +31,12 @@ class VectorRelaunchTest {
         assertTrue(own.contains("-Xmx6g"));
         assertFalse(child(List.of(), "train").contains("-Xmx2g"), "a CLI child is not capped");
     }
+
+    @Test
+    void soakRunsWithTheWindowsCollectorAndHeap() {
+        List<String> soak = child(List.of(), "soak", "--minutes", "30");
+        assertTrue(soak.containsAll(VectorRelaunch.GUI_HEAP), soak.toString());
+        assertTrue(soak.contains("-XX:+UseZGC"), soak.toString());
+        assertFalse(child(List.of(), "bench").contains("-XX:+UseZGC"), "bench keeps the default collector");
+    }
 }
