@@ -1,5 +1,7 @@
 package org.flowexplorer.app.view;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Renders a density grid into a square pixel raster through a {@link Viewport}: bilinear sampling
  * of the grid, linear or logarithmic normalisation, then a {@link Colormaps} lookup. Pure function
@@ -45,29 +47,50 @@ final class HeatmapRaster {
         }
         double range = hi > lo ? hi - lo : 1;
         int[] lut = map.lutShared();
-        double fx = (gw - 1) / (xmax - xmin);
-        double fy = (gh - 1) / (ymax - ymin);
+        AxisCells columns = AxisCells.of(size, vp::toDataX, xmin, xmax, gw);
+        AxisCells rows = AxisCells.of(size, vp::toDataY, ymin, ymax, gh);
         for (int py = 0; py < size; py++) {
-            double gy = (vp.toDataY(py + 0.5) - ymin) * fy;
-            if (!(gy >= 0 && gy <= gh - 1)) {
+            int j0 = rows.cell()[py];
+            if (j0 < 0) {
                 continue;
             }
-            int j0 = Math.min(gh - 2, (int) gy);
-            double ty = gy - j0;
+            double ty = rows.frac()[py];
             int row = py * size;
             for (int px = 0; px < size; px++) {
-                double gx = (vp.toDataX(px + 0.5) - xmin) * fx;
-                if (!(gx >= 0 && gx <= gw - 1)) {
+                int i0 = columns.cell()[px];
+                if (i0 < 0) {
                     continue;
                 }
-                int i0 = Math.min(gw - 2, (int) gx);
-                double tx = gx - i0;
+                double tx = columns.frac()[px];
                 int k = j0 * gw + i0;
                 double v = (values[k] * (1 - tx) + values[k + 1] * tx) * (1 - ty)
                         + (values[k + gw] * (1 - tx) + values[k + gw + 1] * tx) * ty;
                 double t = logScale ? Math.log(v) : v;
                 out[row + px] = lut[Colormaps.index((t - lo) / range)];
             }
+        }
+    }
+
+    /**
+     * Where each pixel centre along one axis falls on a grid of {@code nodes} nodes from {@code min}
+     * to {@code max}: in cell {@code cell[p]} (−1 outside the grid's extent), {@code frac[p]} of the
+     * way across it. The same for every row (or column), so worked out once per raster.
+     */
+    private record AxisCells(int[] cell, double[] frac) {
+        static AxisCells of(int size, DoubleUnaryOperator pixelToData, double min, double max, int nodes) {
+            double f = (nodes - 1) / (max - min);
+            int[] cell = new int[size];
+            double[] frac = new double[size];
+            for (int p = 0; p < size; p++) {
+                double g = (pixelToData.applyAsDouble(p + 0.5) - min) * f;
+                if (g >= 0 && g <= nodes - 1) {
+                    cell[p] = Math.min(nodes - 2, (int) g);
+                    frac[p] = g - cell[p];
+                } else {
+                    cell[p] = -1;
+                }
+            }
+            return new AxisCells(cell, frac);
         }
     }
 }

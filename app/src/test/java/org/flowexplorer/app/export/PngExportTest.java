@@ -1,6 +1,7 @@
 package org.flowexplorer.app.export;
 
 import static org.flowexplorer.app.testing.FxTesting.onFx;
+import static org.flowexplorer.app.testing.TestImages.distinctColours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javax.imageio.ImageIO;
@@ -62,15 +61,6 @@ class PngExportTest {
         return m;
     }
 
-    private static int distinctColours(BufferedImage img) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < img.getHeight(); y += 3) {
-            for (int x = 0; x < img.getWidth(); x += 3) {
-                colours.add(img.getRGB(x, y));
-            }
-        }
-        return colours.size();
-    }
 
     @Test
     void pngHasRequestedPixelSizeAtEachScale() throws Exception {
@@ -83,7 +73,7 @@ class PngExportTest {
             BufferedImage img = ImageIO.read(file.toFile());
             assertEquals(400 * (int) scale, img.getWidth());
             assertEquals(300 * (int) scale, img.getHeight());
-            assertTrue(distinctColours(img) > 10, "plot should have content, got " + distinctColours(img) + " colours");
+            assertTrue(distinctColours(img, 3) > 10, "plot should have content, got " + distinctColours(img, 3) + " colours");
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(3, files.count(), "no temporary files left behind");
@@ -104,11 +94,11 @@ class PngExportTest {
         BufferedImage l = ImageIO.read(loss.toFile());
         assertEquals(1200, l.getWidth());
         assertEquals(600, l.getHeight());
-        assertTrue(distinctColours(l) > 10);
+        assertTrue(distinctColours(l, 3) > 10);
         BufferedImage m = ImageIO.read(mask.toFile());
         assertEquals(360, m.getWidth());
         assertEquals(200, m.getHeight());
-        assertTrue(distinctColours(m) > 5);
+        assertTrue(distinctColours(m, 3) > 5);
         BufferedImage o = ImageIO.read(other.toFile());
         assertEquals(240, o.getWidth());
         assertEquals(80, o.getHeight());

@@ -17,24 +17,23 @@ class WorkedExampleViewTest {
         return v.cell(stage, r, 0).getText() + " " + v.cell(stage, r, 1).getText() + " " + v.cell(stage, r, 2).getText();
     }
 
+    /** The 3×3 tensor of {@code stage}, row by row as {@link #row} prints it. */
+    private static void assertRows(WorkedExampleView v, String stage, String... rows) {
+        for (int r = 0; r < rows.length; r++) {
+            assertEquals(rows[r], row(v, stage, r), stage + " row " + r);
+        }
+    }
+
     @Test
     void showsTheNotebooksInputsExactly() throws Exception {
         onFx(() -> {
             WorkedExampleView v = new WorkedExampleView(WorkedExample.create(5));
             FxTesting.render(v, 1400, 900);
             // the notebook prints x, mask, x * mask and 1 - mask as 3×3 tensors
-            assertEquals("1.0000 2.0000 3.0000", row(v, "x", 0));
-            assertEquals("4.0000 5.0000 6.0000", row(v, "x", 1));
-            assertEquals("7.0000 8.0000 9.0000", row(v, "x", 2));
-            assertEquals("1.0000 1.0000 1.0000", row(v, "mask", 0));
-            assertEquals("1.0000 1.0000 1.0000", row(v, "mask", 1));
-            assertEquals("0.0000 0.0000 0.0000", row(v, "mask", 2));
-            assertEquals("1.0000 2.0000 3.0000", row(v, "x_m", 0));
-            assertEquals("4.0000 5.0000 6.0000", row(v, "x_m", 1));
-            assertEquals("0.0000 0.0000 0.0000", row(v, "x_m", 2));
-            assertEquals("0.0000 0.0000 0.0000", row(v, "one_minus_mask", 0));
-            assertEquals("0.0000 0.0000 0.0000", row(v, "one_minus_mask", 1));
-            assertEquals("1.0000 1.0000 1.0000", row(v, "one_minus_mask", 2));
+            assertRows(v, "x", "1.0000 2.0000 3.0000", "4.0000 5.0000 6.0000", "7.0000 8.0000 9.0000");
+            assertRows(v, "mask", "1.0000 1.0000 1.0000", "1.0000 1.0000 1.0000", "0.0000 0.0000 0.0000");
+            assertRows(v, "x_m", "1.0000 2.0000 3.0000", "4.0000 5.0000 6.0000", "0.0000 0.0000 0.0000");
+            assertRows(v, "one_minus_mask", "0.0000 0.0000 0.0000", "0.0000 0.0000 0.0000", "1.0000 1.0000 1.0000");
             // later steps: 4 decimals of the model's values; y keeps x's first two rows
             WorkedExample ex = v.getExample();
             double[] y = ex.stage("y").values();

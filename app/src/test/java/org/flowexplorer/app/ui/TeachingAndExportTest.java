@@ -107,15 +107,11 @@ class TeachingAndExportTest {
         fireLater(menuItem("menu-save-png"));
         DialogPane dialog = dialog();
         fx(() -> {
-            field(dialog, "#export-width").setText("320");
-            field(dialog, "#export-height").setText("240");
-            ((ToggleButton) dialog.lookup("#export-scale-2")).setSelected(true);
+            enterSize(dialog, "320", "240", 2);
             return null;
         });
         assertEquals("Image: 640 × 480 pixels", fx(() -> ((Label) dialog.lookup("#export-output-size")).getText()));
-        fireLater((Button) dialog.lookupButton(ButtonType.OK));
-        waitFor("PNG written", () -> Files.exists(answer));
-        BufferedImage img = ImageIO.read(answer.toFile());
+        BufferedImage img = confirmPng(dialog);
         assertNotNull(img, "PNG does not parse");
         assertEquals(640, img.getWidth());
         assertEquals(480, img.getHeight());
@@ -196,14 +192,10 @@ class TeachingAndExportTest {
         fireLater(robot.lookup("#tool-save-png").queryAs(Button.class));
         DialogPane dialog = dialog();
         fx(() -> {
-            field(dialog, "#export-width").setText("700");
-            field(dialog, "#export-height").setText("500");
-            ((ToggleButton) dialog.lookup("#export-scale-1")).setSelected(true);
+            enterSize(dialog, "700", "500", 1);
             return null;
         });
-        fireLater((Button) dialog.lookupButton(ButtonType.OK));
-        waitFor("PNG written", () -> Files.exists(answer));
-        BufferedImage img = ImageIO.read(answer.toFile());
+        BufferedImage img = confirmPng(dialog);
         assertEquals(700, img.getWidth());
         assertEquals(500, img.getHeight());
         keep(answer);
@@ -375,9 +367,7 @@ class TeachingAndExportTest {
         fireLater(menuItem(menuId));
         DialogPane dialog = dialog();
         fx(() -> {
-            field(dialog, "#export-width").setText(size);
-            field(dialog, "#export-height").setText(size);
-            ((ToggleButton) dialog.lookup("#export-scale-1")).setSelected(true);
+            enterSize(dialog, size, size, 1);
             field(dialog, "#export-frames-per-layer").setText(perLayer);
             field(dialog, "#export-hold-frames").setText(hold);
             return null;
@@ -418,6 +408,20 @@ class TeachingAndExportTest {
 
     private static TextField field(DialogPane d, String id) {
         return (TextField) d.lookup(id);
+    }
+
+    /** Types a size into a PNG size dialog and picks its pixel density (on the FX thread). */
+    private static void enterSize(DialogPane d, String width, String height, int scale) {
+        field(d, "#export-width").setText(width);
+        field(d, "#export-height").setText(height);
+        ((ToggleButton) d.lookup("#export-scale-" + scale)).setSelected(true);
+    }
+
+    /** Confirms a PNG size dialog and reads the image once it is written to {@link #answer}. */
+    private BufferedImage confirmPng(DialogPane dialog) throws Exception {
+        fireLater((Button) dialog.lookupButton(ButtonType.OK));
+        waitFor("PNG written", () -> Files.exists(answer));
+        return ImageIO.read(answer.toFile());
     }
 
     private static <W extends Window> W waitForWindow(Class<W> type, java.util.function.Predicate<W> p)

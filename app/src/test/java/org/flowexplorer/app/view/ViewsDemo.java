@@ -1,29 +1,22 @@
 package org.flowexplorer.app.view;
 
-import org.flowexplorer.app.testing.TestData;
-import atlantafx.base.theme.PrimerLight;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
+import org.flowexplorer.app.testing.DemoWindow;
+import org.flowexplorer.app.testing.TestData;
 
 /** Manual check: every view with synthetic data (two moons, Gaussian heatmap, fake loss, 8 masks). */
 public class ViewsDemo {
-    /** Entry point outside the Application subclass so it runs from a plain classpath. */
+    /** Entry point outside the Application subclass (see DemoWindow) so it runs from a plain classpath. */
     public static void main(String[] args) {
-        Application.launch(App.class, args);
+        DemoWindow.launch(ViewsDemo::content, args);
     }
 
-    /** The demo window. */
-    public static class App extends Application {
-    @Override
-    public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    private static DemoWindow.Content content(List<String> args) {
         Random rnd = new Random(1);
         int n = 10_000;
         float[] moons = new float[2 * n];
@@ -106,9 +99,6 @@ public class ViewsDemo {
         GridPane.setHgrow(data, Priority.ALWAYS);
         GridPane.setHgrow(z, Priority.ALWAYS);
         GridPane.setVgrow(data, Priority.ALWAYS);
-        stage.setScene(new Scene(root, 1400, 900));
-        stage.setTitle("Flow Explorer views demo");
-        stage.show();
+        return new DemoWindow.Content("Flow Explorer views demo", root, 1400, 900);
     }
-}
 }

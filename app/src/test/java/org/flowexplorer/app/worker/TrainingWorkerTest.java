@@ -26,6 +26,12 @@ class TrainingWorkerTest {
                     .traceBudget(0, 0.33).stepSliceMillis(4).densityThreads(1).build();
     }
 
+    /** Queues {@code c} and handles it now, on this thread (the worker loop is not running). */
+    private static void handle(TrainingWorker w, Command c) {
+        w.submit(c);
+        w.processPending();
+    }
+
     static TrainingWorker smallWorker() {
         return new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 512, 0.1, 3),
                 new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 1),
@@ -79,8 +85,7 @@ class TrainingWorkerTest {
         double[] a0 = a.forTesting().model().parameterValues();
         double[] b0 = b.forTesting().model().parameterValues();
         assertArrayEquals(a0, b0);
-        a.submit(new Command.SetLearningRate(5e-2));
-        a.processPending();
+        handle(a, new Command.SetLearningRate(5e-2));
         assertEquals(5e-2, a.forTesting().trainer().config().learningRate());
         assertEquals(10, a.forTesting().trainer().steps()); // no reset
         a.runStepsNow(1);
@@ -94,8 +99,7 @@ class TrainingWorkerTest {
     void batchSizeChangeAppliesWithoutReset() {
         TrainingWorker w = smallWorker();
         w.runStepsNow(3);
-        w.submit(new Command.SetBatchSize(32));
-        w.processPending();
+        handle(w, new Command.SetBatchSize(32));
         assertEquals(32, w.forTesting().trainer().config().batchSize());
         assertEquals(3, w.forTesting().trainer().steps());
     }
@@ -104,15 +108,13 @@ class TrainingWorkerTest {
     void samplesAreInversesOfTheirLatentDraws() {
         TrainingWorker w = smallWorker();
         w.runStepsNow(30);
-        w.submit(new Command.Sample(200, 9));
-        w.processPending();
+        handle(w, new Command.Sample(200, 9));
         Snapshot s = w.publishNow();
         assertNotNull(s.view().samples());
         assertEquals(400, s.view().samples().data().length);
         RealNVP m = w.forTesting().model();
         assertArrayEquals(m.inverse(s.view().samples().latent(), null), s.view().samples().data(), 1e-6f);
-        w.submit(new Command.Sample(0, 0));
-        w.processPending();
+        handle(w, new Command.Sample(0, 0));
         assertNull(w.publishNow().view().samples());
     }
 
@@ -120,8 +122,7 @@ class TrainingWorkerTest {
     void latentQueryIsPulledBackThroughEveryLayer() {
         TrainingWorker w = smallWorker();
         w.runStepsNow(30);
-        w.submit(new Command.Query(Command.Space.LATENT, 0.5, -1.25));
-        w.processPending();
+        handle(w, new Command.Query(Command.Space.LATENT, 0.5, -1.25));
         Snapshot s = w.publishNow();
         Snapshot.QueryResult q = s.view().query();
         assertEquals(10, q.path().length);
@@ -132,8 +133,7 @@ class TrainingWorkerTest {
         assertEquals(-1.25, q.latentY(), 1e-6);
         assertTrue(q.roundTripError() < 1e-4, "round trip " + q.roundTripError());
 
-        w.submit(new Command.Query(Command.Space.DATA, 0.3, 0.2));
-        w.processPending();
+        handle(w, new Command.Query(Command.Space.DATA, 0.3, 0.2));
         q = w.publishNow().view().query();
         float[] z = w.forTesting().model().forward(new float[] {0.3f, 0.2f}, null);
         assertEquals(z[0], q.latentX(), 1e-5);
@@ -143,8 +143,7 @@ class TrainingWorkerTest {
         q = w.publishNow().view().query();
         z = w.forTesting().model().forward(new float[] {0.3f, 0.2f}, null);
         assertEquals(z[0], q.latentX(), 1e-5);
-        w.submit(new Command.ClearQuery());
-        w.processPending();
+        handle(w, new Command.ClearQuery());
         assertNull(w.publishNow().view().query());
     }
 
@@ -153,8 +152,7 @@ class TrainingWorkerTest {
         TrainingWorker w = smallWorker();
         w.runStepsNow(12);
         int run = w.publishNow().runId();
-        w.submit(new Command.ChangeArchitecture(new ArchitectureSettings(6, new int[] {8}, CouplingType.ADDITIVE, 2)));
-        w.processPending();
+        handle(w, new Command.ChangeArchitecture(new ArchitectureSettings(6, new int[] {8}, CouplingType.ADDITIVE, 2)));
         Snapshot s = w.publishNow();
         assertEquals(0, s.status().step());
         assertNotEquals(run, s.runId());
@@ -163,8 +161,7 @@ class TrainingWorkerTest {
         assertTrue(s.status().notice().contains("Architecture changed"), s.status().notice());
         assertEquals(1, LossCurve.test(s.loss()).size());
 
-        w.submit(new Command.ChangeDataset(new DatasetSettings(ToyDataset.CHECKERBOARD, 300, 0, 5)));
-        w.processPending();
+        handle(w, new Command.ChangeDataset(new DatasetSettings(ToyDataset.CHECKERBOARD, 300, 0, 5)));
         s = w.publishNow();
         assertEquals(ToyDataset.CHECKERBOARD, s.settings().dataset().set());
         assertEquals(300, s.view().points().length / 2);
@@ -177,8 +174,7 @@ class TrainingWorkerTest {
         TrainingWorker w = smallWorker();
         w.initializeNow();
         assertNull(w.publishNow().view().density());
-        w.submit(new Command.SetDensity(true));
-        w.processPending();
+        handle(w, new Command.SetDensity(true));
         Snapshot s = w.publishNow();
         assertNotNull(s.view().density());
         assertEquals(24, s.view().density().width());
@@ -193,8 +189,7 @@ class TrainingWorkerTest {
         TrainingWorker w = smallWorker();
         w.runStepsNow(5);
         double[] before = w.forTesting().model().parameterValues();
-        w.submit(new Command.Reset());
-        w.processPending();
+        handle(w, new Command.Reset());
         Snapshot s = w.publishNow();
         assertEquals(0, s.status().step());
         assertEquals(0, LossCurve.train(s.loss()).size());
@@ -236,8 +231,7 @@ class TrainingWorkerTest {
     void aStepThatGoesNonFiniteIsUndoneTrainingPausesAndPlayGoesOn() {
         // 1e39 is a valid (finite) learning rate whose float32 update overflows every parameter
         TrainingWorker w = worker(1e39);
-        w.submit(new Command.Play());
-        w.processPending();
+        handle(w, new Command.Play());
         assertTrue(w.isPlaying());
         double[] before = w.forTesting().model().parameterValues();
         w.runStepsNow(5);
@@ -257,8 +251,7 @@ class TrainingWorkerTest {
 
         // no Reset needed: a sane rate and Play go on from the restored state
         w.submit(new Command.SetLearningRate(5e-3));
-        w.submit(new Command.Play());
-        w.processPending();
+        handle(w, new Command.Play());
         w.runStepsNow(20);
         s = w.publishNow();
         assertTrue(s.status().playing());
@@ -272,8 +265,7 @@ class TrainingWorkerTest {
     @Test
     void explodingButFiniteLossPausesOnceWithAMessage() {
         TrainingWorker w = worker(1.0); // lr 1.0 on moons: the loss jumps to ~1e5 within a few steps
-        w.submit(new Command.Play());
-        w.processPending();
+        handle(w, new Command.Play());
         w.runStepsNow(50);
         Snapshot s = w.publishNow();
         assertFalse(s.status().playing());
@@ -284,8 +276,7 @@ class TrainingWorkerTest {
         assertTrue(d.step() < 50 && d.message().contains("diverging"), d.message());
         assertSnapshotFinite(s);
         // Play again: the user chose to go on, so the same kind of warning does not stop it again
-        w.submit(new Command.Play());
-        w.processPending();
+        handle(w, new Command.Play());
         long at = s.status().step();
         w.runStepsNow(10);
         s = w.publishNow();
