@@ -1,5 +1,6 @@
 package org.flowexplorer.model.data;
 
+import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /**
@@ -11,12 +12,13 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  *
  * <p>Preimages: write x/2 = ρ(cos ψ, sin ψ). Rotating back, f = ρ(cos(a + ψ), sin(a + ψ)), so f₀
  * solves the scalar equation g(f₀) = ρ·cos(a(f₀) + ψ) − f₀ = 0 and then f₁ = ρ·sin(a(f₀) + ψ).
- * Every root lies in [−ρ, ρ]; only those with |f₀ − 1| ≤ {@value #WINDOW} r matter (the rest weigh
- * less than e^{−50}). The window is scanned in steps small enough that the angle moves by at most
+ * Every root lies in [−ρ, ρ]; only those with |f₀ − 1| ≤ {@value #WINDOW} r and |f₁| ≤ {@value #WINDOW}·r/3,
+ * hence |f₀| ≥ √(ρ² − (10r/3)²), matter (the rest weigh less than e^{−50}). The window is scanned in steps small enough that the angle moves by at most
  * {@value #MAX_ANGLE_STEP} rad and f₀ by at most r/8, every sign change of g is refined by Brent's
  * method, and the contributions are summed in log space. Since g'(f₀) = −(1 + f₁·a'(f₀)), two roots
- * closer than one step exist only next to a fold of the map, where 1 + f₁ e^{f₀}/4 ≈ 0, i.e.
- * f₁ ≈ −4e^{−f₀}: more than 10 tangential std from the arms at the default noise, so of no weight.
+ * within one step exist only next to a fold of the map (1 + f₁ e^{f₀}/4 ≈ 0, i.e. f₁ ≈ −4e^{−f₀},
+ * over 10 tangential std from the arms at the default noise); such pairs are found through the
+ * extremum of g between them. At the fold itself the density has an integrable 1/√ singularity.
  */
 final class PinwheelDensity {
     /** Half-width of the searched f₀ window, in radial std. */
@@ -25,6 +27,7 @@ final class PinwheelDensity {
     static final double MAX_ANGLE_STEP = 0.05;
     private static final int ARMS = 5;
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
+    private static final int MAX_EVALUATIONS = 200;
 
     private final double radialStd;
     private final double tangentialStd;
@@ -43,43 +46,72 @@ final class PinwheelDensity {
         double psi = Math.atan2(y, x);
         double lo = Math.max(-rho, 1.0 - WINDOW * radialStd);
         double hi = Math.min(rho, 1.0 + WINDOW * radialStd);
+        // f₀² + f₁² = ρ², so |f₁| ≤ WINDOW tangential std needs |f₀| ≥ inner: the rest weighs < e^{−50}
+        double f1Max = WINDOW * tangentialStd;
+        double inner = rho > f1Max ? Math.sqrt(rho * rho - f1Max * f1Max) : 0.0;
         LogSum sum = new LogSum();
-        if (lo <= hi) {
-            for (int k = 0; k < ARMS; k++) {
-                addArm(sum, rho, psi + 2.0 * Math.PI * k / ARMS, lo, hi);
+        BrentSolver solver = new BrentSolver(1e-14, 1e-13);   // keeps an evaluation count: one per call
+        for (int k = 0; k < ARMS; k++) {
+            double phase = psi + 2.0 * Math.PI * k / ARMS;
+            if (inner == 0.0) {
+                addArm(sum, solver, rho, phase, lo, hi);
+            } else {
+                addArm(sum, solver, rho, phase, lo, Math.min(hi, -inner));
+                addArm(sum, solver, rho, phase, Math.max(lo, inner), hi);
             }
         }
         return sum.value() - Math.log(ARMS);
     }
 
-    /** Adds log N(f)/|det J| for every root of g in [lo, hi]; {@code phase} = ψ + 2πk/5. */
-    private void addArm(LogSum sum, double rho, double phase, double lo, double hi) {
-        BrentSolver solver = null;
-        double a = lo;
-        double ga = g(a, rho, phase);
-        while (a < hi) {
-            double step = Math.min(radialStd / 8.0, MAX_ANGLE_STEP / (0.25 * Math.exp(a)));
-            double b = Math.min(hi, a + step);
-            double gb = g(b, rho, phase);
-            if (ga == 0.0) {
-                sum.add(logContribution(a, rho, phase));
-            } else if (ga * gb < 0.0) {
-                if (solver == null) {
-                    solver = new BrentSolver(1e-14, 1e-13);
-                }
-                double root = solver.solve(200, f0 -> g(f0, rho, phase), a, b);
-                sum.add(logContribution(root, rho, phase));
-            }
-            a = b;
-            ga = gb;
+    /**
+     * Adds log N(f)/|det J| for every root of g in [lo, hi]; {@code phase} = ψ + 2πk/5. A step
+     * whose ends have the same sign can still hold two roots, next to an extremum of g (a fold):
+     * when g' changes sign within the step the extremum is found first and both halves are searched.
+     */
+    private void addArm(LogSum sum, BrentSolver solver, double rho, double phase, double lo, double hi) {
+        if (lo > hi) {
+            return;
         }
+        UnivariateFunction g = f0 -> g(f0, rho, phase);
+        UnivariateFunction slope = f0 -> slope(f0, rho, phase);
+        double a = lo;
+        double ga = g.value(a);
+        double sa = slope.value(a);
         if (ga == 0.0) {
             sum.add(logContribution(a, rho, phase));
         }
+        while (a < hi) {
+            double step = Math.min(radialStd / 8.0, MAX_ANGLE_STEP / (0.25 * Math.exp(a)));
+            double b = Math.min(hi, a + step);
+            double gb = g.value(b);
+            double sb = slope.value(b);
+            if (ga * gb < 0.0) {
+                sum.add(logContribution(solver.solve(MAX_EVALUATIONS, g, a, b), rho, phase));
+            } else if (sa * sb < 0.0 && ga != 0.0 && gb != 0.0) {
+                double e = solver.solve(MAX_EVALUATIONS, slope, a, b);
+                if (g.value(e) * ga < 0.0) {
+                    sum.add(logContribution(solver.solve(MAX_EVALUATIONS, g, a, e), rho, phase));
+                    sum.add(logContribution(solver.solve(MAX_EVALUATIONS, g, e, b), rho, phase));
+                }
+            }
+            if (gb == 0.0) {
+                sum.add(logContribution(b, rho, phase));
+            }
+            a = b;
+            ga = gb;
+            sa = sb;
+        }
     }
 
+    /** g(f₀) = ρ cos(a(f₀) + ψ) − f₀, whose roots are the f₀ of the preimages. */
     private static double g(double f0, double rho, double phase) {
         return rho * Math.cos(0.25 * Math.exp(f0) + phase) - f0;
+    }
+
+    /** g'(f₀) = −ρ sin(a + ψ) a'(f₀) − 1 = −(1 + f₁ a'(f₀)): minus the warp's Jacobian factor. */
+    private static double slope(double f0, double rho, double phase) {
+        double angleSlope = 0.25 * Math.exp(f0);
+        return -rho * Math.sin(angleSlope + phase) * angleSlope - 1.0;
     }
 
     private double logContribution(double f0, double rho, double phase) {

@@ -68,9 +68,26 @@ final class SmoothedBox {
                 + (-2 * t3 + 3 * t2) * value[i + 1] + (t3 - t2) * spacing * slope[i + 1];
     }
 
-    /** log g(d) from the error function; erf(lo, hi) switches to erfc in the tails to keep precision. */
+    /**
+     * log g(d) from the error function; erf(lo, hi) switches to erfc in the tails to keep precision.
+     * Beyond {@value #TABLE_STDS} std from the box, where erfc would soon underflow, log g comes from
+     * the asymptotic series of log Φ instead (g is symmetric about w/2).
+     */
     double exact(double d) {
+        double a = Math.min(d, side - d) / std;
+        if (a < -TABLE_STDS) {
+            double logNear = logLowerTail(a);
+            double logFar = logLowerTail(a - side / std);
+            return logNear + Math.log1p(-Math.exp(logFar - logNear)) - Math.log(side);
+        }
         return Math.log(0.5 * Erf.erf((d - side) / (std * SQRT2), d / (std * SQRT2))) - Math.log(side);
+    }
+
+    /** log Φ(a) for a ≤ −12: log(φ(a)/|a|) + log(1 − 1/a² + 3/a⁴ − 15/a⁶ + 105/a⁸), error < 2e-8. */
+    private static double logLowerTail(double a) {
+        double u = 1.0 / (a * a);
+        double series = 1.0 - u * (1.0 - 3.0 * u * (1.0 - 5.0 * u * (1.0 - 7.0 * u)));
+        return -0.5 * a * a - Math.log(-a) - 0.5 * Math.log(2.0 * Math.PI) + Math.log(series);
     }
 
     /** d/dd log g(d) = (φ(d/s) − φ((d − w)/s)) / (s · (Φ(d/s) − Φ((d − w)/s))). */

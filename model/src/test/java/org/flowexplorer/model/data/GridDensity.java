@@ -78,7 +78,7 @@ final class GridDensity {
                 bins++;
             }
         }
-        if (pooledExpected > 0) {
+        if (pooledExpected > 0 || pooledObserved > 0) {
             chi2 += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / Math.max(pooledExpected, 1.0);
             bins++;
         }

@@ -33,6 +33,22 @@ class SmoothedBoxTest {
     }
 
     @Test
+    void farTailsFollowTheErrorFunctionAndDoNotUnderflow() {
+        SmoothedBox box = new SmoothedBox(2.0, 0.1);
+        // just past the switch to the asymptotic series, erfc is still exact in double precision
+        for (double d : new double[] {-1.21, -1.5, -2.5, 3.21, 3.6}) {
+            double a = Math.min(d, 2.0 - d) / 0.1;
+            double exact = Math.log(0.5 * org.apache.commons.math3.special.Erf.erfc(-a / Math.sqrt(2.0))
+                    - 0.5 * org.apache.commons.math3.special.Erf.erfc((-a + 20.0) / Math.sqrt(2.0))) - Math.log(2.0);
+            assertEquals(exact, box.logDensity(d), 1e-7 * Math.abs(exact), "d = " + d);
+        }
+        double far = box.logDensity(-30.0);   // 300 std out: Φ underflows, its logarithm does not
+        assertEquals(-0.5 * 300 * 300 - Math.log(300) - 0.5 * Math.log(2 * Math.PI) + Math.log1p(-1.0 / (300 * 300))
+                - Math.log(2.0), far, 1e-6);
+        assertEquals(far, box.logDensity(32.0), 1e-9);
+    }
+
+    @Test
     void withoutNoiseItIsTheIndicatorOfTheClosedBox() {
         SmoothedBox box = new SmoothedBox(2.0, 0.0);
         assertEquals(-Math.log(2.0), box.logDensity(0.0));
