@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 ConvertCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
+                EntropyCommand.class,
         })
 public final class FlowCli implements Runnable {
     @Spec
