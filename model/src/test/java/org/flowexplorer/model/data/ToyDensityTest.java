@@ -41,7 +41,7 @@ class ToyDensityTest {
         double chi2 = grid.chiSquarePerDegree(xy, 0.0);
         double shifted = grid.chiSquarePerDegree(xy, 0.1);
         System.out.printf("%-12s noise %.3f  mass %.7f  chi2/dof %.3f  shifted %.1f%n", dataset, noise, mass, chi2, shifted);
-        assertEquals(1.0, mass, 1e-3, dataset + " density integrates to");
+        assertEquals(1.0, mass, 1e-4, dataset + " density integrates to");
         assertTrue(chi2 < 1.3, dataset + ": histogram vs density chi2/dof = " + chi2);
         assertTrue(shifted > 2.0, dataset + ": the check must reject samples shifted by 0.1, chi2/dof = " + shifted);
     }
