@@ -12,8 +12,9 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  *
  * <p>Preimages: write x/2 = ρ(cos ψ, sin ψ). Rotating back, f = ρ(cos(a + ψ), sin(a + ψ)), so f₀
  * solves the scalar equation g(f₀) = ρ·cos(a(f₀) + ψ) − f₀ = 0 and then f₁ = ρ·sin(a(f₀) + ψ).
- * Every root lies in [−ρ, ρ]; only those with |f₀ − 1| ≤ {@value #WINDOW} r and |f₁| ≤ {@value #WINDOW}·r/3,
- * hence |f₀| ≥ √(ρ² − (10r/3)²), matter (the rest weigh less than e^{−50}). The window is scanned in steps small enough that the angle moves by at most
+ * Every root lies in [−ρ, ρ]; only those with |f₀ − 1| ≤ {@value #WINDOW} r and
+ * |f₁| ≤ {@value #WINDOW}·r/3, hence |f₀| ≥ √(ρ² − (10r/3)²), matter (the rest weigh less than
+ * e^{−50}). The window is scanned in steps small enough that the angle moves by at most
  * {@value #MAX_ANGLE_STEP} rad and f₀ by at most r/8, every sign change of g is refined by Brent's
  * method, and the contributions are summed in log space. Since g'(f₀) = −(1 + f₁·a'(f₀)), two roots
  * within one step exist only next to a fold of the map (1 + f₁ e^{f₀}/4 ≈ 0, i.e. f₁ ≈ −4e^{−f₀},
