@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 RenderCommand.class,
                 BenchCommand.class,
                 SoakCommand.class,
+                EntropyCommand.class,
         })
 public final class FlowCli implements Runnable {
     @Spec
