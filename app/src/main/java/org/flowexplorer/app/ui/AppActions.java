@@ -22,6 +22,7 @@ import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.model.io.SessionFile;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 
 /**
  * Everything the menus and the toolbar do, in one place: file dialogs around the view model's
@@ -80,13 +81,13 @@ public final class AppActions {
     }
 
     public void openSession(Path p) {
-        vm.openSession(p);
+        vm.files().openSession(p);
     }
 
     public void saveSession() {
         Path p = files.save(owner.get(), "Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION));
         if (p != null) {
-            vm.saveSession(p);
+            vm.files().saveSession(p);
         }
     }
 
@@ -98,13 +99,13 @@ public final class AppActions {
     }
 
     public void openModel(Path p) {
-        vm.openModel(p);
+        vm.files().openModel(p);
     }
 
     public void exportModel() {
         Path p = files.save(owner.get(), "Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ));
         if (p != null) {
-            vm.exportModel(p);
+            vm.files().exportModel(p);
         }
     }
 
@@ -116,20 +117,20 @@ public final class AppActions {
     }
 
     public void importPoints(Path p) {
-        vm.importPoints(p);
+        vm.files().importPoints(p);
     }
 
     public void exportPoints() {
         Path p = files.save(owner.get(), "Export the training points", "points.csv", List.of(CSV));
         if (p != null) {
-            vm.exportPoints(p);
+            vm.files().exportPoints(p);
         }
     }
 
     public void exportSamples() {
         Path p = files.save(owner.get(), "Export the model samples", "samples.csv", List.of(CSV));
         if (p != null) {
-            vm.exportSamples(p);
+            vm.files().exportSamples(p);
         }
     }
 
@@ -137,14 +138,14 @@ public final class AppActions {
         Path p = files.save(owner.get(), "Export the layer trace (every point after every layer)", "trace.csv",
                 List.of(CSV));
         if (p != null) {
-            vm.exportTrace(p);
+            vm.files().exportTrace(p);
         }
     }
 
     public void exportLossHistory() {
         Path p = files.save(owner.get(), "Export the loss history", "loss.csv", List.of(CSV));
         if (p != null) {
-            vm.exportLossHistory(p);
+            vm.files().exportLossHistory(p);
         }
     }
 
@@ -184,19 +185,19 @@ public final class AppActions {
     /** "layers 8 → 2, data set moons → 2spirals." or "settings unchanged." */
     String describeChanges(Preset p) {
         List<String> c = new ArrayList<>();
-        diff(c, "data set", vm.datasetProperty().get() == null ? "" : vm.datasetProperty().get().id(), p.dataset().id());
-        diffNumber(c, "points", vm.pointsTextProperty().get(), p.n());
-        diffNumber(c, "noise", vm.noiseTextProperty().get(), p.noise());
-        diffNumber(c, "data seed", vm.seedTextProperty().get(), p.dataSeed());
-        diffNumber(c, "layers", vm.layersTextProperty().get(), p.architecture().layers());
+        diff(c, "data set", vm.form().datasetProperty().get() == null ? "" : vm.form().datasetProperty().get().id(), p.dataset().id());
+        diffNumber(c, "points", vm.form().text(Field.POINTS).get(), p.n());
+        diffNumber(c, "noise", vm.form().text(Field.NOISE).get(), p.noise());
+        diffNumber(c, "data seed", vm.form().text(Field.DATA_SEED).get(), p.dataSeed());
+        diffNumber(c, "layers", vm.form().text(Field.LAYERS).get(), p.architecture().layers());
         String hidden = Arrays.stream(p.architecture().hidden()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(","));
-        diff(c, "hidden", normaliseList(vm.hiddenTextProperty().get()), hidden);
-        diff(c, "coupling", vm.couplingProperty().get() == null ? ""
-                : vm.couplingProperty().get().name().toLowerCase(Locale.ROOT),
+        diff(c, "hidden", normaliseList(vm.form().text(Field.HIDDEN).get()), hidden);
+        diff(c, "coupling", vm.form().couplingProperty().get() == null ? ""
+                : vm.form().couplingProperty().get().name().toLowerCase(Locale.ROOT),
                 p.architecture().coupling().name().toLowerCase(Locale.ROOT));
-        diffNumber(c, "learning rate", vm.learningRateTextProperty().get(), p.training().learningRate());
-        diffNumber(c, "batch size", vm.batchSizeTextProperty().get(), p.training().batchSize());
+        diffNumber(c, "learning rate", vm.form().text(Field.LEARNING_RATE).get(), p.training().learningRate());
+        diffNumber(c, "batch size", vm.form().text(Field.BATCH_SIZE).get(), p.training().batchSize());
         return c.isEmpty() ? "settings unchanged." : String.join(", ", c) + ".";
     }
 
