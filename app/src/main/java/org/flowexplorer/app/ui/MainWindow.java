@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.flowexplorer.app.preset.Preset;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.teach.Explanations;
 import org.flowexplorer.app.teach.FormulaInspectorView;
@@ -62,7 +63,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(ExplorerViewModel vm, TaskRunner tasks) {
         this.vm = vm;
         getStyleClass().add("main-window");
-        PlotColors colors = PlotColors.create();
+        Palette.Cache colors = new Palette.Cache();
         controls = new ControlPanel(vm);
         data = new DataSpacePane(vm, colors);
         latent = new LatentSpacePane(vm, colors);

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.flowexplorer.app.scene.Palette;
 
 /** Manual check: every view with synthetic data (two moons, Gaussian heatmap, fake loss, 8 masks). */
 public class ViewsDemo {
@@ -37,7 +38,7 @@ public class ViewsDemo {
         for (int i = 0; i < 2 * n; i++) {
             latent[i] = (float) rnd.nextGaussian();
         }
-        int[] colours = PointColors.byPosition().argbFor(moons);
+        int[] colours = Palette.byPosition(moons);
 
         PlotView data = new PlotView();
         data.setTitle("Data space");
