@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,11 +74,24 @@ public final class AppActions {
 
     // ---------------------------------------------------------------- file
 
-    public void openSession() {
-        Path p = files.open(owner.get(), "Open session", List.of(SESSION));
+    /** Asks for a file to open and hands it to {@code action}; nothing when the dialog is cancelled. */
+    private void whenOpened(String title, List<FileChooser.ExtensionFilter> filters, Consumer<Path> action) {
+        Path p = files.open(owner.get(), title, filters);
         if (p != null) {
-            openSession(p);
+            action.accept(p);
         }
+    }
+
+    /** Asks where to save (suggesting {@code name}) and hands the path to {@code action}, unless cancelled. */
+    private void whenSaved(String title, String name, List<FileChooser.ExtensionFilter> filters, Consumer<Path> action) {
+        Path p = files.save(owner.get(), title, name, filters);
+        if (p != null) {
+            action.accept(p);
+        }
+    }
+
+    public void openSession() {
+        whenOpened("Open session", List.of(SESSION), this::openSession);
     }
 
     public void openSession(Path p) {
@@ -85,17 +99,11 @@ public final class AppActions {
     }
 
     public void saveSession() {
-        Path p = files.save(owner.get(), "Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION));
-        if (p != null) {
-            vm.files().saveSession(p);
-        }
+        whenSaved("Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION), vm.files()::saveSession);
     }
 
     public void openModel() {
-        Path p = files.open(owner.get(), "Open model", List.of(MODEL_ZIP, MODEL_NPZ));
-        if (p != null) {
-            openModel(p);
-        }
+        whenOpened("Open model", List.of(MODEL_ZIP, MODEL_NPZ), this::openModel);
     }
 
     public void openModel(Path p) {
@@ -103,17 +111,11 @@ public final class AppActions {
     }
 
     public void exportModel() {
-        Path p = files.save(owner.get(), "Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ));
-        if (p != null) {
-            vm.files().exportModel(p);
-        }
+        whenSaved("Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ), vm.files()::exportModel);
     }
 
     public void importPoints() {
-        Path p = files.open(owner.get(), "Import points (CSV with columns x,y)", List.of(CSV));
-        if (p != null) {
-            importPoints(p);
-        }
+        whenOpened("Import points (CSV with columns x,y)", List.of(CSV), this::importPoints);
     }
 
     public void importPoints(Path p) {
@@ -121,32 +123,20 @@ public final class AppActions {
     }
 
     public void exportPoints() {
-        Path p = files.save(owner.get(), "Export the training points", "points.csv", List.of(CSV));
-        if (p != null) {
-            vm.files().exportPoints(p);
-        }
+        whenSaved("Export the training points", "points.csv", List.of(CSV), vm.files()::exportPoints);
     }
 
     public void exportSamples() {
-        Path p = files.save(owner.get(), "Export the model samples", "samples.csv", List.of(CSV));
-        if (p != null) {
-            vm.files().exportSamples(p);
-        }
+        whenSaved("Export the model samples", "samples.csv", List.of(CSV), vm.files()::exportSamples);
     }
 
     public void exportTrace() {
-        Path p = files.save(owner.get(), "Export the layer trace (every point after every layer)", "trace.csv",
-                List.of(CSV));
-        if (p != null) {
-            vm.files().exportTrace(p);
-        }
+        whenSaved("Export the layer trace (every point after every layer)", "trace.csv", List.of(CSV),
+                vm.files()::exportTrace);
     }
 
     public void exportLossHistory() {
-        Path p = files.save(owner.get(), "Export the loss history", "loss.csv", List.of(CSV));
-        if (p != null) {
-            vm.files().exportLossHistory(p);
-        }
+        whenSaved("Export the loss history", "loss.csv", List.of(CSV), vm.files()::exportLossHistory);
     }
 
     /** Opens a recent file by its kind: session, model or CSV points. */
