@@ -12,7 +12,6 @@ import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
 import org.flowexplorer.app.ui.NativeWindowWatch;
-import org.flowexplorer.app.ui.SnapshotPump;
 import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.worker.Snapshot;
@@ -136,10 +135,10 @@ public class FlowExplorerApp extends Application {
 
         AppConfig cfg = c;
         if (c.density()) {
-            viewModel.densityVisibleProperty().set(true);
+            viewModel.plots().densityVisibleProperty().set(true);
         }
         long[] readyAt = {0};
-        viewModel.readyProperty().addListener((o, was, ready) -> {
+        viewModel.training().readyProperty().addListener((o, was, ready) -> {
             if (ready && readyAt[0] == 0) {
                 readyAt[0] = System.nanoTime();
                 if (measure) {
@@ -147,25 +146,25 @@ public class FlowExplorerApp extends Application {
                             sinceJvmStartMillis(), worker.latest().timings().firstBuildMillis());
                 }
                 if (cfg.autoplay()) {
-                    viewModel.play();
+                    viewModel.training().play();
                 }
                 if (Boolean.getBoolean("flowexplorer.demo")) {
                     // for screenshots: samples, a query point and the stepper half-way
-                    viewModel.sample();
-                    viewModel.queryLatent(1.2, 1.0);
-                    viewModel.layerPositionProperty().set(Double.parseDouble(
+                    viewModel.form().sample();
+                    viewModel.plots().queryLatent(1.2, 1.0);
+                    viewModel.layers().layerPositionProperty().set(Double.parseDouble(
                             System.getProperty("flowexplorer.demoLayer", "4.5")));
                     if (Boolean.getBoolean("flowexplorer.demoDraw")) {
                         // a drawn spiral arm added to the data, as a user would with the brush
-                        viewModel.drawModeProperty().set(DrawMode.DRAW);
-                        viewModel.beginStroke(-1.0, -1.2);
+                        viewModel.sketch().drawModeProperty().set(DrawMode.DRAW);
+                        viewModel.sketch().beginStroke(-1.0, -1.2);
                         for (int i = 1; i <= 40; i++) {
                             double a = i * 0.12;
-                            viewModel.continueStroke(-1.0 + 0.06 * i * Math.cos(a), -1.2 + 0.06 * i * Math.sin(a));
+                            viewModel.sketch().continueStroke(-1.0 + 0.06 * i * Math.cos(a), -1.2 + 0.06 * i * Math.sin(a));
                         }
-                        viewModel.endStroke();
+                        viewModel.sketch().endStroke();
                         if (cfg.autoplay()) {
-                            viewModel.play();
+                            viewModel.training().play();
                         }
                     }
                     switch (System.getProperty("flowexplorer.demoTab", "explorer")) {
@@ -217,7 +216,7 @@ public class FlowExplorerApp extends Application {
 
     /** Stores window size and the controls' settings for the next start. */
     private void remember() {
-        if (preferences == null || stage == null || viewModel == null || !viewModel.readyProperty().get()) {
+        if (preferences == null || stage == null || viewModel == null || !viewModel.training().readyProperty().get()) {
             return;
         }
         try {
@@ -245,7 +244,7 @@ public class FlowExplorerApp extends Application {
             window.actions().exports().cancelRunning();
         }
         if (worker != null) {
-            worker.stop(2_000);
+            worker.close(); // waits at most 1 s; the interrupt ends a step in progress
         }
         // a save in progress is atomic (temporary file, then rename): interrupting it leaves no partial file
         tasks.shutdown(1_000);

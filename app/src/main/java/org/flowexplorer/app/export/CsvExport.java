@@ -7,7 +7,6 @@ import java.util.List;
 import org.flowexplorer.model.data.CsvTable;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.flow.FlowTrace;
-import org.flowexplorer.app.view.LossChart;
 import org.flowexplorer.model.train.LossSnapshot;
 
 /**
@@ -71,24 +70,5 @@ public final class CsvExport {
      */
     public static void writeLossHistory(Path file, LossSnapshot history) throws IOException {
         history.writeCsv(file);
-    }
-
-    /** Hands a loss history to a chart: its measured train and test values (NaN entries skipped). */
-    public static void appendTo(LossChart chart, LossSnapshot history) {
-        appendSeries(history.trainSeries(), chart::appendTrain);
-        appendSeries(history.testSeries(), chart::appendTest);
-    }
-
-    private static void appendSeries(LossSnapshot.Series s, java.util.function.BiConsumer<int[], float[]> sink) {
-        int[] steps = new int[s.size()];
-        float[] values = new float[s.size()];
-        int k = 0;
-        for (int i = 0; i < s.size(); i++) {
-            if (!Double.isNaN(s.values()[i])) {
-                steps[k] = (int) Math.min(Integer.MAX_VALUE, s.steps()[i]);
-                values[k++] = (float) s.values()[i];
-            }
-        }
-        sink.accept(java.util.Arrays.copyOf(steps, k), java.util.Arrays.copyOf(values, k));
     }
 }

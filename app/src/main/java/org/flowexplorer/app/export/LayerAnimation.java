@@ -12,16 +12,16 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
-import org.flowexplorer.app.view.LayerScrubber;
-import org.flowexplorer.app.view.PointColors;
+import org.flowexplorer.app.scene.LayerInterpolation;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.view.Ticks;
 import org.flowexplorer.app.view.Viewport;
 import org.flowexplorer.model.flow.FlowTrace;
 
 /**
  * The layer animation as a sequence of still frames: points interpolated from layer 0 (data) to
- * layer L (latent) with {@link LayerScrubber#interpolate}, each point keeping the colour of its
- * data-space position ({@link PointColors#byPosition()}), drawn on a fixed square plot with axes,
+ * layer L (latent) with {@link LayerInterpolation#at}, each point keeping the colour of its
+ * data-space position ({@link Palette#byPosition}), drawn on a fixed square plot with axes,
  * ticks and a caption "layer k of L".
  *
  * <p><b>Frames.</b> {@link #frameCount()} = L × framesPerLayer + 1 + 2 × holdFrames: frame
@@ -121,7 +121,7 @@ public final class LayerAnimation {
             throw new IllegalArgumentException(colours.length + " colours for " + len / 2 + " points");
         }
         this.layers = positionsPerLayer;
-        this.colours = colours != null ? colours : PointColors.byPosition().argbFor(positionsPerLayer[0]);
+        this.colours = colours != null ? colours : Palette.byPosition(positionsPerLayer[0]);
         this.options = options;
         this.bounds = robustBounds(positionsPerLayer);
     }
@@ -174,7 +174,7 @@ public final class LayerAnimation {
     /** Draws frame {@code index} into a new opaque RGB image; any thread. */
     public BufferedImage renderFrame(int index) {
         double position = positionOf(index);
-        float[] xy = LayerScrubber.interpolate(layers, position, options.smooth());
+        float[] xy = LayerInterpolation.at(layers, position, options.smooth());
         BufferedImage img = new BufferedImage(pixelWidth(), pixelHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {

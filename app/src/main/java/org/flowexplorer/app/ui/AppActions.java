@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,6 +23,7 @@ import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.model.io.SessionFile;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 
 /**
  * Everything the menus and the toolbar do, in one place: file dialogs around the view model's
@@ -72,80 +74,69 @@ public final class AppActions {
 
     // ---------------------------------------------------------------- file
 
-    public void openSession() {
-        Path p = files.open(owner.get(), "Open session", List.of(SESSION));
+    /** Asks for a file to open and hands it to {@code action}; nothing when the dialog is cancelled. */
+    private void whenOpened(String title, List<FileChooser.ExtensionFilter> filters, Consumer<Path> action) {
+        Path p = files.open(owner.get(), title, filters);
         if (p != null) {
-            openSession(p);
+            action.accept(p);
         }
+    }
+
+    /** Asks where to save (suggesting {@code name}) and hands the path to {@code action}, unless cancelled. */
+    private void whenSaved(String title, String name, List<FileChooser.ExtensionFilter> filters, Consumer<Path> action) {
+        Path p = files.save(owner.get(), title, name, filters);
+        if (p != null) {
+            action.accept(p);
+        }
+    }
+
+    public void openSession() {
+        whenOpened("Open session", List.of(SESSION), this::openSession);
     }
 
     public void openSession(Path p) {
-        vm.openSession(p);
+        vm.files().openSession(p);
     }
 
     public void saveSession() {
-        Path p = files.save(owner.get(), "Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION));
-        if (p != null) {
-            vm.saveSession(p);
-        }
+        whenSaved("Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION), vm.files()::saveSession);
     }
 
     public void openModel() {
-        Path p = files.open(owner.get(), "Open model", List.of(MODEL_ZIP, MODEL_NPZ));
-        if (p != null) {
-            openModel(p);
-        }
+        whenOpened("Open model", List.of(MODEL_ZIP, MODEL_NPZ), this::openModel);
     }
 
     public void openModel(Path p) {
-        vm.openModel(p);
+        vm.files().openModel(p);
     }
 
     public void exportModel() {
-        Path p = files.save(owner.get(), "Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ));
-        if (p != null) {
-            vm.exportModel(p);
-        }
+        whenSaved("Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ), vm.files()::exportModel);
     }
 
     public void importPoints() {
-        Path p = files.open(owner.get(), "Import points (CSV with columns x,y)", List.of(CSV));
-        if (p != null) {
-            importPoints(p);
-        }
+        whenOpened("Import points (CSV with columns x,y)", List.of(CSV), this::importPoints);
     }
 
     public void importPoints(Path p) {
-        vm.importPoints(p);
+        vm.files().importPoints(p);
     }
 
     public void exportPoints() {
-        Path p = files.save(owner.get(), "Export the training points", "points.csv", List.of(CSV));
-        if (p != null) {
-            vm.exportPoints(p);
-        }
+        whenSaved("Export the training points", "points.csv", List.of(CSV), vm.files()::exportPoints);
     }
 
     public void exportSamples() {
-        Path p = files.save(owner.get(), "Export the model samples", "samples.csv", List.of(CSV));
-        if (p != null) {
-            vm.exportSamples(p);
-        }
+        whenSaved("Export the model samples", "samples.csv", List.of(CSV), vm.files()::exportSamples);
     }
 
     public void exportTrace() {
-        Path p = files.save(owner.get(), "Export the layer trace (every point after every layer)", "trace.csv",
-                List.of(CSV));
-        if (p != null) {
-            vm.exportTrace(p);
-        }
+        whenSaved("Export the layer trace (every point after every layer)", "trace.csv", List.of(CSV),
+                vm.files()::exportTrace);
     }
 
     public void exportLossHistory() {
-        Path p = files.save(owner.get(), "Export the loss history", "loss.csv", List.of(CSV));
-        if (p != null) {
-            vm.exportLossHistory(p);
-        }
+        whenSaved("Export the loss history", "loss.csv", List.of(CSV), vm.files()::exportLossHistory);
     }
 
     /** Opens a recent file by its kind: session, model or CSV points. */
@@ -184,19 +175,19 @@ public final class AppActions {
     /** "layers 8 → 2, data set moons → 2spirals." or "settings unchanged." */
     String describeChanges(Preset p) {
         List<String> c = new ArrayList<>();
-        diff(c, "data set", vm.datasetProperty().get() == null ? "" : vm.datasetProperty().get().id(), p.dataset().id());
-        diffNumber(c, "points", vm.pointsTextProperty().get(), p.n());
-        diffNumber(c, "noise", vm.noiseTextProperty().get(), p.noise());
-        diffNumber(c, "data seed", vm.seedTextProperty().get(), p.dataSeed());
-        diffNumber(c, "layers", vm.layersTextProperty().get(), p.architecture().layers());
+        diff(c, "data set", vm.form().datasetProperty().get() == null ? "" : vm.form().datasetProperty().get().id(), p.dataset().id());
+        diffNumber(c, "points", vm.form().text(Field.POINTS).get(), p.n());
+        diffNumber(c, "noise", vm.form().text(Field.NOISE).get(), p.noise());
+        diffNumber(c, "data seed", vm.form().text(Field.DATA_SEED).get(), p.dataSeed());
+        diffNumber(c, "layers", vm.form().text(Field.LAYERS).get(), p.architecture().layers());
         String hidden = Arrays.stream(p.architecture().hidden()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(","));
-        diff(c, "hidden", normaliseList(vm.hiddenTextProperty().get()), hidden);
-        diff(c, "coupling", vm.couplingProperty().get() == null ? ""
-                : vm.couplingProperty().get().name().toLowerCase(Locale.ROOT),
+        diff(c, "hidden", normaliseList(vm.form().text(Field.HIDDEN).get()), hidden);
+        diff(c, "coupling", vm.form().couplingProperty().get() == null ? ""
+                : vm.form().couplingProperty().get().name().toLowerCase(Locale.ROOT),
                 p.architecture().coupling().name().toLowerCase(Locale.ROOT));
-        diffNumber(c, "learning rate", vm.learningRateTextProperty().get(), p.training().learningRate());
-        diffNumber(c, "batch size", vm.batchSizeTextProperty().get(), p.training().batchSize());
+        diffNumber(c, "learning rate", vm.form().text(Field.LEARNING_RATE).get(), p.training().learningRate());
+        diffNumber(c, "batch size", vm.form().text(Field.BATCH_SIZE).get(), p.training().batchSize());
         return c.isEmpty() ? "settings unchanged." : String.join(", ", c) + ".";
     }
 

@@ -40,7 +40,7 @@ public final class AppMenuBar extends MenuBar {
         // ---------------------------------------------------------------- File
         recent.setId("menu-recent");
         recent.setGraphic(new FontIcon("mdi2h-history"));
-        followRecent(w.viewModel().recentFiles(), a::openRecent);
+        followRecent(w.viewModel().files().recentFiles(), a::openRecent);
         Menu exportView = new Menu("Export selected view");
         exportView.setId("menu-export-view");
         MenuItem png = item("Save PNG…", "mdi2f-file-image-outline", "menu-save-png", shortcut(KeyCode.P, true),

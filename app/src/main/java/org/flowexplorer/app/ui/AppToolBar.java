@@ -41,13 +41,13 @@ public final class AppToolBar extends ToolBar {
         play.getStyleClass().add("flat");
         play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
-                w.viewModel().playingProperty().get() ? "mdi2p-pause" : "mdi2p-play"), w.viewModel().playingProperty()));
-        play.setOnAction(e -> w.viewModel().togglePlay());
-        play.disableProperty().bind(w.viewModel().readyProperty().not());
+                w.viewModel().training().playingProperty().get() ? "mdi2p-pause" : "mdi2p-play"), w.viewModel().training().playingProperty()));
+        play.setOnAction(e -> w.viewModel().training().togglePlay());
+        play.disableProperty().bind(w.viewModel().training().readyProperty().not());
         tip(play, "Start or pause training (the same as Play/Pause in the controls).");
         Button step = icon("mdi2s-step-forward", "tool-step", "Train exactly one step, then pause.",
-                () -> w.viewModel().stepOnce());
-        step.disableProperty().bind(w.viewModel().readyProperty().not());
+                () -> w.viewModel().training().stepOnce());
+        step.disableProperty().bind(w.viewModel().training().readyProperty().not());
 
         target.setId("tool-export-target");
         target.getStyleClass().add("tool-export-target");

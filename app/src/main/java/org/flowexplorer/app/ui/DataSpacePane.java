@@ -1,8 +1,10 @@
 package org.flowexplorer.app.ui;
 
+import org.flowexplorer.app.scene.Bounds;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.DrawMode;
@@ -10,7 +12,6 @@ import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.FilesViewModel;
 import org.flowexplorer.app.viewmodel.Heatmap;
 import org.flowexplorer.app.viewmodel.ModelSamples;
-import org.flowexplorer.app.viewmodel.PlotBounds;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
 import org.flowexplorer.app.viewmodel.SketchViewModel;
@@ -21,10 +22,10 @@ public final class DataSpacePane extends BorderPane {
     private final PlotView plot = new PlotView();
     private final PlotsViewModel plots;
     private final SketchViewModel sketch;
-    private final PlotColors colors;
+    private final Palette.Cache colors;
     private float[] shownPoints;
 
-    DataSpacePane(ExplorerViewModel vm, PlotColors colors) {
+    DataSpacePane(ExplorerViewModel vm, Palette.Cache colors) {
         this.plots = vm.plots();
         this.sketch = vm.sketch();
         this.colors = colors;
@@ -106,11 +107,11 @@ public final class DataSpacePane extends BorderPane {
         float[] pts = sketch.drawing() && drawn != null ? drawn : plots.dataPointsProperty().get();
         if (pts != null && pts != shownPoints) {
             shownPoints = pts;
-            plot.setPoints(pts, colors.forData(pts));
+            plot.setPoints(pts, colors.byPosition(pts));
         }
     }
 
-    private void showBounds(PlotBounds b) {
+    private void showBounds(Bounds b) {
         if (b != null) {
             plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         }
@@ -120,17 +121,17 @@ public final class DataSpacePane extends BorderPane {
         if (d == null) {
             plot.setHeatmap(null, 0, 0, 0, 0, 0, 0, false);
         } else {
-            PlotBounds b = d.bounds();
+            Bounds b = d.bounds();
             plot.setHeatmap(d.values(), d.width(), d.height(), b.xmin(), b.xmax(), b.ymin(), b.ymax(), false);
         }
         plot.setPointOpacity(d == null ? 0.85 : 0.35);
     }
 
     private void showSamples(ModelSamples s) {
-        plot.setSamples(s == null ? null : s.data(), PlotColors.SAMPLE);
+        plot.setSamples(s == null ? null : s.data(), Palette.SAMPLE);
     }
 
     private void showQuery(QueryPoint q) {
-        plot.setMarkers(q == null ? List.of() : List.of(new Marker(q.dataX(), q.dataY(), "x", PlotColors.QUERY, q.path())));
+        plot.setMarkers(q == null ? List.of() : List.of(new Marker(q.dataX(), q.dataY(), "x", Palette.QUERY, q.path())));
     }
 }

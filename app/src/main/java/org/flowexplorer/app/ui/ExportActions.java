@@ -1,8 +1,6 @@
 package org.flowexplorer.app.ui;
 
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +34,7 @@ import org.flowexplorer.app.export.AnimationExport;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.export.PngExport;
 import org.flowexplorer.app.export.SvgExport;
+import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.app.task.TaskRunner;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -339,31 +338,12 @@ public final class ExportActions {
 
     // ---------------------------------------------------------------- errors
 
-    /** One error with a plain message; never a stack trace. */
+    /** One error with a plain message; never a stack trace. A denied write gets the advice to pick another folder. */
     private void showError(String title, Path file, Throwable e) {
-        notes.error(title, describe(file, e));
-    }
-
-    /**
-     * A one-line, human explanation of a failure. The one copy in the UI; the integrator replaces it
-     * with {@code org.flowexplorer.app.io.Failures.describe(Throwable, Path)}.
-     */
-    static String describe(Path file, Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {
-            t = t.getCause();
+        String line = Failures.describe(e, file);
+        if (Failures.unwrap(e) instanceof AccessDeniedException) {
+            line += ". Choose a folder you can write to.";
         }
-        if (t instanceof AccessDeniedException a) {
-            return "Permission denied: " + a.getFile() + ". Choose a folder you can write to.";
-        }
-        if (t instanceof NoSuchFileException n) {
-            return "No such file or folder: " + n.getFile() + ".";
-        }
-        if (t instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason() + (f.getFile() != null ? ": " + f.getFile() : "") + ".";
-        }
-        String msg = t.getMessage() != null && !t.getMessage().isBlank() ? t.getMessage()
-                : t.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return (file != null ? file + ": " : "") + msg;
+        notes.error(title, line);
     }
 }

@@ -1,13 +1,14 @@
 package org.flowexplorer.app.ui;
 
+import org.flowexplorer.app.scene.Bounds;
 import java.util.List;
 import javafx.scene.layout.BorderPane;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.LatentPoints;
 import org.flowexplorer.app.viewmodel.ModelSamples;
-import org.flowexplorer.app.viewmodel.PlotBounds;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
 
@@ -15,14 +16,14 @@ import org.flowexplorer.app.viewmodel.QueryPoint;
 public final class LatentSpacePane extends BorderPane {
     private final PlotView plot = new PlotView();
     private final PlotsViewModel plots;
-    private final PlotColors colors;
+    private final Palette.Cache colors;
 
-    LatentSpacePane(ExplorerViewModel vm, PlotColors colors) {
+    LatentSpacePane(ExplorerViewModel vm, Palette.Cache colors) {
         this.plots = vm.plots();
         this.colors = colors;
         Controls.plotPane(this, plot, "latent-plot", "Latent space z = f(x)", "z₁", "z₂");
         plot.setGaussianContours(true);
-        PlotBounds b = PlotsViewModel.LATENT_BOUNDS;
+        Bounds b = PlotsViewModel.LATENT_BOUNDS;
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         plot.setOnDataPressed(p -> plots.queryLatent(p[0], p[1]));
         plot.setOnDataDragged(p -> plots.queryLatent(p[0], p[1]));
@@ -43,15 +44,15 @@ public final class LatentSpacePane extends BorderPane {
     /** Each point keeps the colour of where it started in data space. */
     private void showPoints(LatentPoints latent) {
         if (latent != null) {
-            plot.setPoints(latent.points(), colors.forData(latent.origins()));
+            plot.setPoints(latent.points(), colors.byPosition(latent.origins()));
         }
     }
 
     private void showSamples(ModelSamples s) {
-        plot.setSamples(s == null ? null : s.latent(), PlotColors.LATENT_SAMPLE);
+        plot.setSamples(s == null ? null : s.latent(), Palette.SAMPLE);
     }
 
     private void showQuery(QueryPoint q) {
-        plot.setMarkers(q == null ? List.of() : List.of(new Marker(q.latentX(), q.latentY(), "z", PlotColors.QUERY)));
+        plot.setMarkers(q == null ? List.of() : List.of(new Marker(q.latentX(), q.latentY(), "z", Palette.QUERY)));
     }
 }

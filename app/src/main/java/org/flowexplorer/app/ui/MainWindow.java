@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.flowexplorer.app.preset.Preset;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.teach.Explanations;
 import org.flowexplorer.app.teach.FormulaInspectorView;
@@ -62,7 +63,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(ExplorerViewModel vm, TaskRunner tasks) {
         this.vm = vm;
         getStyleClass().add("main-window");
-        PlotColors colors = PlotColors.create();
+        Palette.Cache colors = new Palette.Cache();
         controls = new ControlPanel(vm);
         data = new DataSpacePane(vm, colors);
         latent = new LatentSpacePane(vm, colors);
@@ -102,7 +103,7 @@ public final class MainWindow extends BorderPane {
         WorkedExampleView worked = tabs.workedExample();
         MaskGalleryView gallery = tabs.maskGallery();
         ExportTarget dataTarget = register(Panel.DATA_SPACE, data.plot(),
-                () -> vm.densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE, data::plot);
+                () -> vm.plots().densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE, data::plot);
         register(Panel.LATENT_SPACE, latent.plot(), null, latent::plot);
         register(Panel.LAYER_STEPPER, stepper.plot(), null, stepper::plot);
         register(Panel.MASKS, stepper.masks(), null, stepper::masks);
@@ -122,7 +123,7 @@ public final class MainWindow extends BorderPane {
             return copy;
         });
         focus.set(dataTarget);
-        vm.densityVisibleProperty().addListener((o, was, now) -> {
+        vm.plots().densityVisibleProperty().addListener((o, was, now) -> {
             focus.set(dataTarget);
             focus.refresh();
         });
@@ -176,7 +177,7 @@ public final class MainWindow extends BorderPane {
 
     /** Positions per layer (0 = data … L = latent) of the displayed points, or null before the first trace. */
     private float[][] tracePositions() {
-        FlowTrace t = vm.currentTrace().get();
+        FlowTrace t = vm.layers().currentTraceProperty().get();
         return t == null || t.dim() != 2 ? null : t.positions();
     }
 

@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
-import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.viewmodel.WorkerTimings;
 
 /**
  * The line at the bottom of the window: a busy spinner while a file is read or written, the latest
@@ -30,26 +30,26 @@ public final class StatusBar extends HBox {
         super(12);
         this.owner = owner;
         status.setId("status");
-        status.setText(vm.statusMessage().get());
-        vm.statusMessage().addListener((o, was, now) -> status.setText(now));
+        status.setText(vm.status().messageProperty().get());
+        vm.status().messageProperty().addListener((o, was, now) -> status.setText(now));
         notes.messageProperty().addListener((o, was, now) -> status.setText(now));
-        vm.errorMessage().addListener((o, was, msg) -> {
+        vm.status().failureProperty().addListener((o, was, msg) -> {
             if (msg != null) {
                 notes.error("The file operation failed", msg);
-                vm.clearErrorMessage();
+                vm.status().clearFailure();
             }
         });
         notes.addErrorListener(this::showError);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("file-busy");
         busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.fileOperationsProperty().greaterThan(0));
+        busy.visibleProperty().bind(vm.files().fileOperationsProperty().greaterThan(0));
         busy.managedProperty().bind(busy.visibleProperty());
         Controls.tip(busy, "A file is being read or written in the background.");
         status.setMinWidth(Region.USE_PREF_SIZE);
         error.setId("error");
         error.getStyleClass().add("danger");
-        error.textProperty().bind(vm.errorProperty());
+        error.textProperty().bind(vm.training().errorProperty());
         timings.setId("timings");
         timings.getStyleClass().add("text-muted");
         timings.setMinWidth(Region.USE_PREF_SIZE);
@@ -59,7 +59,8 @@ public final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));
-        vm.snapshotProperty().addListener((o, was, s) -> timings.setText(describeTimings(s)));
+        timings.setText(describeTimings(vm.plots().timingsProperty().get()));
+        vm.plots().timingsProperty().addListener((o, was, t) -> timings.setText(describeTimings(t)));
     }
 
     private void showError(Notifications.Error e) {
@@ -75,11 +76,11 @@ public final class StatusBar extends HBox {
         a.show();
     }
 
-    static String describeTimings(Snapshot s) {
-        if (s == null || s.phase() != Snapshot.Phase.READY) {
+    /** The timings line; empty before the model is ready (null timings). */
+    static String describeTimings(WorkerTimings t) {
+        if (t == null) {
             return "";
         }
-        Snapshot.Timings t = s.timings();
         return String.format(Locale.ROOT, "step %s · trace %.0f ms · density %s · model built in %.0f ms",
                 Double.isNaN(t.stepMillis()) ? "–" : String.format(Locale.ROOT, "%.1f ms", t.stepMillis()),
                 t.traceMillis(),

@@ -5,13 +5,15 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.flowexplorer.app.scene.Bounds;
+import org.flowexplorer.app.scene.LayerInterpolation;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.view.LayerScrubber;
 import org.flowexplorer.app.view.MaskGridView;
 import org.flowexplorer.app.view.Marker;
 import org.flowexplorer.app.view.PlotView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.LayerViewModel;
-import org.flowexplorer.app.viewmodel.PlotBounds;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
 import org.flowexplorer.app.viewmodel.StepperFrame;
@@ -22,14 +24,14 @@ import org.flowexplorer.app.viewmodel.StepperFrame;
  * words and all masks as a grid (click a row to go there).
  */
 public final class StepperPane extends BorderPane {
-    private final PlotColors colors;
+    private final Palette.Cache colors;
     private final PlotView plot = new PlotView();
     private final LayerScrubber scrubber = new LayerScrubber();
     private final MaskGridView masks = new MaskGridView();
     private final LayerViewModel layers;
     private final PlotsViewModel plots;
 
-    StepperPane(ExplorerViewModel vm, PlotColors colors) {
+    StepperPane(ExplorerViewModel vm, Palette.Cache colors) {
         this.layers = vm.layers();
         this.plots = vm.plots();
         this.colors = colors;
@@ -96,16 +98,16 @@ public final class StepperPane extends BorderPane {
         if (f == null) {
             return;
         }
-        plot.setPoints(f.points(), colors.forData(f.origins()));
+        plot.setPoints(f.points(), colors.byPosition(f.origins()));
         plot.setWarpedGrid(f.gridLines());
-        PlotBounds b = f.bounds();
+        Bounds b = f.bounds();
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         QueryPoint q = plots.queryProperty().get();
         if (q == null) {
             plot.setMarkers(List.of());
         } else {
-            float[] at = q.at(layers.layerPositionProperty().get());
-            plot.setMarkers(List.of(new Marker(at[0], at[1], q.placedInData() ? "x" : "z", PlotColors.QUERY, q.path())));
+            float[] at = LayerInterpolation.alongPath(q.path(), layers.layerPositionProperty().get());
+            plot.setMarkers(List.of(new Marker(at[0], at[1], q.placedInData() ? "x" : "z", Palette.QUERY, q.path())));
         }
     }
 }

@@ -18,7 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Steps through a flow's layers: a slider from 0 (data) to L (latent) holding a continuous
- * {@link #positionProperty() position}, so views can blend neighbouring layers for smooth motion,
+ * {@link #positionProperty() position}, so views can blend neighbouring layers for smooth motion
+ * ({@code scene.LayerInterpolation}),
  * plus jump-to-start, play-backward, pause, play-forward and jump-to-end buttons. Playing advances
  * the position at {@link #layersPerSecondProperty()} and stops at either end.
  */
@@ -201,44 +202,5 @@ public class LayerScrubber extends HBox {
     /** The text of the "layer k of L" label. */
     public String getLabelText() {
         return label.getText();
-    }
-
-    /**
-     * Blends the positions of the two layers around {@code position}.
-     *
-     * @param positionsPerLayer L+1 arrays of equal length: index 0 the data, index L the latent points
-     * @param position          continuous layer position, clamped to [0, L]
-     * @return a new array; (1−f)·layer[k] + f·layer[k+1] with k = ⌊position⌋, f its fraction
-     */
-    public static float[] interpolate(float[][] positionsPerLayer, double position) {
-        return interpolate(positionsPerLayer, position, false);
-    }
-
-    /** As {@link #interpolate(float[][], double)}, optionally easing f with smoothstep 3f²−2f³. */
-    public static float[] interpolate(float[][] positionsPerLayer, double position, boolean smooth) {
-        int last = positionsPerLayer.length - 1;
-        if (last < 0) {
-            throw new IllegalArgumentException("need at least one layer");
-        }
-        double p = Double.isNaN(position) ? 0 : Math.max(0, Math.min(last, position));
-        int k = Math.min(last, (int) Math.floor(p));
-        double f = p - k;
-        float[] a = positionsPerLayer[k];
-        if (f == 0 || k == last) {
-            return a.clone();
-        }
-        float[] b = positionsPerLayer[k + 1];
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("layers " + k + " and " + (k + 1) + " differ in length");
-        }
-        if (smooth) {
-            f = f * f * (3 - 2 * f);
-        }
-        float w = (float) f;
-        float[] out = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = a[i] + (b[i] - a[i]) * w;
-        }
-        return out;
     }
 }

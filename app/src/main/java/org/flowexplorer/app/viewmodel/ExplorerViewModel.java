@@ -1,30 +1,17 @@
 package org.flowexplorer.app.viewmodel;
 
-import java.nio.file.Path;
 import java.util.concurrent.Executor;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.ObservableList;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.session.AppPreferences;
 import org.flowexplorer.app.session.LastSettings;
-import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.CommandSink;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
-import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.FlowTrace;
 
 /**
  * The explorer's view models behind one door. Lives on the FX thread: {@link #accept(Snapshot)}
@@ -134,7 +121,7 @@ public final class ExplorerViewModel {
 
     /**
      * The last snapshot accepted, as the worker published it. No pane reads it (they bind to the
-     * parts); MainWindow's timings can use {@code plots().timingsProperty()} instead.
+     * parts); it is here for the composition root and tests.
      */
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
         return snapshot.getReadOnlyProperty();
@@ -148,47 +135,4 @@ public final class ExplorerViewModel {
     public LastSettings lastSettings() {
         return form.lastSettings();
     }
-
-    // ---------------------------------------------------------------- delegates for MainWindow, AppActions,
-    // AppMenuBar, AppToolBar and FlowExplorerApp, which call the facade; new code calls the parts above.
-    // @formatter:off
-    public ReadOnlyStringProperty statusMessage() { return status.messageProperty(); }
-    public ReadOnlyObjectProperty<String> errorMessage() { return status.failureProperty(); }
-    public void clearErrorMessage() { status.clearFailure(); }
-    public ReadOnlyBooleanProperty readyProperty() { return training.readyProperty(); }
-    public ReadOnlyBooleanProperty playingProperty() { return training.playingProperty(); }
-    public void play() { training.play(); }
-    public void togglePlay() { training.togglePlay(); }
-    public void stepOnce() { training.stepOnce(); }
-    public ReadOnlyStringProperty errorProperty() { return training.errorProperty(); }
-    public boolean sample() { return form.sample(); }
-    public ObservableList<Path> recentFiles() { return files.recentFiles(); }
-    public ReadOnlyIntegerProperty fileOperationsProperty() { return files.fileOperationsProperty(); }
-    public void openSession(Path file) { files.openSession(file); }
-    public void saveSession(Path file) { files.saveSession(file); }
-    public void openModel(Path file) { files.openModel(file); }
-    public void exportModel(Path file) { files.exportModel(file); }
-    public void importPoints(Path file) { files.importPoints(file); }
-    public void exportPoints(Path file) { files.exportPoints(file); }
-    public void exportSamples(Path file) { files.exportSamples(file); }
-    public void exportTrace(Path file) { files.exportTrace(file); }
-    public void exportLossHistory(Path file) { files.exportLossHistory(file); }
-    public ReadOnlyObjectProperty<FlowTrace> currentTrace() { return layers.currentTraceProperty(); }
-    public DoubleProperty layerPositionProperty() { return layers.layerPositionProperty(); }
-    public BooleanProperty densityVisibleProperty() { return plots.densityVisibleProperty(); }
-    public void queryLatent(double x, double y) { plots.queryLatent(x, y); }
-    public ObjectProperty<DrawMode> drawModeProperty() { return sketch.drawModeProperty(); }
-    public void beginStroke(double x, double y) { sketch.beginStroke(x, y); }
-    public void continueStroke(double x, double y) { sketch.continueStroke(x, y); }
-    public void endStroke() { sketch.endStroke(); }
-    public ObjectProperty<ToyDataset> datasetProperty() { return form.datasetProperty(); }
-    public ObjectProperty<CouplingType> couplingProperty() { return form.couplingProperty(); }
-    public StringProperty pointsTextProperty() { return form.text(Field.POINTS); }
-    public StringProperty noiseTextProperty() { return form.text(Field.NOISE); }
-    public StringProperty seedTextProperty() { return form.text(Field.DATA_SEED); }
-    public StringProperty layersTextProperty() { return form.text(Field.LAYERS); }
-    public StringProperty hiddenTextProperty() { return form.text(Field.HIDDEN); }
-    public StringProperty learningRateTextProperty() { return form.text(Field.LEARNING_RATE); }
-    public StringProperty batchSizeTextProperty() { return form.text(Field.BATCH_SIZE); }
-    // @formatter:on
 }

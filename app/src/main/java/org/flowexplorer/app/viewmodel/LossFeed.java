@@ -1,6 +1,6 @@
 package org.flowexplorer.app.viewmodel;
 
-import java.util.Arrays;
+import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.model.train.LossSnapshot;
 
 /**
@@ -52,28 +52,10 @@ public final class LossFeed {
         return slice(loss, 0, loss == null ? 0 : loss.size(), true);
     }
 
+    /** The measured (non-NaN) train and test values of entries from..to, by {@link LossCurve}. */
     private static LossIncrement slice(LossSnapshot loss, int from, int to, boolean restart) {
-        int n = to - from;
-        int[] trainSteps = new int[n];
-        float[] train = new float[n];
-        int[] testSteps = new int[n];
-        float[] test = new float[n];
-        int nt = 0;
-        int ne = 0;
-        for (int i = from; i < to; i++) {
-            int step = (int) Math.min(Integer.MAX_VALUE, loss.step(i));
-            double tr = loss.trainNll(i);
-            double te = loss.testNll(i);
-            if (!Double.isNaN(tr)) {
-                trainSteps[nt] = step;
-                train[nt++] = (float) tr;
-            }
-            if (!Double.isNaN(te)) {
-                testSteps[ne] = step;
-                test[ne++] = (float) te;
-            }
-        }
-        return new LossIncrement(restart, Arrays.copyOf(trainSteps, nt), Arrays.copyOf(train, nt),
-                Arrays.copyOf(testSteps, ne), Arrays.copyOf(test, ne));
+        LossCurve train = LossCurve.train(loss, from, to);
+        LossCurve test = LossCurve.test(loss, from, to);
+        return new LossIncrement(restart, train.steps(), train.values(), test.steps(), test.values());
     }
 }

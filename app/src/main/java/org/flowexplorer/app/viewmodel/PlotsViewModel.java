@@ -1,5 +1,6 @@
 package org.flowexplorer.app.viewmodel;
 
+import org.flowexplorer.app.scene.Bounds;
 import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,12 +16,12 @@ import org.flowexplorer.model.train.LossSnapshot;
  */
 public final class PlotsViewModel {
     /** The latent plot's fixed box. */
-    public static final PlotBounds LATENT_BOUNDS = SnapshotDiff.latentBounds();
+    public static final Bounds LATENT_BOUNDS = Bounds.LATENT;
 
     private final CommandChannel commands;
     private final BooleanProperty densityVisible = new SimpleBooleanProperty(this, "densityVisible");
     private final ReadOnlyObjectWrapper<float[]> dataPoints = new ReadOnlyObjectWrapper<>(this, "dataPoints");
-    private final ReadOnlyObjectWrapper<PlotBounds> dataBounds = new ReadOnlyObjectWrapper<>(this, "dataBounds");
+    private final ReadOnlyObjectWrapper<Bounds> dataBounds = new ReadOnlyObjectWrapper<>(this, "dataBounds");
     private final ReadOnlyObjectWrapper<Heatmap> density = new ReadOnlyObjectWrapper<>(this, "density");
     private final ReadOnlyObjectWrapper<ModelSamples> samples = new ReadOnlyObjectWrapper<>(this, "samples");
     private final ReadOnlyObjectWrapper<QueryPoint> query = new ReadOnlyObjectWrapper<>(this, "query");
@@ -90,7 +91,7 @@ public final class PlotsViewModel {
         return dataPoints.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<PlotBounds> dataBoundsProperty() {
+    public ReadOnlyObjectProperty<Bounds> dataBoundsProperty() {
         return dataBounds.getReadOnlyProperty();
     }
 

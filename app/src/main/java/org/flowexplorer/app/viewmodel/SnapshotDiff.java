@@ -15,8 +15,8 @@ import org.flowexplorer.model.train.LossSnapshot;
  * A new worker snapshot next to the one before it: the one place the view models read
  * {@link Snapshot}. Each view model asks what it shows and whether it changed (by reference: the
  * worker shares an array it has not recomputed), so the parts and the panes never compare
- * snapshots themselves. Values come in the view model's own types ({@link PlotBounds},
- * {@link Heatmap}, {@link QueryPoint}).
+ * snapshots themselves. Values come in the view model's own types ({@link Heatmap},
+ * {@link QueryPoint}) or the scene layer's ({@link Bounds}).
  */
 public final class SnapshotDiff {
     private final Snapshot before, now;
@@ -111,8 +111,8 @@ public final class SnapshotDiff {
         return first() || before.view().points() != now.view().points();
     }
 
-    public PlotBounds dataBounds() {
-        return bounds(now.view().dataBounds());
+    public Bounds dataBounds() {
+        return now.view().dataBounds();
     }
 
     public boolean dataBoundsChanged() {
@@ -122,7 +122,7 @@ public final class SnapshotDiff {
     /** The density heatmap, null when off or not computed yet. */
     public Heatmap density() {
         Snapshot.Density d = now.view().density();
-        return d == null ? null : new Heatmap(d.values(), d.width(), d.height(), bounds(d.bounds()));
+        return d == null ? null : new Heatmap(d.values(), d.width(), d.height(), d.bounds());
     }
 
     public boolean densityChanged() {
@@ -168,8 +168,8 @@ public final class SnapshotDiff {
     }
 
     /** Robust plot bounds of each layer's points; needs {@link #hasTrace()}. */
-    public PlotBounds[] traceBounds() {
-        return Arrays.stream(now.view().trace().bounds()).map(SnapshotDiff::bounds).toArray(PlotBounds[]::new);
+    public Bounds[] traceBounds() {
+        return now.view().trace().bounds().clone();
     }
 
     /** Mean |s| of each coupling (index l−1 for layer l), or null without a trace. */
@@ -225,12 +225,4 @@ public final class SnapshotDiff {
         return now.inspector().inspection();
     }
 
-    private static PlotBounds bounds(Bounds b) {
-        return b == null ? null : new PlotBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
-    }
-
-    /** The latent plot's fixed box. */
-    static PlotBounds latentBounds() {
-        return bounds(Bounds.LATENT);
-    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.flowexplorer.app.view.LayerScrubber;
 import org.flowexplorer.model.train.LossHistory;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +13,14 @@ class SceneDataTest {
     private static final float[][] LAYERS = {{0f, 0f, 1f, 2f}, {2f, 4f, 1f, -2f}, {2f, 4f, 5f, 0f}};
 
     @Test
-    void interpolationBetweenLayersMatchesTheScrubbersCopy() {
-        for (double p : new double[] {-1, 0, 0.25, 0.5, 1, 1.7, 2, 3, Double.NaN}) {
-            assertArrayEquals(LayerScrubber.interpolate(LAYERS, p), LayerInterpolation.at(LAYERS, p), "p = " + p);
-            assertArrayEquals(LayerScrubber.interpolate(LAYERS, p, true), LayerInterpolation.at(LAYERS, p, true),
-                    "smooth, p = " + p);
+    void interpolationBetweenLayersIsExactAtLayersAndClamped() {
+        // (the scrubber's former copy is gone; view.InterpolateTest holds its assertions against this one)
+        for (double p : new double[] {-1, 0, 1, 2, 3, Double.NaN}) {
+            int k = Double.isNaN(p) ? 0 : (int) Math.max(0, Math.min(2, p));
+            assertArrayEquals(LAYERS[k], LayerInterpolation.at(LAYERS, p), "p = " + p);
+            assertArrayEquals(LAYERS[k], LayerInterpolation.at(LAYERS, p, true), "smooth, p = " + p);
         }
+        assertArrayEquals(new float[] {0.3125f, 0.625f, 1f, 1.375f}, LayerInterpolation.at(LAYERS, 0.25, true));
         assertArrayEquals(new float[] {1f, 2f, 1f, 0f}, LayerInterpolation.at(LAYERS, 0.5));
         assertNotSame(LAYERS[2], LayerInterpolation.at(LAYERS, 2), "a copy, never the layer itself");
     }

@@ -51,7 +51,7 @@ class ExplorerWindowTest {
         running = TestApps.start(TestApps.config(1000, LAYERS, new int[] {16, 16}, 64));
         app = running.app();
         stage = running.stage();
-        await("model ready", () -> app.viewModel().readyProperty().get());
+        await("model ready", () -> app.viewModel().training().readyProperty().get());
     }
 
     @AfterEach
@@ -123,7 +123,7 @@ class ExplorerWindowTest {
         Snapshot s = app.worker().latest();
         FlowTrace expected = get(app.worker().forTesting().onWorkerThread(t -> t.model().traceForward(s.view().points())));
         onFx(() -> {
-            app.viewModel().layerPositionProperty().set(0);
+            app.viewModel().layers().layerPositionProperty().set(0);
             return null;
         });
         assertArrayEquals(s.view().points(), fx(() -> app.viewModel().layers().stepperFrameProperty().get().points()));
@@ -140,7 +140,7 @@ class ExplorerWindowTest {
             app.window().stepper().masks().selectedLayerProperty().set(2);
             return null;
         });
-        assertEquals(2.0, fx(() -> app.viewModel().layerPositionProperty().get()));
+        assertEquals(2.0, fx(() -> app.viewModel().layers().layerPositionProperty().get()));
         assertEquals(2, fx(() -> app.window().stepper().masks().getHighlightedLayer()));
     }
 
@@ -201,7 +201,7 @@ class ExplorerWindowTest {
             return null;
         });
         assertEquals(org.flowexplorer.app.viewmodel.DrawMode.DRAW,
-                fx(() -> app.viewModel().drawModeProperty().get()));
+                fx(() -> app.viewModel().sketch().drawModeProperty().get()));
         PlotView data = app.window().dataSpace().plot();
         Bounds screen = fx(() -> data.localToScreen(data.getBoundsInLocal()));
         robot.moveTo(new javafx.geometry.Point2D(screen.getCenterX() - 60, screen.getCenterY()))
@@ -215,7 +215,7 @@ class ExplorerWindowTest {
         assertArrayEquals(drawn, s.view().points());
         int size = get(app.worker().forTesting().onWorkerThread(t -> t.dataSize()));
         assertEquals(drawn.length / 2, size);
-        await("status says so", () -> fx(() -> app.viewModel().statusMessage().get()).contains("your own data"));
+        await("status says so", () -> fx(() -> app.viewModel().status().messageProperty().get()).contains("your own data"));
         robot.clickOn(reveal("#play"));
         await("training", () -> app.worker().latest().status().step() > 5);
         robot.clickOn(reveal("#play"));
@@ -230,7 +230,7 @@ class ExplorerWindowTest {
         PlotView data = app.window().dataSpace().plot();
         Bounds screen = fx(() -> data.localToScreen(data.getBoundsInLocal()));
         fx(() -> {
-            app.viewModel().layerPositionProperty().set(1);
+            app.viewModel().layers().layerPositionProperty().set(1);
             return null;
         });
         robot.clickOn(new javafx.geometry.Point2D(screen.getCenterX() + 10, screen.getCenterY() - 10));

@@ -88,7 +88,7 @@ class TeachingAndExportTest {
             });
             return null;
         });
-        waitFor("model ready and traced", () -> app.viewModel().readyProperty().get()
+        waitFor("model ready and traced", () -> app.viewModel().training().readyProperty().get()
                 && app.viewModel().getSnapshot().view().trace() != null);
     }
 
@@ -286,7 +286,7 @@ class TeachingAndExportTest {
         waitFor("latent explained", () -> Explanations.LATENT_SPACE.equals(fx(panel::shownId)));
         assertEquals("Explanation — Latent space", fx(panel::getText));
         fx(() -> {
-            app.viewModel().densityVisibleProperty().set(true);
+            app.viewModel().plots().densityVisibleProperty().set(true);
             return null;
         });
         waitFor("density explained", () -> Explanations.DENSITY.equals(fx(panel::shownId)));
@@ -340,7 +340,7 @@ class TeachingAndExportTest {
     void fileMenuSavesASessionListsItUnderRecentAndExportsCsv() throws Exception {
         answer = dir.resolve("lesson" + org.flowexplorer.model.io.SessionFile.EXTENSION);
         fireLater(menuItem("menu-save-session"));
-        waitFor("session saved", () -> Files.exists(answer) && fx(() -> app.viewModel().fileOperationsProperty().get()) == 0);
+        waitFor("session saved", () -> Files.exists(answer) && fx(() -> app.viewModel().files().fileOperationsProperty().get()) == 0);
         waitFor("listed under recent files", () -> fx(() -> window.menu().recentMenu().getItems().stream()
                 .anyMatch(i -> answer.getFileName().toString().equals(i.getText()))));
         answer = dir.resolve("points.csv");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.flowexplorer.app.scene.LayerInterpolation;
 import org.junit.jupiter.api.Test;
 
 class InterpolateTest {
@@ -11,35 +12,35 @@ class InterpolateTest {
 
     @Test
     void exactLayersAreCopies() {
-        float[] at1 = LayerScrubber.interpolate(layers, 1);
+        float[] at1 = LayerInterpolation.at(layers, 1);
         assertArrayEquals(layers[1], at1);
         assertNotSame(layers[1], at1);
-        assertArrayEquals(layers[2], LayerScrubber.interpolate(layers, 2));
+        assertArrayEquals(layers[2], LayerInterpolation.at(layers, 2));
     }
 
     @Test
     void blendsNeighboursLinearly() {
-        assertArrayEquals(new float[] {1, 2, 10, 15}, LayerScrubber.interpolate(layers, 0.5), 1e-6f);
-        assertArrayEquals(new float[] {3.5f, 7, 2.5f, 5}, LayerScrubber.interpolate(layers, 1.75), 1e-6f);
+        assertArrayEquals(new float[] {1, 2, 10, 15}, LayerInterpolation.at(layers, 0.5), 1e-6f);
+        assertArrayEquals(new float[] {3.5f, 7, 2.5f, 5}, LayerInterpolation.at(layers, 1.75), 1e-6f);
     }
 
     @Test
     void clampsOutOfRangePositions() {
-        assertArrayEquals(layers[0], LayerScrubber.interpolate(layers, -3));
-        assertArrayEquals(layers[2], LayerScrubber.interpolate(layers, 99));
+        assertArrayEquals(layers[0], LayerInterpolation.at(layers, -3));
+        assertArrayEquals(layers[2], LayerInterpolation.at(layers, 99));
     }
 
     @Test
     void smoothstepEasesButKeepsEndsAndMiddle() {
-        assertArrayEquals(new float[] {1, 2, 10, 15}, LayerScrubber.interpolate(layers, 0.5, true), 1e-6f);
+        assertArrayEquals(new float[] {1, 2, 10, 15}, LayerInterpolation.at(layers, 0.5, true), 1e-6f);
         // f = 0.25 -> 3f²-2f³ = 0.15625
         assertArrayEquals(new float[] {0.3125f, 0.625f, 10, 11.5625f},
-                LayerScrubber.interpolate(layers, 0.25, true), 1e-5f);
+                LayerInterpolation.at(layers, 0.25, true), 1e-5f);
     }
 
     @Test
     void rejectsMismatchedLayers() {
         assertThrows(IllegalArgumentException.class,
-                () -> LayerScrubber.interpolate(new float[][] {{0, 0}, {1, 1, 2, 2}}, 0.5));
+                () -> LayerInterpolation.at(new float[][] {{0, 0}, {1, 1, 2, 2}}, 0.5));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Random;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.testing.DemoWindow;
 import org.flowexplorer.app.testing.TestData;
 
@@ -30,7 +31,7 @@ public class ViewsDemo {
         for (int i = 0; i < 2 * n; i++) {
             latent[i] = (float) rnd.nextGaussian();
         }
-        int[] colours = PointColors.byPosition().argbFor(moons);
+        int[] colours = Palette.byPosition(moons);
 
         PlotView data = new PlotView();
         data.setTitle("Data space");

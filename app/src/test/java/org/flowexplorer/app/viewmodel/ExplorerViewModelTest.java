@@ -14,6 +14,7 @@ import org.flowexplorer.app.worker.TrainingWorker;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.junit.jupiter.api.Test;
+import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 
 /** The view model against a real worker driven on the test thread (no display, no sleeps). */
 class ExplorerViewModelTest {
@@ -35,25 +36,25 @@ class ExplorerViewModelTest {
 
     @Test
     void showsPreparingUntilTheModelExistsAndIgnoresPlayUntilThen() {
-        assertFalse(vm.readyProperty().get());
-        assertTrue(vm.statusMessage().get().startsWith("Preparing model"));
-        vm.play();
+        assertFalse(vm.training().readyProperty().get());
+        assertTrue(vm.status().messageProperty().get().startsWith("Preparing model"));
+        vm.training().play();
         assertTrue(sent.isEmpty());
         round();
-        assertTrue(vm.readyProperty().get());
-        assertEquals("400", vm.pointsTextProperty().get());
-        assertEquals("16,16", vm.hiddenTextProperty().get());
-        assertEquals("0.005", vm.learningRateTextProperty().get());
+        assertTrue(vm.training().readyProperty().get());
+        assertEquals("400", vm.form().text(Field.POINTS).get());
+        assertEquals("16,16", vm.form().text(Field.HIDDEN).get());
+        assertEquals("0.005", vm.form().text(Field.LEARNING_RATE).get());
     }
 
     @Test
     void playStepPauseAndStatsFlowThrough() {
         round();
-        vm.play();
-        assertTrue(vm.playingProperty().get());
+        vm.training().play();
+        assertTrue(vm.training().playingProperty().get());
         // a stale snapshot (published before the worker saw Play) does not flip the button back
         vm.accept(worker.latest());
-        assertTrue(vm.playingProperty().get());
+        assertTrue(vm.training().playingProperty().get());
         worker.processPending();
         assertTrue(worker.isPlaying());
         worker.runStepsNow(30);
@@ -63,8 +64,8 @@ class ExplorerViewModelTest {
         assertTrue(Double.isFinite(vm.training().testNllProperty().get()));
         vm.training().pause();
         round();
-        assertFalse(vm.playingProperty().get());
-        vm.stepOnce();
+        assertFalse(vm.training().playingProperty().get());
+        vm.training().stepOnce();
         round();
         assertEquals(31, vm.training().stepProperty().get());
     }
@@ -73,25 +74,25 @@ class ExplorerViewModelTest {
     void invalidInputGivesInlineErrorsAndSendsNothing() {
         round();
         sent.clear();
-        vm.hiddenTextProperty().set("64,x");
+        vm.form().text(Field.HIDDEN).set("64,x");
         assertFalse(vm.form().applyArchitecture());
         assertTrue(vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get().contains("\"x\" is not a number"),
                 vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get());
-        vm.learningRateTextProperty().set("fast");
+        vm.form().text(Field.LEARNING_RATE).set("fast");
         assertFalse(vm.form().applyLearningRate());
         assertFalse(vm.form().error(SettingsFormViewModel.Section.LEARNING_RATE).get().isEmpty());
-        vm.learningRateTextProperty().set("-1");
+        vm.form().text(Field.LEARNING_RATE).set("-1");
         assertFalse(vm.form().applyLearningRate());
-        vm.batchSizeTextProperty().set("0");
+        vm.form().text(Field.BATCH_SIZE).set("0");
         assertFalse(vm.form().applyBatchSize());
-        vm.pointsTextProperty().set("3");
+        vm.form().text(Field.POINTS).set("3");
         assertFalse(vm.form().applyDataset());
         assertTrue(vm.form().error(SettingsFormViewModel.Section.DATASET).get().contains("16"), vm.form().error(SettingsFormViewModel.Section.DATASET).get());
         vm.form().text(SettingsFormViewModel.Field.SAMPLE_COUNT).set("");
-        assertFalse(vm.sample());
+        assertFalse(vm.form().sample());
         assertTrue(sent.isEmpty());
         // fixing the text clears the error
-        vm.hiddenTextProperty().set("8, 8");
+        vm.form().text(Field.HIDDEN).set("8, 8");
         assertTrue(vm.form().applyArchitecture());
         assertEquals("", vm.form().error(SettingsFormViewModel.Section.ARCHITECTURE).get());
     }
@@ -100,9 +101,9 @@ class ExplorerViewModelTest {
     void learningRateAndBatchChangesReachTheTrainerWithoutReset() {
         round();
         worker.runStepsNow(5);
-        vm.learningRateTextProperty().set("1e-2");
+        vm.form().text(Field.LEARNING_RATE).set("1e-2");
         assertTrue(vm.form().applyLearningRate());
-        vm.batchSizeTextProperty().set("32");
+        vm.form().text(Field.BATCH_SIZE).set("32");
         assertTrue(vm.form().applyBatchSize());
         round();
         assertEquals(1e-2, worker.forTesting().trainer().config().learningRate());
@@ -114,16 +115,16 @@ class ExplorerViewModelTest {
     void architectureChangeResetsAndSaysSo() {
         round();
         worker.runStepsNow(5);
-        vm.layersTextProperty().set("6");
-        vm.hiddenTextProperty().set("8");
-        vm.couplingProperty().set(CouplingType.ADDITIVE);
+        vm.form().text(Field.LAYERS).set("6");
+        vm.form().text(Field.HIDDEN).set("8");
+        vm.form().couplingProperty().set(CouplingType.ADDITIVE);
         assertTrue(vm.form().applyArchitecture());
         round();
         assertEquals(0, vm.training().stepProperty().get());
         assertEquals(6, vm.layers().layerCountProperty().get());
-        assertTrue(vm.statusMessage().get().contains("Architecture changed"), vm.statusMessage().get());
+        assertTrue(vm.status().messageProperty().get().contains("Architecture changed"), vm.status().messageProperty().get());
         vm.form().useReferenceArchitecture();
-        assertEquals("256,256", vm.hiddenTextProperty().get());
+        assertEquals("256,256", vm.form().text(Field.HIDDEN).get());
         assertInstanceOf(Command.ChangeArchitecture.class, sent.get(sent.size() - 1));
     }
 
@@ -134,12 +135,12 @@ class ExplorerViewModelTest {
         Snapshot s = worker.publishNow();
         vm.accept(s);
         FlowTrace t = worker.forTesting().model().traceForward(s.view().points());
-        vm.layerPositionProperty().set(0);
+        vm.layers().layerPositionProperty().set(0);
         assertArrayEquals(s.view().points(), vm.layers().stepperFrameProperty().get().points());
-        vm.layerPositionProperty().set(4);
+        vm.layers().layerPositionProperty().set(4);
         assertArrayEquals(t.positions()[4], vm.layers().stepperFrameProperty().get().points(), 1e-6f);
         assertEquals(4, vm.layers().currentLayerProperty().get());
-        vm.layerPositionProperty().set(2.5);
+        vm.layers().layerPositionProperty().set(2.5);
         float[] mid = vm.layers().stepperFrameProperty().get().points();
         assertEquals((t.positions()[2][7] + t.positions()[3][7]) / 2, mid[7], 1e-5);
         assertEquals(s.view().gridLines(), vm.layers().stepperFrameProperty().get().gridLines().length);
@@ -183,12 +184,12 @@ class ExplorerViewModelTest {
     void sampleAndQueryCommands() {
         round();
         vm.form().text(SettingsFormViewModel.Field.SAMPLE_COUNT).set("50");
-        assertTrue(vm.sample());
-        vm.queryLatent(0.1, 0.2);
+        assertTrue(vm.form().sample());
+        vm.plots().queryLatent(0.1, 0.2);
         round();
         assertEquals(100, vm.getSnapshot().view().samples().data().length);
         assertEquals(0.1, vm.getSnapshot().view().query().latentX(), 1e-6);
-        vm.densityVisibleProperty().set(true);
+        vm.plots().densityVisibleProperty().set(true);
         round();
         assertEquals(16, vm.getSnapshot().view().density().width());
     }

@@ -71,7 +71,7 @@ class FilesAndTeachingViewModelTest {
         round();
         worker.runStepsNow(15);
         vm.plots().queryData(0.5, 0.25);
-        vm.layerPositionProperty().set(2.4); // the stepper is on coupling 2
+        vm.layers().layerPositionProperty().set(2.4); // the stepper is on coupling 2
         Snapshot s = round();
         CouplingInspection in = s.inspector().inspection();
         assertNotNull(in);
@@ -110,29 +110,29 @@ class FilesAndTeachingViewModelTest {
     @Test
     void drawnPointsBecomeTheTrainingData() {
         round();
-        vm.drawModeProperty().set(DrawMode.DRAW);
+        vm.sketch().drawModeProperty().set(DrawMode.DRAW);
         vm.sketch().clearSketch();
         assertEquals(0, vm.sketch().sketchPointsProperty().get().length);
-        vm.beginStroke(1, 1);
-        vm.continueStroke(2, 2);
-        vm.continueStroke(2, 3);
+        vm.sketch().beginStroke(1, 1);
+        vm.sketch().continueStroke(2, 2);
+        vm.sketch().continueStroke(2, 3);
         float[] drawn = vm.sketch().sketchPointsProperty().get();
         assertTrue(drawn.length / 2 > 40, "points show while drawing: " + drawn.length / 2);
         assertFalse(sent.stream().anyMatch(c -> c instanceof Command.SetCustomData), "nothing sent before release");
-        vm.endStroke();
+        vm.sketch().endStroke();
         Snapshot s = round();
         assertTrue(s.customData());
         assertEquals("drawn points", s.dataName());
         assertSame(drawn, s.view().points());
-        assertTrue(vm.statusMessage().get().contains("your own data"), vm.statusMessage().get());
+        assertTrue(vm.status().messageProperty().get().contains("your own data"), vm.status().messageProperty().get());
         assertEquals(drawn.length / 2, worker.forTesting().trainer().dataSize());
         worker.runStepsNow(3);
         assertEquals(3, worker.publishNow().status().step());
 
         // erase and undo: each change is sent on release
-        vm.drawModeProperty().set(DrawMode.ERASE);
-        vm.beginStroke(2, 2);
-        vm.endStroke();
+        vm.sketch().drawModeProperty().set(DrawMode.ERASE);
+        vm.sketch().beginStroke(2, 2);
+        vm.sketch().endStroke();
         assertTrue(round().view().points().length < drawn.length);
         assertTrue(vm.sketch().undoSketch());
         assertSame(drawn, round().view().points());
@@ -140,7 +140,7 @@ class FilesAndTeachingViewModelTest {
         // too few points: nothing changes, the status says why
         vm.sketch().clearSketch();
         assertSame(drawn, round().view().points());
-        assertTrue(vm.statusMessage().get().startsWith("Draw at least"), vm.statusMessage().get());
+        assertTrue(vm.status().messageProperty().get().startsWith("Draw at least"), vm.status().messageProperty().get());
     }
 
     @Test
@@ -148,33 +148,33 @@ class FilesAndTeachingViewModelTest {
         Snapshot before = round();
         Path bad = dir.resolve("bad points.csv");
         Files.writeString(bad, "x,y\n1,2\n3,oops\n", StandardCharsets.UTF_8);
-        vm.importPoints(bad);
+        vm.files().importPoints(bad);
         round();
-        String err = vm.errorMessage().get();
+        String err = vm.status().failureProperty().get();
         assertNotNull(err);
         assertTrue(err.contains("bad points.csv") && err.contains("line 3"), err);
-        assertEquals(err, vm.statusMessage().get());
+        assertEquals(err, vm.status().messageProperty().get());
         assertSame(before.view().points(), round().view().points());
         assertFalse(sent.stream().anyMatch(c -> c instanceof Command.SetCustomData));
-        assertEquals(0, vm.fileOperationsProperty().get());
+        assertEquals(0, vm.files().fileOperationsProperty().get());
 
-        vm.clearErrorMessage();
+        vm.status().clearFailure();
         Path good = dir.resolve("mine.csv");
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < 50; i++) {
             csv.append(i * 0.1).append(',').append(Math.sin(i * 0.1)).append('\n');
         }
         Files.writeString(good, csv);
-        vm.importPoints(good);
+        vm.files().importPoints(good);
         Snapshot s = round();
-        assertNull(vm.errorMessage().get());
+        assertNull(vm.status().failureProperty().get());
         assertEquals("mine.csv", s.dataName());
         assertEquals(50, s.view().points().length / 2);
         vm.files().importDrop(List.of(good, bad));
-        assertTrue(vm.errorMessage().get().contains("Drop one .csv"), vm.errorMessage().get());
+        assertTrue(vm.status().failureProperty().get().contains("Drop one .csv"), vm.status().failureProperty().get());
         // export the current points and read them back
         Path out = dir.resolve("out.csv");
-        vm.exportPoints(out);
+        vm.files().exportPoints(out);
         assertArrayEquals(s.view().points(), org.flowexplorer.app.io.DataImport.importCsv(out).points());
     }
 
@@ -182,32 +182,32 @@ class FilesAndTeachingViewModelTest {
     void sessionSaveThenOpenRestoresModelOutputsAndLossHistory() throws Exception {
         round();
         worker.runStepsNow(30);
-        vm.layerPositionProperty().set(1);
+        vm.layers().layerPositionProperty().set(1);
         Snapshot saved = round();
         float[] logProb = worker.forTesting().model().logProb(PROBE);
         LossSnapshot loss = saved.loss();
         Path file = dir.resolve("work.session.zip");
-        vm.saveSession(file);
+        vm.files().saveSession(file);
         round();
-        assertNull(vm.errorMessage().get(), vm.errorMessage().get());
+        assertNull(vm.status().failureProperty().get(), vm.status().failureProperty().get());
         assertTrue(Files.exists(file));
-        assertEquals(List.of(file.toAbsolutePath().normalize()), vm.recentFiles());
+        assertEquals(List.of(file.toAbsolutePath().normalize()), vm.files().recentFiles());
 
         // move on: more training, then a new data set
         worker.runStepsNow(10);
-        vm.datasetProperty().set(ToyDataset.CIRCLES);
+        vm.form().datasetProperty().set(ToyDataset.CIRCLES);
         vm.form().applyDataset();
         round();
 
-        vm.openSession(file);
+        vm.files().openSession(file);
         Snapshot s = round();
-        assertNull(vm.errorMessage().get(), vm.errorMessage().get());
+        assertNull(vm.status().failureProperty().get(), vm.status().failureProperty().get());
         assertArrayEquals(logProb, worker.forTesting().model().logProb(PROBE), "bit-identical log p");
         assertEquals(loss, s.loss());
         assertEquals(30, s.status().step());
         assertEquals(ToyDataset.MOONS, s.settings().dataset().set());
         assertArrayEquals(saved.view().points(), java.util.Arrays.copyOf(s.view().points(), saved.view().points().length));
-        assertTrue(vm.statusMessage().get().contains("work.session.zip"), vm.statusMessage().get());
+        assertTrue(vm.status().messageProperty().get().contains("work.session.zip"), vm.status().messageProperty().get());
         // and training continues from there
         worker.runStepsNow(2);
         Snapshot later = worker.publishNow();
@@ -226,13 +226,13 @@ class FilesAndTeachingViewModelTest {
         Path text = dir.resolve("model.txt");
         Files.writeString(text, "?");
         Path truncated = dir.resolve("cut.zip");
-        vm.exportModel(dir.resolve("whole.zip"));
+        vm.files().exportModel(dir.resolve("whole.zip"));
         round();
         byte[] whole = Files.readAllBytes(dir.resolve("whole.zip"));
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
 
-        List<Runnable> attempts = List.of(() -> vm.openSession(garbage), () -> vm.openModel(text),
-                () -> vm.openModel(truncated), () -> vm.openSession(dir.resolve("whole.zip")));
+        List<Runnable> attempts = List.of(() -> vm.files().openSession(garbage), () -> vm.files().openModel(text),
+                () -> vm.files().openModel(truncated), () -> vm.files().openSession(dir.resolve("whole.zip")));
         List<String> names = List.of("broken.session.zip", "model.txt", "cut.zip", "whole.zip");
         for (int i = 0; i < attempts.size(); i++) {
             List<String> errors = new ArrayList<>();
@@ -241,10 +241,10 @@ class FilesAndTeachingViewModelTest {
                     errors.add(now);
                 }
             };
-            vm.errorMessage().addListener(l);
+            vm.status().failureProperty().addListener(l);
             attempts.get(i).run();
             Snapshot s = round();
-            vm.errorMessage().removeListener(l);
+            vm.status().failureProperty().removeListener(l);
             assertEquals(1, errors.size(), "one message: " + errors);
             assertTrue(errors.get(0).contains(names.get(i)), errors.get(0));
             assertEquals(before.runId(), s.runId(), "untouched");
@@ -252,20 +252,20 @@ class FilesAndTeachingViewModelTest {
             assertSame(before.view().points(), s.view().points());
             assertArrayEquals(logProb, worker.forTesting().model().logProb(PROBE));
         }
-        assertTrue(vm.recentFiles().isEmpty());
+        assertTrue(vm.files().recentFiles().isEmpty());
     }
 
     @Test
     void exportedNpzLoadsAsTheSameModelAndExportsWrite() throws Exception {
         round();
         worker.runStepsNow(8);
-        vm.sample();
+        vm.form().sample();
         vm.plots().queryData(0.1, 0.2);
         round();
         Path npz = dir.resolve("m.npz");
-        vm.exportModel(npz);
+        vm.files().exportModel(npz);
         round();
-        assertNull(vm.errorMessage().get(), vm.errorMessage().get());
+        assertNull(vm.status().failureProperty().get(), vm.status().failureProperty().get());
         RealNVP loaded = ModelFiles.load(npz).model();
         assertArrayEquals(worker.forTesting().model().parameterValues(), loaded.parameterValues());
         assertArrayEquals(worker.forTesting().model().logProb(PROBE), loaded.logProb(PROBE));
@@ -273,22 +273,22 @@ class FilesAndTeachingViewModelTest {
         for (String name : List.of("samples.csv", "trace.csv", "loss.csv")) {
             Path f = dir.resolve(name);
             switch (name) {
-                case "samples.csv" -> vm.exportSamples(f);
-                case "trace.csv" -> vm.exportTrace(f);
-                default -> vm.exportLossHistory(f);
+                case "samples.csv" -> vm.files().exportSamples(f);
+                case "trace.csv" -> vm.files().exportTrace(f);
+                default -> vm.files().exportLossHistory(f);
             }
             round();
-            assertNull(vm.errorMessage().get(), vm.errorMessage().get());
+            assertNull(vm.status().failureProperty().get(), vm.status().failureProperty().get());
             assertTrue(Files.size(f) > 20, name);
         }
-        assertNotNull(vm.currentTrace().get());
+        assertNotNull(vm.layers().currentTraceProperty().get());
         assertEquals(5, Files.readAllLines(dir.resolve("trace.csv")).get(0).split(",").length / 2);
 
         // opening the exported model explores it with the current data; the recent list remembers it
-        vm.openModel(npz);
+        vm.files().openModel(npz);
         Snapshot s = round();
-        assertNull(vm.errorMessage().get(), vm.errorMessage().get());
-        assertEquals(npz.toAbsolutePath().normalize(), vm.recentFiles().get(0));
+        assertNull(vm.status().failureProperty().get(), vm.status().failureProperty().get());
+        assertEquals(npz.toAbsolutePath().normalize(), vm.files().recentFiles().get(0));
         assertArrayEquals(loaded.logProb(PROBE), worker.forTesting().model().logProb(PROBE));
         assertEquals(List.of(npz.toAbsolutePath().normalize()), new AppPreferences(node).recentFiles().list());
         assertTrue(s.status().notice().contains("m.npz"), s.status().notice());

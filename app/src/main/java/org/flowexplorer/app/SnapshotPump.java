@@ -1,4 +1,4 @@
-package org.flowexplorer.app.ui;
+package org.flowexplorer.app;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
