@@ -43,13 +43,13 @@ public record AppConfig(DatasetSettings dataset, ArchitectureSettings architectu
      * With what the app remembered (window size, last data set, architecture, learning rate and
      * batch size) wherever no {@code -Dflowexplorer.*} property says otherwise.
      */
-    public AppConfig withRemembered(org.flowexplorer.app.session.AppPreferences prefs) {
+    public AppConfig withRemembered(org.flowexplorer.app.prefs.AppPreferences prefs) {
         boolean stored = prefs.node().get("settings.dataset", null) != null;
         DatasetSettings data = dataset;
         ArchitectureSettings arch = architecture;
         TrainingConfig train = training;
         if (stored) {
-            org.flowexplorer.app.session.LastSettings last = prefs.lastSettings();
+            org.flowexplorer.app.prefs.LastSettings last = prefs.lastSettings();
             if (System.getProperty("flowexplorer.dataset") == null) {
                 ToyDataset set = last.dataset();
                 data = new DatasetSettings(set, dataset.n(), set.defaultNoise(), dataset.seed());

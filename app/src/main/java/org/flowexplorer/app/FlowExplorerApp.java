@@ -7,7 +7,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.flowexplorer.app.session.AppPreferences;
+import org.flowexplorer.app.prefs.AppPreferences;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
@@ -26,7 +26,7 @@ import org.flowexplorer.app.worker.TrainingWorker;
  */
 public class FlowExplorerApp extends Application {
     private final AppConfig config;
-    private final org.flowexplorer.app.session.AppPreferences preferences;
+    private final org.flowexplorer.app.prefs.AppPreferences preferences;
     private TrainingWorker worker;
     private ExplorerViewModel viewModel;
     private SnapshotPump pump;
@@ -37,8 +37,8 @@ public class FlowExplorerApp extends Application {
     private NativeWindowWatch watch;
 
     public FlowExplorerApp() {
-        this(null, new org.flowexplorer.app.session.AppPreferences(
-                org.flowexplorer.app.session.AppPreferences.defaultNode()));
+        this(null, new org.flowexplorer.app.prefs.AppPreferences(
+                org.flowexplorer.app.prefs.AppPreferences.defaultNode()));
     }
 
     /** @param config start-up settings; null reads system properties at start */
@@ -50,7 +50,7 @@ public class FlowExplorerApp extends Application {
      * @param config      start-up settings; null reads system properties (and what {@code preferences} remembered)
      * @param preferences where the window size, last settings and recent files are remembered; null: nowhere
      */
-    public FlowExplorerApp(AppConfig config, org.flowexplorer.app.session.AppPreferences preferences) {
+    public FlowExplorerApp(AppConfig config, org.flowexplorer.app.prefs.AppPreferences preferences) {
         this.config = config;
         this.preferences = preferences;
     }
@@ -220,7 +220,7 @@ public class FlowExplorerApp extends Application {
             return;
         }
         try {
-            preferences.setWindowBounds(new org.flowexplorer.app.session.WindowBounds(stage.getX(), stage.getY(),
+            preferences.setWindowBounds(new org.flowexplorer.app.prefs.WindowBounds(stage.getX(), stage.getY(),
                     stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         } catch (IllegalArgumentException e) {
             // e.g. a minimised window: keep what was stored

@@ -14,8 +14,8 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.flowexplorer.app.scene.LayerInterpolation;
 import org.flowexplorer.app.scene.Palette;
-import org.flowexplorer.app.view.Ticks;
-import org.flowexplorer.app.view.Viewport;
+import org.flowexplorer.app.chart.Ticks;
+import org.flowexplorer.app.chart.Viewport;
 import org.flowexplorer.model.flow.FlowTrace;
 
 /**

@@ -15,7 +15,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
-import org.flowexplorer.app.view.ExportableChart;
+import org.flowexplorer.app.chart.ExportableChart;
 import org.flowexplorer.model.fs.AtomicFiles;
 
 /**

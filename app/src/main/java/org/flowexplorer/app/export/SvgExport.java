@@ -16,10 +16,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
-import org.flowexplorer.app.view.ExportableChart;
-import org.flowexplorer.app.view.LossChart;
-import org.flowexplorer.app.view.MaskGridView;
-import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.chart.ExportableChart;
+import org.flowexplorer.app.chart.LossChart;
+import org.flowexplorer.app.chart.MaskGridView;
+import org.flowexplorer.app.chart.PlotView;
 import org.flowexplorer.model.fs.AtomicFiles;
 
 /**

@@ -13,7 +13,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javax.imageio.ImageIO;
-import org.flowexplorer.app.view.ChartGraphics;
+import org.flowexplorer.app.chart.ChartGraphics;
 
 /**
  * A {@link ChartGraphics} that writes SVG 1.1: lines and paths become {@code <line>},

@@ -13,7 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
 import javafx.util.Duration;
-import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.chart.PlotView;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Small helpers shared by the panes. */

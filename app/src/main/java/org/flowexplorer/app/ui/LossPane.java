@@ -2,7 +2,7 @@ package org.flowexplorer.app.ui;
 
 import java.util.OptionalDouble;
 import javafx.scene.layout.BorderPane;
-import org.flowexplorer.app.view.LossChart;
+import org.flowexplorer.app.chart.LossChart;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.LossFeed;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;

@@ -16,7 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.flowexplorer.app.io.DataImport;
 import org.flowexplorer.app.io.Failures;
-import org.flowexplorer.app.session.AppPreferences;
+import org.flowexplorer.app.prefs.AppPreferences;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.TrainingWorker;
 import org.flowexplorer.model.fs.IOConsumer;

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.flowexplorer.app.session.LastSettings;
+import org.flowexplorer.app.prefs.LastSettings;
 import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;

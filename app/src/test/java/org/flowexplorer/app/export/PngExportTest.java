@@ -14,9 +14,9 @@ import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javax.imageio.ImageIO;
-import org.flowexplorer.app.view.LossChart;
-import org.flowexplorer.app.view.MaskGridView;
-import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.chart.LossChart;
+import org.flowexplorer.app.chart.MaskGridView;
+import org.flowexplorer.app.chart.PlotView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -40,7 +40,7 @@ import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.teach.Explanations;
-import org.flowexplorer.app.view.PlotView;
+import org.flowexplorer.app.chart.PlotView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

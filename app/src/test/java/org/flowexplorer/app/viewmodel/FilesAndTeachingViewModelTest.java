@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.flowexplorer.app.preset.Presets;
-import org.flowexplorer.app.session.AppPreferences;
+import org.flowexplorer.app.prefs.AppPreferences;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
