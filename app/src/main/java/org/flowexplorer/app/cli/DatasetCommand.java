@@ -18,11 +18,11 @@ final class DatasetCommand extends CliCommand {
     @Option(names = "--n", required = true, paramLabel = "N", description = "Number of points.")
     int n;
 
-    @Option(names = "--noise", paramLabel = "S", description = "Noise knob (default: the set's own default).")
-    Double noise;
+    @Mixin
+    NoiseOption noise;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     CsvOutput out;
@@ -32,9 +32,7 @@ final class DatasetCommand extends CliCommand {
     @Override
     void validate() {
         dataset = parseDataset(this, name);
-        if (noise != null) {
-            requireNonNegative("--noise", noise);
-        }
+        noise.validate(this);
         out.validate(this);
     }
 
@@ -48,15 +46,15 @@ final class DatasetCommand extends CliCommand {
 
     @Override
     void execute() {
-        double s = noise != null ? noise : dataset.defaultNoise();
-        float[] xy = dataset.generate(n, s, seed);
+        double s = noise.of(dataset);
+        float[] xy = dataset.generate(n, s, seed.value);
         write(out.path(), () -> PointCsv.write(out.path(), xy));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "dataset");
         r.put("name", dataset.id());
         r.put("n", n);
         r.put("noise", s);
-        r.put("seed", seed);
+        r.put("seed", seed.value);
         r.put("out", out.path().toString());
         emit(r);
     }

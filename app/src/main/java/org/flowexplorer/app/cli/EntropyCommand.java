@@ -7,6 +7,7 @@ import org.flowexplorer.model.data.EntropyEstimate;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.data.ToyDensity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "entropy", mixinStandardHelpOptions = true,
@@ -17,15 +18,15 @@ final class EntropyCommand extends CliCommand {
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Data set name.")
     String name;
 
-    @Option(names = "--noise", paramLabel = "S", description = "Noise knob (default: the set's own default).")
-    Double noise;
+    @Mixin
+    NoiseOption noise;
 
     @Option(names = "--samples", defaultValue = "100000", paramLabel = "N",
             description = "Fresh samples to average over (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     private ToyDataset dataset;
     private double s;
@@ -36,10 +37,8 @@ final class EntropyCommand extends CliCommand {
         if (samples < 2 || samples > Limits.MAX_POINTS) {
             throw usage("--samples must be from 2 to " + Limits.MAX_POINTS + ", got " + samples);
         }
-        if (noise != null) {
-            requireNonNegative("--noise", noise);
-        }
-        s = noise != null ? noise : dataset.defaultNoise();
+        noise.validate(this);
+        s = noise.of(dataset);
         try {
             ToyDensity.of(dataset, s);
         } catch (IllegalArgumentException e) {
@@ -49,13 +48,13 @@ final class EntropyCommand extends CliCommand {
 
     @Override
     void execute() {
-        EntropyEstimate e = EntropyEstimate.monteCarlo(dataset, s, samples, seed);
+        EntropyEstimate e = EntropyEstimate.monteCarlo(dataset, s, samples, seed.value);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "entropy");
         r.put("dataset", dataset.id());
         r.put("noise", s);
         r.put("samples", samples);
-        r.put("seed", seed);
+        r.put("seed", seed.value);
         r.put("entropy_nats", e.entropyNats());
         r.put("stderr_nats", e.stderrNats());
         r.put("method", e.method());

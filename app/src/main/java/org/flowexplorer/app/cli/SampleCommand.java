@@ -17,8 +17,8 @@ final class SampleCommand extends CliCommand {
     @Option(names = "--n", required = true, paramLabel = "N", description = "Number of points.")
     int n;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     CsvOutput out;
@@ -33,14 +33,14 @@ final class SampleCommand extends CliCommand {
     void execute() {
         RealNVP flow = model.load2d(this);
         stage("sampling " + n + " points");
-        float[] xy = flow.samplePoints(n, seed);
+        float[] xy = flow.samplePoints(n, seed.value);
         NonFinite.require(xy, "sampled coordinates", Models.nonFiniteCause(flow));
         write(out.path(), () -> PointCsv.write(out.path(), xy));
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "sample");
         r.put("model", model.path().toString());
         r.put("n", n);
-        r.put("seed", seed);
+        r.put("seed", seed.value);
         r.put("out", out.path().toString());
         emit(r);
     }

@@ -61,8 +61,8 @@ final class SoakCommand extends CliCommand {
     @Option(names = "--density-grid", paramLabel = "G", defaultValue = "128", description = "Density grid G×G (default: ${DEFAULT-VALUE}).")
     int densityGrid;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Override
     void validate() {
@@ -80,10 +80,10 @@ final class SoakCommand extends CliCommand {
     @Override
     void execute() {
         stage("setting up the soak run");
-        float[] points = data.generate(data.n, seed);
+        float[] points = data.generate(data.n, seed.value);
         float[] traced = java.util.Arrays.copyOf(points, Math.min(points.length, 2 * 500));
-        RealNVP model = RealNVP.create(architecture.spec(CouplingType.AFFINE), seed);
-        Trainer trainer = new Trainer(model, points, new TrainingConfig(optimiser.batchFor(data.n), optimiser.lr, 1.0, seed));
+        RealNVP model = RealNVP.create(architecture.spec(CouplingType.AFFINE), seed.value);
+        Trainer trainer = new Trainer(model, points, new TrainingConfig(optimiser.batchFor(data.n), optimiser.lr, 1.0, seed.value));
         DivergenceGuard guard = new DivergenceGuard();
         Map<String, double[]> range = new HashMap<>();
         long start = System.nanoTime();
@@ -151,7 +151,7 @@ final class SoakCommand extends CliCommand {
     /** What the window computes per snapshot: every layer's positions, samples, and a density grid. */
     private void viewRound(RealNVP model, DensityGrid grid, float[] traced, int round) {
         model.traceForward(traced);
-        NonFinite.require(model.samplePoints(1000, seed + round), "sampled coordinates", Models.nonFiniteCause(model));
+        NonFinite.require(model.samplePoints(1000, seed.value + round), "sampled coordinates", Models.nonFiniteCause(model));
         grid.logDensity(model, densityGrid, densityGrid, -4, 4, -4, 4);
     }
 }
