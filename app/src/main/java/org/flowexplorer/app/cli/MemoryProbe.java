@@ -11,7 +11,10 @@ import java.util.Map;
 /**
  * This JVM's memory in megabytes, as the soak run and the benchmark report it: the Java heap, the
  * memory outside it (ND4J's buffers, counted by JavaCPP, plus NIO direct buffers; no Native Memory
- * Tracking needed) and the resident set the operating system sees.
+ * Tracking needed) and the resident set the operating system sees. With ZGC the resident set
+ * ({@code VmRSS}) counts the heap up to three times, because ZGC maps the same physical pages at
+ * several addresses; the proportional set size ({@code Pss} in {@code /proc/self/smaps_rollup})
+ * counts each page once and is the figure to watch for growth.
  */
 final class MemoryProbe {
     private static final double MB = 1024.0 * 1024.0;
@@ -19,7 +22,7 @@ final class MemoryProbe {
     private MemoryProbe() {
     }
 
-    /** heap_used_mb, heap_committed_mb, off_heap_mb (= javacpp_mb + direct_mb) and rss_mb, in that order. */
+    /** heap_used_mb, heap_committed_mb, off_heap_mb (= javacpp_mb + direct_mb), rss_mb and pss_mb, in that order. */
     static Map<String, Double> sample() {
         Map<String, Double> m = new LinkedHashMap<>();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -31,6 +34,7 @@ final class MemoryProbe {
         m.put("javacpp_mb", javacpp);
         m.put("direct_mb", direct);
         m.put("rss_mb", residentMegabytes());
+        m.put("pss_mb", procMegabytes(Path.of("/proc/self/smaps_rollup"), "Pss:"));
         return m;
     }
 
@@ -52,11 +56,16 @@ final class MemoryProbe {
         return bytes / MB;
     }
 
-    /** Resident set size of this process from /proc (Linux); NaN elsewhere. */
+    /** Resident set size of this process (VmRSS, Linux); NaN elsewhere. */
     static double residentMegabytes() {
+        return procMegabytes(Path.of("/proc/self/status"), "VmRSS:");
+    }
+
+    /** A "NAME: N kB" line of a /proc file (Linux) in megabytes; NaN where there is none. */
+    static double procMegabytes(Path file, String name) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(name)) {
                     return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

@@ -22,11 +22,15 @@ import picocli.CommandLine.Option;
         description = {"Trains for a given time while tracing the layers, sampling and computing a density grid"
                 + " every --view-every-ms, as the window does; no display needed.",
                 "Prints one object per --every seconds {elapsed_s, steps, loss, heap_used_mb (live, after a full GC), heap_committed_mb,"
-                        + " off_heap_mb, javacpp_mb, direct_mb, rss_mb}, then a summary with the minimum and maximum"
-                        + " of heap, off-heap and resident memory after the first report (warm-up) and the growth"
-                        + " of resident memory from that report to the last, in percent.",
+                        + " off_heap_mb, javacpp_mb, direct_mb, rss_mb, pss_mb}, then a summary with the minimum and maximum"
+                        + " of heap, off-heap, resident (VmRSS) and proportional (Pss) memory after the first report"
+                        + " (warm-up) and the growth of both from that report to the last, in percent. With ZGC,"
+                        + " VmRSS counts the heap up to three times (multi-mapped); Pss counts each page once.",
                 "Example: soak --minutes 30 --hidden 64,64"})
 final class SoakCommand extends CliCommand {
+    /** Resident (VmRSS) and proportional (Pss) size: growth from the first report after warm-up to the last. */
+    private static final String[] GROWTH = {"rss_mb", "pss_mb"};
+
     static final class Duration {
         @Option(names = "--minutes", required = true, paramLabel = "M", description = "How long to run, in minutes.")
         Double minutes;
@@ -91,7 +95,7 @@ final class SoakCommand extends CliCommand {
         long nextReport = start + (long) (every * 1e9);
         long nextView = start;
         int reports = 0, views = 0;
-        double firstRss = Double.NaN, lastRss = Double.NaN;
+        Map<String, double[]> firstLast = new HashMap<>(); // rss_mb and pss_mb after warm-up
         stage("soak training with --hidden " + architecture.hiddenText());
         try (DensityGrid grid = new DensityGrid(DensityGrid.defaultThreads())) {
             while (System.nanoTime() < end) {
@@ -118,8 +122,10 @@ final class SoakCommand extends CliCommand {
                     if (reports++ > 0 || duration.seconds() <= every) {
                         memory.forEach((k, v) -> range.merge(k, new double[] {v, v},
                                 (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])}));
-                        firstRss = Double.isNaN(firstRss) ? memory.get("rss_mb") : firstRss;
-                        lastRss = memory.get("rss_mb");
+                        for (String k : GROWTH) {
+                            double v = memory.get(k);
+                            firstLast.computeIfAbsent(k, key -> new double[] {v, v})[1] = v;
+                        }
                     }
                     nextReport += (long) (every * 1e9);
                 }
@@ -135,15 +141,18 @@ final class SoakCommand extends CliCommand {
         r.put("samples", views);
         r.put("densities", views);
         r.put("reports", reports);
-        for (String k : new String[] {"heap_used_mb", "off_heap_mb", "rss_mb"}) {
+        for (String k : new String[] {"heap_used_mb", "off_heap_mb", "rss_mb", "pss_mb"}) {
             double[] mm = range.get(k);
             if (mm != null && Double.isFinite(mm[0])) {
                 r.put(k + "_min", round(mm[0], 1));
                 r.put(k + "_max", round(mm[1], 1));
             }
         }
-        if (Double.isFinite(firstRss) && Double.isFinite(lastRss) && firstRss > 0) {
-            r.put("rss_growth_pct", round(100 * (lastRss - firstRss) / firstRss, 2));
+        for (String k : GROWTH) {
+            double[] fl = firstLast.get(k);
+            if (fl != null && Double.isFinite(fl[0]) && Double.isFinite(fl[1]) && fl[0] > 0) {
+                r.put(k.replace("_mb", "_growth_pct"), round(100 * (fl[1] - fl[0]) / fl[0], 2));
+            }
         }
         emit(r);
     }

@@ -23,13 +23,14 @@ class SoakCommandTest {
             assertTrue(line.get("heap_used_mb").asDouble() > 0, line.toString());
             assertTrue(line.has("off_heap_mb"), line.toString());
             assertTrue(line.get("rss_mb").asDouble() > 0, line.toString());
+            assertTrue(line.get("pss_mb").asDouble() > 0, line.toString());
             assertTrue(line.get("steps").asLong() > 0, line.toString());
             assertTrue(Double.isFinite(line.get("loss").asDouble()), line.toString());
         }
         JsonNode r = run.result();
         assertEquals("soak", r.get("command").asText());
         assertTrue(r.get("traces").asInt() > 0 && r.get("samples").asInt() > 0 && r.get("densities").asInt() > 0, r.toString());
-        for (String k : new String[] {"heap_used_mb", "off_heap_mb", "rss_mb"}) {
+        for (String k : new String[] {"heap_used_mb", "off_heap_mb", "rss_mb", "pss_mb"}) {
             assertTrue(r.get(k + "_min").asDouble() <= r.get(k + "_max").asDouble(), r.toString());
         }
     }
