@@ -196,11 +196,13 @@ public class FlowExplorerApp extends Application {
 
     private String measureContext() {
         Snapshot s = worker.latest();
+        String density = s.view().density() == null ? "density off"
+                : String.format(Locale.ROOT, "density %.1f ms (%dx%d)", s.timings().densityMillis(),
+                        s.view().density().width(), s.view().density().height());
         return String.format(Locale.ROOT,
-                "%d displayed points, %s, step %d, %.0f steps/s, training %.0f%% of worker time, step %.1f ms, trace %.1f ms, density %.1f ms (%dx%d)",
+                "%d displayed points, %s, step %d, %.0f steps/s, training %.0f%% of worker time, step %.1f ms, trace %.1f ms, %s",
                 s.view().points() == null ? 0 : s.view().points().length / 2, s.settings().architecture(), s.status().step(), s.status().stepsPerSecond(),
-                100 * s.timings().trainShare(), s.timings().stepMillis(), s.timings().traceMillis(), s.timings().densityMillis(),
-                s.view().density() == null ? 0 : s.view().density().width(), s.view().density() == null ? 0 : s.view().density().height());
+                100 * s.timings().trainShare(), s.timings().stepMillis(), s.timings().traceMillis(), density);
     }
 
     /** Since the launch: the first JVM's start when {@code java -jar} re-ran the app in a tuned JVM. */
