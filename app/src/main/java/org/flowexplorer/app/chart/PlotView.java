@@ -187,11 +187,6 @@ public class PlotView extends ChartRegion {
         setLayers(layers.withFixedBounds(new double[] {xmin, xmax, ymin, ymax}));
     }
 
-    /** Returns to bounds computed from points, samples, markers and contours plus a small margin. */
-    public void setAutoBounds() {
-        setLayers(layers.withFixedBounds(null));
-    }
-
     /** The data-to-pixel mapping of the last redraw, in this region's plot-area coordinates. */
     public Viewport getViewport() {
         return viewport;

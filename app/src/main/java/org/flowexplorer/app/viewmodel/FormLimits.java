@@ -1,6 +1,7 @@
 package org.flowexplorer.app.viewmodel;
 
 import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 
 /**
@@ -20,7 +21,7 @@ public final class FormLimits {
      * Most model samples one press draws: what the plots show fluidly. {@code Command.Sample} itself
      * accepts up to 100 000 (its literal; it has no constant).
      */
-    public static final int MAX_SAMPLES = 20_000;
+    public static final int MAX_SAMPLES = Command.Sample.MAX;
 
     private FormLimits() {
     }

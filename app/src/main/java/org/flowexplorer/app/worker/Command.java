@@ -141,9 +141,12 @@ public sealed interface Command {
             h.sample(this);
         }
 
+        /** The most samples one request may draw (the form and this record share it). */
+        public static final int MAX = 20_000;
+
         public Sample {
-            if (n < 0 || n > 100_000) {
-                throw new IllegalArgumentException("sample count must be between 0 and 100000, got " + n);
+            if (n < 0 || n > MAX) {
+                throw new IllegalArgumentException("sample count must be between 0 and " + MAX + ", got " + n);
             }
         }
     }

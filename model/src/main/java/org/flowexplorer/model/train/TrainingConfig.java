@@ -40,8 +40,4 @@ public record TrainingConfig(int batchSize, double learningRate, double clipNorm
     public TrainingConfig withClipNorm(double c) {
         return new TrainingConfig(batchSize, learningRate, c, seed);
     }
-
-    public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(batchSize, learningRate, clipNorm, s);
-    }
 }
