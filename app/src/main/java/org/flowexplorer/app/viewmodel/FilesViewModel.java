@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.flowexplorer.app.io.CsvExport;
 import org.flowexplorer.app.io.DataImport;
 import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.app.prefs.AppPreferences;
@@ -138,24 +139,24 @@ public final class FilesViewModel {
 
     /** The training points shown (all of them unless there are more than the display limit) as x,y CSV. */
     public void exportPoints(Path file) {
-        export(file, plots.dataPointsProperty().get(), "no points yet", xy -> ExportWriters.points(file, xy));
+        export(file, plots.dataPointsProperty().get(), "no points yet", xy -> CsvExport.writePoints(file, xy));
     }
 
     /** The current model samples as x,y CSV. */
     public void exportSamples(Path file) {
         ModelSamples samples = plots.samplesProperty().get();
         export(file, samples == null ? null : samples.data(), "no samples drawn (press Sample first)",
-                xy -> ExportWriters.points(file, xy));
+                xy -> CsvExport.writeSamples(file, xy));
     }
 
     /** The displayed points after every layer as CSV (l0_x, l0_y, …, lL_x, lL_y). */
     public void exportTrace(Path file) {
-        export(file, layers.currentTraceProperty().get(), "no layer trace yet", t -> ExportWriters.trace(file, t));
+        export(file, layers.currentTraceProperty().get(), "no layer trace yet", t -> CsvExport.writeTrace(file, t));
     }
 
     /** The loss history as step,train_nll,test_nll CSV. */
     public void exportLossHistory(Path file) {
-        export(file, plots.lossProperty().get(), "no loss history yet", h -> ExportWriters.lossHistory(file, h));
+        export(file, plots.lossProperty().get(), "no loss history yet", h -> CsvExport.writeLossHistory(file, h));
     }
 
     private <T> void export(Path file, T what, String missing, IOConsumer<T> writer) {

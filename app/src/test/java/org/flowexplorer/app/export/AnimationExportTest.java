@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import org.flowexplorer.app.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,27 +26,8 @@ class AnimationExportTest {
     @TempDir
     Path dir;
 
-    /** Three layers: a ring, squashed, shifted, rotated. */
-    static float[][] layers(int n) {
-        float[][] l = new float[4][2 * n];
-        for (int i = 0; i < n; i++) {
-            double a = 2 * Math.PI * i / n;
-            float x = (float) Math.cos(a);
-            float y = (float) Math.sin(a);
-            l[0][2 * i] = x;
-            l[0][2 * i + 1] = y;
-            l[1][2 * i] = 2 * x;
-            l[1][2 * i + 1] = 0.5f * y;
-            l[2][2 * i] = 2 * x + 1;
-            l[2][2 * i + 1] = 0.5f * y - 1;
-            l[3][2 * i] = -(0.5f * y - 1);
-            l[3][2 * i + 1] = 2 * x + 1;
-        }
-        return l;
-    }
-
     static LayerAnimation animation(int perLayer, int hold) {
-        return new LayerAnimation(layers(60), null,
+        return new LayerAnimation(TestData.ringLayers(60), null,
                 LayerAnimation.Options.defaults().withSize(200, 180, 1).withFrames(perLayer, hold, 50));
     }
 
@@ -67,7 +49,7 @@ class AnimationExportTest {
 
     @Test
     void framesHaveScaledSizeAndDiffer() {
-        LayerAnimation a = new LayerAnimation(layers(60), null,
+        LayerAnimation a = new LayerAnimation(TestData.ringLayers(60), null,
                 LayerAnimation.Options.defaults().withSize(200, 180, 2).withFrames(2, 0, 50));
         BufferedImage first = a.renderFrame(0);
         BufferedImage last = a.renderFrame(a.frameCount() - 1);

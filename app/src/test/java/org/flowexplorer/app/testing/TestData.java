@@ -44,4 +44,23 @@ public final class TestData {
         }
         return m;
     }
+
+    /** Three layers: a ring, squashed, shifted, rotated. */
+    public static float[][] ringLayers(int n) {
+        float[][] l = new float[4][2 * n];
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            float x = (float) Math.cos(a);
+            float y = (float) Math.sin(a);
+            l[0][2 * i] = x;
+            l[0][2 * i + 1] = y;
+            l[1][2 * i] = 2 * x;
+            l[1][2 * i + 1] = 0.5f * y;
+            l[2][2 * i] = 2 * x + 1;
+            l[2][2 * i + 1] = 0.5f * y - 1;
+            l[3][2 * i] = -(0.5f * y - 1);
+            l[3][2 * i + 1] = 2 * x + 1;
+        }
+        return l;
+    }
 }

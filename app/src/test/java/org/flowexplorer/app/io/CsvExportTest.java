@@ -1,4 +1,4 @@
-package org.flowexplorer.app.export;
+package org.flowexplorer.app.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flowexplorer.app.testing.TestData;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.train.LossHistory;
 import org.flowexplorer.model.train.LossSnapshot;
@@ -29,7 +30,7 @@ class CsvExportTest {
 
     @Test
     void traceHasOneColumnPairPerLayer() throws Exception {
-        float[][] layers = AnimationExportTest.layers(5);
+        float[][] layers = TestData.ringLayers(5);
         Path f = dir.resolve("trace.csv");
         CsvExport.writeTrace(f, layers);
         List<String> lines = Files.readAllLines(f);

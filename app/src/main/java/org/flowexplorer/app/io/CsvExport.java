@@ -1,4 +1,4 @@
-package org.flowexplorer.app.export;
+package org.flowexplorer.app.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,8 +10,9 @@ import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.train.LossSnapshot;
 
 /**
- * CSV exports of what the views show. All files are replaced atomically and read back with the
- * CLI's and numpy's CSV readers; any thread.
+ * CSV exports of what the views show: the files view model's one writer for them (JavaFX-free, like
+ * the rest of {@code app.io}). All files are replaced atomically and read back with the CLI's and
+ * numpy's CSV readers; any thread.
  */
 public final class CsvExport {
     private CsvExport() {
