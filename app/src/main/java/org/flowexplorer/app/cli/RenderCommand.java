@@ -40,9 +40,6 @@ final class RenderCommand extends CliCommand {
     private static final int DENSITY_GRID = 160;
     private static final int WARP_LINES = 13;
     private static final int WARP_POINTS = 60;
-    /** The app's data bounds: the central 99 % of the points, padded by 12 % on each side. */
-    private static final double DATA_TAIL = 0.005;
-    private static final double DATA_PAD = 0.12;
 
     @Mixin
     ModelOption model;
@@ -198,7 +195,7 @@ final class RenderCommand extends CliCommand {
         switch (view) {
             case "density" -> {
                 float[] extent = points != null ? points : flow.samplePoints(n, seed);
-                Bounds b = Bounds.squareAround(extent, DATA_TAIL, DATA_PAD);
+                Bounds b = Bounds.ofData(extent);
                 DensityImage density;
                 try (DensityGrid grid = new DensityGrid(DensityGrid.defaultThreads())) {
                     density = DensityImage.of(grid, flow, DENSITY_GRID, b);
@@ -239,7 +236,7 @@ final class RenderCommand extends CliCommand {
                 float[] at = trace.positions()[k];
                 int[] colours = Palette.byPosition(xy);
                 float[][] warped = view.equals("layers")
-                        ? warpedGrid(flow, Bounds.squareAround(xy, DATA_TAIL, DATA_PAD), k) : null;
+                        ? warpedGrid(flow, Bounds.ofData(xy), k) : null;
                 String title = view.equals("latent") ? "latent z = f(x)"
                         : k == 0 ? "layer 0 of " + layers + " (data)"
                         : k == layers ? "layer " + k + " of " + layers + " (latent)" : "layer " + k + " of " + layers;

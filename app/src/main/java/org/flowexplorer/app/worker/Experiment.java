@@ -76,7 +76,7 @@ final class Experiment {
 
     void setData(float[] train, float[] test, DataSource from) {
         source = from;
-        Bounds b = Bounds.squareAround(train, 0.005, 0.12);
+        Bounds b = Bounds.ofData(train);
         points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
                 WarpedGrid.points(b, options.gridLines(), options.gridPointsPerLine()));
     }
