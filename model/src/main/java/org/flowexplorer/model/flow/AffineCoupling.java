@@ -4,48 +4,60 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.flowexplorer.model.Precision;
-import org.flowexplorer.model.nn.FastMath;
 import org.flowexplorer.model.nn.Numerics;
 import org.flowexplorer.model.nn.ParameterStore;
 
 /**
- * RealNVP's affine coupling (Dinh, Sohl-Dickstein &amp; Bengio 2017), exactly as the seed's
- * {@code AffineCouplingLayer}. With mask m (1 = conditioning, passed through; 0 = transformed):
+ * RealNVP's affine coupling (Dinh, Sohl-Dickstein &amp; Bengio 2017), by default exactly as the
+ * seed's {@code AffineCouplingLayer}. With mask m (1 = conditioning, passed through; 0 = transformed):
  *
  * <pre>
  *   [raw s | t] = conditioner(x_A)            (PyTorch chunk(2): first d_B outputs are raw s, last d_B are t)
- *   s           = 2 · tanh(raw s)             (bounded log-scale)
+ *   s           = f(raw s)                    ({@link ScaleFunction}; the seed's f = 2 · tanh, bounded log-scale)
  *   y           = x_m + (1 − m) · (x · exp(s) + t)
  *   log|det J|  = Σ s
  *   inverse:  x_B = (y_B − t) · exp(−s),  log|det J⁻¹| = −Σ s
  *   backward: ∂L/∂t = ∂L/∂y,  ∂L/∂x_B = ∂L/∂y · exp(s),
- *             ∂L/∂raw s = (∂L/∂y · x · exp(s) + ∂L/∂log|det|) · (2 − s²/2)   (ds/draw = 2(1 − tanh²) = 2 − s²/2)
+ *             ∂L/∂raw s = (∂L/∂y · x · exp(s) + ∂L/∂log|det|) · f′   (tanh:2: f′ = 2(1 − tanh²) = 2 − s²/2)
  * </pre>
  *
  * The head below is that arithmetic, once over {@code float[]} (training) and once over
  * {@code double[]} (gradient checks). Row-major [rows, d_B] buffers; o is [rows, 2·d_B].
- * The forward pass keeps s and exp(s) for the backward pass.
+ * The forward pass keeps s and exp(s) for the backward pass (f′ is written in s and exp s).
  */
 public final class AffineCoupling extends CouplingLayer {
     private static final List<String> TERMS = List.of(FlowTrace.LOG_SCALE, FlowTrace.SHIFT);
 
-    AffineCoupling(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+    private final ScaleFunction scale;
+
+    AffineCoupling(Mask mask, int[] hidden, ScaleFunction scale, ParameterStore<?> store, int offset) {
         super(CouplingType.AFFINE, mask, hidden, store, offset);
+        this.scale = java.util.Objects.requireNonNull(scale, "scale");
     }
 
     /** A stand-alone layer with its own parameters, initialised as PyTorch would (last Linear zero). */
     public static AffineCoupling create(Mask mask, int[] hidden, Precision precision, long seed) {
-        return (AffineCoupling) standalone(CouplingType.AFFINE, mask, hidden, precision, seed);
+        return create(mask, hidden, ScaleFunction.DEFAULT, precision, seed);
     }
 
-    // ---- y = x · exp(s) + t,  s = 2 · tanh(raw s),  log|det| = Σ s ---------------------------
+    /** The same with another scale parameterisation. */
+    public static AffineCoupling create(Mask mask, int[] hidden, ScaleFunction scale, Precision precision, long seed) {
+        return (AffineCoupling) standalone(CouplingType.AFFINE, mask, hidden, scale, precision, seed);
+    }
 
-    static void forward(float[] o, float[] u, int rows, int dt, float[] s, float[] e, float[] yT, float[] ld) {
+    /** How the raw scale output becomes the log-scale s. */
+    public ScaleFunction scale() {
+        return scale;
+    }
+
+    // ---- y = x · exp(s) + t,  s = f(raw s),  log|det| = Σ s -----------------------------------
+
+    static void forward(ScaleFunction f, float[] o, float[] u, int rows, int dt, float[] s, float[] e, float[] yT, float[] ld) {
         for (int r = 0; r < rows; r++) {
             float sum = 0f;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
+                float sv = f.logScale(o[r * 2 * dt + j]);
                 float ev = (float) Math.exp(sv);
                 s[i] = sv;
                 e[i] = ev;
@@ -56,12 +68,12 @@ public final class AffineCoupling extends CouplingLayer {
         }
     }
 
-    static void forward(double[] o, double[] u, int rows, int dt, double[] s, double[] e, double[] yT, double[] ld) {
+    static void forward(ScaleFunction f, double[] o, double[] u, int rows, int dt, double[] s, double[] e, double[] yT, double[] ld) {
         for (int r = 0; r < rows; r++) {
             double sum = 0.0;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                double sv = 2.0 * Math.tanh(o[r * 2 * dt + j]);
+                double sv = f.logScale(o[r * 2 * dt + j]);
                 double ev = Math.exp(sv);
                 s[i] = sv;
                 e[i] = ev;
@@ -74,12 +86,12 @@ public final class AffineCoupling extends CouplingLayer {
 
     // ---- x = (y − t) · exp(−s),  log|det J⁻¹| = −Σ s -------------------------------------------
 
-    static void inverse(float[] o, float[] yT, int rows, int dt, float[] s, float[] u, float[] ld) {
+    static void inverse(ScaleFunction f, float[] o, float[] yT, int rows, int dt, float[] s, float[] u, float[] ld) {
         for (int r = 0; r < rows; r++) {
             float sum = 0f;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                float sv = 2f * (float) FastMath.tanh(o[r * 2 * dt + j]);
+                float sv = f.logScale(o[r * 2 * dt + j]);
                 s[i] = sv;
                 u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * (float) Math.exp(-sv);
                 sum += sv;
@@ -88,12 +100,12 @@ public final class AffineCoupling extends CouplingLayer {
         }
     }
 
-    static void inverse(double[] o, double[] yT, int rows, int dt, double[] s, double[] u, double[] ld) {
+    static void inverse(ScaleFunction f, double[] o, double[] yT, int rows, int dt, double[] s, double[] u, double[] ld) {
         for (int r = 0; r < rows; r++) {
             double sum = 0.0;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                double sv = 2.0 * Math.tanh(o[r * 2 * dt + j]);
+                double sv = f.logScale(o[r * 2 * dt + j]);
                 s[i] = sv;
                 u[i] = (yT[i] - o[r * 2 * dt + dt + j]) * Math.exp(-sv);
                 sum += sv;
@@ -102,29 +114,29 @@ public final class AffineCoupling extends CouplingLayer {
         }
     }
 
-    // ---- backward: dO = [(g·x·e + dld)·(2 − s²/2) | g],  dU = g·e ------------------------------
+    // ---- backward: dO = [(g·x·e + dld)·f′ | g],  dU = g·e --------------------------------------
 
-    static void backward(float[] dyT, float[] u, float[] s, float[] e, float[] dld, int rows, int dt, float[] dO, float[] dU) {
+    static void backward(ScaleFunction f, float[] dyT, float[] u, float[] s, float[] e, float[] dld, int rows, int dt, float[] dO, float[] dU) {
         for (int r = 0; r < rows; r++) {
             float dl = dld[r];
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
                 float g = dyT[i], sv = s[i], ev = e[i];
-                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * (2f - 0.5f * sv * sv);
+                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * f.slope(sv, ev);
                 dO[r * 2 * dt + dt + j] = g;
                 dU[i] = g * ev;
             }
         }
     }
 
-    static void backward(double[] dyT, double[] u, double[] s, double[] e, double[] dld, int rows, int dt,
+    static void backward(ScaleFunction f, double[] dyT, double[] u, double[] s, double[] e, double[] dld, int rows, int dt,
                          double[] dO, double[] dU) {
         for (int r = 0; r < rows; r++) {
             double dl = dld[r];
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
                 double g = dyT[i], sv = s[i], ev = e[i];
-                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * (2.0 - 0.5 * sv * sv);
+                dO[r * 2 * dt + j] = (g * u[i] * ev + dl) * f.slope(sv, ev);
                 dO[r * 2 * dt + dt + j] = g;
                 dU[i] = g * ev;
             }
@@ -150,9 +162,9 @@ public final class AffineCoupling extends CouplingLayer {
     <A> void headForward(CouplingWorkspace<A> w, A ld, int rows) {
         int dt = transformedCount();
         if (ld instanceof float[] l) {
-            forward((float[]) w.output(), (float[]) w.u, rows, dt, (float[]) s(w), (float[]) e(w), (float[]) w.yT, l);
+            forward(scale, (float[]) w.output(), (float[]) w.u, rows, dt, (float[]) s(w), (float[]) e(w), (float[]) w.yT, l);
         } else {
-            forward((double[]) w.output(), (double[]) w.u, rows, dt, (double[]) s(w), (double[]) e(w), (double[]) w.yT, (double[]) ld);
+            forward(scale, (double[]) w.output(), (double[]) w.u, rows, dt, (double[]) s(w), (double[]) e(w), (double[]) w.yT, (double[]) ld);
         }
     }
 
@@ -160,9 +172,9 @@ public final class AffineCoupling extends CouplingLayer {
     <A> void headInverse(CouplingWorkspace<A> w, A ld, int rows) {
         int dt = transformedCount();
         if (ld instanceof float[] l) {
-            inverse((float[]) w.output(), (float[]) w.yT, rows, dt, (float[]) s(w), (float[]) w.u, l);
+            inverse(scale, (float[]) w.output(), (float[]) w.yT, rows, dt, (float[]) s(w), (float[]) w.u, l);
         } else {
-            inverse((double[]) w.output(), (double[]) w.yT, rows, dt, (double[]) s(w), (double[]) w.u, (double[]) ld);
+            inverse(scale, (double[]) w.output(), (double[]) w.yT, rows, dt, (double[]) s(w), (double[]) w.u, (double[]) ld);
         }
     }
 
@@ -170,9 +182,9 @@ public final class AffineCoupling extends CouplingLayer {
     <A> void headBackward(CouplingWorkspace<A> w, A dld, int rows) {
         int dt = transformedCount();
         if (dld instanceof float[] l) {
-            backward((float[]) w.dyT, (float[]) w.u, (float[]) s(w), (float[]) e(w), l, rows, dt, (float[]) w.dO, (float[]) w.dU);
+            backward(scale, (float[]) w.dyT, (float[]) w.u, (float[]) s(w), (float[]) e(w), l, rows, dt, (float[]) w.dO, (float[]) w.dU);
         } else {
-            backward((double[]) w.dyT, (double[]) w.u, (double[]) s(w), (double[]) e(w), (double[]) dld, rows, dt,
+            backward(scale, (double[]) w.dyT, (double[]) w.u, (double[]) s(w), (double[]) e(w), (double[]) dld, rows, dt,
                     (double[]) w.dO, (double[]) w.dU);
         }
     }
@@ -203,7 +215,7 @@ public final class AffineCoupling extends CouplingLayer {
         List<CouplingWalk.Step> steps = new ArrayList<>(List.of(
                 new CouplingWalk.Step("raw s", "[raw s | t] = NN(" + a + "), " + a + " = mask-1 coordinates; raw s = first half", raw),
                 new CouplingWalk.Step("t", "t = second half of NN(" + a + ")", t),
-                new CouplingWalk.Step("s", "s = 2 · tanh(raw s)   (bounded log-scale)", s)));
+                new CouplingWalk.Step("s", scale.formula(), s)));
         double[] first = new double[dt], terms = new double[dt];
         for (int j = 0; j < dt; j++) {
             first[j] = inverse ? w.yT[j] - t[j] : w.u[j] * w.head.get(1)[j];

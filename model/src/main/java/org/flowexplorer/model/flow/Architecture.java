@@ -6,15 +6,22 @@ import org.flowexplorer.model.Limits;
 
 /**
  * The architecture choices a user makes in the app: number of coupling layers, the conditioner's
- * hidden widths and the coupling type. Masks are always the seed's alternating half masks, so
- * this is a {@link FlowSpec} without the mask list; {@link #toSpec(int)} builds the full spec.
- * Used by session settings, remembered preferences and presets.
+ * hidden widths, the coupling type, the affine scale function and whether batch normalisation
+ * follows every coupling. Masks are always the seed's alternating half masks, so this is a
+ * {@link FlowSpec} without the mask list; {@link #toSpec(int)} builds the full spec. Used by
+ * session settings, remembered preferences and presets.
  */
-public record Architecture(int layers, int[] hidden, CouplingType coupling) {
+public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
     /** The seed's default: 8 affine layers with a 256×256 conditioner. */
     public static final Architecture DEFAULT = new Architecture(8, new int[] {256, 256}, CouplingType.AFFINE);
 
+    /** The seed's scale (tanh·2) and no batch normalisation. */
+    public Architecture(int layers, int[] hidden, CouplingType coupling) {
+        this(layers, hidden, coupling, ScaleFunction.DEFAULT, false);
+    }
+
     public Architecture {
+        Objects.requireNonNull(scale, "scale");
         if (layers < 1) {
             throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
         }
@@ -32,7 +39,17 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling) {
 
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
-        return new Architecture(spec.layers(), spec.hidden(), spec.coupling());
+        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.batchNorm());
+    }
+
+    /** This architecture with another scale function for its affine couplings. */
+    public Architecture withScale(ScaleFunction f) {
+        return new Architecture(layers, hidden, coupling, f, batchNorm);
+    }
+
+    /** This architecture with (or without) a batch normalisation after every coupling. */
+    public Architecture withBatchNorm(boolean on) {
+        return new Architecture(layers, hidden, coupling, scale, on);
     }
 
     /**
@@ -43,7 +60,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling) {
     public long parameterCount(int dim) {
         long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling);
         long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling);
-        return (layers + 1L) / 2 * even + layers / 2L * odd;
+        return (layers + 1L) / 2 * even + layers / 2L * odd + (batchNorm ? layers * (long) BatchNorm.parameterCount(dim) : 0);
     }
 
     /** {@link #parameterCount(int)} of the app's 2-D flows. */
@@ -69,7 +86,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling) {
         for (Mask m : spec.masks()) {
             total += layerParameters(m, hidden, spec.coupling());
         }
-        return total;
+        return total + (spec.batchNorm() ? spec.layers() * (long) BatchNorm.parameterCount(spec.dim()) : 0);
     }
 
     /** {@link #requireWithinLimits(int)} for any spec: dimension, layers, widths, then the {@code long} parameter count. */
@@ -85,7 +102,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling) {
 
     /** A spec with alternating half masks in {@code dim} dimensions. */
     public FlowSpec toSpec(int dim) {
-        return FlowSpec.alternating(dim, layers, hidden, coupling);
+        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm);
     }
 
     @Override
@@ -95,21 +112,23 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Architecture a && layers == a.layers && Arrays.equals(hidden, a.hidden) && coupling == a.coupling;
+        return o instanceof Architecture a && layers == a.layers && Arrays.equals(hidden, a.hidden) && coupling == a.coupling
+                && scale.equals(a.scale) && batchNorm == a.batchNorm;
     }
 
     @Override
     public int hashCode() {
-        return (31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode();
+        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + (batchNorm ? 1 : 0);
     }
 
-    /** E.g. {@code "8 × affine, hidden 256×256"}. */
+    /** E.g. {@code "8 × affine, hidden 256×256"}, {@code "8 × affine (softplus) + batch norm, hidden 64×64"}. */
     @Override
     public String toString() {
         StringBuilder widths = new StringBuilder();
         for (int i = 0; i < hidden.length; i++) {
             widths.append(i == 0 ? "" : "×").append(hidden[i]);
         }
-        return layers + " × " + coupling.id() + ", hidden " + widths;
+        String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "";
+        return layers + " × " + coupling.id() + scaleText + (batchNorm ? " + batch norm" : "") + ", hidden " + widths;
     }
 }

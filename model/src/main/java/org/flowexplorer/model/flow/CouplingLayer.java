@@ -56,8 +56,12 @@ public abstract class CouplingLayer implements DifferentiableTransform {
 
     /** A stand-alone layer with its own parameters, initialised as PyTorch would (last Linear zero). */
     static CouplingLayer standalone(CouplingType type, Mask mask, int[] hidden, Precision precision, long seed) {
+        return standalone(type, mask, hidden, ScaleFunction.DEFAULT, precision, seed);
+    }
+
+    static CouplingLayer standalone(CouplingType type, Mask mask, int[] hidden, ScaleFunction scale, Precision precision, long seed) {
         ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(type, mask, hidden));
-        CouplingLayer layer = type.create(mask, hidden, store, 0);
+        CouplingLayer layer = type.create(mask, hidden, scale, store, 0);
         layer.initialise(new SplittableRandom(seed));
         return layer;
     }

@@ -13,12 +13,12 @@ public enum CouplingType {
     /** RealNVP: y_B = x_B·exp(s) + t (Dinh et al. 2017). */
     AFFINE(2, "scale and shift", AffineCoupling::new),
     /** NICE: y_B = x_B + t, volume-preserving (Dinh et al. 2015). */
-    ADDITIVE(1, "shift only", AdditiveCoupling::new);
+    ADDITIVE(1, "shift only", (mask, hidden, scale, store, offset) -> new AdditiveCoupling(mask, hidden, store, offset));
 
-    /** A coupling class's constructor: its mask, hidden widths and where its parameters live. */
+    /** A coupling class's constructor: its mask, hidden widths, scale function (if it has a scale) and where its parameters live. */
     @FunctionalInterface
     interface Factory {
-        CouplingLayer create(Mask mask, int[] hidden, ParameterStore<?> store, int offset);
+        CouplingLayer create(Mask mask, int[] hidden, ScaleFunction scale, ParameterStore<?> store, int offset);
     }
 
     private final int outputsPerTransformed;
@@ -43,7 +43,17 @@ public enum CouplingType {
 
     /** A layer of this type whose parameters live in {@code store} from {@code offset} on (not initialised). */
     CouplingLayer create(Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
-        return factory.create(mask, hidden, store, offset);
+        return create(mask, hidden, ScaleFunction.DEFAULT, store, offset);
+    }
+
+    /** The same with a scale function (used by couplings that have a scale, ignored by the others). */
+    CouplingLayer create(Mask mask, int[] hidden, ScaleFunction scale, ParameterStore<?> store, int offset) {
+        return factory.create(mask, hidden, scale, store, offset);
+    }
+
+    /** True if this coupling's layers have a scale, so a {@link ScaleFunction} applies to them. */
+    public boolean hasScale() {
+        return this == AFFINE;
     }
 
     /** The type whose conditioner has {@code outputs} outputs for {@code transformed} coordinates, or null. */

@@ -18,6 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * single place where layers are composed: the forward pass runs them in order and sums their
  * log-determinants; the inverse runs them backwards.
  *
+ * <p>With batch normalisation, norm l follows coupling l (position l + 1 is after both). The
+ * training pass normalises with the batch's statistics and, once its backward pass is complete,
+ * updates the running statistics; every other pass (evaluation, inversion, traces, vjp) uses the
+ * running statistics.
+ *
  * <p>The training pass ({@link #nllAndGradient}) is interruptible: between layers it checks the
  * thread's interrupt flag and throws {@link CancellationException} (leaving the flag set), before
  * any parameter has changed.
@@ -32,30 +37,56 @@ final class FlowEngine<A> {
     final Numerics<A> nm;
     final ParameterStore<A> store;
     final List<CouplingLayer> layers;
+    /** Empty, or one norm per coupling. */
+    final List<BatchNorm> norms;
+    /** The norms' running statistics (see {@link BatchNorm#bufferOffset()}). */
+    final A buffers;
     final int dim;
     private final Map<Integer, Pass<A>> passes = new LinkedHashMap<>(8, 0.75f, true);
 
-    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, int chunk) {
+    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, List<BatchNorm> norms, int chunk) {
         this.chunk = chunk;
         this.nm = store.numerics();
         this.store = store;
         this.layers = List.copyOf(layers);
+        this.norms = List.copyOf(norms);
         this.dim = layers.get(0).dim();
+        if (!norms.isEmpty() && norms.size() != layers.size()) {
+            throw new IllegalArgumentException("expected one norm per coupling, got " + norms.size() + " for " + layers.size());
+        }
+        this.buffers = BatchNorm.initialBuffers(nm, norms.size(), dim);
     }
 
     static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers) {
-        return create(store, layers, CHUNK);
+        return create(store, layers, List.of(), CHUNK);
     }
 
     static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers, int chunk) {
-        return createTyped(store, layers, chunk);
+        return create(store, layers, List.of(), chunk);
     }
 
-    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers, int chunk) {
+    static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers, List<BatchNorm> norms, int chunk) {
+        return createTyped(store, layers, norms, chunk);
+    }
+
+    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers, List<BatchNorm> norms, int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be positive, got " + chunk);
         }
-        return new FlowEngine<>(store, layers, chunk);
+        return new FlowEngine<>(store, layers, norms, chunk);
+    }
+
+    /** A copy of the running statistics (per norm: running mean [D], running variance [D]). */
+    double[] bufferValues() {
+        return nm.toDoubles(buffers, 0, norms.size() * BatchNorm.bufferCount(dim));
+    }
+
+    void setBufferValues(double[] values) {
+        int n = norms.size() * BatchNorm.bufferCount(dim);
+        if (values.length != n) {
+            throw new IllegalArgumentException("expected " + n + " running-statistic values, got " + values.length);
+        }
+        nm.copy(nm.fromDoubles(values), 0, buffers, 0, n);
     }
 
     /** Buffers for one batch size: the positions between all layers, log-dets and per-layer workspaces. */
@@ -63,8 +94,10 @@ final class FlowEngine<A> {
         final int rows;
         final List<A> xs = new ArrayList<>();
         final List<CouplingWorkspace<A>> ws = new ArrayList<>();
+        final List<BatchNorm.Workspace<A>> nws = new ArrayList<>();
         final A ld;
         final A layerLd;
+        final A normLd;
         final A dx;
         final A dld;
 
@@ -77,8 +110,12 @@ final class FlowEngine<A> {
                 ws.add(new CouplingWorkspace<>(e.nm, rows, layer.conditioningCount(), layer.transformedCount(),
                         layer.conditioner(), layer.headBuffers()));
             }
+            for (int l = 0; l < e.norms.size(); l++) {
+                nws.add(new BatchNorm.Workspace<>(e.nm, rows, e.dim));
+            }
             ld = e.nm.alloc(rows);
             layerLd = e.nm.alloc(rows);
+            normLd = e.nm.alloc(rows);
             dx = e.nm.alloc(rows * e.dim);
             dld = e.nm.alloc(rows);
         }
@@ -105,24 +142,41 @@ final class FlowEngine<A> {
     /**
      * Forward through all layers from {@code p.xs[0]}; leaves every layer's activations in p.
      *
-     * @param interruptible check the interrupt flag before each layer (training)
+     * @param training check the interrupt flag before each layer, and normalise with the batch's statistics
      */
-    void runForward(Pass<A> p, int rows, boolean interruptible) {
-        A params = store.values();
+    void runForward(Pass<A> p, int rows, boolean training) {
         nm.fill(p.ld, 0, rows, 0.0);
         for (int l = 0; l < layers.size(); l++) {
-            checkInterrupt(interruptible);
-            layers.get(l).forward(nm, params, p.xs.get(l), p.xs.get(l + 1), p.ld, rows, p.ws.get(l));
+            checkInterrupt(training);
+            forwardStep(p, l, rows, p.ld, p.ld, training);
+        }
+    }
+
+    /** Coupling l from xs[l] into xs[l + 1] adding to {@code ld}, then its norm (if any) in place adding to {@code normLd}. */
+    private void forwardStep(Pass<A> p, int l, int rows, A ld, A normLd, boolean training) {
+        A params = store.values();
+        layers.get(l).forward(nm, params, p.xs.get(l), p.xs.get(l + 1), ld, rows, p.ws.get(l));
+        if (!norms.isEmpty()) {
+            norms.get(l).forward(nm, params, buffers, p.xs.get(l + 1), normLd, rows, p.nws.get(l), training);
         }
     }
 
     /** Inverse through all layers from {@code p.xs[L]} down to {@code p.xs[0]}. */
     void runInverse(Pass<A> p, int rows) {
-        A params = store.values();
         nm.fill(p.ld, 0, rows, 0.0);
         for (int l = layers.size() - 1; l >= 0; l--) {
-            layers.get(l).inverse(nm, params, p.xs.get(l + 1), p.xs.get(l), p.ld, rows, p.ws.get(l));
+            inverseStep(p, l, rows, p.ld, p.ld);
         }
+    }
+
+    /** Norm l (if any) from xs[l + 1] adding to {@code normLd}, then coupling l down into xs[l] adding to {@code ld}. */
+    private void inverseStep(Pass<A> p, int l, int rows, A ld, A normLd) {
+        A params = store.values(), in = p.xs.get(l + 1);
+        if (!norms.isEmpty()) {
+            norms.get(l).inverse(nm, params, buffers, in, normLd, rows, p.nws.get(l));
+            in = p.nws.get(l).pre;
+        }
+        layers.get(l).inverse(nm, params, in, p.xs.get(l), ld, rows, p.ws.get(l));
     }
 
     /**
@@ -133,6 +187,9 @@ final class FlowEngine<A> {
         A params = store.values(), grads = store.gradients();
         for (int l = layers.size() - 1; l >= 0; l--) {
             checkInterrupt(interruptible);
+            if (!norms.isEmpty()) {
+                norms.get(l).backward(nm, params, grads, p.dx, p.dld, rows, p.nws.get(l));
+            }
             layers.get(l).backward(nm, params, grads, p.dx, p.dld, p.dx, rows, p.ws.get(l));
         }
     }
@@ -164,17 +221,22 @@ final class FlowEngine<A> {
         }
     }
 
-    /** Positions after every layer and each layer's trace terms and log|det| for n points. */
+    /**
+     * Positions after every layer and each layer's trace terms and log|det| for n points; with
+     * norms also each coupling's output before its norm and the norm's log|det|.
+     */
     FlowTrace trace(A in, int n, boolean inverse) {
         int nl = layers.size();
+        boolean withNorms = !norms.isEmpty();
         float[][] positions = new float[nl + 1][n * dim];
+        float[][] beforeNorm = withNorms ? new float[nl][n * dim] : null;
         float[][][] terms = new float[nl][][];
         float[][] logDets = new float[nl][n];
+        float[][] normLogDets = withNorms ? new float[nl][n] : null;
         for (int l = 0; l < nl; l++) {
             CouplingLayer layer = layers.get(l);
             terms[l] = new float[layer.traceTerms().size()][n * layer.transformedCount()];
         }
-        A params = store.values();
         for (int from = 0; from < n; from += chunk) {
             int rows = Math.min(chunk, n - from);
             Pass<A> p = pass(rows);
@@ -183,17 +245,25 @@ final class FlowEngine<A> {
                 int l = inverse ? nl - 1 - step : step;
                 CouplingLayer layer = layers.get(l);
                 nm.fill(p.layerLd, 0, rows, 0.0);
+                nm.fill(p.normLd, 0, rows, 0.0);
                 if (inverse) {
-                    layer.inverse(nm, params, p.xs.get(l + 1), p.xs.get(l), p.layerLd, rows, p.ws.get(l));
+                    inverseStep(p, l, rows, p.layerLd, p.normLd);
                 } else {
-                    layer.forward(nm, params, p.xs.get(l), p.xs.get(l + 1), p.layerLd, rows, p.ws.get(l));
+                    forwardStep(p, l, rows, p.layerLd, p.normLd, false);
                 }
                 for (int k = 0; k < terms[l].length; k++) {
                     layer.copyTraceTerm(k, nm, p.ws.get(l), rows, terms[l][k], from * layer.transformedCount());
                 }
+                double sign = inverse ? -1 : 1;
                 for (int r = 0; r < rows; r++) {
-                    double v = nm.get(p.layerLd, r);
-                    logDets[l][from + r] = (float) (inverse ? -v : v);
+                    double c = nm.get(p.layerLd, r), m = nm.get(p.normLd, r);
+                    logDets[l][from + r] = (float) (sign * (c + m));
+                    if (withNorms) {
+                        normLogDets[l][from + r] = (float) (sign * m);
+                    }
+                }
+                if (withNorms) {
+                    System.arraycopy(nm.toFloats(p.nws.get(l).pre, 0, rows * dim), 0, beforeNorm[l], from * dim, rows * dim);
                 }
             }
             for (int l = 0; l <= nl; l++) {
@@ -210,7 +280,7 @@ final class FlowEngine<A> {
             }
             named.add(Collections.unmodifiableMap(m));
         }
-        return new FlowTrace(dim, n, positions, named, logDets);
+        return new FlowTrace(dim, n, positions, named, logDets, beforeNorm, normLogDets);
     }
 
     /** log p(x) per row of x ([n, D] float32), in chunks. */
@@ -256,6 +326,10 @@ final class FlowEngine<A> {
         }
         nm.fill(p.dld, 0, rows, -invB);
         runBackward(p, rows, true);
+        // only now, with nothing left to interrupt, do the running statistics change
+        for (int l = 0; l < norms.size(); l++) {
+            norms.get(l).updateRunningStatistics(nm, buffers, p.nws.get(l));
+        }
         return loss;
     }
 

@@ -6,11 +6,21 @@ import java.util.List;
 
 /**
  * The architecture of a coupling flow: dimension, one mask per layer, the conditioner's hidden
- * widths (shared by all layers) and the coupling type.
+ * widths (shared by all layers), the coupling type, the affine couplings' scale function (used
+ * only when the coupling {@linkplain CouplingType#hasScale() has a scale}) and whether a batch
+ * normalisation ({@link BatchNorm}) follows every coupling: norm i belongs to coupling i, so
+ * position k of the flow is after coupling k and its norm.
  */
-public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
+public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+
+    /** The seed's flow: tanh·2 scale, no batch normalisation. */
+    public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
+        this(dim, masks, hidden, coupling, ScaleFunction.DEFAULT, false);
+    }
 
     public FlowSpec {
+        java.util.Objects.requireNonNull(coupling, "coupling");
+        java.util.Objects.requireNonNull(scale, "scale");
         if (dim < 2) {
             throw new IllegalArgumentException("a coupling flow needs at least 2 dimensions, got " + dim);
         }
@@ -50,6 +60,16 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
         return masks.size();
     }
 
+    /** This spec with another scale function for its affine couplings. */
+    public FlowSpec withScale(ScaleFunction f) {
+        return new FlowSpec(dim, masks, hidden, coupling, f, batchNorm);
+    }
+
+    /** This spec with (or without) a batch normalisation after every coupling. */
+    public FlowSpec withBatchNorm(boolean on) {
+        return new FlowSpec(dim, masks, hidden, coupling, scale, on);
+    }
+
     @Override
     public int[] hidden() {
         return hidden.clone();
@@ -58,17 +78,19 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
     @Override
     public boolean equals(Object o) {
         return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)
-                && coupling == f.coupling;
+                && coupling == f.coupling && scale.equals(f.scale) && batchNorm == f.batchNorm;
     }
 
     @Override
     public int hashCode() {
-        return (31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode();
+        return ((31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode()) * 31
+                + scale.hashCode() * 3 + (batchNorm ? 1 : 0);
     }
 
     @Override
     public String toString() {
         return "FlowSpec[dim=" + dim + ", layers=" + masks.size() + ", hidden=" + Arrays.toString(hidden)
-                + ", coupling=" + coupling.id() + "]";
+                + ", coupling=" + coupling.id() + (scale.isDefault() ? "" : ", scale=" + scale.id())
+                + (batchNorm ? ", batchNorm" : "") + "]";
     }
 }

@@ -14,15 +14,56 @@ import java.util.Set;
  * coordinates ([n, d_B] each, in the coupling's order, see {@link CouplingLayer#traceTerms()}):
  * an affine coupling has {@link #LOG_SCALE} and {@link #SHIFT}, an additive one only
  * {@link #SHIFT}. {@code logDets[l]} is layer l's per-point log|det| in the forward direction.
+ *
+ * <p>With batch normalisation (norm l follows coupling l, {@link FlowSpec#batchNorm()}), position
+ * l + 1 is after coupling l <em>and</em> its norm and {@code logDets[l]} is the sum of both;
+ * {@code beforeNorm[l]} holds coupling l's output before its norm ([n, D]) and
+ * {@code normLogDets[l]} the norm's part of {@code logDets[l]} (the coupling's part is the
+ * difference). Both are null for a flow without norms.
  */
-public record FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets) {
-    /** The log-scale s of an affine coupling (after 2·tanh). */
+public record FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets,
+                        float[][] beforeNorm, float[][] normLogDets) {
+    /** The log-scale s of an affine coupling (after its {@link ScaleFunction}, the seed's 2·tanh). */
     public static final String LOG_SCALE = "log-scale";
     /** The shift t of an affine or additive coupling. */
     public static final String SHIFT = "shift";
 
     public FlowTrace {
         terms = List.copyOf(terms);
+        if ((beforeNorm == null) != (normLogDets == null)) {
+            throw new IllegalArgumentException("beforeNorm and normLogDets come together");
+        }
+    }
+
+    /** A trace of a flow without norms. */
+    public FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets) {
+        this(dim, n, positions, terms, logDets, null, null);
+    }
+
+    /** True if every coupling is followed by a batch normalisation. */
+    public boolean hasNorms() {
+        return normLogDets != null;
+    }
+
+    /** Layer {@code layer}'s norm's per-point log|det| (forward direction), [n]; zeros without norms. */
+    public float[] normLogDet(int layer) {
+        return hasNorms() ? normLogDets[layer] : new float[n];
+    }
+
+    /** Layer {@code layer}'s coupling's part of {@code logDets[layer]}, [n]. */
+    public float[] couplingLogDet(int layer) {
+        float[] out = logDets[layer].clone();
+        if (hasNorms()) {
+            for (int i = 0; i < n; i++) {
+                out[i] -= normLogDets[layer][i];
+            }
+        }
+        return out;
+    }
+
+    /** Coupling {@code layer}'s output before its norm, [n, D]; without norms that is {@code positions[layer + 1]}. */
+    public float[] beforeNormAt(int layer) {
+        return hasNorms() ? beforeNorm[layer] : positions[layer + 1];
     }
 
     public int layers() {

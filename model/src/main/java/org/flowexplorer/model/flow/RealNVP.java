@@ -16,12 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>  log p(x) = −½ (‖z‖² + D·ln 2π) + Σ_l log|det J_l(x)|</pre>
  *
  * All parameters live in one flat {@link ParameterStore}, in the order of the seed's
- * {@code model.parameters()}. Not thread-safe: a model belongs to the thread that uses it.
+ * {@code model.parameters()}: every coupling's, then (with {@link FlowSpec#batchNorm()}) every
+ * norm's log_gamma and beta. The norms' running statistics are buffers beside the parameters
+ * ({@link #bufferValues()}). Not thread-safe: a model belongs to the thread that uses it.
  */
 public final class RealNVP implements DifferentiableTransform {
     private final FlowSpec spec;
     private final ParameterStore<?> store;
     private final List<CouplingLayer> layers;
+    private final List<BatchNorm> norms;
     private final FlowEngine<?> engine;
 
     private RealNVP(FlowSpec spec, Precision precision) {
@@ -31,16 +34,23 @@ public final class RealNVP implements DifferentiableTransform {
         for (Mask m : spec.masks()) {
             total += CouplingLayer.parameterCount(spec.coupling(), m, hidden);
         }
-        this.store = new ParameterStore<>(Numerics.of(precision), total);
+        int normCount = spec.batchNorm() ? spec.layers() : 0;
+        this.store = new ParameterStore<>(Numerics.of(precision), total + normCount * BatchNorm.parameterCount(spec.dim()));
         List<CouplingLayer> ls = new ArrayList<>();
         int off = 0;
         for (Mask m : spec.masks()) {
-            CouplingLayer layer = spec.coupling().create(m, hidden, store, off);
+            CouplingLayer layer = spec.coupling().create(m, hidden, spec.scale(), store, off);
             ls.add(layer);
             off += layer.parameterCount();
         }
+        List<BatchNorm> ns = new ArrayList<>();
+        for (int i = 0; i < normCount; i++) {
+            ns.add(new BatchNorm(spec.dim(), store, off, i * BatchNorm.bufferCount(spec.dim())));
+            off += BatchNorm.parameterCount(spec.dim());
+        }
         this.layers = List.copyOf(ls);
-        this.engine = FlowEngine.create(store, layers);
+        this.norms = List.copyOf(ns);
+        this.engine = FlowEngine.create(store, layers, norms, FlowEngine.CHUNK);
     }
 
     /** A float32 flow initialised as the seed's PyTorch code would (last Linear of each coupling zero). */
@@ -70,6 +80,25 @@ public final class RealNVP implements DifferentiableTransform {
 
     public List<CouplingLayer> layers() {
         return layers;
+    }
+
+    /** The batch normalisations, norm i after coupling i; empty without {@link FlowSpec#batchNorm()}. */
+    public List<BatchNorm> norms() {
+        return norms;
+    }
+
+    /**
+     * A copy of the norms' running statistics as doubles (exact for float32 models): per norm i,
+     * from {@link BatchNorm#bufferOffset()}, running mean [D] then running variance [D]. Empty
+     * without norms.
+     */
+    public double[] bufferValues() {
+        return engine.bufferValues();
+    }
+
+    /** Replaces the running statistics (the layout of {@link #bufferValues()}). */
+    public void setBufferValues(double[] values) {
+        engine.setBufferValues(values);
     }
 
     @Override
@@ -125,9 +154,16 @@ public final class RealNVP implements DifferentiableTransform {
         s.numerics().copy(v, 0, s.values(), 0, s.size());
     }
 
-    /** A deep copy (same architecture, precision and parameters) — e.g. a snapshot for another thread. */
+    /** A flow with the given parameters and running statistics (the layout of {@link #bufferValues()}). */
+    public static RealNVP withState(FlowSpec spec, Precision precision, double[] parameters, double[] buffers) {
+        RealNVP flow = withParameters(spec, precision, parameters);
+        flow.setBufferValues(buffers);
+        return flow;
+    }
+
+    /** A deep copy (same architecture, precision, parameters and running statistics) — e.g. a snapshot for another thread. */
     public RealNVP copy() {
-        return withParameters(spec, precision(), parameterValues());
+        return withState(spec, precision(), parameterValues(), bufferValues());
     }
 
     // ---- Transform (ND4J edge) -------------------------------------------------------------------
@@ -224,10 +260,12 @@ public final class RealNVP implements DifferentiableTransform {
      * Mean NLL of {@code rows} points of {@code data} ([N, D] float32) chosen by
      * {@code order[from..from+rows)} (or rows from..from+rows when order is null), and its gradient
      * written over the gradient buffer (every parameter belongs to one layer, whose backward pass
-     * overwrites its slice, so nothing is zeroed first). Used by the trainer.
+     * overwrites its slice, so nothing is zeroed first). Used by the trainer. With batch
+     * normalisation this is the training-mode pass: the batch's statistics normalise, and the
+     * running statistics are updated (momentum 0.1) once the pass has completed.
      *
      * @throws java.util.concurrent.CancellationException if the thread is interrupted between layers;
-     *         the parameters are untouched and the interrupt flag stays set
+     *         the parameters and running statistics are untouched and the interrupt flag stays set
      */
     public double nllAndGradient(float[] data, int[] order, int from, int rows) {
         return engine.nllAndGradient(data, order, from, rows);

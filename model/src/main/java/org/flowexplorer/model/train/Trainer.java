@@ -10,7 +10,8 @@ import org.flowexplorer.model.nn.ParameterStore;
  * of an epoch may be smaller, like a DataLoader without drop_last); each step minimises the mean
  * NLL with backpropagation, total-gradient-norm clipping and Adam.
  *
- * <p>{@link #guardedStep()} also keeps a copy of the parameters and of Adam's state from before
+ * <p>{@link #guardedStep()} also keeps a copy of the parameters (and batch norms' running
+ * statistics) and of Adam's state from before
  * the step and reports whether loss, gradient and parameters stayed finite, so that a diverged
  * step can be undone with {@link #restoreBeforeLastStep()}; {@link #step()} is the unguarded step
  * (no copy) for runs that stop at the first non-finite value anyway.
@@ -73,7 +74,7 @@ public final class Trainer {
             reshuffle();
         }
         if (undo == null) {
-            undo = undoFor(adam);
+            undo = undoFor(model, adam);
         }
         undo.save(position);
         double loss = update();
@@ -95,8 +96,8 @@ public final class Trainer {
         lastGradNorm = Double.NaN;
     }
 
-    private static <A> Undo<A> undoFor(Adam<A> adam) {
-        return new Undo<>(adam);
+    private static <A> Undo<A> undoFor(RealNVP model, Adam<A> adam) {
+        return new Undo<>(model, adam);
     }
 
     private double update() {
@@ -167,8 +168,11 @@ public final class Trainer {
         return lastGradNorm;
     }
 
-    /** The state before one guarded step: parameters, Adam's moments and step count, epoch position. */
+    /** The state before one guarded step: parameters, running statistics, Adam's moments and step count, epoch position. */
     private static final class Undo<A> {
+        private final RealNVP model;
+        private final boolean norms;
+        private double[] buffers;
         private final Adam<A> adam;
         private final ParameterStore<A> store;
         private final A values;
@@ -176,7 +180,9 @@ public final class Trainer {
         private int position;
         private boolean valid;
 
-        Undo(Adam<A> adam) {
+        Undo(RealNVP model, Adam<A> adam) {
+            this.model = model;
+            this.norms = !model.norms().isEmpty();
             this.adam = adam;
             this.store = adam.store();
             this.values = store.numerics().alloc(store.size());
@@ -185,6 +191,9 @@ public final class Trainer {
         void save(int at) {
             store.numerics().copy(store.values(), 0, values, 0, store.size());
             moments = adam.save(moments);
+            if (norms) {
+                buffers = model.bufferValues();
+            }
             position = at;
             valid = true;
         }
@@ -193,12 +202,18 @@ public final class Trainer {
         int restore() {
             store.numerics().copy(values, 0, store.values(), 0, store.size());
             adam.restore(moments);
+            if (norms) {
+                model.setBufferValues(buffers);
+            }
             valid = false;
             return position;
         }
 
-        /** One pass over the parameters. */
+        /** One pass over the parameters (and the running statistics). */
         boolean parametersFinite() {
+            if (norms && !java.util.Arrays.stream(model.bufferValues()).allMatch(Double::isFinite)) {
+                return false;
+            }
             A v = store.values();
             if (v instanceof float[] f) {
                 for (float x : f) {

@@ -65,8 +65,54 @@ class TransformContractTest {
                 new Case("NICE flow, D=2, 3 additive layers",
                         p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{8, 8}, CouplingType.ADDITIVE), p, 9)),
                 new Case("NICE flow, D=4, 2 additive layers, hidden 16×16 (SIMD row kernel)",
-                        p -> RealNVP.create(FlowSpec.alternating(4, 2, new int[]{16, 16}, CouplingType.ADDITIVE), p, 12)));
+                        p -> RealNVP.create(FlowSpec.alternating(4, 2, new int[]{16, 16}, CouplingType.ADDITIVE), p, 12)),
+                new Case("affine coupling, scale tanh:3, D=2, mask [1,0]",
+                        p -> AffineCoupling.create(Mask.of(true, false), new int[]{8, 8}, ScaleFunction.tanh(3), p, 13)),
+                new Case("affine coupling, scale softplus, D=2, mask [0,1]",
+                        p -> AffineCoupling.create(Mask.of(false, true), new int[]{8, 8}, ScaleFunction.SOFTPLUS, p, 14)),
+                new Case("affine coupling, scale softplus, D=4, hidden 32×16 (SIMD row kernel)",
+                        p -> AffineCoupling.create(Mask.of(true, false, false, true), new int[]{32, 16}, ScaleFunction.SOFTPLUS, p, 15)),
+                new Case("affine coupling, scale exp, D=2, mask [1,0]",
+                        p -> AffineCoupling.create(Mask.of(true, false), new int[]{8, 8}, ScaleFunction.EXP, p, 16)),
+                new Case("RealNVP, D=2, 3 alternating softplus-scale layers",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{12, 12}, CouplingType.AFFINE)
+                                .withScale(ScaleFunction.SOFTPLUS), p, 17)),
+                new Case("batch norm (evaluation mode), D=3",
+                        p -> withRunningStatistics(BatchNorm.create(3, p), 18)),
+                new Case("RealNVP with batch norm (evaluation mode), D=2, 3 affine layers",
+                        p -> withRunningStatistics(RealNVP.create(FlowSpec.alternating(2, 3, new int[]{12, 12}, CouplingType.AFFINE)
+                                .withBatchNorm(true), p, 19), 20)),
+                new Case("RealNVP with batch norm (evaluation mode), D=4, 2 additive layers, hidden 16×16",
+                        p -> withRunningStatistics(RealNVP.create(FlowSpec.alternating(4, 2, new int[]{16, 16}, CouplingType.ADDITIVE)
+                                .withBatchNorm(true), p, 21), 22)),
+                new Case("RealNVP with batch norm, D=2, 2 exp-scale layers",
+                        p -> withRunningStatistics(RealNVP.create(FlowSpec.alternating(2, 2, new int[]{8, 8}, CouplingType.AFFINE)
+                                .withScale(ScaleFunction.EXP).withBatchNorm(true), p, 23), 24)));
         return cases.stream().map(Arguments::of);
+    }
+
+    /** Running means ~ N(0, 0.5²) and variances ~ U(0.3, 3) (seeded), so the norms are not the identity. */
+    static BatchNorm withRunningStatistics(BatchNorm norm, long seed) {
+        Random rng = new Random(seed);
+        double[] mean = new double[norm.dim()], var = new double[norm.dim()];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = rng.nextGaussian() * 0.5;
+            var[j] = 0.3 + 2.7 * rng.nextDouble();
+        }
+        norm.setRunningStatistics(mean, var);
+        return norm;
+    }
+
+    /** The same for every norm of a flow. */
+    static RealNVP withRunningStatistics(RealNVP flow, long seed) {
+        Random rng = new Random(seed);
+        double[] b = flow.bufferValues();
+        int d = flow.dim();
+        for (int i = 0; i < b.length; i++) {
+            b[i] = i % (2 * d) < d ? rng.nextGaussian() * 0.5 : 0.3 + 2.7 * rng.nextDouble();
+        }
+        flow.setBufferValues(b);
+        return flow;
     }
 
     /** Random parameters of a moderate scale, so s stays away from tanh saturation but is clearly non-zero. */
@@ -102,6 +148,11 @@ class TransformContractTest {
                 for (int k = 0; k < net.out(i); k++) {
                     p[b + k] = last ? rng.nextGaussian() * scale : rng.nextDouble() * 0.5;
                 }
+            }
+        }
+        for (BatchNorm norm : t instanceof RealNVP flow ? flow.norms() : List.<BatchNorm>of()) {
+            for (int k = 0; k < norm.parameterCount(); k++) {
+                p[norm.parameterOffset() + k] = rng.nextGaussian() * scale;
             }
         }
         t.setParameters(Nd4j.createFromArray(p));

@@ -1,0 +1,330 @@
+package org.flowexplorer.model.flow;
+
+import org.flowexplorer.model.Precision;
+import org.flowexplorer.model.nn.Numerics;
+import org.flowexplorer.model.nn.ParameterStore;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * RealNVP's batch normalisation between couplings (Dinh et al. 2017, §3.7), per feature j of D:
+ *
+ * <pre>
+ *   training:   μ_j = mean_r x_rj,  v_j = mean_r (x_rj − μ_j)²                (biased batch variance)
+ *               running_mean ← 0.9·running_mean + 0.1·μ,
+ *               running_var  ← 0.9·running_var  + 0.1·v·n/(n − 1)           (as torch.nn.BatchNorm1d)
+ *   evaluation: μ = running_mean, v = running_var
+ *   x̂ = (x − μ) / √(v + ε),  ε = 1e-5
+ *   y = x̂ · exp(log_gamma) + beta
+ *   log|det J| = Σ_j (log_gamma_j − ½ log(v_j + ε))     (the same for every row)
+ *   inverse (evaluation): x = (y − beta) · exp(−log_gamma) · √(v + ε) + μ
+ *   backward, with g = ∂L/∂y, S = Σ_r ∂L/∂log|det|_r, γ = exp(log_gamma), σ⁻¹ = 1/√(v + ε):
+ *     ∂L/∂beta_j = Σ_r g_rj,   ∂L/∂log_gamma_j = Σ_r g_rj x̂_rj γ_j + S,   ĝ = g · γ
+ *     evaluation: ∂L/∂x = ĝ · σ⁻¹
+ *     training:   ∂L/∂x_rj = σ⁻¹_j / n · (n ĝ_rj − Σ_r ĝ_rj − x̂_rj (Σ_r ĝ_rj x̂_rj + S))
+ *                 (through μ and v; the S term is log|det|'s dependence on v)
+ * </pre>
+ *
+ * Parameters {@code log_gamma} and {@code beta} (both starting at 0) live in the model's
+ * {@link ParameterStore} after all couplings' (PyTorch's order when {@code norms} is registered
+ * after {@code layers}); the running statistics (0 and 1 at the start) are buffers, not
+ * parameters: the optimiser never sees them. Arithmetic is in float64 over either array type
+ * (D is small: the cost is O(rows·D) beside the couplings' O(rows·H²)).
+ *
+ * <p>A training batch of one row has no variance (PyTorch refuses it); it is normalised with the
+ * running statistics, which it leaves unchanged.
+ */
+public final class BatchNorm implements DifferentiableTransform {
+    public static final double EPS = 1e-5;
+    public static final double MOMENTUM = 0.1;
+
+    private final int dim;
+    private final ParameterStore<?> store;
+    private final int offset;
+    private final int bufferOffset;
+    private Object standaloneBuffers;
+
+    BatchNorm(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
+        this.dim = dim;
+        this.store = store;
+        this.offset = offset;
+        this.bufferOffset = bufferOffset;
+    }
+
+    /** A stand-alone norm in {@code dim} dimensions with its own parameters (0) and running statistics (0 and 1). */
+    public static BatchNorm create(int dim, Precision precision) {
+        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(dim));
+        BatchNorm norm = new BatchNorm(dim, store, 0, 0);
+        norm.standaloneBuffers = initialBuffers(store.numerics(), 1, dim);
+        return norm;
+    }
+
+    /** log_gamma and beta: 2·D parameters. */
+    public static int parameterCount(int dim) {
+        return 2 * dim;
+    }
+
+    /** running_mean and running_var: 2·D buffer values per norm. */
+    static int bufferCount(int dim) {
+        return 2 * dim;
+    }
+
+    /** The running statistics of {@code norms} norms at their start: mean 0, variance 1. */
+    static <A> A initialBuffers(Numerics<A> nm, int norms, int dim) {
+        A b = nm.alloc(norms * bufferCount(dim));
+        for (int i = 0; i < norms; i++) {
+            nm.fill(b, i * bufferCount(dim) + dim, dim, 1.0);
+        }
+        return b;
+    }
+
+    @Override
+    public int dim() {
+        return dim;
+    }
+
+    /** Offset of log_gamma in the store (beta follows, D further on). */
+    public int parameterOffset() {
+        return offset;
+    }
+
+    /** Offset of running_mean in the model's buffers (running_var follows, D further on). */
+    public int bufferOffset() {
+        return bufferOffset;
+    }
+
+    // ---- per-batch scratch, kept from forward to backward ------------------------------------
+
+    /** Buffers for one batch size: the input (pre-norm), x̂, and the statistics used. */
+    static final class Workspace<A> {
+        final A pre;
+        final A xhat;
+        final double[] mean;
+        final double[] var;
+        final double[] invStd;
+        final double[] unbiased;
+        boolean batchStats;
+
+        Workspace(Numerics<A> nm, int rows, int dim) {
+            pre = nm.alloc(rows * dim);
+            xhat = nm.alloc(rows * dim);
+            mean = new double[dim];
+            var = new double[dim];
+            invStd = new double[dim];
+            unbiased = new double[dim];
+        }
+    }
+
+    /** μ and v: the batch's (training, more than one row) or the running statistics. */
+    private <A> void statistics(Numerics<A> nm, A buffers, A x, int rows, Workspace<A> w, boolean training) {
+        w.batchStats = training && rows > 1;
+        for (int j = 0; j < dim; j++) {
+            double mu, v;
+            if (w.batchStats) {
+                double sum = 0;
+                for (int r = 0; r < rows; r++) {
+                    sum += nm.get(x, r * dim + j);
+                }
+                mu = sum / rows;
+                double sq = 0;
+                for (int r = 0; r < rows; r++) {
+                    double c = nm.get(x, r * dim + j) - mu;
+                    sq += c * c;
+                }
+                v = sq / rows;
+                w.unbiased[j] = sq / (rows - 1);
+            } else {
+                mu = nm.get(buffers, bufferOffset + j);
+                v = nm.get(buffers, bufferOffset + dim + j);
+            }
+            w.mean[j] = mu;
+            w.var[j] = v;
+            w.invStd[j] = 1.0 / Math.sqrt(v + EPS);
+        }
+    }
+
+    /** x ← norm(x) in place (the input kept in {@code w.pre}); {@code ld[r] += log|det|}. */
+    <A> void forward(Numerics<A> nm, A params, A buffers, A x, A ld, int rows, Workspace<A> w, boolean training) {
+        nm.copy(x, 0, w.pre, 0, rows * dim);
+        statistics(nm, buffers, w.pre, rows, w, training);
+        double logDet = 0;
+        for (int j = 0; j < dim; j++) {
+            double lg = nm.get(params, offset + j), gamma = Math.exp(lg), beta = nm.get(params, offset + dim + j);
+            double mu = w.mean[j], is = w.invStd[j];
+            for (int r = 0; r < rows; r++) {
+                int i = r * dim + j;
+                double xh = (nm.get(w.pre, i) - mu) * is;
+                nm.set(w.xhat, i, xh);
+                nm.set(x, i, xh * gamma + beta);
+            }
+            logDet += lg + Math.log(is);
+        }
+        addToAll(nm, ld, rows, logDet);
+    }
+
+    /** The norm's inverse with the running statistics: {@code w.pre} ← norm⁻¹(y); {@code ld[r] −= log|det|}. */
+    <A> void inverse(Numerics<A> nm, A params, A buffers, A y, A ld, int rows, Workspace<A> w) {
+        statistics(nm, buffers, y, rows, w, false);
+        double logDet = 0;
+        for (int j = 0; j < dim; j++) {
+            double lg = nm.get(params, offset + j), beta = nm.get(params, offset + dim + j);
+            double back = Math.exp(-lg) / w.invStd[j], mu = w.mean[j];
+            for (int r = 0; r < rows; r++) {
+                int i = r * dim + j;
+                nm.set(w.pre, i, (nm.get(y, i) - beta) * back + mu);
+            }
+            logDet += lg + Math.log(w.invStd[j]);
+        }
+        addToAll(nm, ld, rows, -logDet);
+    }
+
+    private static <A> void addToAll(Numerics<A> nm, A ld, int rows, double v) {
+        for (int r = 0; r < rows; r++) {
+            nm.set(ld, r, nm.get(ld, r) + v);
+        }
+    }
+
+    /**
+     * Backpropagates through the forward pass last run with {@code w}: dy (dL/dy) becomes dL/dx in
+     * place; dL/dlog_gamma and dL/dbeta overwrite this norm's slice of {@code grads}.
+     */
+    <A> void backward(Numerics<A> nm, A params, A grads, A dy, A dld, int rows, Workspace<A> w) {
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+            s += nm.get(dld, r);
+        }
+        for (int j = 0; j < dim; j++) {
+            double gamma = Math.exp(nm.get(params, offset + j)), is = w.invStd[j];
+            double sumG = 0, sumGx = 0;
+            for (int r = 0; r < rows; r++) {
+                int i = r * dim + j;
+                double g = nm.get(dy, i);
+                sumG += g;
+                sumGx += g * nm.get(w.xhat, i);
+            }
+            nm.set(grads, offset + j, sumGx * gamma + s);
+            nm.set(grads, offset + dim + j, sumG);
+            if (!w.batchStats) {
+                for (int r = 0; r < rows; r++) {
+                    int i = r * dim + j;
+                    nm.set(dy, i, nm.get(dy, i) * gamma * is);
+                }
+                continue;
+            }
+            double sumH = sumG * gamma, sumHx = sumGx * gamma + s;
+            for (int r = 0; r < rows; r++) {
+                int i = r * dim + j;
+                double h = nm.get(dy, i) * gamma;
+                nm.set(dy, i, is / rows * (rows * h - sumH - nm.get(w.xhat, i) * sumHx));
+            }
+        }
+    }
+
+    /** After a completed training pass: the running statistics take the batch's, with momentum 0.1. */
+    <A> void updateRunningStatistics(Numerics<A> nm, A buffers, Workspace<A> w) {
+        if (!w.batchStats) {
+            return;
+        }
+        for (int j = 0; j < dim; j++) {
+            int m = bufferOffset + j, v = bufferOffset + dim + j;
+            nm.set(buffers, m, (1 - MOMENTUM) * nm.get(buffers, m) + MOMENTUM * w.mean[j]);
+            nm.set(buffers, v, (1 - MOMENTUM) * nm.get(buffers, v) + MOMENTUM * w.unbiased[j]);
+        }
+    }
+
+    /** One point through the norm in evaluation mode, in float64, from the given parameters and running statistics. */
+    public double[] apply(double[] parameters, double[] runningStatistics, double[] x) {
+        Numerics<double[]> nm = Numerics.float64();
+        Workspace<double[]> w = new Workspace<>(nm, 1, dim);
+        double[] y = x.clone(), ld = new double[1];
+        forward(nm, parameters, runningStatistics, y, ld, 1, w, false);
+        return y;
+    }
+
+    // ---- Transform API for a stand-alone norm (evaluation mode) --------------------------------
+
+    @Override
+    public Precision precision() {
+        return store.numerics().precision();
+    }
+
+    @Override
+    public int parameterCount() {
+        return parameterCount(dim);
+    }
+
+    @Override
+    public INDArray parameters() {
+        return NdArrays.slice(store, offset, parameterCount());
+    }
+
+    @Override
+    public void setParameters(INDArray values) {
+        NdArrays.assign(store, offset, parameterCount(), values);
+    }
+
+    /** Sets a stand-alone norm's running mean and variance (D each). */
+    public void setRunningStatistics(double[] mean, double[] var) {
+        setRunning(store.numerics(), mean, var);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A> void setRunning(Numerics<A> nm, double[] mean, double[] var) {
+        if (standaloneBuffers == null) {
+            throw new IllegalStateException("a flow's norm keeps its statistics in the flow (RealNVP.setBufferValues)");
+        }
+        A b = (A) standaloneBuffers;
+        for (int j = 0; j < dim; j++) {
+            nm.set(b, j, mean[j]);
+            nm.set(b, dim + j, var[j]);
+        }
+    }
+
+    @Override
+    public TransformResult forward(INDArray x) {
+        return run(store, x, false);
+    }
+
+    @Override
+    public TransformResult inverse(INDArray y) {
+        return run(store, y, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A> TransformResult run(ParameterStore<A> s, INDArray in, boolean inverse) {
+        Numerics<A> nm = s.numerics();
+        int n = (int) in.rows();
+        A x = NdArrays.matrix(nm, in, dim, inverse ? "y" : "x"), ld = nm.alloc(n);
+        Workspace<A> w = new Workspace<>(nm, n, dim);
+        A out = x;
+        if (inverse) {
+            inverse(nm, s.values(), (A) standaloneBuffers, x, ld, n, w);
+            out = w.pre;
+        } else {
+            forward(nm, s.values(), (A) standaloneBuffers, x, ld, n, w, false);
+        }
+        return new TransformResult(NdArrays.create(nm, out, 0, n * dim, n, dim), NdArrays.create(nm, ld, 0, n, n));
+    }
+
+    @Override
+    public VectorJacobianProduct vjp(INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
+        return vjp(store, x, dOutputs, dLogAbsDet);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A> VectorJacobianProduct vjp(ParameterStore<A> s, INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
+        Numerics<A> nm = s.numerics();
+        int n = (int) x.rows();
+        A in = NdArrays.matrix(nm, x, dim, "x"), ld = nm.alloc(n);
+        Workspace<A> w = new Workspace<>(nm, n, dim);
+        forward(nm, s.values(), (A) standaloneBuffers, in, ld, n, w, false);
+        A dy = NdArrays.matrix(nm, dOutputs, dim, "dOutputs");
+        backward(nm, s.values(), s.gradients(), dy, NdArrays.vector(nm, dLogAbsDet, n, "dLogAbsDet"), n, w);
+        return new VectorJacobianProduct(NdArrays.create(nm, dy, 0, n * dim, n, dim),
+                NdArrays.create(nm, s.gradients(), offset, parameterCount(), parameterCount()));
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm[dim=" + dim + ", offset=" + offset + "]";
+    }
+}
