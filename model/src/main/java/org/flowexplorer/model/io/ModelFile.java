@@ -21,12 +21,16 @@ import org.flowexplorer.model.train.LossSnapshot;
  *   <li>{@code manifest.json} ({@link ModelManifest}): {@code format} ({@value #FORMAT}),
  *       {@code version} ({@value #VERSION}), the architecture ({@code dim}, {@code layers},
  *       {@code masks} as 0/1 lists, {@code hidden}, {@code coupling}, {@code precision},
- *       {@code parameterCount}), an optional {@code training} section (batchSize, learningRate,
+ *       {@code parameterCount}; from version 2 on, when not the seed's, {@code scale} (e.g.
+ *       {@code "softplus"}, see {@link org.flowexplorer.model.flow.ScaleFunction#id()}) and
+ *       {@code batchNorm}), an optional {@code training} section (batchSize, learningRate,
  *       clipNorm, seed, steps, dataset {name, n, noise, seed}), {@code createdAt} (ISO-8601 UTC)
  *       and {@code appVersion};</li>
  *   <li>{@code params/<key>.npy}: one NumPy array per weight and bias, named by its PyTorch
  *       state_dict key (e.g. {@code params/layers.0.net.0.weight.npy}, shape [out, in]), in the
- *       model's precision. The masks live in the manifest;</li>
+ *       model's precision; with batch normalisation also {@code params/norms.<i>.log_gamma.npy},
+ *       {@code beta}, {@code running_mean} and {@code running_var} ([D] each). The masks live in
+ *       the manifest;</li>
  *   <li>optionally the loss curves ({@link LossHistoryCodec}).</li>
  * </ul>
  *
@@ -38,8 +42,10 @@ import org.flowexplorer.model.train.LossSnapshot;
  */
 public final class ModelFile {
     public static final String FORMAT = "flow-explorer-model";
-    /** The version this code writes, and the newest it reads. */
-    public static final int VERSION = 1;
+    /** The newest version this code reads, and writes for a model with batch normalisation or a scale other than tanh·2. */
+    public static final int VERSION = 2;
+    /** The version written for the seed's flows (what Flow Explorer 0.1 reads). */
+    public static final int SEED_VERSION = 1;
     public static final String MANIFEST = "manifest.json";
     public static final String PARAMS_DIR = "params/";
     /**
@@ -80,6 +86,7 @@ public final class ModelFile {
         byte[] manifest = ModelManifest.encode(model, meta);
         Map<String, NdArray> arrays = TorchStateDict.toArrays(model);
         List<StateDictLayout.Tensor> tensors = StateDictLayout.parameters(model);
+        tensors.addAll(StateDictLayout.buffers(model));
         LossSnapshot history = meta.lossHistory();
         ZipArchive.write(file, zip -> {
             zip.deflated(MANIFEST, manifest);
@@ -106,7 +113,9 @@ public final class ModelFile {
     static LoadedModel load(ZipArchive zip) throws IOException {
         Path file = zip.file();
         ModelManifest m = ModelManifest.read(zip);
-        List<StateDictLayout.Tensor> tensors = StateDictLayout.parameters(m.spec());
+        List<StateDictLayout.Tensor> parameters = StateDictLayout.parameters(m.spec());
+        List<StateDictLayout.Tensor> tensors = new java.util.ArrayList<>(parameters);
+        tensors.addAll(StateDictLayout.buffers(m.spec()));
         Set<String> expected = new HashSet<>();
         for (StateDictLayout.Tensor t : tensors) {
             expected.add(entryName(t.key()));
@@ -135,10 +144,12 @@ public final class ModelFile {
         }
         // only now, with every tensor read and checked, is the model allocated
         double[] values = new double[Math.toIntExact(m.parameterCount())];
+        double[] buffers = new double[(tensors.size() - parameters.size()) * m.spec().dim()];
         for (int i = 0; i < arrays.length; i++) {
-            System.arraycopy(arrays[i].toDoubles(), 0, values, tensors.get(i).offset(), tensors.get(i).size());
+            StateDictLayout.Tensor t = tensors.get(i);
+            System.arraycopy(arrays[i].toDoubles(), 0, i < parameters.size() ? values : buffers, t.offset(), t.size());
         }
-        RealNVP model = RealNVP.withParameters(m.spec(), m.precision(), values);
+        RealNVP model = RealNVP.withState(m.spec(), m.precision(), values, buffers);
         StateDictLayout.requireSame(tensors, model);
         LossSnapshot history = LossHistoryCodec.read(zip);
         ModelMetadata metadata = history == null ? m.metadata() : m.metadata().withLossHistory(history);

@@ -17,6 +17,7 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.flow.ScaleFunction;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -33,8 +34,9 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
     static byte[] encode(RealNVP model, ModelMetadata meta) throws IOException {
         FlowSpec spec = model.spec();
         ObjectNode root = JSON.createObjectNode();
+        boolean seedFlow = spec.scale().isDefault() && !spec.batchNorm();
         root.put("format", ModelFile.FORMAT);
-        root.put("version", ModelFile.VERSION);
+        root.put("version", seedFlow ? ModelFile.SEED_VERSION : ModelFile.VERSION);
         root.put("dim", spec.dim());
         root.put("layers", spec.layers());
         ArrayNode masks = root.putArray("masks");
@@ -49,6 +51,12 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
             hidden.add(h);
         }
         root.put("coupling", spec.coupling().id());
+        if (!spec.scale().isDefault()) {
+            root.put("scale", spec.scale().id());
+        }
+        if (spec.batchNorm()) {
+            root.put("batchNorm", true);
+        }
         root.put("precision", TorchStateDict.name(model.precision()));
         root.put("parameterCount", model.parameterCount());
         if (meta.training() != null || meta.steps() != 0 || meta.dataset() != null) {
@@ -154,8 +162,15 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
                 throw json.error("masks[" + i + "]: " + e.getMessage());
             }
         }
+        JsonNode norm = root.get("batchNorm");
+        if (norm != null && !norm.isBoolean()) {
+            throw json.error("'batchNorm' must be true or false, got " + norm);
+        }
         try {
-            return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")));
+            ScaleFunction scale = root.hasNonNull("scale") ? ScaleFunction.parse(json.text(root, "scale", "'scale'"))
+                    : ScaleFunction.DEFAULT;
+            return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), scale,
+                    norm != null && norm.asBoolean());
         } catch (IllegalArgumentException e) {
             throw json.error(e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.util.zip.ZipFile;
 import org.flowexplorer.model.Limits;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.flow.ScaleFunction;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.train.LossHistory;
@@ -30,7 +31,7 @@ import org.flowexplorer.model.train.TrainingConfig;
  *   <li>{@code session/settings.json}: {@code format} ({@value #FORMAT}), {@code version}
  *       ({@value #VERSION}), {@code dataSource} ({@code {"kind":"toy","name","n","noise","seed"}} or
  *       {@code {"kind":"custom","origin"}}), {@code architecture} ({@code layers}, {@code hidden},
- *       {@code coupling}), {@code training} ({@code learningRate}, {@code batchSize}, {@code clipNorm},
+ *       {@code coupling}, and when not the seed's {@code scale} and {@code batchNorm}), {@code training} ({@code learningRate}, {@code batchSize}, {@code clipNorm},
  *       {@code seed}) and {@code view} (string → string);</li>
  *   <li>{@code session/data.npy}: the training points, float32 [n, 2] (n may be 0, at most
  *       {@link Limits#MAX_POINTS}, the limit of every data path).</li>
@@ -120,6 +121,12 @@ public final class SessionFile {
             hidden.add(h);
         }
         arch.put("coupling", s.architecture().coupling().id());
+        if (!s.architecture().scale().isDefault()) {
+            arch.put("scale", s.architecture().scale().id());
+        }
+        if (s.architecture().batchNorm()) {
+            arch.put("batchNorm", true);
+        }
         ObjectNode training = root.putObject("training");
         training.put("learningRate", s.training().learningRate());
         training.put("batchSize", s.training().batchSize());
@@ -240,7 +247,14 @@ public final class SessionFile {
                 if (layers > Limits.MAX_LAYERS) {
                     throw new IllegalArgumentException(layers + " layers is over the limit of " + Limits.MAX_LAYERS);
                 }
-                Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")));
+                ScaleFunction scale = a.hasNonNull("scale") ? ScaleFunction.parse(json.text(a, "scale", "architecture.scale"))
+                        : ScaleFunction.DEFAULT;
+                JsonNode norm = a.get("batchNorm");
+                if (norm != null && !norm.isBoolean()) {
+                    throw new IllegalArgumentException("batchNorm must be true or false, got " + norm);
+                }
+                Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")),
+                        scale, norm != null && norm.asBoolean());
                 arch.requireWithinLimits(2);
                 return arch;
             } catch (IllegalArgumentException e) {

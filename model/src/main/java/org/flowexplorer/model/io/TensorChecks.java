@@ -51,6 +51,10 @@ final class TensorChecks {
         return (key, dtype, shape) -> {
             if (STATE_DICT_KEY.matcher(key).matches()) {
                 requireStateDictShape(file, key, shape);
+            } else if (StateDictExtras.isNormKey(key)) {
+                requireVector(file, key, shape, Limits.MAX_DIMENSION, "dimension ");
+            } else if (key.equals(StateDictExtras.SCALE_KEY)) {
+                requireVector(file, key, shape, StateDictExtras.MAX_SCALE_BYTES, "length ");
             } // other keys are refused with the list of expected keys once all headers are read
             long values = 1;
             for (int d : shape) {
@@ -62,6 +66,16 @@ final class TensorChecks {
                         + " values, more than the limit of " + Limits.MAX_PARAMETERS + " parameters");
             }
         };
+    }
+
+    private static void requireVector(Path file, String key, int[] shape, int limit, String what) throws ModelFormatException {
+        if (shape.length != 1) {
+            throw new ModelFormatException(file, "'" + key + "' has shape " + Arrays.toString(shape) + ", expected a vector");
+        }
+        if (shape[0] > limit) {
+            throw new ModelFormatException(file, "'" + key + "' has shape " + Arrays.toString(shape) + ": " + what + shape[0]
+                    + " is over the limit of " + limit);
+        }
     }
 
     private static void requireStateDictShape(Path file, String key, int[] shape) throws ModelFormatException {

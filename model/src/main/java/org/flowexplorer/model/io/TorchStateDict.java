@@ -27,11 +27,15 @@ import org.flowexplorer.model.flow.RealNVP;
  *   layers.{i}.net.{j}.bias      [out]
  * </pre>
  *
+ * and, for a flow with batch normalisation or a scale other than the seed's, the keys of
+ * {@link StateDictExtras} ({@code norms.{i}.log_gamma/beta/running_mean/running_var}, {@code meta.scale}).
+ *
  * In Python: {@code np.savez(path, **{k: v.numpy() for k, v in model.state_dict().items()})} to
  * export, {@code model.load_state_dict({k: torch.from_numpy(v) for k, v in np.load(path).items()})}
  * to import. The architecture is inferred from the shapes: D from the masks, the hidden widths
  * from the weights, the number of layers from the indices, and the coupling from the last
- * Linear's outputs (2·d_trans: affine, as in the seed; d_trans: additive). The precision is
+ * Linear's outputs (2·d_trans: affine, as in the seed; d_trans: additive), batch normalisation
+ * from the presence of {@code norms.*} keys and the scale from {@code meta.scale}. The precision is
  * float64 when the parameters are float64, float32 otherwise. Files carry no training metadata.
  */
 public final class TorchStateDict {
@@ -68,8 +72,9 @@ public final class TorchStateDict {
 
     /**
      * The state_dict tensors in the seed's order: per layer the mask, then each Linear's weight and
-     * bias. Float32 models give float32 arrays (exact); float64 models give float64 arrays, the
-     * mask included, as {@code model.double().state_dict()} would.
+     * bias; then per norm its parameters and buffers, and {@code meta.scale} if not tanh·2.
+     * Float32 models give float32 arrays (exact); float64 models give float64 arrays, the mask
+     * included, as {@code model.double().state_dict()} would.
      */
     public static LinkedHashMap<String, NdArray> toArrays(RealNVP model) {
         boolean f32 = model.precision() == Precision.FLOAT32;
@@ -91,10 +96,11 @@ public final class TorchStateDict {
                 out.put(tensor.key(), array(values, tensor.offset(), tensor.size(), tensor.shape(), f32));
             }
         }
+        StateDictExtras.write(out, model, values, f32);
         return out;
     }
 
-    private static NdArray array(double[] values, int from, int n, int[] shape, boolean f32) {
+    static NdArray array(double[] values, int from, int n, int[] shape, boolean f32) {
         if (f32) {
             float[] f = new float[n];
             for (int k = 0; k < n; k++) {
@@ -115,6 +121,9 @@ public final class TorchStateDict {
         TreeMap<Integer, TreeMap<Integer, NdArray[]>> nets = new TreeMap<>();
         for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
             String key = e.getKey();
+            if (StateDictExtras.owns(key)) {
+                continue;
+            }
             Matcher m = MASK.matcher(key);
             if (m.matches()) {
                 masks.put(Integer.parseInt(m.group(1)), e.getValue());
@@ -123,7 +132,8 @@ public final class TorchStateDict {
             m = PARAM.matcher(key);
             if (!m.matches()) {
                 throw new ModelFormatException(source, "unexpected key '" + key
-                        + "' (a RealNVP state_dict holds only layers.{i}.mask and layers.{i}.net.{j}.weight/bias)");
+                        + "' (a RealNVP state_dict holds only layers.{i}.mask, layers.{i}.net.{j}.weight/bias,"
+                        + " norms.{i}.log_gamma/beta/running_mean/running_var and meta.scale)");
             }
             int j = Integer.parseInt(m.group(2));
             if (j % 2 != 0) {
@@ -260,8 +270,13 @@ public final class TorchStateDict {
             layerValues.add(v);
         }
 
-        FlowSpec spec = new FlowSpec(dim, maskList, hidden, coupling);
-        RealNVP model = RealNVP.withParameters(spec, precision, concat(layerValues));
+        StateDictExtras.Extras extras = StateDictExtras.read(arrays, layerCount, dim, precision, source);
+        if (extras.batchNorm()) {
+            layerValues.add(extras.normParameters());
+        }
+        FlowSpec spec = new FlowSpec(dim, maskList, hidden, coupling, extras.scale(), extras.batchNorm());
+        RealNVP model = RealNVP.withState(spec, precision, concat(layerValues),
+                extras.batchNorm() ? extras.buffers() : new double[0]);
         checkLayout(model, arrays, source);
         return model;
     }

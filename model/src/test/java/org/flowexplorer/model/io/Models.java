@@ -26,6 +26,11 @@ final class Models {
             p[i] = 0.3 * rng.nextGaussian();
         }
         model.setParameters(p);
+        double[] b = model.bufferValues(); // running mean ~ N(0, 0.3²), running variance ~ U(0.5, 2)
+        for (int i = 0; i < b.length; i++) {
+            b[i] = i % (2 * model.dim()) < model.dim() ? 0.3 * rng.nextGaussian() : 0.5 + 1.5 * rng.nextDouble();
+        }
+        model.setBufferValues(b);
         return model;
     }
 
@@ -38,11 +43,12 @@ final class Models {
         return x;
     }
 
-    /** Same spec, precision and bit-identical parameters and log-probs. */
+    /** Same spec, precision and bit-identical parameters, running statistics and log-probs. */
     static void assertIdentical(RealNVP expected, RealNVP actual) {
         assertEquals(expected.spec(), actual.spec());
         assertEquals(expected.precision(), actual.precision());
         assertArrayEquals(bits(expected.parameterValues()), bits(actual.parameterValues()), "parameters");
+        assertArrayEquals(bits(expected.bufferValues()), bits(actual.bufferValues()), "running statistics");
         float[] x = points(100, expected.dim(), 99);
         assertArrayEquals(bits(expected.logProb(x)), bits(actual.logProb(x)), "log_prob");
         assertArrayEquals(bits(expected.forward(x, null)), bits(actual.forward(x, null)), "z");
