@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         description = {"Times training steps beside the seed's PyTorch code (when python3 can import torch).",
                 "Rounds alternate Java and PyTorch runs on the same data (forward, backward, clipping, Adam per step);",
                 "prints one JSON object per run, then a summary with the ratio java/pytorch of the median ms per step",
-                "and the mean test NLLs, and the OpenBLAS kernel (OPENBLAS_CORETYPE) of both sides."})
+                "and the mean test NLLs, and the OpenBLAS kernel (OPENBLAS_CORETYPE) of both sides.",
+                "With --batchnorm or a --scale other than tanh:2 only the Java side runs (the PyTorch reference is the seed's flow)."})
 final class BenchCommand extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,7 +103,10 @@ final class BenchCommand extends CliCommand {
         System.setProperty("flowexplorer.blasThreads", Integer.toString(threads));
         float[] train = data.generate(data.n, seed);
         float[] test = data.generate(testN, seed + 1_000_003L);
-        boolean useTorch = !torch.equals("off") && torchAvailable();
+        boolean useTorch = !torch.equals("off") && !architecture.beyondSeed() && torchAvailable();
+        if (torch.equals("require") && architecture.beyondSeed()) {
+            throw new CliFailure("the PyTorch reference is the seed's flow: it has no --batchnorm and no --scale other than tanh:2");
+        }
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
                     + torchScript + " is missing");
@@ -122,8 +126,8 @@ final class BenchCommand extends CliCommand {
             for (int r = 0; r < rounds; r++) {
                 long s = seed + r;
                 List<Double> rss = new ArrayList<>();
-                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.layers, architecture.hidden,
-                        CouplingType.AFFINE, optimiser.batch, optimiser.lr, steps, s,
+                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(CouplingType.AFFINE),
+                        optimiser.batch, optimiser.lr, steps, s,
                         done -> {
                             if (rssEvery > 0 && done % rssEvery == 0) {
                                 rss.add(MemoryProbe.residentMegabytes());
@@ -174,6 +178,8 @@ final class BenchCommand extends CliCommand {
         res.put("dataset", data.set().id());
         res.put("layers", architecture.layers);
         res.put("hidden", architecture.hidden);
+        res.put("scale", architecture.scale().id());
+        res.put("batchnorm", architecture.batchNorm);
         res.put("batch", optimiser.batch);
         res.put("steps", steps);
         res.put("rounds", rounds);
@@ -196,8 +202,9 @@ final class BenchCommand extends CliCommand {
             res.put("ratio_java_over_torch", round(median(javaMs) / median(torchMs), 4));
             res.put("test_nll_diff_java_minus_torch", round(mean(javaNll) - mean(torchNll), 5));
         } else {
-            res.put("torch", "not run (" + (torch.equals("off") ? "--torch off" : python + " cannot import torch or "
-                    + torchScript + " is missing") + ")");
+            res.put("torch", "not run (" + (torch.equals("off") ? "--torch off"
+                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow, without --batchnorm or --scale"
+                    : python + " cannot import torch or " + torchScript + " is missing") + ")");
         }
         emit(res);
     }

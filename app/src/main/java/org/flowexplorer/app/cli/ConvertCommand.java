@@ -38,6 +38,10 @@ final class ConvertCommand extends CliCommand {
         r.put("layers", flow.spec().layers());
         r.put("hidden", flow.spec().hidden());
         r.put("coupling", flow.spec().coupling().id());
+        if (flow.spec().coupling().hasScale()) {
+            r.put("scale", flow.spec().scale().id());
+        }
+        r.put("batchnorm", flow.spec().batchNorm());
         r.put("parameters", flow.parameterCount());
         r.put("metadata_kept", Models.keepsMetadata(model.path()) && Models.keepsMetadata(out));
         emit(r);

@@ -208,6 +208,10 @@ final class TrainCommand extends CliCommand {
         r.put("layers", architecture.layers);
         r.put("hidden", architecture.hidden);
         r.put("coupling", coupling.id());
+        if (coupling.hasScale()) {
+            r.put("scale", architecture.scale().id());
+        }
+        r.put("batchnorm", architecture.batchNorm);
         r.put("batch", config.batchSize());
         r.put("lr", optimiser.lr);
         r.put("clip", clip);

@@ -34,7 +34,15 @@ public final class TrainingBenchmark {
     /** @param afterStep called with the number of steps done after each step (outside the timed region) */
     public static Result run(float[] train, float[] test, int layers, int[] hidden, CouplingType coupling,
                              int batch, double lr, int steps, long seed, IntConsumer afterStep) {
-        RealNVP model = RealNVP.create(FlowSpec.alternating(2, layers, hidden, coupling), seed);
+        return run(train, test, FlowSpec.alternating(2, layers, hidden, coupling), batch, lr, steps, seed, afterStep);
+    }
+
+    /** The same for any flow (e.g. with batch normalisation or another scale function). */
+    public static Result run(float[] train, float[] test, FlowSpec spec, int batch, double lr, int steps, long seed,
+                             IntConsumer afterStep) {
+        int layers = spec.layers();
+        int[] hidden = spec.hidden();
+        RealNVP model = RealNVP.create(spec, seed);
         Trainer trainer = new Trainer(model, train, new TrainingConfig(batch, lr, 1.0, seed));
         double[] ms = new double[steps];
         double[] cpu = new double[steps];
