@@ -106,7 +106,7 @@ public final class CouplingInspection {
         }
         float[] z = flow.forward(dataPoint, null);
         FlowTrace tr = flow.traceInverse(z);
-        return compute(flow, dataPoint, layer, Direction.INVERSE, tr.positions()[layer + 1]);
+        return compute(flow, dataPoint, layer, Direction.INVERSE, tr.beforeNormAt(layer));
     }
 
     /**
@@ -116,7 +116,7 @@ public final class CouplingInspection {
     public static CouplingInspection inverseFromLatent(RealNVP flow, float[] latentPoint, int layer) {
         checkArgs(flow, latentPoint, layer);
         FlowTrace tr = flow.traceInverse(latentPoint);
-        return compute(flow, latentPoint, layer, Direction.INVERSE, tr.positions()[layer + 1]);
+        return compute(flow, latentPoint, layer, Direction.INVERSE, tr.beforeNormAt(layer)); // the coupling's output (before a norm)
     }
 
     private static void checkArgs(RealNVP flow, float[] p, int layer) {
