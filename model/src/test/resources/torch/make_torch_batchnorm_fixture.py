@@ -29,7 +29,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from make_torch_fixture import AffineCouplingLayer, alternating_mask, state
+from make_torch_fixture import AffineCouplingLayer, alternating_mask, evaluate, mixture_points, seed_model, state, training_step
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "realnvp_batchnorm_fixture.npz")
@@ -92,46 +92,22 @@ def check_against_batchnorm1d():
 def main():
     torch.set_num_threads(1)
     check_against_batchnorm1d()
-    torch.manual_seed(0)
-    model = RealNVPWithNorms(2, 4, (16, 16))
+    model = seed_model(RealNVPWithNorms)
     with torch.no_grad():
-        for layer in model.layers:
-            nn.init.normal_(layer.net[-1].weight, std=0.1)
-            nn.init.normal_(layer.net[-1].bias, std=0.1)
         for norm in model.norms:
             nn.init.normal_(norm.log_gamma, std=0.2)
             nn.init.normal_(norm.beta, std=0.2)
             norm.running_mean.normal_(std=0.5)
             norm.running_var.uniform_(0.5, 2.0)
 
-    rng = np.random.default_rng(0)
-    centres = np.array([[-1.5, 0.5], [1.0, -1.0]])
-    comp = rng.integers(0, 2, size=64)
-    x = (centres[comp] + 0.4 * rng.standard_normal((64, 2))).astype(np.float32)
-    xt = torch.from_numpy(x)
-
+    x = mixture_points()
     out = state(model)
     model.eval()
-    with torch.no_grad():
-        z, ld = model(xt)
-        lp = model.log_prob(xt)
-    out.update(x=x, z=z.numpy(), log_det=ld.numpy(), log_prob=lp.numpy())
-
+    evaluate(model, x, out)
     model.train()
-    batch = xt[:32]
-    opt = torch.optim.Adam(model.parameters(), lr=1e-2)
-    loss = -model.log_prob(batch).mean()
-    opt.zero_grad(); loss.backward()
-    grads = {"grad." + k: p.grad.numpy().copy() for k, p in model.named_parameters()}
-    grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-    opt.step()
-    assert grad_norm.item() > 1.5, f"gradient norm {grad_norm.item()} too small: clipping would not be exercised"
-    out.update(batch=batch.numpy().copy(), loss=np.float32(loss.item()), grad_norm=np.float32(grad_norm.item()))
-    out.update(grads)
-    out.update(state(model, "after."))
-
+    loss, grad_norm = training_step(model, x, out)
     np.savez(OUT, **out)
-    print(f"wrote {OUT}: loss={loss.item():.6f} grad_norm={grad_norm.item():.6f} torch={torch.__version__}")
+    print(f"wrote {OUT}: loss={loss:.6f} grad_norm={grad_norm:.6f} torch={torch.__version__}")
 
 
 if __name__ == "__main__":

@@ -78,29 +78,25 @@ def state(model, prefix=""):
     return {prefix + k: v.detach().numpy().astype(np.float32).copy() for k, v in model.state_dict().items()}
 
 
-def main():
-    torch.manual_seed(0)
-    torch.set_num_threads(1)
-    model = RealNVP(2, 4, (16, 16))
-    with torch.no_grad():
-        for layer in model.layers:
-            nn.init.normal_(layer.net[-1].weight, std=0.1)
-            nn.init.normal_(layer.net[-1].bias, std=0.1)
-
-    # A fixed two-component Gaussian mixture, well away from the origin, so the NLL gradient is large.
+def mixture_points():
+    """A fixed two-component Gaussian mixture, well away from the origin, so the NLL gradient is large."""
     rng = np.random.default_rng(0)
     centres = np.array([[-1.5, 0.5], [1.0, -1.0]])
     comp = rng.integers(0, 2, size=64)
-    x = (centres[comp] + 0.4 * rng.standard_normal((64, 2))).astype(np.float32)
-    xt = torch.from_numpy(x)
+    return (centres[comp] + 0.4 * rng.standard_normal((64, 2))).astype(np.float32)
 
-    out = state(model)
+
+def evaluate(model, x, out):
+    """x, z, log_det, log_prob of the model on x (no gradient)."""
     with torch.no_grad():
-        z, ld = model(xt)
-        lp = model.log_prob(xt)
+        z, ld = model(torch.from_numpy(x))
+        lp = model.log_prob(torch.from_numpy(x))
     out.update(x=x, z=z.numpy(), log_det=ld.numpy(), log_prob=lp.numpy())
 
-    batch = xt[:32]
+
+def training_step(model, x, out):
+    """One step on x[:32]: loss, unclipped gradients, clip_grad_norm_(1.0), Adam(lr=1e-2), the state after."""
+    batch = torch.from_numpy(x)[:32]
     opt = torch.optim.Adam(model.parameters(), lr=1e-2)
     loss = -model.log_prob(batch).mean()
     opt.zero_grad(); loss.backward()
@@ -111,9 +107,29 @@ def main():
     out.update(batch=batch.numpy().copy(), loss=np.float32(loss.item()), grad_norm=np.float32(grad_norm.item()))
     out.update(grads)
     out.update(state(model, "after."))
+    return loss.item(), grad_norm.item()
 
+
+def seed_model(cls=None):
+    """cls(2, 4, (16, 16)) (default: RealNVP) built with torch.manual_seed(0), its last Linears re-drawn ~ N(0, 0.1²)."""
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    model = (cls or RealNVP)(2, 4, (16, 16))
+    with torch.no_grad():
+        for layer in model.layers:
+            nn.init.normal_(layer.net[-1].weight, std=0.1)
+            nn.init.normal_(layer.net[-1].bias, std=0.1)
+    return model
+
+
+def main():
+    model = seed_model()
+    x = mixture_points()
+    out = state(model)
+    evaluate(model, x, out)
+    loss, grad_norm = training_step(model, x, out)
     np.savez(OUT, **out)
-    print(f"wrote {OUT}: loss={loss.item():.6f} grad_norm={grad_norm.item():.6f} torch={torch.__version__}")
+    print(f"wrote {OUT}: loss={loss:.6f} grad_norm={grad_norm:.6f} torch={torch.__version__}")
 
 
 if __name__ == "__main__":

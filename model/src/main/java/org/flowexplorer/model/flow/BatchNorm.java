@@ -33,20 +33,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A training batch of one row has no variance (PyTorch refuses it); it is normalised with the
  * running statistics, which it leaves unchanged.
  */
-public final class BatchNorm implements DifferentiableTransform {
+public final class BatchNorm extends ParameterSlice {
     public static final double EPS = 1e-5;
     public static final double MOMENTUM = 0.1;
 
     private final int dim;
-    private final ParameterStore<?> store;
-    private final int offset;
     private final int bufferOffset;
     private Object standaloneBuffers;
 
     BatchNorm(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
+        super(store, offset);
         this.dim = dim;
-        this.store = store;
-        this.offset = offset;
         this.bufferOffset = bufferOffset;
     }
 
@@ -243,23 +240,8 @@ public final class BatchNorm implements DifferentiableTransform {
     // ---- Transform API for a stand-alone norm (evaluation mode) --------------------------------
 
     @Override
-    public Precision precision() {
-        return store.numerics().precision();
-    }
-
-    @Override
     public int parameterCount() {
         return parameterCount(dim);
-    }
-
-    @Override
-    public INDArray parameters() {
-        return NdArrays.slice(store, offset, parameterCount());
-    }
-
-    @Override
-    public void setParameters(INDArray values) {
-        NdArrays.assign(store, offset, parameterCount(), values);
     }
 
     /** Sets a stand-alone norm's running mean and variance (D each). */

@@ -24,20 +24,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per-coordinate terms it exposes in traces, and its lines of a walk-through. Adding one takes that
  * class, a {@link CouplingType} constant and a row in the transform contract test.
  */
-public abstract class CouplingLayer implements DifferentiableTransform {
+public abstract class CouplingLayer extends ParameterSlice {
     private final CouplingType type;
     private final Mask mask;
     private final ConditionerLayout net;
-    private final ParameterStore<?> store;
-    private final int offset;
     private FlowEngine<?> standalone;
 
     CouplingLayer(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        super(store, offset);
         this.type = type;
         this.mask = mask;
         this.net = layout(type, mask, hidden);
-        this.store = store;
-        this.offset = offset;
     }
 
     /** Number of parameters of a coupling with this mask and hidden widths. */
@@ -86,11 +83,6 @@ public abstract class CouplingLayer implements DifferentiableTransform {
     @Override
     public int dim() {
         return mask.dim();
-    }
-
-    @Override
-    public Precision precision() {
-        return store.numerics().precision();
     }
 
     @Override
@@ -284,15 +276,5 @@ public abstract class CouplingLayer implements DifferentiableTransform {
         VectorJacobianProduct all = engine().vjp(x, dOutputs, dLogAbsDet);
         INDArray mine = all.parameterGradient().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + parameterCount())).dup();
         return new VectorJacobianProduct(all.inputGradient(), mine);
-    }
-
-    @Override
-    public INDArray parameters() {
-        return NdArrays.slice(store, offset, parameterCount());
-    }
-
-    @Override
-    public void setParameters(INDArray values) {
-        NdArrays.assign(store, offset, parameterCount(), values);
     }
 }

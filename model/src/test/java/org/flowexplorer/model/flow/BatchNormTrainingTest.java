@@ -61,14 +61,10 @@ class BatchNormTrainingTest {
                 // every norm parameter, and a sample of the couplings'
                 int normStart = flow.norms().get(0).parameterOffset();
                 int i = c < theta.length - normStart ? normStart + c : pick.nextInt(normStart);
-                double[] plus = theta.clone(), minus = theta.clone();
-                plus[i] += H;
-                minus[i] -= H;
-                flow.setParameters(plus);
-                double lp = trainingLoss(flow, x, rows);
-                flow.setParameters(minus);
-                double lm = trainingLoss(flow, x, rows);
-                double numeric = (lp - lm) / (2 * H);
+                double numeric = centralDifference(theta, i, t -> {
+                    flow.setParameters(t);
+                    return trainingLoss(flow, x, rows);
+                });
                 assertEquals(numeric, grad[i], 1e-6 * (1 + Math.abs(numeric)), coupling.id() + ": dL/dθ[" + i + "]");
                 zero += grad[i] == 0 ? 1 : 0;
                 checked++;
@@ -106,19 +102,21 @@ class BatchNormTrainingTest {
         double[] dy = a.clone(), grads = new double[2 * dim];
         norm.backward(nm, params, grads, dy, b, rows, w);
         for (int i = 0; i < x.length; i++) {
-            double[] xp = x.clone(), xm = x.clone();
-            xp[i] += H;
-            xm[i] -= H;
-            double numeric = (objective(norm, params, buffers, xp, a, b) - objective(norm, params, buffers, xm, a, b)) / (2 * H);
+            double numeric = centralDifference(x, i, xs -> objective(norm, params, buffers, xs, a, b));
             assertEquals(numeric, dy[i], 1e-7 * (1 + Math.abs(numeric)), "dL/dx[" + i + "]");
         }
         for (int k = 0; k < params.length; k++) {
-            double[] pp = params.clone(), pm = params.clone();
-            pp[k] += H;
-            pm[k] -= H;
-            double numeric = (objective(norm, pp, buffers, x, a, b) - objective(norm, pm, buffers, x, a, b)) / (2 * H);
+            double numeric = centralDifference(params, k, ps -> objective(norm, ps, buffers, x, a, b));
             assertEquals(numeric, grads[k], 1e-7 * (1 + Math.abs(numeric)), "dL/dθ[" + k + "]");
         }
+    }
+
+    /** (f(v + h·e_i) − f(v − h·e_i)) / 2h. */
+    private static double centralDifference(double[] v, int i, java.util.function.ToDoubleFunction<double[]> f) {
+        double[] plus = v.clone(), minus = v.clone();
+        plus[i] += H;
+        minus[i] -= H;
+        return (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (2 * H);
     }
 
     /** L = Σ a ⊙ y + Σ b ⊙ log|det| of the training-mode norm. */
