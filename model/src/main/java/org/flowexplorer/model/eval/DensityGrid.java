@@ -71,11 +71,11 @@ public final class DensityGrid implements AutoCloseable {
         }
         int parts = threads;
         int per = (n + parts - 1) / parts;
-        double[] params = model.parameterValues();
+        double[] params = model.parameterValues(), buffers = model.bufferValues();
         List<Future<float[]>> futures = new ArrayList<>();
         for (int p = 1; p < parts; p++) {
             int from = Math.min(n, p * per), to = Math.min(n, from + per);
-            RealNVP replica = replica(p - 1, model, params);
+            RealNVP replica = replica(p - 1, model, params, buffers);
             float[] slice = java.util.Arrays.copyOfRange(xy, from * model.dim(), to * model.dim());
             futures.add(pool.submit(() -> replica.logProb(slice)));
         }
@@ -99,16 +99,18 @@ public final class DensityGrid implements AutoCloseable {
         return out;
     }
 
-    private RealNVP replica(int i, RealNVP model, double[] params) {
+    /** A copy of the model for helper thread i: its parameters and the norms' running statistics. */
+    private RealNVP replica(int i, RealNVP model, double[] params, double[] buffers) {
         while (replicas.size() <= i) {
             replicas.add(null);
         }
         RealNVP r = replicas.get(i);
         if (r == null || !r.spec().equals(model.spec()) || r.precision() != model.precision()) {
-            r = RealNVP.withParameters(model.spec(), model.precision(), params);
+            r = RealNVP.withState(model.spec(), model.precision(), params, buffers);
             replicas.set(i, r);
         } else {
             r.setParameters(params);
+            r.setBufferValues(buffers);
         }
         return r;
     }
