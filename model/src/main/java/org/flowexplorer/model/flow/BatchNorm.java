@@ -228,13 +228,43 @@ public final class BatchNorm extends ParameterSlice {
         }
     }
 
-    /** One point through the norm in evaluation mode, in float64, from the given parameters and running statistics. */
-    public double[] apply(double[] parameters, double[] runningStatistics, double[] x) {
+    /**
+     * One point through the norm in evaluation mode, step by step, for walk-throughs.
+     *
+     * @param mean       the running mean used, μ
+     * @param variance   the running variance used, v
+     * @param normalised x̂ = (x − μ)/√(v + ε) (forward), = (y − beta)·exp(−log_gamma) (inverse)
+     * @param output     y forward, x inverse
+     * @param logDet     log|det| of the direction walked (Σ (log_gamma − ½ log(v + ε)), negated inverse)
+     */
+    public record Walk(double[] mean, double[] variance, double[] logGamma, double[] beta, double[] normalised,
+                       double[] output, double logDet) {
+    }
+
+    /**
+     * One point through this norm in float64 from the given parameters and running statistics
+     * (the whole store's and the whole flow's, e.g. {@link RealNVP#parameterValues()} and
+     * {@link RealNVP#bufferValues()}; float32 values convert exactly), computed by the norm's own code.
+     */
+    public Walk walk(double[] parameters, double[] runningStatistics, double[] input, boolean inverse) {
+        if (input.length != dim) {
+            throw new IllegalArgumentException("expected " + dim + " coordinates, got " + input.length);
+        }
         Numerics<double[]> nm = Numerics.float64();
         Workspace<double[]> w = new Workspace<>(nm, 1, dim);
-        double[] y = x.clone(), ld = new double[1];
-        forward(nm, parameters, runningStatistics, y, ld, 1, w, false);
-        return y;
+        double[] y = input.clone(), ld = new double[1], out;
+        if (inverse) {
+            inverse(nm, parameters, runningStatistics, y, ld, 1, w);
+            out = w.pre.clone();
+            for (int j = 0; j < dim; j++) {
+                w.xhat[j] = (out[j] - w.mean[j]) * w.invStd[j];
+            }
+        } else {
+            forward(nm, parameters, runningStatistics, y, ld, 1, w, false);
+            out = y;
+        }
+        return new Walk(w.mean.clone(), w.var.clone(), java.util.Arrays.copyOfRange(parameters, offset, offset + dim),
+                java.util.Arrays.copyOfRange(parameters, offset + dim, offset + 2 * dim), w.xhat.clone(), out, ld[0]);
     }
 
     // ---- Transform API for a stand-alone norm (evaluation mode) --------------------------------

@@ -179,6 +179,14 @@ class BatchNormTrainingTest {
         assertEquals(-0.5 * (Math.log(4 + 1e-5) + Math.log(0.25 + 1e-5)), trace.normLogDet(0)[0], 1e-6);
         assertEquals(0.0, trace.couplingLogDet(0)[0], 1e-6);
         assertArrayEquals(new float[] {1f, -2f}, trace.beforeNormAt(0));
+        BatchNorm.Walk walk = flow.norms().get(0).walk(flow.parameterValues(), flow.bufferValues(), new double[] {1, -2}, false);
+        assertArrayEquals(new double[] {1.0, -2.0}, walk.mean());
+        assertArrayEquals(new double[] {0, 0}, walk.output(), 1e-12);
+        assertEquals(trace.normLogDet(0)[0], walk.logDet(), 1e-6);
+        BatchNorm.Walk back = flow.norms().get(0).walk(flow.parameterValues(), flow.bufferValues(), new double[] {2, 1}, true);
+        assertArrayEquals(new double[] {1 + 2 * Math.sqrt(4 + 1e-5), -2 + Math.sqrt(0.25 + 1e-5)}, back.output(), 1e-12);
+        assertArrayEquals(new double[] {2, 1}, back.normalised(), 1e-12);
+        assertEquals(-walk.logDet(), back.logDet(), 1e-12);
     }
 
     @Test
