@@ -33,6 +33,14 @@ public record LayerJacobian(int dim, int rows, double[] outputs, double[] logDet
      * @param parameters the whole store's parameters, e.g. {@link RealNVP#parameterValues()}
      */
     public static LayerJacobian of(CouplingLayer layer, double[] parameters, double[] inputs) {
+        return of(layer, parameters, inputs, new double[layer.parameterOffset() + layer.parameterCount()]);
+    }
+
+    /**
+     * The same, with {@code scratch} (at least {@code parameters.length} long, overwritten) taking the
+     * parameter gradients the backward pass also computes, so a chain of layers allocates it once.
+     */
+    public static LayerJacobian of(CouplingLayer layer, double[] parameters, double[] inputs, double[] scratch) {
         int d = layer.dim();
         if (inputs.length % d != 0) {
             throw new IllegalArgumentException("expected a multiple of " + d + " coordinates, got " + inputs.length);
@@ -45,7 +53,7 @@ public record LayerJacobian(int dim, int rows, double[] outputs, double[] logDet
         double[] ld = new double[rows];
         layer.forward(nm, parameters, inputs, y, ld, rows, w);
         // the backward pass also writes this layer's parameter gradients: into scratch, never the model's
-        double[] grads = new double[layer.parameterOffset() + layer.parameterCount()];
+        double[] grads = scratch;
         double[] dy = new double[rows * d];
         double[] noLogDet = new double[rows];
         double[] dx = new double[rows * d];

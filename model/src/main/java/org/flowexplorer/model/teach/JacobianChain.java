@@ -51,8 +51,9 @@ public record JacobianChain(int dim, int rows, double[][] positions, double[][] 
         double[][] logDets = new double[layers][];
         positions[0] = points.clone();
         double[] composed = identities(n, d);
+        double[] scratch = new double[parameters.length];
         for (int l = 0; l < layers; l++) {
-            LayerJacobian j = LayerJacobian.of(model.layers().get(l), parameters, positions[l]);
+            LayerJacobian j = LayerJacobian.of(model.layers().get(l), parameters, positions[l], scratch);
             positions[l + 1] = j.outputs();
             matrices[l] = j.matrices();
             logDets[l] = j.logDets();

@@ -1,0 +1,167 @@
+package org.flowexplorer.app.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.flowexplorer.app.scene.LogDetMap;
+import org.flowexplorer.app.scene.QueryAnatomy;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.teach.JacobianChain.Role;
+
+/**
+ * The query point's local Jacobians: each coupling's triangular 2×2 matrix J_l for l = k … 1 with
+ * its numbers, every entry tinted by what it is (1: the conditioning coordinate passes through;
+ * exp(s): the transformed coordinate's scale; ∂y_B/∂x_A: the conditioner's slope; 0), then their
+ * product J_k⋯J_1 beside ∂h_k/∂x by central differences of the map: the chain rule, checked.
+ *
+ * <p>CSS: style class {@code jacobian-panel}; the shared colours of {@link ChartRegion}.
+ */
+public class JacobianPanel extends PaintedChart {
+    private static final double CARD_W = 128;
+    private static final double CARD_H = 78;
+    private static final double GAP = 22;
+    private static final double TOP = 60;
+    private static final Color IDENTITY = Color.web("#d0d7de");
+    private static final Color SCALE = Color.web("#ffd8b5");
+    private static final Color COUPLING = Color.web("#d8c6ff");
+
+    private QueryAnatomy query;
+
+    public JacobianPanel() {
+        super(560, 300);
+        getStyleClass().add("jacobian-panel");
+    }
+
+    public void setQuery(QueryAnatomy q) {
+        query = q;
+        scheduler.markDirty();
+    }
+
+    public QueryAnatomy getQuery() {
+        return query;
+    }
+
+    @Override
+    protected ChartRegion copyForExport() {
+        JacobianPanel copy = new JacobianPanel();
+        copy.query = query;
+        return copy;
+    }
+
+    /** One matrix to draw: its caption, numbers, the roles of its entries (null: a composite) and a line below. */
+    private record Card(String caption, double[] m, Role[] roles, String below, String before) {
+    }
+
+    @Override
+    protected void paint(ChartGraphics g, double width, double height) {
+        title(g, "Local Jacobians at the query point", 8, 6);
+        if (query == null) {
+            placeholder(g, "Click in the Explorer's data plot to pick a query point.", width, height);
+            return;
+        }
+        boolean affine = query.coupling() == CouplingType.AFFINE;
+        legend(g, affine, 8, 28);
+        List<Card> cards = new ArrayList<>();
+        int k = query.layer();
+        for (int l = k; l >= 1; l--) {
+            Role[] roles = new Role[4];
+            for (int i = 0; i < 4; i++) {
+                roles[i] = query.role(l - 1, i / 2, i % 2);
+            }
+            double[] m = query.layerMatrices()[l - 1];
+            cards.add(new Card("J" + LogDetMap.sub(l) + " (layer " + l + ")", m, roles,
+                    String.format(Locale.ROOT, "log|det| = %+.4f", query.layerLogDets()[l - 1]), l == k ? "" : "·"));
+        }
+        String chain = k == 1 ? "J₁" : "J" + LogDetMap.sub(k) + "⋯J₁";
+        cards.add(new Card(chain, query.product(), null, String.format(Locale.ROOT, "log|det| = %+.4f",
+                Math.log(Math.abs(det(query.product())))), "="));
+        cards.add(new Card("∂h" + LogDetMap.sub(k) + "/∂x, central diff.", query.differences(), null,
+                String.format(Locale.ROOT, "h = %.0e", QueryAnatomy.FD_STEP), "≈"));
+        double x = 8 + GAP;
+        double y = TOP;
+        for (Card c : cards) {
+            if (x + CARD_W > width - 4 && x > 8 + GAP) {
+                x = 8 + GAP;
+                y += CARD_H + 14;
+            }
+            card(g, c, x, y);
+            x += CARD_W + GAP;
+        }
+    }
+
+    private void legend(ChartGraphics g, boolean affine, double x, double y) {
+        g.setFont(Font.font(11));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        Object[][] items = {{IDENTITY, "1: x_A passes through"}, {SCALE, affine ? "exp(s): scales x_B" : "1: s = 0 (additive)"},
+            {COUPLING, "∂y_B/∂x_A: the conditioner's slope"}};
+        for (Object[] it : items) {
+            g.setFill((Color) it[0]);
+            g.fillRect(x, y + 2, 12, 12);
+            g.setFill(textColor.get());
+            String text = (String) it[1];
+            g.fillText(text, x + 16, y + 8);
+            x += 24 + 6.2 * text.length();
+        }
+        note(g, "0: x_B does not move x_A · J is triangular, so det J = the diagonal's product", 8, y + 16);
+    }
+
+    private void card(ChartGraphics g, Card c, double x, double y) {
+        g.setFont(Font.font(null, FontWeight.BOLD, 11));
+        g.setFill(textColor.get());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(c.caption(), x, y);
+        if (!c.before().isEmpty()) {
+            g.setFont(Font.font(16));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(c.before(), x - GAP / 2, y + 16 + 22);
+        }
+        double top = y + 16;
+        double cw = (CARD_W - 12) / 2;
+        double ch = 22;
+        for (int i = 0; i < 4; i++) {
+            double cx = x + 6 + (i % 2) * cw;
+            double cy = top + (i / 2) * ch;
+            Color fill = c.roles() == null ? null : switch (c.roles()[i]) {
+                case IDENTITY -> IDENTITY;
+                case SCALE -> SCALE;
+                case COUPLING -> COUPLING;
+                case ZERO -> null;
+            };
+            if (fill != null) {
+                g.setFill(fill);
+                g.fillRect(cx + 1, cy + 1, cw - 2, ch - 2);
+            }
+            g.setFont(Font.font("Monospaced", 11));
+            g.setFill(c.roles() != null && c.roles()[i] == Role.ZERO ? axisColor.get() : textColor.get());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(String.format(Locale.ROOT, "%.4f", c.m()[i]), cx + cw / 2, cy + ch / 2);
+        }
+        bracket(g, x + 3, top, 2 * ch, 1);
+        bracket(g, x + CARD_W - 3, top, 2 * ch, -1);
+        note(g, c.below(), x, top + 2 * ch + 4);
+    }
+
+    private void bracket(ChartGraphics g, double x, double y, double h, int dir) {
+        g.setStroke(textColor.get());
+        g.setLineWidth(1.2);
+        g.beginPath();
+        g.moveTo(x + dir * 4, y);
+        g.lineTo(x, y);
+        g.lineTo(x, y + h);
+        g.lineTo(x + dir * 4, y + h);
+        g.stroke();
+    }
+
+    private static double det(double[] m) {
+        return m[0] * m[3] - m[1] * m[2];
+    }
+}
