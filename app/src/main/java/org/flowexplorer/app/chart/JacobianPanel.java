@@ -25,7 +25,7 @@ public class JacobianPanel extends PaintedChart {
     private static final double CARD_W = 128;
     private static final double CARD_H = 78;
     private static final double GAP = 22;
-    private static final double TOP = 60;
+    private static final double TOP = 56;
     private static final Color IDENTITY = Color.web("#d0d7de");
     private static final Color SCALE = Color.web("#ffd8b5");
     private static final Color COUPLING = Color.web("#d8c6ff");
@@ -65,7 +65,7 @@ public class JacobianPanel extends PaintedChart {
             return;
         }
         boolean affine = query.coupling() == CouplingType.AFFINE;
-        legend(g, affine, 8, 28);
+        legend(g, affine, 8, 22, width);
         List<Card> cards = new ArrayList<>();
         int k = query.layer();
         for (int l = k; l >= 1; l--) {
@@ -82,52 +82,65 @@ public class JacobianPanel extends PaintedChart {
                 Math.log(Math.abs(det(query.product())))), "="));
         cards.add(new Card("∂h" + LogDetMap.sub(k) + "/∂x, central diff.", query.differences(), null,
                 String.format(Locale.ROOT, "h = %.0e", QueryAnatomy.FD_STEP), "≈"));
-        double x = 8 + GAP;
-        double y = TOP;
-        for (Card c : cards) {
-            if (x + CARD_W > width - 4 && x > 8 + GAP) {
-                x = 8 + GAP;
-                y += CARD_H + 14;
-            }
-            card(g, c, x, y);
-            x += CARD_W + GAP;
+        double scale = fit(cards.size(), width - 8, height - TOP);
+        int cols = Math.max(1, (int) Math.floor((width - 8 - GAP * scale) / ((CARD_W + GAP) * scale)));
+        for (int i = 0; i < cards.size(); i++) {
+            double x = 8 + GAP * scale + (i % cols) * (CARD_W + GAP) * scale;
+            double y = TOP + (i / cols) * (CARD_H + 10) * scale;
+            card(g, cards.get(i), x, y, scale);
         }
     }
 
-    private void legend(ChartGraphics g, boolean affine, double x, double y) {
+    /** The largest scale (at most 1.25) at which n cards fit in rows across w × h. */
+    private static double fit(int n, double w, double h) {
+        double best = 0.4;
+        for (int rows = 1; rows <= n; rows++) {
+            int cols = (n + rows - 1) / rows;
+            double s = Math.min(w / (cols * (CARD_W + GAP) + GAP), h / (rows * (CARD_H + 10)));
+            best = Math.max(best, Math.min(1.25, s));
+        }
+        return best;
+    }
+
+    private void legend(ChartGraphics g, boolean affine, double x, double y, double width) {
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         Object[][] items = {{IDENTITY, "1: x_A passes through"}, {SCALE, affine ? "exp(s): scales x_B" : "1: s = 0 (additive)"},
-            {COUPLING, "∂y_B/∂x_A: the conditioner's slope"}};
+            {COUPLING, "∂y_B/∂x_A: conditioner's slope"}};
+        double left = x;
         for (Object[] it : items) {
-            g.setFill((Color) it[0]);
-            g.fillRect(x, y + 2, 12, 12);
-            g.setFill(textColor.get());
             String text = (String) it[1];
-            g.fillText(text, x + 16, y + 8);
-            x += 24 + 6.2 * text.length();
+            double w = 22 + 6.0 * text.length();
+            if (x + w > width && x > left) {
+                x = left;
+                y += 15;
+            }
+            g.setFill((Color) it[0]);
+            g.fillRect(x, y + 2, 11, 11);
+            g.setFill(textColor.get());
+            g.fillText(text, x + 15, y + 8);
+            x += w;
         }
-        note(g, "0: x_B does not move x_A · J is triangular, so det J = the diagonal's product", 8, y + 16);
     }
 
-    private void card(ChartGraphics g, Card c, double x, double y) {
-        g.setFont(Font.font(null, FontWeight.BOLD, 11));
+    private void card(ChartGraphics g, Card c, double x, double y, double scale) {
+        g.setFont(Font.font(null, FontWeight.BOLD, 11 * scale));
         g.setFill(textColor.get());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(c.caption(), x, y);
+        double top = y + 16 * scale;
+        double cw = (CARD_W - 12) * scale / 2;
+        double ch = 22 * scale;
         if (!c.before().isEmpty()) {
-            g.setFont(Font.font(16));
+            g.setFont(Font.font(16 * scale));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(c.before(), x - GAP / 2, y + 16 + 22);
+            g.fillText(c.before(), x - GAP * scale / 2, top + ch);
         }
-        double top = y + 16;
-        double cw = (CARD_W - 12) / 2;
-        double ch = 22;
         for (int i = 0; i < 4; i++) {
-            double cx = x + 6 + (i % 2) * cw;
+            double cx = x + 6 * scale + (i % 2) * cw;
             double cy = top + (i / 2) * ch;
             Color fill = c.roles() == null ? null : switch (c.roles()[i]) {
                 case IDENTITY -> IDENTITY;
@@ -139,25 +152,30 @@ public class JacobianPanel extends PaintedChart {
                 g.setFill(fill);
                 g.fillRect(cx + 1, cy + 1, cw - 2, ch - 2);
             }
-            g.setFont(Font.font("Monospaced", 11));
+            g.setFont(Font.font("Monospaced", 11 * scale));
             g.setFill(c.roles() != null && c.roles()[i] == Role.ZERO ? axisColor.get() : textColor.get());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(String.format(Locale.ROOT, "%.4f", c.m()[i]), cx + cw / 2, cy + ch / 2);
         }
-        bracket(g, x + 3, top, 2 * ch, 1);
-        bracket(g, x + CARD_W - 3, top, 2 * ch, -1);
-        note(g, c.below(), x, top + 2 * ch + 4);
+        bracket(g, x + 3 * scale, top, 2 * ch, 4 * scale);
+        bracket(g, x + CARD_W * scale - 3 * scale, top, 2 * ch, -4 * scale);
+        g.setFont(Font.font(10 * scale));
+        g.setFill(axisColor.get());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(c.below(), x, top + 2 * ch + 3 * scale);
     }
 
-    private void bracket(ChartGraphics g, double x, double y, double h, int dir) {
+    /** A matrix bracket at x, its serifs {@code serif} long (negative: pointing left). */
+    private void bracket(ChartGraphics g, double x, double y, double h, double serif) {
         g.setStroke(textColor.get());
         g.setLineWidth(1.2);
         g.beginPath();
-        g.moveTo(x + dir * 4, y);
+        g.moveTo(x + serif, y);
         g.lineTo(x, y);
         g.lineTo(x, y + h);
-        g.lineTo(x + dir * 4, y + h);
+        g.lineTo(x + serif, y + h);
         g.stroke();
     }
 

@@ -64,7 +64,7 @@ public class WaterfallChart extends PaintedChart {
             ends[l + 1] = ends[l] + query.layerLogDets()[l];
         }
         ends[layers + 1] = query.total();
-        note(g, String.format(Locale.ROOT, "bars add up to %.5f · the model's log p(x) = %.5f · |Δ| = %.1e",
+        note(g, String.format(Locale.ROOT, "Σ bars = %.5f · model's log p(x) = %.5f · |Δ| = %.0e",
                 query.total(), query.modelLogProb(), Math.abs(query.total() - query.modelLogProb())), 8, 24);
         double lo = 0;
         double hi = 0;

@@ -26,7 +26,7 @@ public record LogDetMap(float[] values, int width, int height, Bounds bounds, in
     public static LogDetMap perLayer(RealNVP model, int k, Bounds inputBounds, int res) {
         float[] grid = grid(inputBounds, res);
         FlowTrace t = model.layers().get(k - 1).traceForward(grid);
-        String plane = k == 1 ? "data space x (the input of layer 1)" : "h" + sub(k - 1) + ", the input of layer " + k;
+        String plane = k == 1 ? "x = h₀, layer 1's input" : "h" + sub(k - 1) + ", layer " + k + "'s input";
         return new LogDetMap(finite(t.logDets()[0]), res, res, inputBounds, k, false, plane);
     }
 
