@@ -43,6 +43,22 @@ public final class DivergingScale {
         return new DivergingScale(Math.ceil(m / step - 1e-9) * step);
     }
 
+    /**
+     * The scale for {@code values}: up to the {@value #ROBUST_QUANTILE} quantile of |v| (rounded up),
+     * so a few extreme values far from the data (clamped to the end colours) do not wash out the rest.
+     */
+    public static DivergingScale covering(double[] values) {
+        double[] abs = new double[values.length];
+        for (int i = 0; i < abs.length; i++) {
+            abs[i] = Double.isFinite(values[i]) ? Math.abs(values[i]) : 0;
+        }
+        java.util.Arrays.sort(abs);
+        return around(abs.length == 0 ? 0 : abs[(int) Math.floor(ROBUST_QUANTILE * (abs.length - 1))]);
+    }
+
+    /** The share of values {@link #covering} keeps inside the scale. */
+    public static final double ROBUST_QUANTILE = 0.98;
+
     public double limit() {
         return limit;
     }

@@ -13,66 +13,33 @@ import org.flowexplorer.app.scene.Palette;
  *
  * <p>CSS: style class {@code jacobian-glyph-view}; the shared colours of {@link ChartRegion}.
  */
-public class JacobianGlyphView extends PaintedChart {
+public class JacobianGlyphView extends PaintedChart<PlaneContent<JacobianGlyphs>> {
     private static final int SEGMENTS = 40;
-    private static final double TOP = 40;
-
-    /**
-     * @param glyphs the glyphs, or null
-     * @param points the displayed points at h_k, or null
-     * @param query  the query point's h_k {x, y}, or null
-     */
-    public record Content(JacobianGlyphs glyphs, float[] points, double[] query) {
-        public static final Content EMPTY = new Content(null, null, null);
-    }
-
-    private Content content = Content.EMPTY;
 
     public JacobianGlyphView() {
-        super(460, 420);
-        getStyleClass().add("jacobian-glyph-view");
-    }
-
-    public void setContent(Content c) {
-        content = c == null ? Content.EMPTY : c;
-        scheduler.markDirty();
-    }
-
-    public Content getContent() {
-        return content;
+        super(460, 420, "jacobian-glyph-view", JacobianGlyphView::new,
+                "Jacobian glyphs", "Train a 2-D flow: the glyphs appear with the first trace.");
     }
 
     @Override
-    protected ChartRegion copyForExport() {
-        JacobianGlyphView copy = new JacobianGlyphView();
-        copy.content = content;
-        return copy;
-    }
-
-    @Override
-    protected void paint(ChartGraphics g, double width, double height) {
-        JacobianGlyphs gl = content.glyphs();
-        if (gl == null || gl.count() == 0) {
-            title(g, "Jacobian glyphs", 8, 6);
-            placeholder(g, "Train a 2-D flow: the glyphs appear with the first trace.", width, height);
-            return;
-        }
+    protected void paint(ChartGraphics g, PlaneContent<JacobianGlyphs> content, double width, double height) {
+        JacobianGlyphs gl = content.data();
         int k = gl.layer();
         title(g, "Circles in x, mapped to h" + LogDetMap.sub(k) + " by ∂h" + LogDetMap.sub(k) + "/∂x", 8, 6);
-        note(g, "the local linear map of layers 1…" + k + " · colour: log|det| (blue squeezes, red expands)", 8, 22);
+        note(g, "layers 1…" + k + "'s local linear map · colour: log|det|, blue squeezes, red expands", 8, 22);
         float[] extent = content.points() != null ? content.points() : gl.centres();
         Bounds b = Bounds.squareAround(extent, 0.01, 0.15);
-        PlanePlot plot = PlanePlot.fit(b, width, height, TOP, 14);
-        double maxAbs = 0;
-        for (int i = 0; i < gl.count(); i++) {
-            maxAbs = Math.max(maxAbs, Math.abs(gl.logAbsDet(i)));
+        PlanePlot plot = PlanePlot.fit(b, width, height, PlanePlot.TOP, 14);
+        double[] logDets = new double[gl.count()];
+        for (int i = 0; i < logDets.length; i++) {
+            logDets[i] = gl.logAbsDet(i);
         }
-        DivergingScale scale = DivergingScale.around(maxAbs);
+        DivergingScale scale = DivergingScale.covering(logDets);
         plot.clip(g);
         plot.points(g, content.points(), 0xFF57606A, 0.18);
         for (int i = 0; i < gl.count(); i++) {
             double[] e = gl.ellipse(i, SEGMENTS);
-            g.setStroke(scale.color(gl.logAbsDet(i)).darker());
+            g.setStroke(scale.color(logDets[i]).interpolate(javafx.scene.paint.Color.BLACK, 0.2));
             g.setLineWidth(1.6);
             g.beginPath();
             g.moveTo(plot.px(e[0]), plot.py(e[1]));

@@ -21,36 +21,15 @@ import org.flowexplorer.model.teach.JacobianChain.Role;
  *
  * <p>CSS: style class {@code jacobian-panel}; the shared colours of {@link ChartRegion}.
  */
-public class JacobianPanel extends PaintedChart {
+public class JacobianPanel extends PaintedChart<QueryAnatomy> {
     private static final double CARD_W = 128;
     private static final double CARD_H = 78;
     private static final double GAP = 22;
     private static final double TOP = 56;
-    private static final Color IDENTITY = Color.web("#d0d7de");
-    private static final Color SCALE = Color.web("#ffd8b5");
-    private static final Color COUPLING = Color.web("#d8c6ff");
-
-    private QueryAnatomy query;
 
     public JacobianPanel() {
-        super(560, 300);
-        getStyleClass().add("jacobian-panel");
-    }
-
-    public void setQuery(QueryAnatomy q) {
-        query = q;
-        scheduler.markDirty();
-    }
-
-    public QueryAnatomy getQuery() {
-        return query;
-    }
-
-    @Override
-    protected ChartRegion copyForExport() {
-        JacobianPanel copy = new JacobianPanel();
-        copy.query = query;
-        return copy;
+        super(560, 300, "jacobian-panel", JacobianPanel::new, "Local Jacobians at the query point",
+                "Click in the Explorer's data plot to pick a query point.");
     }
 
     /** One matrix to draw: its caption, numbers, the roles of its entries (null: a composite) and a line below. */
@@ -58,12 +37,8 @@ public class JacobianPanel extends PaintedChart {
     }
 
     @Override
-    protected void paint(ChartGraphics g, double width, double height) {
+    protected void paint(ChartGraphics g, QueryAnatomy query, double width, double height) {
         title(g, "Local Jacobians at the query point", 8, 6);
-        if (query == null) {
-            placeholder(g, "Click in the Explorer's data plot to pick a query point.", width, height);
-            return;
-        }
         boolean affine = query.coupling() == CouplingType.AFFINE;
         legend(g, affine, 8, 22, width);
         List<Card> cards = new ArrayList<>();
@@ -106,8 +81,9 @@ public class JacobianPanel extends PaintedChart {
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        Object[][] items = {{IDENTITY, "1: x_A passes through"}, {SCALE, affine ? "exp(s): scales x_B" : "1: s = 0 (additive)"},
-            {COUPLING, "∂y_B/∂x_A: conditioner's slope"}};
+        Object[][] items = {{tint(Role.IDENTITY), "1: x_A passes through"},
+            {tint(Role.SCALE), affine ? "exp(s): scales x_B" : "1: s = 0 (additive)"},
+            {tint(Role.COUPLING), "∂y_B/∂x_A: conditioner's slope"}};
         double left = x;
         for (Object[] it : items) {
             String text = (String) it[1];
@@ -142,12 +118,7 @@ public class JacobianPanel extends PaintedChart {
         for (int i = 0; i < 4; i++) {
             double cx = x + 6 * scale + (i % 2) * cw;
             double cy = top + (i / 2) * ch;
-            Color fill = c.roles() == null ? null : switch (c.roles()[i]) {
-                case IDENTITY -> IDENTITY;
-                case SCALE -> SCALE;
-                case COUPLING -> COUPLING;
-                case ZERO -> null;
-            };
+            Color fill = c.roles() == null ? null : tint(c.roles()[i]);
             if (fill != null) {
                 g.setFill(fill);
                 g.fillRect(cx + 1, cy + 1, cw - 2, ch - 2);
@@ -177,6 +148,16 @@ public class JacobianPanel extends PaintedChart {
         g.lineTo(x, y + h);
         g.lineTo(x + serif, y + h);
         g.stroke();
+    }
+
+    /** The background of an entry by what it is; null (none) for the zeros. */
+    private static Color tint(Role role) {
+        return switch (role) {
+            case IDENTITY -> Color.web("#d0d7de");
+            case SCALE -> Color.web("#ffd8b5");
+            case COUPLING -> Color.web("#d8c6ff");
+            case ZERO -> null;
+        };
     }
 
     private static double det(double[] m) {

@@ -15,58 +15,27 @@ import org.flowexplorer.app.scene.Palette;
  *
  * <p>CSS: style class {@code logdet-map-view}; the shared colours of {@link ChartRegion}.
  */
-public class LogDetMapView extends PaintedChart {
+public class LogDetMapView extends PaintedChart<PlaneContent<LogDetMap>> {
     private static final double BAR = 14;
-    private static final double BAR_LABELS = 44;
-    private static final double TOP = 40;
-
-    /**
-     * What the view draws.
-     *
-     * @param map    the values, or null
-     * @param points context points in the map's plane, or null
-     * @param query  the query point in the map's plane {x, y}, or null
-     */
-    public record Content(LogDetMap map, float[] points, double[] query) {
-        public static final Content EMPTY = new Content(null, null, null);
-    }
-
-    private Content content = Content.EMPTY;
+    private static final double BAR_LABELS = 54;
 
     public LogDetMapView() {
-        super(460, 420);
-        getStyleClass().add("logdet-map-view");
-    }
-
-    public void setContent(Content c) {
-        content = c == null ? Content.EMPTY : c;
-        scheduler.markDirty();
-    }
-
-    public Content getContent() {
-        return content;
+        super(460, 420, "logdet-map-view", LogDetMapView::new, "Log-det map",
+                "Train a 2-D flow: the map appears with the first trace.");
     }
 
     @Override
-    protected ChartRegion copyForExport() {
-        LogDetMapView copy = new LogDetMapView();
-        copy.content = content;
-        return copy;
-    }
-
-    @Override
-    protected void paint(ChartGraphics g, double width, double height) {
-        LogDetMap m = content.map();
-        if (m == null) {
-            title(g, "Log-det map", 8, 6);
-            placeholder(g, "Train a 2-D flow: the map appears with the first trace.", width, height);
-            return;
-        }
+    protected void paint(ChartGraphics g, PlaneContent<LogDetMap> content, double width, double height) {
+        LogDetMap m = content.data();
         title(g, m.quantity() + (m.cumulative() ? ": layers 1…" + m.layer() + " together" : ": layer " + m.layer()
                 + " alone"), 8, 6);
         note(g, "over " + m.plane() + " · blue squeezes, red expands", 8, 22);
-        PlanePlot plot = PlanePlot.fit(m.bounds(), width, height, TOP, BAR + BAR_LABELS + 16);
-        DivergingScale scale = DivergingScale.around(m.maxAbs());
+        PlanePlot plot = PlanePlot.fit(m.bounds(), width, height, PlanePlot.TOP, BAR + BAR_LABELS + 16);
+        double[] values = new double[m.values().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = m.values()[i];
+        }
+        DivergingScale scale = DivergingScale.covering(values);
         plot.clip(g);
         paintRaster(g, plot, m, scale);
         plot.points(g, content.points(), 0xFF24292F, 0.22);
@@ -113,7 +82,8 @@ public class LogDetMapView extends PaintedChart {
             double py = y + (1 - f) / 2 * h;
             g.setStroke(axisColor.get());
             g.strokeLine(x + BAR, py, x + BAR + 3, py);
-            g.fillText(String.format(Locale.ROOT, "%+.2f", v).replace("+0.00", "0"), x + BAR + 5, py);
+            String label = String.format(Locale.ROOT, "%+.2f", v).replace("+0.00", "0");
+            g.fillText(Math.abs(f) == 1 ? (f > 0 ? "≥ " : "≤ ") + label : label, x + BAR + 5, py);
         }
     }
 }

@@ -13,6 +13,8 @@ import org.flowexplorer.app.scene.Bounds;
  * @param y top edge
  */
 record PlanePlot(double x, double y, Viewport viewport) {
+    /** Room above a plane view's plot area for its title and caption. */
+    static final double TOP = 40;
     private static final double LEFT = 44;
     private static final double BOTTOM = 22;
 

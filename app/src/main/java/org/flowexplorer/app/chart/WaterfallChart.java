@@ -15,7 +15,7 @@ import org.flowexplorer.app.scene.QueryAnatomy;
  *
  * <p>CSS: style class {@code waterfall-chart}; the shared colours of {@link ChartRegion}.
  */
-public class WaterfallChart extends PaintedChart {
+public class WaterfallChart extends PaintedChart<QueryAnatomy> {
     private static final double LEFT = 52;
     private static final double RIGHT = 12;
     private static final double TOP = 46;
@@ -24,37 +24,14 @@ public class WaterfallChart extends PaintedChart {
     private static final Color SQUEEZE = Color.web("#4393c3");
     private static final Color BASE = Color.web("#8c959f");
 
-    private QueryAnatomy query;
-
     public WaterfallChart() {
-        super(460, 300);
-        getStyleClass().add("waterfall-chart");
-    }
-
-    /** The query point's anatomy; null shows how to get one. */
-    public void setQuery(QueryAnatomy q) {
-        query = q;
-        scheduler.markDirty();
-    }
-
-    public QueryAnatomy getQuery() {
-        return query;
+        super(460, 300, "waterfall-chart", WaterfallChart::new, "log p(x), bar by bar",
+                "Click in the Explorer's data plot to pick a query point.");
     }
 
     @Override
-    protected ChartRegion copyForExport() {
-        WaterfallChart copy = new WaterfallChart();
-        copy.query = query;
-        return copy;
-    }
-
-    @Override
-    protected void paint(ChartGraphics g, double width, double height) {
+    protected void paint(ChartGraphics g, QueryAnatomy query, double width, double height) {
         title(g, "log p(x) = log N(z; 0, I) + Σ log|det J_l|", 8, 6);
-        if (query == null) {
-            placeholder(g, "Click in the Explorer's data plot to pick a query point.", width, height);
-            return;
-        }
         int layers = query.layers();
         double[] ends = new double[layers + 2];
         double[] starts = new double[layers + 2];
@@ -111,17 +88,17 @@ public class WaterfallChart extends PaintedChart {
                 g.strokeLine(x + bar, y, x + slot, y);
                 g.setLineDashes();
             }
-            labels(g, i, layers, x + bar / 2, top, bottom, bar, ends[i] - starts[i], height);
+            labels(g, i, query, x + bar / 2, top, bottom, bar, ends[i] - starts[i], height);
         }
     }
 
-    private void labels(ChartGraphics g, int i, int layers, double cx, double top, double bottom, double bar,
+    private void labels(ChartGraphics g, int i, QueryAnatomy query, double cx, double top, double bottom, double bar,
             double value, double height) {
         g.setFont(Font.font(10));
         g.setFill(textColor.get());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        String name = i == 0 ? "N(z)" : i == layers + 1 ? "log p" : Integer.toString(i);
+        String name = i == 0 ? "N(z)" : i == query.layers() + 1 ? "log p" : Integer.toString(i);
         g.fillText(name, cx, height - BOTTOM + 6);
         if (bar >= 24) {
             boolean up = value >= 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.flowexplorer.app.chart.JacobianGlyphView;
 import org.flowexplorer.app.chart.JacobianPanel;
 import org.flowexplorer.app.chart.LogDetMapView;
+import org.flowexplorer.app.chart.PlaneContent;
 import org.flowexplorer.app.chart.StackedCharts;
 import org.flowexplorer.app.chart.WaterfallChart;
 import org.flowexplorer.app.scene.Bounds;
@@ -50,17 +51,17 @@ final class LayerAnatomyRender {
         return () -> {
             if (view.equals("jacobian")) {
                 JacobianGlyphView glyphs = new JacobianGlyphView();
-                glyphs.setContent(new JacobianGlyphView.Content(a.glyphs(), a.outputs(), q == null ? null : q.positions()[k]));
+                glyphs.setContent(new PlaneContent<>(a.glyphs(), a.outputs(), q == null ? null : q.positions()[k]));
                 JacobianPanel panel = new JacobianPanel();
-                panel.setQuery(q);
+                panel.setContent(q);
                 return new StackedCharts(glyphs, panel, 0.62);
             }
             LogDetMapView map = new LogDetMapView();
             double[] at = q == null ? null : q.positions()[cumulative ? 0 : k - 1];
-            map.setContent(new LogDetMapView.Content(cumulative ? a.cumulative() : a.perLayer(),
+            map.setContent(new PlaneContent<>(cumulative ? a.cumulative() : a.perLayer(),
                     cumulative ? a.data() : a.inputs(), at));
             WaterfallChart waterfall = new WaterfallChart();
-            waterfall.setQuery(q);
+            waterfall.setContent(q);
             return new StackedCharts(map, waterfall, 0.62);
         };
     }

@@ -46,7 +46,7 @@ public record JacobianGlyphs(int layer, float[] sources, float[] centres, double
             }
         }
         return new JacobianGlyphs(k, java.util.Arrays.copyOf(src, 2 * kept), java.util.Arrays.copyOf(dst, 2 * kept),
-                java.util.Arrays.copyOf(mats, 4 * kept), 0.3 * dataBounds.width() / perSide);
+                java.util.Arrays.copyOf(mats, 4 * kept), 0.22 * dataBounds.width() / perSide);
     }
 
     public int count() {

@@ -7,6 +7,7 @@ import javafx.scene.layout.RowConstraints;
 import org.flowexplorer.app.chart.JacobianGlyphView;
 import org.flowexplorer.app.chart.JacobianPanel;
 import org.flowexplorer.app.chart.LogDetMapView;
+import org.flowexplorer.app.chart.PlaneContent;
 import org.flowexplorer.app.chart.WaterfallChart;
 import org.flowexplorer.app.scene.LayerAnatomy;
 import org.flowexplorer.app.scene.LogDetMap;
@@ -64,17 +65,18 @@ public final class LayerAnatomyBoard extends GridPane {
         if (a == null) {
             map.setContent(null);
             glyphs.setContent(null);
-            waterfall.setQuery(null);
-            jacobians.setQuery(null);
+            waterfall.setContent(null);
+            jacobians.setContent(null);
             return;
         }
         QueryAnatomy q = a.query();
         LogDetMap m = cumulative ? a.cumulative() : a.perLayer();
         double[] at = q == null ? null : q.positions()[cumulative ? 0 : a.layer() - 1];
-        map.setContent(new LogDetMapView.Content(m, cumulative ? a.data() : a.inputs(), at));
-        glyphs.setContent(new JacobianGlyphView.Content(a.glyphs(), a.outputs(), q == null ? null : q.positions()[a.layer()]));
-        waterfall.setQuery(q);
-        jacobians.setQuery(q);
+        map.setContent(new PlaneContent<>(m, cumulative ? a.data() : a.inputs(), at));
+        glyphs.setContent(a.glyphs().count() == 0 ? null
+                : new PlaneContent<>(a.glyphs(), a.outputs(), q == null ? null : q.positions()[a.layer()]));
+        waterfall.setContent(q);
+        jacobians.setContent(q);
     }
 
     /** A new board with the same data, for exports. */

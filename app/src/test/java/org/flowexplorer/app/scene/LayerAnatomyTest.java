@@ -21,14 +21,11 @@ class LayerAnatomyTest {
 
     /** Every parameter random (the last Linears too): far from the identity, like a trained flow. */
     static RealNVP farFromIdentity(CouplingType type, long seed) {
-        RealNVP flow = RealNVP.create(FlowSpec.alternating(2, LAYERS, new int[] {16, 16}, type), seed);
-        double[] p = flow.parameterValues();
-        SplittableRandom rng = new SplittableRandom(seed + 1);
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (rng.nextGaussian() * 0.25);
-        }
-        flow.setParameters(p);
-        return flow;
+        FlowSpec spec = FlowSpec.alternating(2, LAYERS, new int[] {16, 16}, type);
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] p = new double[RealNVP.create(spec, seed).parameterCount()];
+        java.util.Arrays.setAll(p, i -> (float) (rng.nextGaussian() * 0.25));
+        return RealNVP.withParameters(spec, org.flowexplorer.model.Precision.FLOAT32, p);
     }
 
     @ParameterizedTest

@@ -50,8 +50,8 @@ class LayerAnatomyTabTest {
             return (LayerAnatomyPane) window.target(Panel.LOGDET_JACOBIAN).view();
         });
         assertEquals(Explanations.LOGDET_JACOBIAN, FxTesting.onFx(() -> window.focus().selected().explanation().get()));
-        assertNotNull(FxTesting.onFx(() -> pane.board().map().getContent().map()), "the map has the worker's data");
-        assertEquals(81, (int) FxTesting.onFx(() -> pane.board().glyphs().getContent().glyphs().count()));
+        assertNotNull(FxTesting.onFx(() -> pane.board().map().getContent().data()), "the map has the worker's data");
+        assertEquals(81, (int) FxTesting.onFx(() -> pane.board().glyphs().getContent().data().count()));
 
         FxTesting.onFx(() -> {
             ((Button) pane.lookup("#anatomy-next")).fire();
@@ -64,13 +64,13 @@ class LayerAnatomyTabTest {
             ((CheckBox) pane.lookup("#anatomy-cumulative")).setSelected(true);
             return null;
         });
-        assertTrue(FxTesting.onFx(() -> pane.board().map().getContent().map().cumulative()));
+        assertTrue(FxTesting.onFx(() -> pane.board().map().getContent().data().cumulative()));
 
         FxTesting.onFx(() -> {
             app.viewModel().plots().queryData(0.2, 0.1);
             return null;
         });
-        waitFor(() -> FxTesting.onFx(() -> pane.board().waterfall().getQuery() != null));
+        waitFor(() -> FxTesting.onFx(() -> pane.board().waterfall().getContent() != null));
         for (javafx.scene.layout.Region chart : FxTesting.onFx(() -> pane.board().charts())) {
             BufferedImage png = FxTesting.onFx(() -> PngExport.render(chart, 420, 320, 1));
             assertEquals(420, png.getWidth());

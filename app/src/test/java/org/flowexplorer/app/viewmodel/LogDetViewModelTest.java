@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.List;
 import org.flowexplorer.app.scene.LayerAnatomy;
-import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.app.worker.TrainingWorker;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The log-det and Jacobian tab's data follows the stepper's coupling and the query (a real worker on the test thread). */
 class LogDetViewModelTest {
     private final TrainingWorker worker = SameThreadWorker.small();
-    private final List<Command> sent = new ArrayList<>();
-    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, sent);
+    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, new ArrayList<>());
     private final LogDetViewModel logDet = vm.logDet();
 
     @AfterEach
