@@ -23,7 +23,8 @@ public abstract class PaintedChart<T> extends ChartRegion {
     /**
      * @param styleClass its CSS style class
      * @param factory    makes a new, empty chart of the same kind (for the export copy)
-     * @param empty      the title and the hint shown while there is no content
+     * @param empty      the title and the hint shown while there is no content; none: {@link #paint}
+     *                   is called whatever the content (a chart made of other charts)
      */
     protected PaintedChart(double prefWidth, double prefHeight, String styleClass,
             java.util.function.Supplier<? extends PaintedChart<T>> factory, String... empty) {
@@ -50,7 +51,7 @@ public abstract class PaintedChart<T> extends ChartRegion {
         return content;
     }
 
-    /** Draws {@code c} (never null) over a width × height area whose background is filled. */
+    /** Draws {@code c} (null only without an empty hint) over a width × height area whose background is filled. */
     protected abstract void paint(ChartGraphics g, T c, double width, double height);
 
     @Override
@@ -81,7 +82,7 @@ public abstract class PaintedChart<T> extends ChartRegion {
     void paintPage(ChartGraphics g, double width, double height) {
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, width, height);
-        if (content != null) {
+        if (content != null || empty.length == 0) {
             paint(g, content, width, height);
         } else if (empty.length == 2) {
             title(g, empty[0], 8, 6);
