@@ -33,10 +33,15 @@ import picocli.CommandLine.Option;
         description = {"Draws one of the workbench's views of a model to a PNG or SVG file, without a display.",
                 "Views: density (p(x) heatmap over the data bounds, with the data), samples (model samples and the data),"
                         + " layers (points at layer --layer with the warped grid), latent (data pushed to z over N(0,I)"
-                        + " contours), loss (the loss history stored in a .zip model), masks (the coupling masks).",
+                        + " contours), loss (the loss history stored in a .zip model), masks (the coupling masks),"
+                        + " logdet (layer --layer's log|det J| map over its input plane and the median point's waterfall),"
+                        + " logdet-cumulative (the same for layers 1…K over data space), jacobian (Jacobian glyphs of"
+                        + " data → layer --layer and the median point's matrices).",
                 "With --view layers, an --out ending in .gif writes the layer animation instead."})
 final class RenderCommand extends CliCommand {
-    static final List<String> VIEWS = List.of("density", "samples", "layers", "latent", "loss", "masks");
+    static final List<String> VIEWS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("density", "samples", "layers", "latent", "loss", "masks"),
+            LayerAnatomyRender.VIEWS.stream()).toList();
     private static final int DENSITY_GRID = 160;
     private static final int WARP_LINES = 13;
     private static final int WARP_POINTS = 60;
@@ -45,7 +50,7 @@ final class RenderCommand extends CliCommand {
     ModelOption model;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "density, samples, layers, latent, loss or masks.")
+            description = "density, samples, layers, latent, loss, masks, logdet, logdet-cumulative or jacobian.")
     String view;
 
     @Option(names = "--out", required = true, paramLabel = "F.png|F.svg", description = "Output image (.png or .svg; .gif for --view layers).")
@@ -60,7 +65,8 @@ final class RenderCommand extends CliCommand {
     @Option(names = "--height", paramLabel = "H", description = "Height in logical pixels (default: 600; loss 360; masks fit the layers).")
     Integer height;
 
-    @Option(names = "--layer", paramLabel = "K", description = "Layer for --view layers (0 = data … L = latent; default: L) or the row to outline in masks.")
+    @Option(names = "--layer", paramLabel = "K", description = "Layer for --view layers (0 = data … L = latent; default: L),"
+            + " the row to outline in masks, or the coupling (1 … L; default: 1) for logdet and jacobian.")
     Integer layer;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "PNG pixel density: 2 gives a 2W×2H image (default: ${DEFAULT-VALUE}).")
@@ -250,6 +256,9 @@ final class RenderCommand extends CliCommand {
                     v.setGaussianContours(view.equals("latent"));
                     return v;
                 };
+            }
+            case "logdet", "logdet-cumulative", "jacobian" -> {
+                return LayerAnatomyRender.scene(this, view, flow, points != null ? points : flow.samplePoints(n, seed), layer);
             }
             case "loss" -> {
                 LossCurve train = LossCurve.train(history);

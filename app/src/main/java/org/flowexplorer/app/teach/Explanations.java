@@ -29,6 +29,7 @@ public final class Explanations {
     public static final String FORMULA_INSPECTOR = "formula-inspector";
     public static final String WORKED_EXAMPLE = "worked-example";
     public static final String MASK_GALLERY = "mask-gallery";
+    public static final String LOGDET_JACOBIAN = "logdet-jacobian";
 
     // ---------------------------------------------------------------- the mask gallery's sections
 
@@ -110,9 +111,18 @@ public final class Explanations {
                         + "layer. A squeeze turns each 2×2 block of pixels into 4 channels (C×H×W → 4C×H/2×W/2), and "
                         + "after each scale half the channels are factored out straight to the base distribution. "
                         + "This app's 2-D points use the simplest case: alternate x₁ and x₂.");
+        put(LOGDET_JACOBIAN, "Log-det map and Jacobians",
+                "Each layer stretches space in some places and squeezes it in others; log|det J_k| says by how much "
+                        + "(red > 0 expands, blue < 0 squeezes). The map is drawn over layer k's own input plane h_(k−1) "
+                        + "(the stepper's position k − 1), where a coupling's log-det Σ s depends only on its "
+                        + "conditioning coordinate, so it shows as stripes; the cumulative toggle adds layers 1…k over "
+                        + "data space x. The ellipses are small circles of data space under the composed local "
+                        + "Jacobian, and for the query point log p(x) is built bar by bar: log N(z; 0, I) plus one "
+                        + "log|det J_k| per layer. Each J_k is triangular — 1 where x_A passes through, exp(s) where "
+                        + "x_B is scaled, ∂y_B/∂x_A from the conditioner's slope — and their product is the whole map's.");
     }
 
-    private static final Map<String, String> FORMULAS = Map.of(
+    private static final Map<String, String> FORMULAS = new java.util.HashMap<>(Map.of(
             DATA_SPACE, "z = f(x)        x = f⁻¹(z)",
             LATENT_SPACE, "z = f(x) ~ N(0, I)",
             LAYER_STEPPER, "h₀ = x,   h_k = f_k(h_k−1),   h_L = z",
@@ -122,7 +132,11 @@ public final class Explanations {
             DENSITY, "p(x) = N(f(x); 0, I) · |det J_f(x)|",
             FORMULA_INSPECTOR, "y = x_m + (1 − m)·(x·exp(s) + t),   log|det J| = Σ s",
             WORKED_EXAMPLE, "y = x_m + (1 − mask)·(x·exp(s) + t)",
-            MASK_GALLERY, "squeeze: C×H×W → 4C × H/2 × W/2");
+            MASK_GALLERY, "squeeze: C×H×W → 4C × H/2 × W/2"));
+
+    static { // Map.of takes at most ten pairs
+        FORMULAS.put(LOGDET_JACOBIAN, "log p(x) = log N(z; 0, I) + Σ_k log|det J_k|,   J_k = [[1, 0], [∂y_B/∂x_A, exp(s)]]");
+    }
 
     private Explanations() {
     }

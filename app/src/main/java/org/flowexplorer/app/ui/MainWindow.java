@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -102,6 +103,9 @@ public final class MainWindow extends BorderPane {
         tabs = new TeachingTabs(rows, fullInspector);
         WorkedExampleView worked = tabs.workedExample();
         MaskGalleryView gallery = tabs.maskGallery();
+        LayerAnatomyPane anatomy = new LayerAnatomyPane(vm);
+        Tab anatomyTab = TeachingTabs.tab("Log-det & Jacobian", anatomy, "logdet-tab", "Where each layer expands and squeezes space, its local Jacobians, and the query point's log p(x) bar by bar.");
+        tabs.getTabs().add(anatomyTab);
         ExportTarget dataTarget = register(Panel.DATA_SPACE, data.plot(),
                 () -> vm.plots().densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE, data::plot);
         register(Panel.LATENT_SPACE, latent.plot(), null, latent::plot);
@@ -122,6 +126,8 @@ public final class MainWindow extends BorderPane {
             copy.setLayer(gallery.getLayer());
             return copy;
         });
+        register(Panel.LOGDET_JACOBIAN, anatomy, null, anatomy.board()::copy);
+        anatomy.installExports(actions.exports());
         focus.set(dataTarget);
         vm.plots().densityVisibleProperty().addListener((o, was, now) -> {
             focus.set(dataTarget);
@@ -129,7 +135,8 @@ public final class MainWindow extends BorderPane {
         });
         ExportTarget[] lastExplorer = {dataTarget};
         focus.currentProperty().addListener((o, was, now) -> {
-            if (now != null && now != target(Panel.WORKED_EXAMPLE) && now != target(Panel.MASK_GALLERY)) {
+            if (now != null && now != target(Panel.WORKED_EXAMPLE) && now != target(Panel.MASK_GALLERY)
+                    && now != target(Panel.LOGDET_JACOBIAN)) {
                 lastExplorer[0] = now;
             }
         });
@@ -142,7 +149,8 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> focus.set(
                 now == tabs.workedExampleTab() ? target(Panel.WORKED_EXAMPLE)
                         : now == tabs.maskGalleryTab() ? target(Panel.MASK_GALLERY)
-                        : now == tabs.inspectorTab() ? target(Panel.FORMULA_INSPECTOR) : lastExplorer[0]));
+                        : now == tabs.inspectorTab() ? target(Panel.FORMULA_INSPECTOR)
+                        : now == anatomyTab ? target(Panel.LOGDET_JACOBIAN) : lastExplorer[0]));
 
         // The controls stay on the left whatever the tab (Play is never more than a click away), and the
         // chrome above them is one row, so the column fits a 1280×800 projector with as little scrolling as possible.

@@ -43,7 +43,7 @@ public final class TeachingTabs extends TabPane {
         return view;
     }
 
-    private static Tab tab(String text, Node content, String id, String tip) {
+    static Tab tab(String text, Node content, String id, String tip) {
         Tab t = new Tab(text, content);
         t.setId(id);
         Tooltip tt = new Tooltip(tip);

@@ -225,4 +225,13 @@ public final class SnapshotDiff {
         return now.inspector().inspection();
     }
 
+    /** The stepper coupling's log-det maps, Jacobian glyphs and query waterfall; null until computed. */
+    public org.flowexplorer.app.scene.LayerAnatomy layerAnatomy() {
+        return now.view().anatomy();
+    }
+
+    public boolean layerAnatomyChanged() {
+        return first() || before.view().anatomy() != now.view().anatomy();
+    }
+
 }

@@ -261,6 +261,22 @@ public abstract class CouplingLayer extends ParameterSlice {
         return standalone;
     }
 
+    /**
+     * This layer alone on float32 points x ([n, D] row-major, in its input space), through the same
+     * engine code as the whole flow and the live parameters: a one-layer trace whose
+     * {@code positions[1]} are the outputs and {@code logDets[0]} the layer's log|det J| per point.
+     */
+    public FlowTrace traceForward(float[] x) {
+        return traceFloats(engine(), x);
+    }
+
+    private static <A> FlowTrace traceFloats(FlowEngine<A> e, float[] x) {
+        if (x.length % e.dim != 0) {
+            throw new IllegalArgumentException("expected a multiple of " + e.dim + " values, got " + x.length);
+        }
+        return e.trace(e.nm.fromFloats(x), x.length / e.dim, false);
+    }
+
     @Override
     public TransformResult forward(INDArray x) {
         return engine().forward(x);
