@@ -122,6 +122,10 @@ public final class MainWindow extends BorderPane {
             copy.setLayer(gallery.getLayer());
             return copy;
         });
+        DiagnosticsPane diagnostics = new DiagnosticsPane(vm.diagnostics());
+        tabs.getTabs().add(diagnostics.tab());
+        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curvesCopy);
+        register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::healthCopy);
         focus.set(dataTarget);
         vm.plots().densityVisibleProperty().addListener((o, was, now) -> {
             focus.set(dataTarget);

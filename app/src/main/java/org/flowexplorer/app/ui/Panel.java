@@ -21,7 +21,9 @@ public enum Panel {
     FORMULA_INSPECTOR("Formula inspector", "formula-inspector", Explanations.FORMULA_INSPECTOR, Slot.BOTTOM),
     SAMPLE_INVERT("Sample & invert", "sample-invert", Explanations.SAMPLE_INVERT, Slot.BOTTOM),
     WORKED_EXAMPLE("Worked example", "worked-example", Explanations.WORKED_EXAMPLE, Slot.TAB),
-    MASK_GALLERY("Mask gallery", "mask-gallery", Explanations.MASK_GALLERY, Slot.TAB);
+    MASK_GALLERY("Mask gallery", "mask-gallery", Explanations.MASK_GALLERY, Slot.TAB),
+    CONDITIONER_CURVES("Conditioner curves", "conditioner-curves", Explanations.CONDITIONER_CURVES, Slot.TAB),
+    NUMERICAL_HEALTH("Numerical health", "numerical-health", Explanations.NUMERICAL_HEALTH, Slot.TAB);
 
     /** Where a panel sits: the left column, the explorer's top or bottom row, or a tab of its own. */
     public enum Slot {

@@ -36,6 +36,7 @@ public final class ExplorerViewModel {
     private final LayerViewModel layers;
     private final SketchViewModel sketch;
     private final FilesViewModel files;
+    private final DiagnosticsViewModel diagnostics = new DiagnosticsViewModel();
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Preset.View> requestedView = new ReadOnlyObjectWrapper<>(this, "requestedView");
 
@@ -63,6 +64,7 @@ public final class ExplorerViewModel {
         layers.accept(d);
         form.accept(d);
         plots.accept(d);
+        diagnostics.accept(d);
         snapshot.set(s); // last: a listener to it sees every part up to date
     }
 
@@ -107,6 +109,11 @@ public final class ExplorerViewModel {
 
     public PlotsViewModel plots() {
         return plots;
+    }
+
+    /** The conditioner curves and numerical health of the "Conditioners & health" tab. */
+    public DiagnosticsViewModel diagnostics() {
+        return diagnostics;
     }
 
     /** The status bar's line (the worker's state, or the outcome of the last file operation) and failures. */

@@ -78,10 +78,11 @@ public record Snapshot(
      * @param samples           model samples, null when none were drawn
      * @param query             the query point's trace, null when none
      * @param displayedLayer    the layer the stepper shows (0 = data … L = latent)
+     * @param diagnostics       the conditioner curves and numerical health; null until the first trace
      */
     public record ViewData(Bounds dataBounds, float[] points, Trace trace, Trace grid, int gridLines,
             int gridPointsPerLine, boolean[][] masks, Density density, Samples samples, QueryResult query,
-            int displayedLayer) {
+            int displayedLayer, Diagnostics diagnostics) {
     }
 
     /**

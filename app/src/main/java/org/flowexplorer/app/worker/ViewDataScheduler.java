@@ -50,10 +50,13 @@ final class ViewDataScheduler implements AutoCloseable {
     private long nextTraceNanos;
     private long nextDensityNanos;
     private double traceMillis = Double.NaN;
+    private final DiagnosticsData diagnosticsData;
+    private Diagnostics diagnostics;
 
     ViewDataScheduler(TrainingWorker.Options options, LongSupplier clock) {
         this.options = options;
         this.clock = clock;
+        this.diagnosticsData = new DiagnosticsData(clock);
     }
 
     // ---------------------------------------------------------------- what the user asked for
@@ -156,6 +159,7 @@ final class ViewDataScheduler implements AutoCloseable {
             queryResult = null;
         }
         updateInspection(model, version);
+        diagnostics = diagnosticsData.refresh(e, trace, queryResult, inspectedLayer(model));
         return exploding;
     }
 
@@ -268,13 +272,13 @@ final class ViewDataScheduler implements AutoCloseable {
 
     Snapshot.ViewData viewData(Experiment e) {
         return new Snapshot.ViewData(e.points().bounds(), e.points().display(), trace, grid, options.gridLines() * 2,
-                options.gridPointsPerLine(), masks(e.model()), density, samples, queryResult, displayedLayer);
+                options.gridPointsPerLine(), masks(e.model()), density, samples, queryResult, displayedLayer, diagnostics);
     }
 
     /** Before the model exists: the settings' masks and nothing to draw yet. */
     Snapshot.ViewData emptyViewData(ArchitectureSettings a) {
         return new Snapshot.ViewData(null, null, null, null, options.gridLines() * 2, options.gridPointsPerLine(),
-                LayerMasks.alternating(a.layers()), null, null, null, displayedLayer);
+                LayerMasks.alternating(a.layers()), null, null, null, displayedLayer, null);
     }
 
     Snapshot.Inspector inspector(RealNVP model) {

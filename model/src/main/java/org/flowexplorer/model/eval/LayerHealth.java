@@ -9,14 +9,15 @@ import org.flowexplorer.model.flow.RealNVP;
  * (where its gradient 2 − s²/2 vanishes), each layer's log|det J| extremes, and whether the inverse
  * still recovers the points (‖f⁻¹(f(x)) − x‖).
  *
- * @param probePoints    how many points were measured
+ * @param points         how many points the per-layer figures cover
+ * @param probePoints    how many of them the round trip pulled back (a strided subset)
  * @param maxAbsScale    per layer, max |s| over the probe (0 for a coupling without a scale, e.g. additive)
  * @param saturatedShare per layer, the share of probe points with some |s| &gt; {@link #SATURATED}
  * @param logDetMin      per layer, the smallest log|det J_k| over the probe
  * @param logDetMax      per layer, the largest log|det J_k| over the probe
  * @param roundTripMax   max over the probe of ‖f⁻¹(f(x)) − x‖ (Euclidean, data space)
  */
-public record LayerHealth(int probePoints, double[] maxAbsScale, double[] saturatedShare, double[] logDetMin,
+public record LayerHealth(int points, int probePoints, double[] maxAbsScale, double[] saturatedShare, double[] logDetMin,
         double[] logDetMax, double roundTripMax) {
     /** |s| above this counts as saturated: within 5 % of the bound 2, where tanh has flattened out. */
     public static final double SATURATED = 1.9;
@@ -25,11 +26,16 @@ public record LayerHealth(int probePoints, double[] maxAbsScale, double[] satura
         return maxAbsScale.length;
     }
 
-    /**
-     * Measures {@code trace} (the probe points pushed forward through {@code flow}); the round trip
-     * pulls the trace's latent points back with the flow's inverse.
-     */
+    /** Measures every point of {@code trace} (points pushed forward through {@code flow}), the round trip too. */
     public static LayerHealth of(RealNVP flow, FlowTrace trace) {
+        return of(flow, trace, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Measures {@code trace} (points pushed forward through {@code flow}); the round trip pulls at
+     * most {@code probeMax} of its latent points (evenly strided) back with the flow's inverse.
+     */
+    public static LayerHealth of(RealNVP flow, FlowTrace trace, int probeMax) {
         int layers = trace.layers(), n = trace.n();
         double[] maxS = new double[layers], share = new double[layers], lo = new double[layers], hi = new double[layers];
         for (int l = 0; l < layers; l++) {
@@ -44,9 +50,22 @@ public record LayerHealth(int probePoints, double[] maxAbsScale, double[] satura
                 hi[l] = Math.max(hi[l], v);
             }
         }
-        float[] x = trace.positions()[0];
-        float[] back = flow.inverse(trace.positions()[layers], null);
-        return new LayerHealth(n, maxS, share, lo, hi, roundTripMax(x, back, trace.dim()));
+        int d = trace.dim(), probe = Math.min(n, probeMax);
+        float[] x = rows(trace.positions()[0], d, n, probe);
+        float[] back = flow.inverse(rows(trace.positions()[layers], d, n, probe), null);
+        return new LayerHealth(n, probe, maxS, share, lo, hi, roundTripMax(x, back, d));
+    }
+
+    /** {@code m} of the n rows of {@code a} ([n, d]), evenly strided; {@code a} itself when m = n. */
+    private static float[] rows(float[] a, int d, int n, int m) {
+        if (m == n) {
+            return a;
+        }
+        float[] out = new float[m * d];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a, (int) ((long) i * n / m) * d, out, i * d, d);
+        }
+        return out;
     }
 
     /** The largest |v|. */

@@ -57,6 +57,10 @@ class LayerHealthTest {
         assertEquals(2 * Math.tanh(3), h.logDetMin()[1], 1e-6);
         assertEquals(0.0, h.logDetMax()[3]);
         assertEquals(300, h.probePoints());
+        LayerHealth probed = LayerHealth.of(flow, trace, 50);
+        assertEquals(50, probed.probePoints());
+        assertEquals(300, probed.points());
+        assertEquals(1.0, probed.saturatedShare()[1]);
     }
 
     @Test

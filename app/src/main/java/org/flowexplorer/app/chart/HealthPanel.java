@@ -1,0 +1,201 @@
+package org.flowexplorer.app.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import org.flowexplorer.app.scene.HealthSummary;
+import org.flowexplorer.model.eval.LayerHealth;
+
+/**
+ * The numerical-health panel: the training and round-trip figures with a coloured dot each, a
+ * table of every layer's max |s|, saturated share and log-det range (a bar shows max |s| against
+ * the bound 2), and the warnings, amber or red, each a wrapped line with its reason. Painted
+ * through {@link ChartGraphics}, so the SVG export is vector.
+ */
+public class HealthPanel extends ChartRegion {
+    static final Color OK = Color.web("#1a7f37");
+    static final Color AMBER = Color.web("#bf8700");
+    static final Color RED = Color.web("#cf222e");
+    private static final double PAD = 12;
+    private static final double ROW = 19;
+    private static final Font BODY = Font.font(12);
+    private static final Font BOLD = Font.font(null, FontWeight.BOLD, 12);
+
+    private final Canvas canvas = new Canvas();
+    private HealthSummary summary;
+
+    public HealthPanel() {
+        super(420, 420);
+        getStyleClass().add("health-panel");
+        getChildren().add(canvas);
+    }
+
+    public void setSummary(HealthSummary s) {
+        summary = s;
+        scheduler.markDirty();
+    }
+
+    public HealthSummary getSummary() {
+        return summary;
+    }
+
+    static Color colour(HealthSummary.Level level) {
+        return switch (level) {
+            case OK -> OK;
+            case AMBER -> AMBER;
+            case RED -> RED;
+        };
+    }
+
+    @Override
+    protected ChartRegion copyForExport() {
+        HealthPanel copy = new HealthPanel();
+        copy.setSummary(summary);
+        return copy;
+    }
+
+    @Override
+    protected boolean paintExport(ChartGraphics g, int width, int height) {
+        paint(g, width, height);
+        return true;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            scheduler.markDirty();
+        }
+        scheduler.flush();
+    }
+
+    @Override
+    protected void redraw() {
+        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        paint(new FxChartGraphics(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+    }
+
+    private void paint(ChartGraphics g, double w, double h) {
+        g.setFill(plotBackground.get());
+        g.fillRect(0, 0, w, h);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setFill(textColor.get());
+        double y = PAD + 8;
+        g.fillText("Numerical health", PAD, y);
+        if (summary == null) {
+            g.setFont(BODY);
+            g.fillText("Nothing measured yet.", PAD, y + ROW * 1.5);
+            return;
+        }
+        HealthSummary.Level worst = summary.worst();
+        g.setFill(colour(worst));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(worst == HealthSummary.Level.OK ? "all fine" : summary.warnings().size() + " warning"
+                + (summary.warnings().size() == 1 ? "" : "s"), w - PAD, y);
+        g.setTextAlign(TextAlignment.LEFT);
+        y += ROW * 1.3;
+        double valueX = PAD + Math.min(240, Math.max(150, w * 0.45));
+        for (HealthSummary.Figure f : summary.figures()) {
+            dot(g, f.level(), PAD + 4, y);
+            g.setFont(BODY);
+            g.setFill(axisColor.get());
+            g.fillText(f.label(), PAD + 14, y);
+            g.setFill(textColor.get());
+            g.fillText(f.value(), valueX, y);
+            y += ROW;
+        }
+        if (!summary.layers().isEmpty()) {
+            y = layerTable(g, w, y + ROW * 0.4);
+        }
+        warnings(g, w, h, y + ROW * 0.4);
+    }
+
+    private double layerTable(ChartGraphics g, double w, double y) {
+        double[] col = {PAD + 14, PAD + 70, PAD + 190, PAD + 280};
+        g.setFont(BOLD);
+        g.setFill(textColor.get());
+        g.fillText("layer", col[0], y);
+        g.fillText("max |s|", col[1], y);
+        g.fillText(String.format(Locale.ROOT, "|s| > %.1f", LayerHealth.SATURATED), col[2], y);
+        g.fillText("log|det J| min … max", col[3], y);
+        y += ROW;
+        g.setFont(BODY);
+        for (HealthSummary.LayerRow r : summary.layers()) {
+            dot(g, r.level(), PAD + 4, y);
+            g.setFill(textColor.get());
+            g.fillText(Integer.toString(r.layer()), col[0], y);
+            double bar = 50 * Math.min(1, r.maxAbsScale() / 2);
+            g.setFill(gridLineColor.get());
+            g.fillRect(col[1] + 42, y - 4, 50, 8);
+            g.setFill(colour(r.level()));
+            g.fillRect(col[1] + 42, y - 4, bar, 8);
+            g.setFill(textColor.get());
+            g.fillText(String.format(Locale.ROOT, "%.2f", r.maxAbsScale()), col[1], y);
+            g.fillText(String.format(Locale.ROOT, "%.1f %%", 100 * r.saturatedShare()), col[2], y);
+            g.fillText(String.format(Locale.ROOT, "%.3f … %.3f", r.logDetMin(), r.logDetMax()), col[3], y);
+            y += ROW;
+        }
+        return y;
+    }
+
+    private void warnings(ChartGraphics g, double w, double h, double y) {
+        g.setFont(BOLD);
+        g.setFill(textColor.get());
+        g.fillText(summary.warnings().isEmpty() ? "No warnings." : "Warnings", PAD, y);
+        y += ROW;
+        g.setFont(BODY);
+        for (HealthSummary.Warning warn : summary.warnings()) {
+            List<String> lines = wrap(warn.text(), BODY, w - 2 * PAD - 18);
+            g.setFill(colour(warn.level()));
+            g.fillRect(PAD, y - 7, 8, 8 + (lines.size() - 1) * 16);
+            g.setFill(textColor.get());
+            for (String line : lines) {
+                if (y > h - 6) {
+                    return;
+                }
+                g.fillText(line, PAD + 16, y);
+                y += 16;
+            }
+            y += 4;
+        }
+    }
+
+    private static void dot(ChartGraphics g, HealthSummary.Level level, double cx, double cy) {
+        g.setFill(colour(level));
+        g.fillOval(cx - 4, cy - 4, 8, 8);
+    }
+
+    /** {@code text} broken at spaces into lines no wider than {@code width} in {@code font}. */
+    static List<String> wrap(String text, Font font, double width) {
+        Text measure = new Text();
+        measure.setFont(font);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            measure.setText(next);
+            if (line.length() > 0 && measure.getLayoutBounds().getWidth() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(next);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}
