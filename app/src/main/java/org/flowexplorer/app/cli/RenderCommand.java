@@ -33,10 +33,12 @@ import picocli.CommandLine.Option;
         description = {"Draws one of the workbench's views of a model to a PNG or SVG file, without a display.",
                 "Views: density (p(x) heatmap over the data bounds, with the data), samples (model samples and the data),"
                         + " layers (points at layer --layer with the warped grid), latent (data pushed to z over N(0,I)"
-                        + " contours), loss (the loss history stored in a .zip model), masks (the coupling masks).",
+                        + " contours), loss (the loss history stored in a .zip model), masks (the coupling masks),"
+                        + " conditioner (coupling --layer K's s and t curves over its input), health (numerical health).",
                 "With --view layers, an --out ending in .gif writes the layer animation instead."})
 final class RenderCommand extends CliCommand {
-    static final List<String> VIEWS = List.of("density", "samples", "layers", "latent", "loss", "masks");
+    static final List<String> VIEWS = List.of("density", "samples", "layers", "latent", "loss", "masks",
+            DiagnosticsRender.CONDITIONER, DiagnosticsRender.HEALTH);
     private static final int DENSITY_GRID = 160;
     private static final int WARP_LINES = 13;
     private static final int WARP_POINTS = 60;
@@ -45,7 +47,7 @@ final class RenderCommand extends CliCommand {
     ModelOption model;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "density, samples, layers, latent, loss or masks.")
+            description = "density, samples, layers, latent, loss, masks, conditioner or health.")
     String view;
 
     @Option(names = "--out", required = true, paramLabel = "F.png|F.svg", description = "Output image (.png or .svg; .gif for --view layers).")
@@ -60,7 +62,8 @@ final class RenderCommand extends CliCommand {
     @Option(names = "--height", paramLabel = "H", description = "Height in logical pixels (default: 600; loss 360; masks fit the layers).")
     Integer height;
 
-    @Option(names = "--layer", paramLabel = "K", description = "Layer for --view layers (0 = data … L = latent; default: L) or the row to outline in masks.")
+    @Option(names = "--layer", paramLabel = "K", description = "Layer for --view layers (0 = data … L = latent; default: L), the row to outline in masks,"
+                    + " or the coupling (1 … L; default: 1) for conditioner.")
     Integer layer;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "PNG pixel density: 2 gives a 2W×2H image (default: ${DEFAULT-VALUE}).")
@@ -192,6 +195,9 @@ final class RenderCommand extends CliCommand {
     /** The views use the app's scene data (bounds, grid, density, masks, colours), so renders match the window. */
     private Scene prepare(RealNVP flow, float[] points, LossSnapshot history) {
         int layers = flow.spec().layers();
+        if (DiagnosticsRender.handles(view)) {
+            return DiagnosticsRender.prepare(this, view, flow, points != null ? points : flow.samplePoints(n, seed), layer);
+        }
         switch (view) {
             case "density" -> {
                 float[] extent = points != null ? points : flow.samplePoints(n, seed);
