@@ -123,8 +123,8 @@ public class ConditionerCurvesView extends ChartRegion {
             outs.append(outs.length() == 0 ? "" : ", ").append(coordinate(c.coordinate()));
         }
         String a = coordinate(curves.varied());
-        String title = String.format(Locale.ROOT, "Coupling %d of %d: %s(%s) → %s", curves.layer() + 1,
-                curves.layerCount(), curves.hasScale() ? "s, t" : "t", a, outs);
+        String title = String.format(Locale.ROOT, "Coupling %d of %d: %st(%s) → %s", curves.layer() + 1,
+                curves.layerCount(), curves.hasScale() ? "s(" + a + "), " : "", a, outs);
         g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
         g.setFill(textColor.get());
         g.fillText(title, LEFT, 6);

@@ -104,14 +104,22 @@ public class HealthPanel extends ChartRegion {
                 + (summary.warnings().size() == 1 ? "" : "s"), w - PAD, y);
         g.setTextAlign(TextAlignment.LEFT);
         y += ROW * 1.3;
-        double valueX = PAD + Math.min(240, Math.max(150, w * 0.45));
+        double labelW = 0;
+        for (HealthSummary.Figure f : summary.figures()) {
+            labelW = Math.max(labelW, textWidth(f.label(), BODY));
+        }
+        double valueX = PAD + 14 + labelW + 12;
+        boolean stacked = w - valueX < 150; // too narrow for label and value side by side: value under its label
         for (HealthSummary.Figure f : summary.figures()) {
             dot(g, f.level(), PAD + 4, y);
             g.setFont(BODY);
             g.setFill(axisColor.get());
             g.fillText(f.label(), PAD + 14, y);
+            if (stacked) {
+                y += ROW - 3;
+            }
             g.setFill(textColor.get());
-            g.fillText(f.value(), valueX, y);
+            g.fillText(f.value(), stacked ? PAD + 28 : valueX, y);
             y += ROW;
         }
         if (!summary.layers().isEmpty()) {
@@ -121,12 +129,16 @@ public class HealthPanel extends ChartRegion {
     }
 
     private double layerTable(ChartGraphics g, double w, double y) {
-        double[] col = {PAD + 14, PAD + 70, PAD + 190, PAD + 280};
+        String sat = String.format(Locale.ROOT, "|s| > %.1f", LayerHealth.SATURATED);
+        boolean bars = w > 400; // the max |s| bars only where the log-det column still fits
+        double[] col = {PAD + 14, PAD + 58, 0, 0};
+        col[2] = col[1] + textWidth("max |s|", BOLD) + (bars ? 70 : 14);
+        col[3] = col[2] + textWidth(sat, BOLD) + 14;
         g.setFont(BOLD);
         g.setFill(textColor.get());
         g.fillText("layer", col[0], y);
         g.fillText("max |s|", col[1], y);
-        g.fillText(String.format(Locale.ROOT, "|s| > %.1f", LayerHealth.SATURATED), col[2], y);
+        g.fillText(sat, col[2], y);
         g.fillText("log|det J| min … max", col[3], y);
         y += ROW;
         g.setFont(BODY);
@@ -134,15 +146,17 @@ public class HealthPanel extends ChartRegion {
             dot(g, r.level(), PAD + 4, y);
             g.setFill(textColor.get());
             g.fillText(Integer.toString(r.layer()), col[0], y);
-            double bar = 50 * Math.min(1, r.maxAbsScale() / 2);
-            g.setFill(gridLineColor.get());
-            g.fillRect(col[1] + 42, y - 4, 50, 8);
-            g.setFill(colour(r.level()));
-            g.fillRect(col[1] + 42, y - 4, bar, 8);
+            if (bars) {
+                double bx = col[1] + 38;
+                g.setFill(gridLineColor.get());
+                g.fillRect(bx, y - 4, 50, 8);
+                g.setFill(colour(r.level()));
+                g.fillRect(bx, y - 4, 50 * Math.min(1, r.maxAbsScale() / 2), 8);
+            }
             g.setFill(textColor.get());
             g.fillText(String.format(Locale.ROOT, "%.2f", r.maxAbsScale()), col[1], y);
             g.fillText(String.format(Locale.ROOT, "%.1f %%", 100 * r.saturatedShare()), col[2], y);
-            g.fillText(String.format(Locale.ROOT, "%.3f … %.3f", r.logDetMin(), r.logDetMax()), col[3], y);
+            g.fillText(String.format(Locale.ROOT, "%.2f … %.2f", r.logDetMin(), r.logDetMax()), col[3], y);
             y += ROW;
         }
         return y;
@@ -173,6 +187,12 @@ public class HealthPanel extends ChartRegion {
     private static void dot(ChartGraphics g, HealthSummary.Level level, double cx, double cy) {
         g.setFill(colour(level));
         g.fillOval(cx - 4, cy - 4, 8, 8);
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** {@code text} broken at spaces into lines no wider than {@code width} in {@code font}. */

@@ -22,10 +22,10 @@ final class DiagnosticsPane extends SplitPane {
         curves.setId("conditioner-curves");
         health.setId("numerical-health");
         curves.setMinSize(260, 220);
-        health.setMinSize(240, 220);
+        health.setMinSize(300, 220);
         setPadding(new Insets(6));
         getItems().setAll(curves, health);
-        setDividerPositions(0.58);
+        setDividerPositions(0.55);
         vm.conditionerProperty().addListener((o, was, now) -> curves.setCurves(now));
         vm.healthProperty().addListener((o, was, now) -> health.setSummary(now));
         curves.setCurves(vm.conditionerProperty().get());
@@ -36,6 +36,7 @@ final class DiagnosticsPane extends SplitPane {
                 + "numbers that warn of numerical trouble before training diverges.");
         tip.setShowDelay(javafx.util.Duration.millis(400));
         tab.setTooltip(tip);
+        tab.selectedProperty().addListener((o, was, now) -> vm.setVisible(now));
     }
 
     Tab tab() {

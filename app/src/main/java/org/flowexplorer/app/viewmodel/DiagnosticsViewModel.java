@@ -3,6 +3,7 @@ package org.flowexplorer.app.viewmodel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.flowexplorer.app.scene.HealthSummary;
+import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.Diagnostics;
 import org.flowexplorer.app.worker.Divergence;
 import org.flowexplorer.model.teach.ConditionerCurves;
@@ -18,6 +19,20 @@ public final class DiagnosticsViewModel {
     private final ReadOnlyObjectWrapper<HealthSummary> health = new ReadOnlyObjectWrapper<>(this, "health");
     private Divergence lastPause;
     private Divergence shownPause;
+    private final CommandChannel commands;
+    private boolean visible;
+
+    DiagnosticsViewModel(CommandChannel commands) {
+        this.commands = commands;
+    }
+
+    /** Tells the worker whether the tab is shown (hidden, it computes the curves only when the coupling changes). */
+    public void setVisible(boolean shown) {
+        if (shown != visible) {
+            visible = shown;
+            commands.send(new Command.ShowDiagnostics(shown));
+        }
+    }
 
     void accept(SnapshotDiff d) {
         if (d.newRun()) {

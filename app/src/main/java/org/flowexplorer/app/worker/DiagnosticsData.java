@@ -11,9 +11,10 @@ import org.flowexplorer.model.teach.ConditionerCurves;
 import org.flowexplorer.model.train.ClippingReport;
 
 /**
- * Keeps the {@link Diagnostics} up to date: recomputed when the displayed points' trace is
- * (which {@link ViewDataScheduler} already does on its time budget), when the stepper's coupling
- * or the query point changes, and otherwise left as it is (the snapshot shares it). The curves
+ * Keeps the {@link Diagnostics} up to date while their tab is shown: recomputed when the displayed
+ * points' trace is (which {@link ViewDataScheduler} already does on its time budget), when the
+ * stepper's coupling or the query point changes, and otherwise left as it is (the snapshot shares
+ * it). While the tab is hidden only a change of coupling is computed. The curves
  * take {@link ConditionerCurves#DEFAULT_POINTS} one-point walks through one layer; the health
  * numbers read the trace the scheduler made and pull at most {@link #PROBE} of its points back
  * through the inverse (so the cost does not grow with the number of points shown). Owned by the worker thread.
@@ -25,9 +26,16 @@ final class DiagnosticsData {
     private final LongSupplier clock;
     private Diagnostics current;
     private Object key;
+    private boolean visible;
+    private int computedCoupling = -1;
 
     DiagnosticsData(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    /** Whether the tab is shown; while it is hidden only a change of coupling is computed (so the tab opens ready). */
+    void setVisible(boolean shown) {
+        visible = shown;
     }
 
     /**
@@ -47,9 +55,10 @@ final class DiagnosticsData {
         List<Object> now = query == null ? List.of(trace, coupling)
                 : List.of(trace, coupling, query.space(), query.x(), query.y());
         boolean fresh = trace.modelVersion() == e.modelVersion() && (current == null || current.modelVersion() != trace.modelVersion());
-        if (now.equals(key) && !fresh) {
+        if ((now.equals(key) && !fresh) || (!visible && current != null && coupling == computedCoupling)) {
             return current;
         }
+        computedCoupling = coupling;
         key = now;
         long t0 = clock.getAsLong();
         FlowTrace points = trace.flowTrace();

@@ -88,6 +88,10 @@ final class ViewDataScheduler implements AutoCloseable {
         inspectDirection = direction;
     }
 
+    void setDiagnosticsVisible(boolean visible) {
+        diagnosticsData.setVisible(visible);
+    }
+
     /** A new model: samples are redrawn from their latent draws, the query and inspector recomputed. */
     void onNewRun(int layers) {
         displayedLayer = Math.min(displayedLayer, layers);

@@ -25,6 +25,7 @@ class DiagnosticsDataTest {
     @Test
     void snapshotsCarryTheCurvesOfTheInspectedCouplingAndTheHealthOfTheModelShown() {
         TrainingWorker w = TrainingWorkerTest.smallWorker();
+        handle(w, new Command.ShowDiagnostics(true));
         w.initializeNow();
         w.runStepsNow(40);
         handle(w, new Command.SetInspection(2, CouplingInspection.Direction.FORWARD));
@@ -62,6 +63,7 @@ class DiagnosticsDataTest {
     @Test
     void curvesFollowTheModelWhileTraining() {
         TrainingWorker w = TrainingWorkerTest.smallWorker();
+        handle(w, new Command.ShowDiagnostics(true));
         w.initializeNow();
         Diagnostics before = w.publishNow().view().diagnostics();
         for (double t : before.conditioner().curves().get(0).t()) {
@@ -73,5 +75,24 @@ class DiagnosticsDataTest {
         assertEquals(s.view().trace().modelVersion(), after.modelVersion(), "the health of the model traced");
         assertNotSame(before.layers(), after.layers());
         assertTrue(after.conditioner().curves().get(0).t()[0] != 0.0, "trained: t moved");
+    }
+
+    @Test
+    void whileTheTabIsHiddenOnlyACouplingChangeIsComputed() {
+        TrainingWorker w = TrainingWorkerTest.smallWorker();
+        w.initializeNow();
+        Diagnostics first = w.publishNow().view().diagnostics();
+        assertNotNull(first, "the tab opens ready");
+        w.runStepsNow(10);
+        assertSame(first, w.publishNow().view().diagnostics(), "hidden: new traces cost nothing");
+        handle(w, new Command.SetInspection(3, CouplingInspection.Direction.FORWARD));
+        Diagnostics moved = w.publishNow().view().diagnostics();
+        assertEquals(3, moved.conditioner().layer());
+        w.runStepsNow(5);
+        assertSame(moved, w.publishNow().view().diagnostics());
+        handle(w, new Command.ShowDiagnostics(true));
+        Diagnostics shown = w.publishNow().view().diagnostics();
+        assertNotSame(moved, shown, "shown: up to date with the latest trace");
+        assertEquals(w.publishNow().view().trace().modelVersion(), shown.modelVersion());
     }
 }

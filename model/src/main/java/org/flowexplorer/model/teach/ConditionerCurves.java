@@ -6,7 +6,6 @@ import java.util.List;
 import org.flowexplorer.model.eval.LayerHealth;
 import org.flowexplorer.model.flow.CouplingLayer;
 import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.CouplingWalk;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 
@@ -17,8 +16,9 @@ import org.flowexplorer.model.flow.RealNVP;
  * conditioning coordinates they are a slice ({@link #slice()}), the others held at the query
  * point's values there (or the data's median without a query point).
  *
- * <p>Every value comes from the layer's own code ({@link CouplingLayer#walk}, float64), so these
- * are exactly the s and t the layer applies. Below the curves: the histogram of the conditioning
+ * <p>Every value comes from the layer's own code ({@link CouplingLayer#traceTermsAt}: the pass of
+ * {@link CouplingLayer#walk} over the whole sweep at once, float64, reported as float32), so these
+ * are the s and t the layer applies. Below the curves: the histogram of the conditioning
  * coordinate at that layer and the share of data points whose |s| is near the ±2 bound.
  *
  * @param layer          the coupling, 0-based
@@ -99,38 +99,32 @@ public record ConditionerCurves(int layer, int layerCount, CouplingType type, in
                 query != null ? base[varied] : Double.NaN);
     }
 
-    /** s and t of every transformed coordinate at each input, from the layer's own float64 walk. */
+    /** s and t of every transformed coordinate at each input: one float64 pass of the layer's own code over the sweep. */
     private static List<Curve> sweep(RealNVP flow, CouplingLayer coupling, double[] base, int varied, double[] inputs) {
         int[] transformed = coupling.mask().transformedIndices();
-        boolean scaled = coupling.type() != CouplingType.ADDITIVE;
-        double[][] s = new double[transformed.length][inputs.length], t = new double[transformed.length][inputs.length];
-        double[] params = flow.parameterValues();
-        double[] in = base.clone();
-        for (int i = 0; i < inputs.length; i++) {
-            in[varied] = inputs[i];
-            CouplingWalk.Head head = coupling.walk(params, in, false).head();
-            double[] si = scaled ? values(head, "s") : null, ti = values(head, "t");
-            for (int j = 0; j < transformed.length; j++) {
-                t[j][i] = ti[j];
-                if (scaled) {
-                    s[j][i] = si[j];
-                }
-            }
+        int d = base.length, n = inputs.length, dt = transformed.length;
+        double[] rows = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(base, 0, rows, i * d, d);
+            rows[i * d + varied] = inputs[i];
         }
+        float[][] terms = coupling.traceTermsAt(flow.parameterValues(), rows, n);
+        List<String> names = coupling.traceTerms();
+        int si = names.indexOf(FlowTrace.LOG_SCALE), ti = names.indexOf(FlowTrace.SHIFT);
         List<Curve> curves = new ArrayList<>();
-        for (int j = 0; j < transformed.length; j++) {
-            curves.add(new Curve(transformed[j], scaled ? s[j] : null, t[j]));
+        for (int j = 0; j < dt; j++) {
+            curves.add(new Curve(transformed[j], si < 0 ? null : column(terms[si], dt, j), column(terms[ti], dt, j)));
         }
         return List.copyOf(curves);
     }
 
-    private static double[] values(CouplingWalk.Head head, String symbol) {
-        for (CouplingWalk.Step step : head.steps()) {
-            if (step.symbol().equals(symbol)) {
-                return step.values();
-            }
+    /** Column j of a [n, dt] float array, as doubles. */
+    private static double[] column(float[] a, int dt, int j) {
+        double[] out = new double[a.length / dt];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[i * dt + j];
         }
-        throw new IllegalStateException("the coupling's walk has no step '" + symbol + "'");
+        return out;
     }
 
     private static Histogram histogram(float[] at, int n, int d, int c, double lo, double hi, int bins) {
