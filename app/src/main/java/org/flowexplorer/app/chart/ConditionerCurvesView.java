@@ -3,7 +3,6 @@ package org.flowexplorer.app.chart;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -19,7 +18,7 @@ import org.flowexplorer.model.teach.ConditionerCurves;
  * the query point's value as a dashed line. Additive couplings show t only. Painted through
  * {@link ChartGraphics}, so the SVG export is vector.
  */
-public class ConditionerCurvesView extends ChartRegion {
+public class ConditionerCurvesView extends CanvasChart {
     private static final double LEFT = 56;
     private static final double RIGHT = 16;
     private static final double TOP = 44;
@@ -31,13 +30,11 @@ public class ConditionerCurvesView extends ChartRegion {
     static final Color SATURATED_BAND = Color.web("#bf8700", 0.14);
     static final Color HISTOGRAM = Color.web("#8c959f", 0.55);
 
-    private final Canvas canvas = new Canvas();
     private ConditionerCurves curves;
 
     public ConditionerCurvesView() {
         super(520, 420);
         getStyleClass().add("conditioner-curves");
-        getChildren().add(canvas);
     }
 
     /** The curves to show; null shows a hint to train first. */
@@ -58,28 +55,7 @@ public class ConditionerCurvesView extends ChartRegion {
     }
 
     @Override
-    protected boolean paintExport(ChartGraphics g, int width, int height) {
-        paint(g, width, height);
-        return true;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            scheduler.markDirty();
-        }
-        scheduler.flush();
-    }
-
-    @Override
-    protected void redraw() {
-        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        paint(new FxChartGraphics(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
-    }
-
-    private void paint(ChartGraphics g, double w, double h) {
+    void paint(ChartGraphics g, double w, double h) {
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, w, h);
         g.setFill(textColor.get());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -19,7 +18,7 @@ import org.flowexplorer.model.eval.LayerHealth;
  * the bound 2), and the warnings, amber or red, each a wrapped line with its reason. Painted
  * through {@link ChartGraphics}, so the SVG export is vector.
  */
-public class HealthPanel extends ChartRegion {
+public class HealthPanel extends CanvasChart {
     static final Color OK = Color.web("#1a7f37");
     static final Color AMBER = Color.web("#bf8700");
     static final Color RED = Color.web("#cf222e");
@@ -28,13 +27,11 @@ public class HealthPanel extends ChartRegion {
     private static final Font BODY = Font.font(12);
     private static final Font BOLD = Font.font(null, FontWeight.BOLD, 12);
 
-    private final Canvas canvas = new Canvas();
     private HealthSummary summary;
 
     public HealthPanel() {
         super(420, 420);
         getStyleClass().add("health-panel");
-        getChildren().add(canvas);
     }
 
     public void setSummary(HealthSummary s) {
@@ -62,28 +59,7 @@ public class HealthPanel extends ChartRegion {
     }
 
     @Override
-    protected boolean paintExport(ChartGraphics g, int width, int height) {
-        paint(g, width, height);
-        return true;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            scheduler.markDirty();
-        }
-        scheduler.flush();
-    }
-
-    @Override
-    protected void redraw() {
-        canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        paint(new FxChartGraphics(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
-    }
-
-    private void paint(ChartGraphics g, double w, double h) {
+    void paint(ChartGraphics g, double w, double h) {
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, w, h);
         g.setTextAlign(TextAlignment.LEFT);

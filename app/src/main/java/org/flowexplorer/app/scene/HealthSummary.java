@@ -99,7 +99,7 @@ public record HealthSummary(List<Figure> figures, List<LayerRow> layers, List<Wa
         boolean most = c.clippedShare() >= CLIPPED_AMBER;
         Level normLevel = !finite ? Level.RED : most ? Level.AMBER : Level.OK;
         figures.add(new Figure("gradient norm before clipping", (finite ? fmt("%.3g", c.gradientNorm()) : "not finite")
-                + (c.clippingOn() ? fmt("  (clip %g)", c.clipNorm()) : "  (clipping off)"), normLevel));
+                + (c.clippingOn() ? "  (clip " + compact(c.clipNorm()) + ")" : "  (clipping off)"), normLevel));
         figures.add(new Figure("steps clipped", fmt("%.0f %% of the last %d", 100 * c.clippedShare(), c.recentSteps()),
                 most ? Level.AMBER : Level.OK));
         if (!finite) {
@@ -144,6 +144,11 @@ public record HealthSummary(List<Figure> figures, List<LayerRow> layers, List<Wa
             w = x.level().compareTo(w) > 0 ? x.level() : w;
         }
         return w;
+    }
+
+    /** 3 significant digits without trailing zeros: 1, 0.5, 2.5e+03. */
+    private static String compact(double v) {
+        return new java.math.BigDecimal(fmt("%.3g", v)).stripTrailingZeros().toString();
     }
 
     private static String fmt(String f, Object... args) {

@@ -4,15 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.flowexplorer.model.data.PointCsv;
-import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.FlowSpec;
-import org.flowexplorer.model.flow.RealNVP;
-import org.flowexplorer.model.io.ModelFiles;
-import org.flowexplorer.model.io.ModelMetadata;
-import org.flowexplorer.model.train.Trainer;
-import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +19,10 @@ class DiagnosticsRenderTest {
     @BeforeAll
     static void trainTinyModel() throws Exception {
         FxToolkit.registerPrimaryStage();
-        float[] xy = ToyDataset.MOONS.generate(300, 0.08, 5);
         data = dir.resolve("moons.csv");
-        PointCsv.write(data, xy);
-        RealNVP flow = RealNVP.create(FlowSpec.alternating(2, 4, new int[] {8, 8}, CouplingType.AFFINE), 1);
-        TrainingConfig config = new TrainingConfig(64, 0.01, 1.0, 1);
-        Trainer trainer = new Trainer(flow, xy, config);
-        for (int i = 0; i < 40; i++) {
-            trainer.step();
-        }
+        CliRunner.run("dataset", "--name", "moons", "--n", 300, "--seed", 5, "--out", data).assertOk();
         model = dir.resolve("tiny.zip");
-        ModelFiles.save(model, flow, ModelMetadata.trained(config, 40));
+        CliRunner.run("train", "--data", data, "--layers", 4, "--hidden", "8,8", "--steps", 40, "--out", model).assertOk();
     }
 
     @Test
