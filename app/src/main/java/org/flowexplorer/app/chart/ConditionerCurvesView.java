@@ -18,44 +18,28 @@ import org.flowexplorer.model.teach.ConditionerCurves;
  * the query point's value as a dashed line. Additive couplings show t only. Painted through
  * {@link ChartGraphics}, so the SVG export is vector.
  */
-public class ConditionerCurvesView extends CanvasChart {
-    private static final double LEFT = 56;
-    private static final double RIGHT = 16;
-    private static final double TOP = 44;
-    private static final double BOTTOM = 38;
-    private static final double GAP = 12;
+public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
+    /** Margins around the panels and the gap between them, in pixels. */
+    private static final double LEFT = 56, RIGHT = 16, TOP = 44, BOTTOM = 38, GAP = 12;
+    /** The s panel's y range: the ±2 bound with a little room. */
     private static final double S_RANGE = 2.3;
     static final Color[] CURVE = {Color.web("#0969da"), Color.web("#8250df"), Color.web("#1b7c83"), Color.web("#bf3989")};
     static final Color SHIFT = Color.web("#1a7f37");
     static final Color SATURATED_BAND = Color.web("#bf8700", 0.14);
     static final Color HISTOGRAM = Color.web("#8c959f", 0.55);
 
-    private ConditionerCurves curves;
-
     public ConditionerCurvesView() {
-        super(520, 420);
-        getStyleClass().add("conditioner-curves");
-    }
-
-    /** The curves to show; null shows a hint to train first. */
-    public void setCurves(ConditionerCurves c) {
-        curves = c;
-        scheduler.markDirty();
-    }
-
-    public ConditionerCurves getCurves() {
-        return curves;
+        super(520, 420, "conditioner-curves");
     }
 
     @Override
-    protected ChartRegion copyForExport() {
-        ConditionerCurvesView copy = new ConditionerCurvesView();
-        copy.setCurves(curves);
-        return copy;
+    CanvasChart<ConditionerCurves> blank() {
+        return new ConditionerCurvesView();
     }
 
     @Override
     void paint(ChartGraphics g, double w, double h) {
+        ConditionerCurves curves = shown();
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, w, h);
         g.setFill(textColor.get());
@@ -94,6 +78,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void paintTitle(ChartGraphics g, double w) {
+        ConditionerCurves curves = shown();
         StringBuilder outs = new StringBuilder();
         for (ConditionerCurves.Curve c : curves.curves()) {
             outs.append(outs.length() == 0 ? "" : ", ").append(coordinate(c.coordinate()));
@@ -122,6 +107,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void legend(ChartGraphics g, double w) {
+        ConditionerCurves curves = shown();
         g.setTextAlign(TextAlignment.RIGHT);
         double x = w - RIGHT;
         if (!Double.isNaN(curves.queryValue())) {
@@ -131,6 +117,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void paintScalePanel(ChartGraphics g, Axis x, double top, double pw, double ph) {
+        ConditionerCurves curves = shown();
         Axis y = new Axis(S_RANGE, -S_RANGE, top, top + ph);
         frame(g, x, y, top, pw, ph, "s");
         g.setFill(SATURATED_BAND);
@@ -155,6 +142,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void paintShiftPanel(ChartGraphics g, Axis x, double top, double pw, double ph) {
+        ConditionerCurves curves = shown();
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (ConditionerCurves.Curve c : curves.curves()) {
             for (double v : c.t()) {
@@ -173,6 +161,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void paintHistogram(ChartGraphics g, Axis x, double top, double pw, double ph) {
+        ConditionerCurves curves = shown();
         ConditionerCurves.Histogram hist = curves.histogram();
         g.setFill(plotBackground.get());
         g.fillRect(LEFT, top, pw, ph);
@@ -223,6 +212,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void polyline(ChartGraphics g, Axis x, Axis y, double[] v, Color colour, double top, double pw, double ph) {
+        ConditionerCurves curves = shown();
         g.save();
         g.clipRect(LEFT, top, pw, ph);
         g.setStroke(colour);
@@ -241,6 +231,7 @@ public class ConditionerCurvesView extends CanvasChart {
     }
 
     private void queryLine(ChartGraphics g, Axis x, double top, double ph) {
+        ConditionerCurves curves = shown();
         double q = curves.queryValue();
         if (Double.isNaN(q) || q < x.lo || q > x.hi) {
             return;

@@ -18,7 +18,7 @@ import org.flowexplorer.model.eval.LayerHealth;
  * the bound 2), and the warnings, amber or red, each a wrapped line with its reason. Painted
  * through {@link ChartGraphics}, so the SVG export is vector.
  */
-public class HealthPanel extends CanvasChart {
+public class HealthPanel extends CanvasChart<HealthSummary> {
     static final Color OK = Color.web("#1a7f37");
     static final Color AMBER = Color.web("#bf8700");
     static final Color RED = Color.web("#cf222e");
@@ -27,20 +27,13 @@ public class HealthPanel extends CanvasChart {
     private static final Font BODY = Font.font(12);
     private static final Font BOLD = Font.font(null, FontWeight.BOLD, 12);
 
-    private HealthSummary summary;
-
     public HealthPanel() {
-        super(420, 420);
-        getStyleClass().add("health-panel");
+        super(420, 420, "health-panel");
     }
 
-    public void setSummary(HealthSummary s) {
-        summary = s;
-        scheduler.markDirty();
-    }
-
-    public HealthSummary getSummary() {
-        return summary;
+    @Override
+    CanvasChart<HealthSummary> blank() {
+        return new HealthPanel();
     }
 
     static Color colour(HealthSummary.Level level) {
@@ -49,13 +42,6 @@ public class HealthPanel extends CanvasChart {
             case AMBER -> AMBER;
             case RED -> RED;
         };
-    }
-
-    @Override
-    protected ChartRegion copyForExport() {
-        HealthPanel copy = new HealthPanel();
-        copy.setSummary(summary);
-        return copy;
     }
 
     @Override
@@ -68,25 +54,25 @@ public class HealthPanel extends CanvasChart {
         g.setFill(textColor.get());
         double y = PAD + 8;
         g.fillText("Numerical health", PAD, y);
-        if (summary == null) {
+        if (shown() == null) {
             g.setFont(BODY);
             g.fillText("Nothing measured yet.", PAD, y + ROW * 1.5);
             return;
         }
-        HealthSummary.Level worst = summary.worst();
+        HealthSummary.Level worst = shown().worst();
         g.setFill(colour(worst));
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(worst == HealthSummary.Level.OK ? "all fine" : summary.warnings().size() + " warning"
-                + (summary.warnings().size() == 1 ? "" : "s"), w - PAD, y);
+        g.fillText(worst == HealthSummary.Level.OK ? "all fine" : shown().warnings().size() + " warning"
+                + (shown().warnings().size() == 1 ? "" : "s"), w - PAD, y);
         g.setTextAlign(TextAlignment.LEFT);
         y += ROW * 1.3;
         double labelW = 0;
-        for (HealthSummary.Figure f : summary.figures()) {
+        for (HealthSummary.Figure f : shown().figures()) {
             labelW = Math.max(labelW, textWidth(f.label(), BODY));
         }
         double valueX = PAD + 14 + labelW + 12;
         boolean stacked = w - valueX < 150; // too narrow for label and value side by side: value under its label
-        for (HealthSummary.Figure f : summary.figures()) {
+        for (HealthSummary.Figure f : shown().figures()) {
             dot(g, f.level(), PAD + 4, y);
             g.setFont(BODY);
             g.setFill(axisColor.get());
@@ -98,7 +84,7 @@ public class HealthPanel extends CanvasChart {
             g.fillText(f.value(), stacked ? PAD + 28 : valueX, y);
             y += ROW;
         }
-        if (!summary.layers().isEmpty()) {
+        if (!shown().layers().isEmpty()) {
             y = layerTable(g, w, y + ROW * 0.4);
         }
         warnings(g, w, h, y + ROW * 0.4);
@@ -118,7 +104,7 @@ public class HealthPanel extends CanvasChart {
         g.fillText("log|det J| min … max", col[3], y);
         y += ROW;
         g.setFont(BODY);
-        for (HealthSummary.LayerRow r : summary.layers()) {
+        for (HealthSummary.LayerRow r : shown().layers()) {
             dot(g, r.level(), PAD + 4, y);
             g.setFill(textColor.get());
             g.fillText(Integer.toString(r.layer()), col[0], y);
@@ -141,10 +127,10 @@ public class HealthPanel extends CanvasChart {
     private void warnings(ChartGraphics g, double w, double h, double y) {
         g.setFont(BOLD);
         g.setFill(textColor.get());
-        g.fillText(summary.warnings().isEmpty() ? "No warnings." : "Warnings", PAD, y);
+        g.fillText(shown().warnings().isEmpty() ? "No warnings." : "Warnings", PAD, y);
         y += ROW;
         g.setFont(BODY);
-        for (HealthSummary.Warning warn : summary.warnings()) {
+        for (HealthSummary.Warning warn : shown().warnings()) {
             List<String> lines = wrap(warn.text(), BODY, w - 2 * PAD - 18);
             g.setFill(colour(warn.level()));
             g.fillRect(PAD, y - 7, 8, 8 + (lines.size() - 1) * 16);

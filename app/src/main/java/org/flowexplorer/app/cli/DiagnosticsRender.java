@@ -38,7 +38,7 @@ final class DiagnosticsRender {
             HealthSummary summary = HealthSummary.of(LayerHealth.of(flow, trace, PROBE), null, Double.NaN, null);
             return () -> {
                 HealthPanel p = new HealthPanel();
-                p.setSummary(summary);
+                p.show(summary);
                 return p;
             };
         }
@@ -51,7 +51,7 @@ final class DiagnosticsRender {
                 ConditionerCurves.DEFAULT_BINS);
         return () -> {
             ConditionerCurvesView v = new ConditionerCurvesView();
-            v.setCurves(curves);
+            v.show(curves);
             return v;
         };
     }

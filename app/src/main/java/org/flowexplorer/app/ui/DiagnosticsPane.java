@@ -26,10 +26,10 @@ final class DiagnosticsPane extends SplitPane {
         setPadding(new Insets(6));
         getItems().setAll(curves, health);
         setDividerPositions(0.55);
-        vm.conditionerProperty().addListener((o, was, now) -> curves.setCurves(now));
-        vm.healthProperty().addListener((o, was, now) -> health.setSummary(now));
-        curves.setCurves(vm.conditionerProperty().get());
-        health.setSummary(vm.healthProperty().get());
+        vm.conditionerProperty().addListener((o, was, now) -> curves.show(now));
+        vm.healthProperty().addListener((o, was, now) -> health.show(now));
+        curves.show(vm.conditionerProperty().get());
+        health.show(vm.healthProperty().get());
         tab = new Tab("Conditioners & health", this);
         tab.setId("diagnostics-tab");
         Tooltip tip = new Tooltip("What the stepper's coupling's conditioner learned (s and t as curves), and the "
@@ -49,17 +49,5 @@ final class DiagnosticsPane extends SplitPane {
 
     HealthPanel health() {
         return health;
-    }
-
-    ConditionerCurvesView curvesCopy() {
-        ConditionerCurvesView copy = new ConditionerCurvesView();
-        copy.setCurves(curves.getCurves());
-        return copy;
-    }
-
-    HealthPanel healthCopy() {
-        HealthPanel copy = new HealthPanel();
-        copy.setSummary(health.getSummary());
-        return copy;
     }
 }

@@ -124,8 +124,8 @@ public final class MainWindow extends BorderPane {
         });
         DiagnosticsPane diagnostics = new DiagnosticsPane(vm.diagnostics());
         tabs.getTabs().add(diagnostics.tab());
-        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curvesCopy);
-        register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::healthCopy);
+        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curves);
+        register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::health);
         focus.set(dataTarget);
         vm.plots().densityVisibleProperty().addListener((o, was, now) -> {
             focus.set(dataTarget);
