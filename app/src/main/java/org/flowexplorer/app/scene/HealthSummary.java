@@ -70,7 +70,8 @@ public record HealthSummary(List<Figure> figures, List<LayerRow> layers, List<Wa
             figures.add(new Figure("divergence guard", what + (guard.current() ? "" : " (played on)"), l));
             warnings.add(new Warning(l, "Divergence guard " + what + ": " + guard.reason()));
         } else {
-            figures.add(new Figure("divergence guard", "no pause this run", Level.OK));
+            String none = clipping == null ? "— (not training)" : "no pause this run";
+            figures.add(new Figure("divergence guard", none, Level.OK));
         }
         clippingFigures(clipping, figures, warnings);
         boolean slow = stepMillis > SLOW_STEP_MILLIS;
