@@ -36,12 +36,15 @@ import picocli.CommandLine.Option;
                         + " contours), loss (the loss history stored in a .zip model), masks (the coupling masks),"
                         + " logdet (layer --layer's log|det J| map over its input plane and the median point's waterfall),"
                         + " logdet-cumulative (the same for layers 1…K over data space), jacobian (Jacobian glyphs of"
-                        + " data → layer --layer and the median point's matrices).",
+                        + " data → layer --layer and the median point's matrices), conditioner (coupling --layer K's s"
+                        + " and t curves over its input), health (numerical health).",
                 "With --view layers, an --out ending in .gif writes the layer animation instead."})
 final class RenderCommand extends CliCommand {
-    static final List<String> VIEWS = java.util.stream.Stream.concat(
+    static final List<String> VIEWS = java.util.stream.Stream.of(
             java.util.stream.Stream.of("density", "samples", "layers", "latent", "loss", "masks"),
-            LayerAnatomyRender.VIEWS.stream()).toList();
+            LayerAnatomyRender.VIEWS.stream(),
+            java.util.stream.Stream.of(DiagnosticsRender.CONDITIONER, DiagnosticsRender.HEALTH))
+            .flatMap(s -> s).toList();
     private static final int DENSITY_GRID = 160;
     private static final int WARP_LINES = 13;
     private static final int WARP_POINTS = 60;
@@ -50,7 +53,7 @@ final class RenderCommand extends CliCommand {
     ModelOption model;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "density, samples, layers, latent, loss, masks, logdet, logdet-cumulative or jacobian.")
+            description = "density, samples, layers, latent, loss, masks, logdet, logdet-cumulative, jacobian, conditioner or health.")
     String view;
 
     @Option(names = "--out", required = true, paramLabel = "F.png|F.svg", description = "Output image (.png or .svg; .gif for --view layers).")
@@ -66,7 +69,7 @@ final class RenderCommand extends CliCommand {
     Integer height;
 
     @Option(names = "--layer", paramLabel = "K", description = "Layer for --view layers (0 = data … L = latent; default: L),"
-            + " the row to outline in masks, or the coupling (1 … L; default: 1) for logdet and jacobian.")
+            + " the row to outline in masks, or the coupling (1 … L; default: 1) for logdet, jacobian and conditioner.")
     Integer layer;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "PNG pixel density: 2 gives a 2W×2H image (default: ${DEFAULT-VALUE}).")
@@ -198,6 +201,9 @@ final class RenderCommand extends CliCommand {
     /** The views use the app's scene data (bounds, grid, density, masks, colours), so renders match the window. */
     private Scene prepare(RealNVP flow, float[] points, LossSnapshot history) {
         int layers = flow.spec().layers();
+        if (DiagnosticsRender.handles(view)) {
+            return DiagnosticsRender.prepare(this, view, flow, points != null ? points : flow.samplePoints(n, seed), layer);
+        }
         switch (view) {
             case "density" -> {
                 float[] extent = points != null ? points : flow.samplePoints(n, seed);

@@ -30,6 +30,8 @@ public final class Explanations {
     public static final String WORKED_EXAMPLE = "worked-example";
     public static final String MASK_GALLERY = "mask-gallery";
     public static final String LOGDET_JACOBIAN = "logdet-jacobian";
+    public static final String CONDITIONER_CURVES = "conditioner-curves";
+    public static final String NUMERICAL_HEALTH = "numerical-health";
 
     // ---------------------------------------------------------------- the mask gallery's sections
 
@@ -120,6 +122,18 @@ public final class Explanations {
                         + "Jacobian, and for the query point log p(x) is built bar by bar: log N(z; 0, I) plus one "
                         + "log|det J_k| per layer. Each J_k is triangular — 1 where x_A passes through, exp(s) where "
                         + "x_B is scaled, ∂y_B/∂x_A from the conditioner's slope — and their product is the whole map's.");
+        put(CONDITIONER_CURVES, "Conditioner curves",
+                "In 2-D each coupling's network reads one coordinate, so all it learned fits in two curves: the "
+                        + "log-scale s(h_A) and the shift t(h_A) that the layer applies to the other coordinate, over "
+                        + "the range the data reach at that layer (histogram below). s = 2·tanh(raw s) can never leave "
+                        + "±2; where it presses against that bound (|s| > 1.9, shaded) its gradient 2 − s²/2 vanishes "
+                        + "and it stops learning. An additive coupling has only t.");
+        put(NUMERICAL_HEALTH, "Numerical health",
+                "Signs of trouble before training diverges: how large the gradient is before clipping and how "
+                        + "often the clip cut it, how close each layer's s is to its ±2 bound, each layer's log|det J| "
+                        + "range, and whether the inverse still gives back the data (‖f⁻¹(f(x)) − x‖ is about 1e-6 in "
+                        + "float32). Amber is worth watching, red means the numbers can no longer be trusted; a "
+                        + "divergence-guard rollback is listed with its reason.");
     }
 
     private static final Map<String, String> FORMULAS = new java.util.HashMap<>(Map.of(

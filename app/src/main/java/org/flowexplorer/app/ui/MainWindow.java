@@ -128,6 +128,10 @@ public final class MainWindow extends BorderPane {
         });
         register(Panel.LOGDET_JACOBIAN, anatomy, null, anatomy.board()::copy);
         anatomy.installExports(actions.exports());
+        DiagnosticsPane diagnostics = new DiagnosticsPane(vm.diagnostics());
+        tabs.getTabs().add(diagnostics.tab());
+        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curves);
+        register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::health);
         focus.set(dataTarget);
         vm.plots().densityVisibleProperty().addListener((o, was, now) -> {
             focus.set(dataTarget);

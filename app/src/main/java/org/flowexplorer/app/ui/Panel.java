@@ -22,7 +22,9 @@ public enum Panel {
     SAMPLE_INVERT("Sample & invert", "sample-invert", Explanations.SAMPLE_INVERT, Slot.BOTTOM),
     WORKED_EXAMPLE("Worked example", "worked-example", Explanations.WORKED_EXAMPLE, Slot.TAB),
     MASK_GALLERY("Mask gallery", "mask-gallery", Explanations.MASK_GALLERY, Slot.TAB),
-    LOGDET_JACOBIAN("Log-det & Jacobian", "logdet-jacobian", Explanations.LOGDET_JACOBIAN, Slot.TAB);
+    LOGDET_JACOBIAN("Log-det & Jacobian", "logdet-jacobian", Explanations.LOGDET_JACOBIAN, Slot.TAB),
+    CONDITIONER_CURVES("Conditioner curves", "conditioner-curves", Explanations.CONDITIONER_CURVES, Slot.TAB),
+    NUMERICAL_HEALTH("Numerical health", "numerical-health", Explanations.NUMERICAL_HEALTH, Slot.TAB);
 
     /** Where a panel sits: the left column, the explorer's top or bottom row, or a tab of its own. */
     public enum Slot {

@@ -37,6 +37,7 @@ public final class ExplorerViewModel {
     private final SketchViewModel sketch;
     private final FilesViewModel files;
     private final LogDetViewModel logDet = new LogDetViewModel();
+    private final DiagnosticsViewModel diagnostics;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Preset.View> requestedView = new ReadOnlyObjectWrapper<>(this, "requestedView");
 
@@ -51,6 +52,7 @@ public final class ExplorerViewModel {
         form = new SettingsFormViewModel(commands, training);
         plots = new PlotsViewModel(commands);
         layers = new LayerViewModel(commands);
+        diagnostics = new DiagnosticsViewModel(commands);
         sketch = new SketchViewModel(commands, training, status, plots.dataPointsProperty()::get);
         files = new FilesViewModel(commands, io, fx, preferences, status, training, plots, layers);
         accept(initial);
@@ -65,6 +67,7 @@ public final class ExplorerViewModel {
         form.accept(d);
         plots.accept(d);
         logDet.accept(d);
+        diagnostics.accept(d);
         snapshot.set(s); // last: a listener to it sees every part up to date
     }
 
@@ -114,6 +117,11 @@ public final class ExplorerViewModel {
     /** The "Log-det & Jacobian" tab: log-det maps, Jacobian glyphs, the query point's waterfall. */
     public LogDetViewModel logDet() {
         return logDet;
+    }
+
+    /** The conditioner curves and numerical health of the "Conditioners & health" tab. */
+    public DiagnosticsViewModel diagnostics() {
+        return diagnostics;
     }
 
     /** The status bar's line (the worker's state, or the outcome of the last file operation) and failures. */

@@ -6,6 +6,8 @@ import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
+import org.flowexplorer.app.worker.Diagnostics;
+import org.flowexplorer.app.worker.Divergence;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.teach.CouplingInspection;
@@ -232,6 +234,20 @@ public final class SnapshotDiff {
 
     public boolean layerAnatomyChanged() {
         return first() || before.view().anatomy() != now.view().anatomy();
+    }
+
+    /** The conditioner curves and health numbers, null until the first trace. */
+    public Diagnostics diagnostics() {
+        return now.view().diagnostics();
+    }
+
+    public boolean diagnosticsChanged() {
+        return first() || before.view().diagnostics() != now.view().diagnostics();
+    }
+
+    /** Why training last paused by itself, null if it did not (or was played on). */
+    public Divergence divergence() {
+        return now.status().divergence();
     }
 
 }

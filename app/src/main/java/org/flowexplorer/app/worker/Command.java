@@ -50,6 +50,8 @@ public sealed interface Command {
         void capture(Capture c);
 
         void setInspection(SetInspection c);
+
+        void showDiagnostics(ShowDiagnostics c);
     }
 
     /** Starts (or continues) training in a loop. */
@@ -270,6 +272,14 @@ public sealed interface Command {
 
         public SetInspection {
             java.util.Objects.requireNonNull(direction, "direction");
+        }
+    }
+
+    /** Whether the "Conditioners & health" tab is shown: hidden, its data are computed only when the coupling changes. */
+    record ShowDiagnostics(boolean visible) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.showDiagnostics(this);
         }
     }
 

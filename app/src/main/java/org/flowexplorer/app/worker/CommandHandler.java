@@ -164,4 +164,9 @@ final class CommandHandler implements Command.Handler {
     public void setInspection(Command.SetInspection c) {
         views.setInspection(c.layer(), c.direction());
     }
+
+    @Override
+    public void showDiagnostics(Command.ShowDiagnostics c) {
+        views.setDiagnosticsVisible(c.visible());
+    }
 }

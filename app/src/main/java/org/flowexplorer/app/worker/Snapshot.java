@@ -79,10 +79,11 @@ public record Snapshot(
      * @param query             the query point's trace, null when none
      * @param displayedLayer    the layer the stepper shows (0 = data … L = latent)
      * @param anatomy           the log-det maps, Jacobian glyphs and query waterfall of the stepper's coupling, null until computed
+     * @param diagnostics       the conditioner curves and numerical health; null until the first trace
      */
     public record ViewData(Bounds dataBounds, float[] points, Trace trace, Trace grid, int gridLines,
             int gridPointsPerLine, boolean[][] masks, Density density, Samples samples, QueryResult query,
-            int displayedLayer, org.flowexplorer.app.scene.LayerAnatomy anatomy) {
+            int displayedLayer, org.flowexplorer.app.scene.LayerAnatomy anatomy, Diagnostics diagnostics) {
     }
 
     /**

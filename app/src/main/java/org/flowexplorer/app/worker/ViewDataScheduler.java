@@ -51,11 +51,14 @@ final class ViewDataScheduler implements AutoCloseable {
     private long nextDensityNanos;
     private double traceMillis = Double.NaN;
     private final LayerAnatomyData anatomy;
+    private final DiagnosticsData diagnosticsData;
+    private Diagnostics diagnostics;
 
     ViewDataScheduler(TrainingWorker.Options options, LongSupplier clock) {
         this.options = options;
         this.clock = clock;
         this.anatomy = new LayerAnatomyData(clock);
+        this.diagnosticsData = new DiagnosticsData(clock);
     }
 
     // ---------------------------------------------------------------- what the user asked for
@@ -85,6 +88,10 @@ final class ViewDataScheduler implements AutoCloseable {
     void setInspection(int layer, CouplingInspection.Direction direction) {
         inspectLayer = layer;
         inspectDirection = direction;
+    }
+
+    void setDiagnosticsVisible(boolean visible) {
+        diagnosticsData.setVisible(visible);
     }
 
     /** A new model: samples are redrawn from their latent draws, the query and inspector recomputed. */
@@ -159,6 +166,7 @@ final class ViewDataScheduler implements AutoCloseable {
         }
         updateInspection(model, version);
         anatomy.refresh(e, trace, queryResult, inspectedLayer(model), full, now);
+        diagnostics = diagnosticsData.refresh(e, trace, queryResult, inspectedLayer(model));
         return exploding;
     }
 
@@ -271,7 +279,8 @@ final class ViewDataScheduler implements AutoCloseable {
 
     Snapshot.ViewData viewData(Experiment e) {
         return new Snapshot.ViewData(e.points().bounds(), e.points().display(), trace, grid, options.gridLines() * 2,
-                options.gridPointsPerLine(), masks(e.model()), density, samples, queryResult, displayedLayer, anatomy.current());
+                options.gridPointsPerLine(), masks(e.model()), density, samples, queryResult, displayedLayer, anatomy.current(),
+                diagnostics);
     }
 
     /** Before the model exists: the settings' masks and nothing to draw yet. */

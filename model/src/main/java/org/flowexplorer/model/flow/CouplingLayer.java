@@ -245,6 +245,30 @@ public abstract class CouplingLayer extends ParameterSlice {
         return new CouplingWalk(explain(w, inverse), out, ld[0]);
     }
 
+    /**
+     * The layer's named per-coordinate terms ({@link #traceTerms()}, e.g. s and t) for many inputs
+     * at once: the same pass as {@link #walk} over {@code rows} rows, in float64, reported as float32
+     * like a {@link FlowTrace}'s terms. For sweeps (e.g. a conditioner's curves), where one walk per
+     * point would pay the per-call set-up hundreds of times.
+     *
+     * @param parameters the whole store's parameters, as for {@link #walk}
+     * @param inputs     the layer's inputs, [rows, D] row-major (forward direction)
+     * @return one [rows, d_B] array per trace term, in {@link #traceTerms()} order
+     */
+    public final float[][] traceTermsAt(double[] parameters, double[] inputs, int rows) {
+        if (inputs.length != rows * dim()) {
+            throw new IllegalArgumentException("expected " + rows + " × " + dim() + " inputs, got " + inputs.length);
+        }
+        Numerics<double[]> nm = Numerics.float64();
+        CouplingWorkspace<double[]> w = new CouplingWorkspace<>(nm, rows, conditioningCount(), transformedCount(), net, headBuffers());
+        run(nm, parameters, inputs, new double[inputs.length], new double[rows], rows, w, false);
+        float[][] terms = new float[traceTerms().size()][rows * transformedCount()];
+        for (int k = 0; k < terms.length; k++) {
+            copyTraceTerm(k, nm, w, rows, terms[k], 0);
+        }
+        return terms;
+    }
+
     /** {@code out[off + i] = (float) src[srcOff + i]} for i < n: a trace term out of a float32 or float64 buffer. */
     static <A> void copyFloats(Numerics<A> nm, A src, int srcOff, int n, float[] out, int off) {
         for (int i = 0; i < n; i++) {

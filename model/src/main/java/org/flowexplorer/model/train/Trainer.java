@@ -20,6 +20,8 @@ import org.flowexplorer.model.nn.ParameterStore;
  * model belong to one thread.
  */
 public final class Trainer {
+    /** How many recent steps {@link #clipping()} reports on. */
+    public static final int CLIP_WINDOW = 100;
     private final RealNVP model;
     private final float[] data;
     private final int n;
@@ -32,6 +34,7 @@ public final class Trainer {
     private double lastLoss = Double.NaN;
     private double lastGradNorm = Double.NaN;
     private Undo<?> undo;
+    private final ClippingWindow clipped = new ClippingWindow(CLIP_WINDOW);
 
     /** @param data training points [N, D] row-major (not copied: do not modify it while training) */
     public Trainer(RealNVP model, float[] data, TrainingConfig config) {
@@ -92,6 +95,7 @@ public final class Trainer {
             throw new IllegalStateException("no guarded step to undo");
         }
         position = undo.restore();
+        clipped.dropLast();
         lastLoss = Double.NaN;
         lastGradNorm = Double.NaN;
     }
@@ -107,6 +111,7 @@ public final class Trainer {
         double norm = GradientClipping.totalNorm(model.parameterStore());
         double coef = GradientClipping.coefficient(norm, config.clipNorm());
         adam.step(config.learningRate(), coef);
+        clipped.record(coef < 1.0);
         lastLoss = loss;
         lastGradNorm = norm;
         return loss;
@@ -166,6 +171,11 @@ public final class Trainer {
     /** Total gradient norm of the last step, before clipping. */
     public double lastGradientNorm() {
         return lastGradNorm;
+    }
+
+    /** The last gradient norm before clipping and the share of the last {@link #CLIP_WINDOW} steps that were clipped. */
+    public ClippingReport clipping() {
+        return new ClippingReport(lastGradNorm, config.clipNorm(), clipped.share(), clipped.size());
     }
 
     /** The state before one guarded step: parameters, running statistics, Adam's moments and step count, epoch position. */
