@@ -164,4 +164,9 @@ final class CommandHandler implements Command.Handler {
     public void setInspection(Command.SetInspection c) {
         views.setInspection(c.layer(), c.direction());
     }
+
+    @Override
+    public void setFreshTestSamples(Command.SetFreshTestSamples c) {
+        experiment.setFreshTestSamples(c.enabled());
+    }
 }
