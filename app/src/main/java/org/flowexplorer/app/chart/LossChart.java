@@ -1,6 +1,5 @@
 package org.flowexplorer.app.chart;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -288,7 +287,7 @@ public class LossChart extends ChartRegion {
      * (which set the left margin), grid, bound, curves and off-scale markers.
      */
     private void paintChart(ChartGraphics g, double w, double h) {
-        legend = layoutLegend(w);
+        legend = layoutLegend(w, h);
         top = Math.max(34, Legend.bounds(legend).getMaxY() + 10);
         x0 = 0;
         x1 = Math.max(1, Math.max(train.lastStep(), test.lastStep()));
@@ -333,28 +332,15 @@ public class LossChart extends ChartRegion {
         return testColor.get().deriveColor(0, 1, 1, 0.45);
     }
 
-    private List<Legend.Item> legendItems() {
-        List<Legend.Item> items = new ArrayList<>();
-        items.add(new Legend.Item(trainColor.get(), false, "train"));
-        items.add(new Legend.Item(testColor.get(), false, detail.size() > 0 ? "test (mean)" : "test"));
-        if (detail.size() > 0) {
-            items.add(new Legend.Item(medianColor(), false, "test median " + LossReadout.value(detail.median(detail.size() - 1))));
-            String why = detail.latestNote();
-            if (!why.isEmpty()) {
-                items.add(new Legend.Item(null, false, why));
-            }
-        }
-        floor.addLegendItems(items, boundColor.get(), test.size() > 0 ? test.values()[test.size() - 1] : Double.NaN);
-        return items;
-    }
-
-    private List<Legend.Placed> layoutLegend(double w) {
+    /** Legend rows left of the "log y" box (see {@link LossLegend}). */
+    private List<Legend.Placed> layoutLegend(double w, double h) {
         double right = w - RIGHT;
-        double firstRowRight = logToggle.isVisible() ? logToggle.getLayoutX() - 10 : right;
-        if (logToggle.isVisible() && logToggle.getWidth() <= 0) {
-            firstRowRight = right - logToggle.prefWidth(-1) - 10;
-        }
-        return Legend.layout(legendItems(), 10, legendRowY(), firstRowRight, right, LEGEND_FONT);
+        double firstRowRight = !logToggle.isVisible() ? right
+                : (logToggle.getWidth() > 0 ? logToggle.getLayoutX() : right - logToggle.prefWidth(-1)) - 10;
+        LossLegend.Colours colours = new LossLegend.Colours(trainColor.get(), testColor.get(), medianColor(),
+                boundColor.get());
+        return LossLegend.layout(colours, detail, floor, test.size() > 0 ? test.values()[test.size() - 1] : Double.NaN,
+                h, 10, legendRowY(), firstRowRight, right, LEGEND_FONT);
     }
 
     private void drawAxes(ChartGraphics g, double pw, double ph, double h) {

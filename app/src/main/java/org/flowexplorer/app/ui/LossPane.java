@@ -16,7 +16,7 @@ import org.flowexplorer.app.viewmodel.PlotsViewModel;
  */
 public final class LossPane extends BorderPane {
     private final LossChart chart = new LossChart();
-    private final CheckBox freshSamples = new CheckBox("test on 10 000 fresh samples");
+    private final CheckBox freshSamples = new CheckBox("10 000 fresh test points");
 
     LossPane(ExplorerViewModel vm) {
         PlotsViewModel plots = vm.plots();
