@@ -35,9 +35,16 @@ final class LossFloor {
         return bound.isPresent() ? bound.getAsDouble() : Double.NaN;
     }
 
-    /** The legend entries: the dashed bound and the gap to {@code latestTest} (NaN: none yet), or the reason there is none. */
-    void addLegendItems(List<Legend.Item> items, Color colour, double latestTest) {
-        if (bound.isPresent()) {
+    /**
+     * The legend entries: the dashed bound and the gap to {@code latestTest} (NaN: none yet), or the
+     * reason there is none; {@code compact}: one entry "H(p) 2.395 (gap 0.12)".
+     */
+    void addLegendItems(List<Legend.Item> items, Color colour, double latestTest, boolean compact) {
+        if (bound.isPresent() && compact) {
+            String gap = Double.isNaN(latestTest) ? ""
+                    : String.format(java.util.Locale.ROOT, " (gap %.2f)", latestTest - value());
+            items.add(new Legend.Item(colour, true, "H(p) " + LossReadout.value(value()) + gap));
+        } else if (bound.isPresent()) {
             items.add(new Legend.Item(colour, true, (label.isEmpty() ? "bound" : label) + " " + LossReadout.value(value())));
             if (!Double.isNaN(latestTest)) {
                 items.add(new Legend.Item(null, false, LossReadout.gap(latestTest, value())));

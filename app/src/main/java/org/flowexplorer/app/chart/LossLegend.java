@@ -7,8 +7,9 @@ import javafx.scene.text.Font;
 
 /**
  * What the loss chart's legend lists: train, test (mean) and its median, why the mean jumped, the
- * entropy floor and the distance to it. On a small chart it shortens the names and then leaves
- * the notes to the hover read-out, so the legend takes at most about a quarter of the height.
+ * entropy floor and the distance to it. On a small chart it shortens the names (floor and gap in
+ * one entry, before the median) and then leaves the notes to the hover read-out, so the legend
+ * takes at most about a quarter of the height.
  */
 final class LossLegend {
     private LossLegend() {
@@ -46,6 +47,9 @@ final class LossLegend {
         List<Legend.Item> items = new ArrayList<>();
         items.add(new Legend.Item(c.train(), false, "train"));
         items.add(new Legend.Item(c.test(), false, detail.size() > 0 && !compact ? "test (mean)" : "test"));
+        if (compact) {
+            floor.addLegendItems(items, c.bound(), latestTest, true);
+        }
         if (detail.size() > 0) {
             String median = LossReadout.value(detail.median(detail.size() - 1));
             items.add(new Legend.Item(c.median(), false, (compact ? "median " : "test median ") + median));
@@ -54,7 +58,9 @@ final class LossLegend {
                 items.add(new Legend.Item(null, false, why));
             }
         }
-        floor.addLegendItems(items, c.bound(), latestTest);
+        if (!compact) {
+            floor.addLegendItems(items, c.bound(), latestTest, false);
+        }
         return items;
     }
 }
