@@ -8,8 +8,8 @@ import javafx.scene.text.Font;
 /**
  * What the loss chart's legend lists: train, test (mean) and its median, why the mean jumped, the
  * entropy floor and the distance to it. On a small chart it shortens the names (floor and gap in
- * one entry, before the median) and then leaves the notes to the hover read-out, so the legend
- * takes at most about a quarter of the height.
+ * one entry) and then leaves the notes to the hover read-out, so the legend takes at most about
+ * 30 % of the height.
  */
 final class LossLegend {
     private LossLegend() {
@@ -25,7 +25,7 @@ final class LossLegend {
      */
     static List<Legend.Placed> layout(Colours c, TestNllDetail detail, LossFloor floor, double latestTest,
             double height, double left, double rowY, double firstRowRight, double right, Font font) {
-        int maxRows = (int) Math.max(2, Math.floor(0.25 * height / Legend.ROW_HEIGHT));
+        int maxRows = (int) Math.max(2, Math.floor(0.3 * height / Legend.ROW_HEIGHT));
         List<Legend.Placed> placed = List.of();
         for (int attempt = 0; attempt < 3; attempt++) {
             List<Legend.Item> items = items(c, detail, floor, latestTest, attempt > 0);
@@ -47,9 +47,6 @@ final class LossLegend {
         List<Legend.Item> items = new ArrayList<>();
         items.add(new Legend.Item(c.train(), false, "train"));
         items.add(new Legend.Item(c.test(), false, detail.size() > 0 && !compact ? "test (mean)" : "test"));
-        if (compact) {
-            floor.addLegendItems(items, c.bound(), latestTest, true);
-        }
         if (detail.size() > 0) {
             String median = LossReadout.value(detail.median(detail.size() - 1));
             items.add(new Legend.Item(c.median(), false, (compact ? "median " : "test median ") + median));
@@ -58,9 +55,7 @@ final class LossLegend {
                 items.add(new Legend.Item(null, false, why));
             }
         }
-        if (!compact) {
-            floor.addLegendItems(items, c.bound(), latestTest, false);
-        }
+        floor.addLegendItems(items, c.bound(), latestTest, compact);
         return items;
     }
 }
