@@ -36,15 +36,12 @@ final class EvalCommand extends CliCommand {
         String dataset;
     }
 
-    @Mixin
-    NoiseOption noise;
-
     @Option(names = "--n", defaultValue = "10000", paramLabel = "N",
             description = "Fresh samples with --dataset (default: ${DEFAULT-VALUE}: standard error about 0.01 nats).")
     int n;
 
     @Mixin
-    SeedOption seed;
+    DensityOptions density;
 
     @Option(names = "--out", paramLabel = "logp.csv", description = "Write log p per point (column log_prob).")
     Path out;
@@ -55,16 +52,10 @@ final class EvalCommand extends CliCommand {
     @Override
     void validate() {
         model.validate(this);
-        noise.validate(this);
         if (input.dataset != null) {
             set = DatasetCommand.parseDataset(this, input.dataset);
-            s = noise.of(set);
-            try {
-                ToyDensity.of(set, s);
-            } catch (IllegalArgumentException e) {
-                throw usage("--noise " + s + ": " + e.getMessage());
-            }
-        } else if (noise.value != null) {
+            s = density.validNoise(this, set);
+        } else if (density.noise.value != null) {
             throw usage("--noise goes with --dataset (fresh samples), not with --data");
         }
         if (out != null) {
@@ -87,7 +78,7 @@ final class EvalCommand extends CliCommand {
         } else {
             flow = model.load2d(this);
             stage("drawing " + n + " fresh " + set.id() + " points");
-            points = set.generate(n, s, seed.value);
+            points = set.generate(n, s, density.seed());
         }
         float[] logp = flow.logProb(points);
         NonFinite.require(logp, "log p(x) values", Models.nonFiniteCause(flow));
@@ -113,7 +104,7 @@ final class EvalCommand extends CliCommand {
     private void putGap(Map<String, Object> r, KlGap g) {
         r.put("dataset", set.id());
         r.put("noise", s);
-        r.put("seed", seed.value);
+        r.put("seed", density.seed());
         r.put("n", g.n());
         r.put("mean_nll", g.meanNll());
         r.put("mean_nll_stderr", g.meanNllStderr());

@@ -1,5 +1,7 @@
 package org.flowexplorer.model.eval;
 
+import org.apache.commons.math3.stat.StatUtils;
+
 /**
  * How far a model q is from a toy set's true density p, estimated on fresh samples x_i ~ p with
  * both log-densities known: the model's mean NLL −(1/n) Σ log q(x_i), the entropy
@@ -32,19 +34,11 @@ public record KlGap(int n, double meanNll, double meanNllStderr, double entropyN
     }
 
     private static double mean(double[] v) {
-        double acc = 0;
-        for (double x : v) {
-            acc += x;
-        }
-        return acc / v.length;
+        return StatUtils.mean(v);
     }
 
+    /** Sample standard deviation (n − 1) over √n. */
     private static double stderr(double[] v) {
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (v.length - 1) / v.length);
+        return Math.sqrt(StatUtils.variance(v) / v.length);
     }
 }
