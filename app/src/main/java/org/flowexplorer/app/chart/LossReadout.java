@@ -58,7 +58,7 @@ final class LossReadout {
                 text.append("\n  ").append(why);
             }
             if (Double.isFinite(floor)) {
-                text.append("\n  ").append(gap(test, floor)).append(" (H(p) ").append(value(floor)).append(')');
+                text.append("\n  ").append(gap(test, floor));
             }
         }
         return text.toString();
