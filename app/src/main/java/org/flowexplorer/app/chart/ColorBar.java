@@ -11,11 +11,8 @@ import javafx.scene.text.TextAlignment;
  * p) and that unit as its title, so a colour reads as a number.
  */
 final class ColorBar {
-    /** Room the bar takes right of the plot: gap, bar, tick labels. */
+    /** Room the bar takes right of the plot: a gap of 8, the bar of 10, tick labels. */
     static final double WIDTH = 62;
-    private static final double GAP = 8;
-    private static final double BAR = 10;
-    private static final int STRIPS = 64;
 
     private ColorBar() {
     }
@@ -27,14 +24,16 @@ final class ColorBar {
         if (range == null || !(side > 20)) {
             return;
         }
-        double x = right + GAP;
+        final double bar = 10;
+        final int strips = 64;
+        double x = right + 8;
         // vector strips, not an image: an SVG export embeds only the heatmap as a raster
-        double strip = side / STRIPS;
-        for (int i = 0; i < STRIPS; i++) {
-            g.setFill(ThemeColors.color(map.argb(1 - (i + 0.5) / STRIPS)));
-            g.fillRect(x, top + i * strip, BAR, strip + 0.5);
+        double strip = side / strips;
+        for (int i = 0; i < strips; i++) {
+            g.setFill(ThemeColors.color(map.argb(1 - (i + 0.5) / strips)));
+            g.fillRect(x, top + i * strip, bar, strip + 0.5);
         }
-        ChartAxes.frame(g, axis, x, top, BAR, side);
+        ChartAxes.frame(g, axis, x, top, bar, side);
         double lo = range[0];
         double hi = range[1] > lo ? range[1] : lo + 1;
         double[] ticks = Ticks.nice(lo, hi, (int) Math.max(2, Math.min(6, side / 50)));
@@ -46,11 +45,11 @@ final class ColorBar {
         g.setTextBaseline(VPos.CENTER);
         for (double t : ticks) {
             double y = ChartAxes.snap(top + (hi - t) / (hi - lo) * side);
-            g.strokeLine(x + BAR, y, x + BAR + 3, y);
-            g.fillText(Ticks.format(t, step).replace('-', '−'), x + BAR + 5, y);
+            g.strokeLine(x + bar, y, x + bar + 3, y);
+            g.fillText(Ticks.format(t, step).replace('-', '−'), x + bar + 5, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(h.logScale() ? "log p" : "p(x)", x + BAR / 2 + 6, top - 3);
+        g.fillText(h.logScale() ? "log p" : "p(x)", x + bar / 2 + 6, top - 3);
     }
 }

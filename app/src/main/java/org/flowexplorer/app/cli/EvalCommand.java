@@ -32,13 +32,18 @@ final class EvalCommand extends CliCommand {
         @Option(names = "--data", paramLabel = "F.csv", description = "Points (CSV x,y).")
         Path data;
 
-        @Option(names = "--dataset", paramLabel = "NAME", description = "Fresh samples of this toy set instead of --data.")
-        String dataset;
+        @ArgGroup(exclusive = false)
+        FreshSamples fresh;
     }
 
-    @Option(names = "--n", defaultValue = "10000", paramLabel = "N",
-            description = "Fresh samples with --dataset (default: ${DEFAULT-VALUE}: standard error about 0.01 nats).")
-    int n;
+    /** {@code --dataset} and how many samples of it: 10 000 make the KL gap's standard error about 0.01 nats. */
+    static final class FreshSamples {
+        @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Toy set to sample instead of --data.")
+        String dataset;
+
+        @Option(names = "--n", defaultValue = "10000", paramLabel = "N", description = "Fresh samples (default: ${DEFAULT-VALUE}).")
+        int n;
+    }
 
     @Mixin
     DensityOptions density;
@@ -52,8 +57,8 @@ final class EvalCommand extends CliCommand {
     @Override
     void validate() {
         model.validate(this);
-        if (input.dataset != null) {
-            set = DatasetCommand.parseDataset(this, input.dataset);
+        if (input.fresh != null) {
+            set = DatasetCommand.parseDataset(this, input.fresh.dataset);
             s = density.validNoise(this, set);
         } else if (density.noise.value != null) {
             throw usage("--noise goes with --dataset (fresh samples), not with --data");
@@ -77,6 +82,7 @@ final class EvalCommand extends CliCommand {
             points = loaded.points();
         } else {
             flow = model.load2d(this);
+            int n = input.fresh.n;
             stage("drawing " + n + " fresh " + set.id() + " points");
             points = set.generate(n, s, density.seed());
         }

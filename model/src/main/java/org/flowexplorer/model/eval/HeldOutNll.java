@@ -46,17 +46,4 @@ public record HeldOutNll(int n, double mean, double median, int outliers, double
         }
         return new HeldOutNll(n, mean, median, outliers, worst);
     }
-
-    /** The mean of the points that are not outliers. */
-    public double meanWithoutOutliers(double[] logProb) {
-        double acc = 0;
-        int k = 0;
-        for (double v : logProb) {
-            if (!(-v > median + OUTLIER_NATS) && !Double.isNaN(v)) {
-                acc -= v;
-                k++;
-            }
-        }
-        return k == 0 ? Double.NaN : acc / k;
-    }
 }
