@@ -14,6 +14,27 @@ final class HeatmapRaster {
     private HeatmapRaster() {
     }
 
+    /**
+     * The values the colours span, {lo, hi}: the bottom colour at lo, the top one at hi (log p in
+     * nats when {@code logScale}, at most {@link #LOG_RANGE} below the maximum; else p from 0); null
+     * when no value is finite. What the colour bar labels.
+     */
+    static double[] range(float[] values, boolean logScale) {
+        double hi = Double.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY;
+        for (float v : values) {
+            double t = logScale ? Math.log(v) : v;
+            if (Double.isFinite(t)) {
+                hi = Math.max(hi, t);
+                lo = Math.min(lo, t);
+            }
+        }
+        if (!Double.isFinite(hi)) {
+            return null;
+        }
+        return new double[] {logScale ? Math.max(lo, hi - LOG_RANGE) : Math.min(0, lo), hi};
+    }
+
     /** {@link #render(int[], int, Viewport, float[], int, int, double, double, double, double, boolean, Colormaps)} for a plot's heatmap layer. */
     static void render(int[] out, int size, Viewport vp, PlotLayers.Heatmap h, Colormaps map) {
         render(out, size, vp, h.values(), h.gw(), h.gh(), h.xmin(), h.xmax(), h.ymin(), h.ymax(), h.logScale(), map);
@@ -28,24 +49,12 @@ final class HeatmapRaster {
      */
     static void render(int[] out, int size, Viewport vp, float[] values, int gw, int gh,
             double xmin, double xmax, double ymin, double ymax, boolean logScale, Colormaps map) {
-        double hi = Double.NEGATIVE_INFINITY;
-        double lo = Double.POSITIVE_INFINITY;
-        for (float v : values) {
-            double t = logScale ? Math.log(v) : v;
-            if (Double.isFinite(t)) {
-                hi = Math.max(hi, t);
-                lo = Math.min(lo, t);
-            }
-        }
-        if (!Double.isFinite(hi)) {
+        double[] lohi = range(values, logScale);
+        if (lohi == null) {
             return;
         }
-        if (logScale) {
-            lo = Math.max(lo, hi - LOG_RANGE);
-        } else {
-            lo = Math.min(0, lo);
-        }
-        double range = hi > lo ? hi - lo : 1;
+        double lo = lohi[0];
+        double range = lohi[1] > lo ? lohi[1] - lo : 1;
         int[] lut = map.lutShared();
         AxisCells columns = AxisCells.of(size, vp::toDataX, xmin, xmax, gw);
         AxisCells rows = AxisCells.of(size, vp::toDataY, ymin, ymax, gh);

@@ -2,14 +2,14 @@ package org.flowexplorer.app.chart;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -32,10 +32,11 @@ import javafx.scene.text.TextAlignment;
  * with style class {@code hover-label}.
  */
 public class LossChart extends ChartRegion {
-    private static final double LEFT = 58;
+    private static final double MIN_LEFT = 46;
     private static final double RIGHT = 14;
-    private static final double TOP = 34;
     private static final double BOTTOM = 40;
+    private static final Font TICK_FONT = Font.font(11);
+    private static final Font LEGEND_FONT = Font.font(12);
 
     private static final CssMetaData<LossChart, Color> TRAIN_COLOR =
             ThemeColors.meta("-fe-train-color", Color.web("#0969da"), c -> c.trainColor);
@@ -56,19 +57,23 @@ public class LossChart extends ChartRegion {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
     private final LossSeries train = new LossSeries();
     private final LossSeries test = new LossSeries();
+    private final TestNllDetail detail = new TestNllDetail();
+    private final LossAxis axis = new LossAxis();
     private final Canvas canvas = new Canvas();
     private final Label hoverLabel = new Label();
     private final CheckBox logToggle = new CheckBox("log y");
-    private OptionalDouble lowerBound = OptionalDouble.empty();
-    private String lowerBoundLabel = "";
+    private final LossFloor floor = new LossFloor();
     private double hoverX = Double.NaN;
 
-    // Mapping of the last redraw.
+    // Layout and mapping of the last redraw.
+    private double left = MIN_LEFT;
+    private double top = 34;
     private double x0;
     private double x1 = 1;
-    private double yLo;
-    private double yHi = 1;
-    private double logOffset;
+    private double[] yTicks = new double[0];
+    private String[] yLabels = new String[0];
+    private List<Legend.Placed> legend = List.of();
+    private int offScale;
 
     public LossChart() {
         super(480, 260);
@@ -102,17 +107,33 @@ public class LossChart extends ChartRegion {
         scheduler.markDirty();
     }
 
-    /** Removes both series (e.g. when training restarts). */
+    /**
+     * Appends, for test evaluations at the given steps, the median held-out NLL (drawn as a faint
+     * companion of the mean, which one absurd point can pull up), the number of outliers and the
+     * worst point's log p (the legend and read-out say why the mean jumped).
+     */
+    public void appendTestDetail(int[] steps, float[] medians, int[] outliers, float[] worstLogProbs) {
+        detail.append(steps, medians, outliers, worstLogProbs);
+        scheduler.markDirty();
+    }
+
+    /** Removes all series (e.g. when training restarts). */
     public void clear() {
         train.clear();
         test.clear();
+        detail.clear();
         scheduler.markDirty();
     }
 
     /** A dashed horizontal reference line, e.g. the entropy of the true data density; empty hides it. */
     public void setLowerBound(OptionalDouble bound, String label) {
-        lowerBound = Objects.requireNonNull(bound);
-        lowerBoundLabel = label == null ? "" : label;
+        floor.set(bound, label);
+        scheduler.markDirty();
+    }
+
+    /** What the legend says when there is no lower bound, e.g. why none is known; empty says nothing. */
+    public void setNoFloorReason(String reason) {
+        floor.setNoFloorReason(reason);
         scheduler.markDirty();
     }
 
@@ -144,8 +165,8 @@ public class LossChart extends ChartRegion {
         LossChart copy = new LossChart();
         copy.train.append(Arrays.copyOf(train.steps(), train.size()), Arrays.copyOf(train.values(), train.size()));
         copy.test.append(Arrays.copyOf(test.steps(), test.size()), Arrays.copyOf(test.values(), test.size()));
-        copy.lowerBound = lowerBound;
-        copy.lowerBoundLabel = lowerBoundLabel;
+        detail.copyInto(copy.detail);
+        floor.copyInto(copy.floor);
         copy.logScale.set(logScale.get());
         return copy;
     }
@@ -164,7 +185,7 @@ public class LossChart extends ChartRegion {
     protected boolean paintExport(ChartGraphics g, int width, int height) {
         g.setFill(plotBackground.get());
         g.fillRect(0, 0, width, height);
-        paintChart(g, height);
+        paintChart(g, width, height);
         return true;
     }
 
@@ -179,6 +200,43 @@ public class LossChart extends ChartRegion {
         return hoverLabel.isVisible() ? hoverLabel.getText() : "";
     }
 
+    /** The y tick values of the last redraw (values, not logarithms). */
+    double[] yTickValues() {
+        return yTicks.clone();
+    }
+
+    String[] yTickLabels() {
+        return yLabels.clone();
+    }
+
+    /** The plot area's left edge of the last redraw: wide enough for the y labels and the axis title. */
+    double leftMargin() {
+        return left;
+    }
+
+    List<Bounds> legendEntryBounds() {
+        return Legend.entryBounds(legend);
+    }
+
+    Bounds logToggleBounds() {
+        return logToggle.getBoundsInParent();
+    }
+
+    Bounds hoverBounds() {
+        return new BoundingBox(hoverLabel.getLayoutX(), hoverLabel.getLayoutY(), hoverLabel.getWidth(),
+                hoverLabel.getHeight());
+    }
+
+    /** Bottom and top of the y axis (values). */
+    double[] valueRange() {
+        return new double[] {axis.bottom(), axis.top()};
+    }
+
+    /** Stored points above the axis (drawn as markers at the top edge). */
+    int offScaleCount() {
+        return offScale;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
@@ -190,52 +248,28 @@ public class LossChart extends ChartRegion {
         }
         double tw = logToggle.prefWidth(-1);
         double th = logToggle.prefHeight(tw);
-        logToggle.resizeRelocate(Math.round(w - RIGHT - tw), Math.round((TOP - th) / 2), tw, th);
+        logToggle.resizeRelocate(Math.round(w - RIGHT - tw), Math.round(legendRowY() - th / 2), tw, th);
         scheduler.flush();
     }
 
+    private static double legendRowY() {
+        return 6 + Legend.ROW_HEIGHT / 2;
+    }
+
     private double plotW() {
-        return Math.max(10, getWidth() - LEFT - RIGHT);
+        return Math.max(10, getWidth() - left - RIGHT);
     }
 
     private double plotH() {
-        return Math.max(10, getHeight() - TOP - BOTTOM);
+        return Math.max(10, getHeight() - top - BOTTOM);
     }
 
     private double px(double step) {
-        return LEFT + (step - x0) / (x1 - x0) * plotW();
-    }
-
-    private double ty(double v) {
-        return logScale.get() ? Math.log10(v - logOffset) : v;
+        return left + (step - x0) / (x1 - x0) * plotW();
     }
 
     private double py(double v) {
-        return TOP + (1 - (ty(v) - yLo) / (yHi - yLo)) * plotH();
-    }
-
-    private void computeRanges() {
-        x0 = 0;
-        x1 = Math.max(1, Math.max(train.lastStep(), test.lastStep()));
-        double lo = Math.min(train.min(), test.min());
-        double hi = Math.max(train.max(), test.max());
-        if (lowerBound.isPresent()) {
-            lo = Math.min(lo, lowerBound.getAsDouble());
-            hi = Math.max(hi, lowerBound.getAsDouble());
-        }
-        if (!(hi >= lo)) {
-            lo = 0;
-            hi = 1;
-        }
-        logOffset = lo > 0 ? 0 : lo - Math.max(1e-3, 0.02 * (hi - lo));
-        double a = ty(lo);
-        double b = ty(hi);
-        double pad = b > a ? 0.05 * (b - a) : 0.5;
-        yLo = a - pad;
-        yHi = b + pad;
-        if (!logScale.get() && lo >= 0 && yLo < 0) {
-            yLo = Math.min(0, lo);
-        }
+        return top + (1 - axis.unit(v)) * plotH();
     }
 
     @Override
@@ -244,150 +278,140 @@ public class LossChart extends ChartRegion {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.clearRect(0, 0, w, h);
-        paintChart(new FxChartGraphics(gc), h);
+        paintChart(new FxChartGraphics(gc), w, h);
         drawHover(gc, plotW(), plotH());
     }
 
-    /** Everything but the hover read-out: plot background, grid, axes, bound, curves and legend. */
-    private void paintChart(ChartGraphics g, double h) {
-        computeRanges();
+    /**
+     * Everything but the hover read-out: legend (which sets the top margin), axis range and ticks
+     * (which set the left margin), grid, bound, curves and off-scale markers.
+     */
+    private void paintChart(ChartGraphics g, double w, double h) {
+        legend = layoutLegend(w, h);
+        top = Math.max(34, Legend.bounds(legend).getMaxY() + 10);
+        x0 = 0;
+        x1 = Math.max(1, Math.max(train.lastStep(), test.lastStep()));
+        axis.fit(logScale.get(), new float[][] {train.values(), test.values(), detail.medians().values()},
+                new int[] {train.size(), test.size(), detail.size()},
+                floor.value());
+        yTicks = axis.ticks((int) Math.max(2, Math.min(6, plotH() / 45)));
+        yLabels = new String[yTicks.length];
+        double widest = 0;
+        for (int i = 0; i < yTicks.length; i++) {
+            yLabels[i] = axis.label(yTicks[i], yTicks);
+            widest = Math.max(widest, Legend.textWidth(yLabels[i], TICK_FONT));
+        }
+        left = Math.max(MIN_LEFT, Math.ceil(widest) + 6 + 24);
         double pw = plotW();
         double ph = plotH();
         g.setFill(plotBackground.get());
-        g.fillRect(LEFT, TOP, pw, ph);
+        g.fillRect(left, top, pw, ph);
         drawAxes(g, pw, ph, h);
         g.save();
-        g.clipRect(LEFT, TOP, pw, ph);
-        if (lowerBound.isPresent() && lowerBound.getAsDouble() - logOffset > 0) {
-            double y = Math.round(py(lowerBound.getAsDouble())) + 0.5;
+        g.clipRect(left, top, pw, ph);
+        if (Double.isFinite(py(floor.value()))) {
+            double y = Math.round(py(floor.value())) + 0.5;
             g.setStroke(boundColor.get());
             g.setLineWidth(1.2);
             g.setLineDashes(6, 4);
-            g.strokeLine(LEFT, y, LEFT + pw, y);
+            g.strokeLine(left, y, left + pw, y);
             g.setLineDashes();
         }
-        drawSeries(g, train, trainColor.get(), pw, 1.2);
-        drawSeries(g, test, testColor.get(), pw, 2.0);
+        int columns = (int) Math.ceil(pw);
+        LossCurvePainter.draw(g, train, x0, x1, columns, this::px, this::py, trainColor.get(), 1.2);
+        LossCurvePainter.draw(g, detail.medians(), x0, x1, columns, this::px, this::py, medianColor(), 3.0);
+        LossCurvePainter.draw(g, test, x0, x1, columns, this::px, this::py, testColor.get(), 2.0);
         g.restore();
-        drawLegend(g);
+        offScale = LossCurvePainter.markOffScale(g, train, axis, this::px, top, trainColor.get())
+                + LossCurvePainter.markOffScale(g, test, axis, this::px, top, testColor.get());
+        Legend.draw(g, legend, textColor.get(), textColor.get().deriveColor(0, 1, 1, 0.75), LEGEND_FONT);
     }
 
-    private void drawSeries(ChartGraphics g, LossSeries s, Color colour, double pw, double width) {
-        if (s.size() == 0) {
-            return;
-        }
-        MinMaxDownsampler.Result r = MinMaxDownsampler.downsample(s.steps(), s.values(), s.size(), x0, x1,
-                (int) Math.ceil(pw));
-        g.setStroke(colour);
-        g.setLineWidth(width);
-        g.beginPath();
-        boolean open = false;
-        for (int i = 0; i < r.length(); i++) {
-            double y = py(r.y()[i]);
-            if (!Double.isFinite(y)) {
-                open = false;
-                continue;
-            }
-            if (open) {
-                g.lineTo(px(r.x()[i]), y);
-            } else {
-                g.moveTo(px(r.x()[i]), y);
-                open = true;
-            }
-        }
-        g.stroke();
-        if (r.length() == 1) {
-            g.setFill(colour);
-            g.fillOval(px(r.x()[0]) - 2, py(r.y()[0]) - 2, 4, 4);
-        }
+    /** The median's faint shade of the test colour. */
+    private Color medianColor() {
+        return testColor.get().deriveColor(0, 1, 1, 0.45);
+    }
+
+    /** Legend rows left of the "log y" box (see {@link LossLegend}). */
+    private List<Legend.Placed> layoutLegend(double w, double h) {
+        double right = w - RIGHT;
+        double firstRowRight = !logToggle.isVisible() ? right
+                : (logToggle.getWidth() > 0 ? logToggle.getLayoutX() : right - logToggle.prefWidth(-1)) - 10;
+        LossLegend.Colours colours = new LossLegend.Colours(trainColor.get(), testColor.get(), medianColor(),
+                boundColor.get());
+        return LossLegend.layout(colours, detail, floor, test.size() > 0 ? test.values()[test.size() - 1] : Double.NaN,
+                h, 10, legendRowY(), firstRowRight, right, LEGEND_FONT);
     }
 
     private void drawAxes(ChartGraphics g, double pw, double ph, double h) {
-        g.setFont(Font.font(11));
+        g.setFont(TICK_FONT);
         g.setLineWidth(1);
         double[] xt = Ticks.nice(x0, x1, (int) Math.max(2, Math.min(8, pw / 90)));
-        double[] yt = Ticks.nice(yLo, yHi, (int) Math.max(2, Math.min(6, ph / 45)));
         g.setStroke(gridLineColor.get());
         for (double t : xt) {
             double x = Math.round(px(t)) + 0.5;
-            g.strokeLine(x, TOP, x, TOP + ph);
+            g.strokeLine(x, top, x, top + ph);
         }
-        for (double t : yt) {
-            double y = Math.round(TOP + (1 - (t - yLo) / (yHi - yLo)) * ph) + 0.5;
-            g.strokeLine(LEFT, y, LEFT + pw, y);
+        for (double t : yTicks) {
+            double y = Math.round(py(t)) + 0.5;
+            g.strokeLine(left, y, left + pw, y);
         }
-        ChartAxes.frame(g, axisColor.get(), LEFT, TOP, pw, ph);
+        ChartAxes.frame(g, axisColor.get(), left, top, pw, ph);
         g.setFill(textColor.get());
         double xs = Ticks.stepOf(xt);
-        ChartAxes.xLabels(g, xt, this::px, TOP + ph, 0, 5, t -> formatStep(t, xs));
-        double ys = Ticks.stepOf(yt);
-        ChartAxes.yLabels(g, yt, t -> TOP + (1 - (t - yLo) / (yHi - yLo)) * ph, LEFT, 0, 6,
-                t -> logScale.get() ? formatValue(logOffset + Math.pow(10, t)) : Ticks.format(t, ys));
+        ChartAxes.xLabels(g, xt, this::px, top + ph, 0, 5, t -> formatStep(t, xs));
+        ChartAxes.yLabels(g, yTicks, this::py, left, 0, 6, t -> axis.label(t, yTicks));
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("step", LEFT + pw / 2, h - 4);
+        g.fillText("step", left + pw / 2, h - 4);
         g.save();
-        g.translate(14, TOP + ph / 2);
+        g.translate(12, top + ph / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("NLL (nats)", 0, 0);
         g.restore();
     }
 
-    private void drawLegend(ChartGraphics g) {
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        double x = LEFT;
-        double y = TOP / 2;
-        Font font = Font.font(12);
-        x = Legend.entry(g, x, y, trainColor.get(), false, "train", textColor.get(), font);
-        x = Legend.entry(g, x, y, testColor.get(), false, "test", textColor.get(), font);
-        if (lowerBound.isPresent()) {
-            String label = lowerBoundLabel.isEmpty() ? "bound" : lowerBoundLabel;
-            Legend.entry(g, x, y, boundColor.get(), true, label + " " + formatValue(lowerBound.getAsDouble()),
-                    textColor.get(), font);
-        }
-    }
-
     private void drawHover(GraphicsContext g, double pw, double ph) {
-        boolean inside = hoverX >= LEFT && hoverX <= LEFT + pw && (train.size() > 0 || test.size() > 0);
+        boolean inside = hoverX >= left && hoverX <= left + pw && (train.size() > 0 || test.size() > 0);
         if (!inside) {
             hoverLabel.setVisible(false);
             return;
         }
-        double step = x0 + (hoverX - LEFT) / pw * (x1 - x0);
-        StringBuilder text = new StringBuilder();
+        double step = x0 + (hoverX - left) / pw * (x1 - x0);
         int ti = train.nearestIndex(step);
         int vi = test.nearestIndex(step);
         int shownStep = ti >= 0 ? train.steps()[ti] : test.steps()[vi];
-        text.append("step ").append(shownStep);
         double guide = Math.round(px(shownStep)) + 0.5;
         g.setStroke(axisColor.get().deriveColor(0, 1, 1, 0.6));
         g.setLineWidth(1);
-        g.strokeLine(guide, TOP, guide, TOP + ph);
+        g.strokeLine(guide, top, guide, top + ph);
         if (ti >= 0) {
-            text.append("\ntrain ").append(formatValue(train.values()[ti]));
             dot(g, trainColor.get(), train.steps()[ti], train.values()[ti]);
         }
         if (vi >= 0) {
-            text.append("\ntest ").append(formatValue(test.values()[vi])).append(" (step ")
-                    .append(test.steps()[vi]).append(')');
             dot(g, testColor.get(), test.steps()[vi], test.values()[vi]);
         }
-        hoverLabel.setText(text.toString());
+        int mi = vi >= 0 ? detail.indexAt(test.steps()[vi]) : -1;
+        hoverLabel.setText(LossReadout.hover(shownStep, ti >= 0 ? train.values()[ti] : Double.NaN,
+                vi >= 0 ? test.values()[vi] : Double.NaN, vi >= 0 ? test.steps()[vi] : 0,
+                mi >= 0 ? detail.median(mi) : Double.NaN, mi >= 0 ? detail.outliers(mi) : 0,
+                mi >= 0 ? detail.worstLogProb(mi) : Double.NaN,
+                floor.value()));
         hoverLabel.setVisible(true);
         hoverLabel.applyCss();
-        double lw = hoverLabel.prefWidth(-1);
+        double w = getWidth();
+        double lw = Math.min(hoverLabel.prefWidth(-1), w - 4);
         double lh = hoverLabel.prefHeight(lw);
-        double lx = guide + 10 + lw > LEFT + pw ? guide - 10 - lw : guide + 10;
-        hoverLabel.resizeRelocate(Math.round(lx), TOP + 6, lw, lh);
+        double lx = guide + 10 + lw <= w - 2 ? guide + 10 : guide - 10 - lw;
+        lx = Math.max(2, Math.min(lx, w - 2 - lw));
+        hoverLabel.resizeRelocate(Math.round(lx), top + 6, lw, lh);
     }
 
     private void dot(GraphicsContext g, Color colour, double step, double value) {
         double y = py(value);
-        if (Double.isFinite(y)) {
+        if (Double.isFinite(y) && !axis.offScale(value)) {
             g.setFill(colour);
             g.fillOval(px(step) - 3.5, y - 3.5, 7, 7);
         }
@@ -398,10 +422,6 @@ public class LossChart extends ChartRegion {
             return Ticks.format(t / 1000, step / 1000) + "k";
         }
         return Ticks.format(t, step);
-    }
-
-    private static String formatValue(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -34,6 +34,10 @@ record PlotPainter(PlotLayers layers, Viewport viewport, double plotX, double pl
         drawMarkers(g);
         g.restore();
         drawAxes(g);
+        if (layers.heatmap() != null) {
+            ColorBar.paint(g, layers.heatmap(), layers.colormap(), plotX + viewport.size(), plotY, viewport.size(),
+                    colors.axis(), colors.text());
+        }
     }
 
     /**
@@ -52,6 +56,8 @@ record PlotPainter(PlotLayers layers, Viewport viewport, double plotX, double pl
             int n = (int) Math.max(2, Math.min(1024, Math.round(2 * side)));
             Viewport pv = new Viewport(viewport.xMin(), viewport.xMax(), viewport.yMin(), viewport.yMax(), n);
             int[] raster = new int[n * n];
+            // outside the density grid's extent the plot shows the lowest colour, not the page
+            java.util.Arrays.fill(raster, layers.colormap().argb(0));
             HeatmapRaster.render(raster, n, pv, h, layers.colormap());
             g.drawImage(raster, n, n, 0, 0, side, side);
         }

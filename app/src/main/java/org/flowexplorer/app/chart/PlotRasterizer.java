@@ -49,6 +49,8 @@ final class PlotRasterizer {
         Arrays.fill(bg, PixelSurface.premultiply(ThemeColors.argb(bgColor)));
         PlotLayers.Heatmap h = layers.heatmap();
         if (h != null) {
+            // outside the density grid's extent the plot shows the lowest colour, not the page
+            Arrays.fill(bg, PixelSurface.premultiply(layers.colormap().argb(0)));
             HeatmapRaster.render(bg, size, pv, h, layers.colormap());
         }
         int grid = ThemeColors.argb(gridColor);

@@ -97,7 +97,8 @@ public class PlotView extends ChartRegion {
     public void setLayers(PlotLayers newLayers) {
         boolean titlesChanged = !Objects.equals(layers.title(), newLayers.title())
                 || !Objects.equals(layers.xAxisTitle(), newLayers.xAxisTitle())
-                || !Objects.equals(layers.yAxisTitle(), newLayers.yAxisTitle());
+                || !Objects.equals(layers.yAxisTitle(), newLayers.yAxisTitle())
+                || (layers.heatmap() == null) != (newLayers.heatmap() == null); // the colour bar takes room
         layers = Objects.requireNonNull(newLayers);
         if (titlesChanged) {
             requestLayout();
@@ -278,6 +279,11 @@ public class PlotView extends ChartRegion {
         return 44 + (layers.yAxisTitle() != null ? 22 : 0);
     }
 
+    /** Room right of the plot area: the heatmap's colour bar when there is one. */
+    private double rightInset() {
+        return RIGHT_INSET + (layers.heatmap() != null ? ColorBar.WIDTH : 0);
+    }
+
     private double bottomInset() {
         return 24 + (layers.xAxisTitle() != null ? 20 : 0);
     }
@@ -286,7 +292,7 @@ public class PlotView extends ChartRegion {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double availW = w - leftInset() - RIGHT_INSET;
+        double availW = w - leftInset() - rightInset();
         double availH = h - topInset() - bottomInset();
         double side = Math.max(10, Math.floor(Math.min(availW, availH)));
         double nx = Math.round(leftInset() + Math.max(0, availW - side) / 2);

@@ -39,6 +39,53 @@ public final class Ticks {
         return ticks;
     }
 
+    /**
+     * Ticks for a logarithmic axis over the positive range [lo, hi], as values (not logarithms), at
+     * round numbers: powers of ten when the range spans enough decades, else 1, 2, 5 × 10^k, else
+     * 1 … 9 × 10^k, and for a range narrower than that the linear {@link #nice} ticks (e.g. 2.5, 3,
+     * 3.5) — never the 2.512, 3.981 that evenly spaced logarithms give.
+     */
+    public static double[] log(double lo, double hi, int count) {
+        if (!(lo > 0) || !(hi > lo) || !Double.isFinite(hi)) {
+            return nice(lo, hi, count);
+        }
+        int wanted = Math.max(2, Math.min(count, 3));
+        double[] powers = decades(lo, hi, new double[] {1});
+        if (powers.length >= wanted) {
+            return thin(powers, (int) Math.ceil(powers.length / (double) (count + 1)));
+        }
+        double[] oneTwoFive = decades(lo, hi, new double[] {1, 2, 5});
+        if (oneTwoFive.length >= wanted) {
+            return oneTwoFive.length <= 2 * count + 1 || powers.length == 0 ? oneTwoFive : powers;
+        }
+        double[] digits = decades(lo, hi, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        return digits.length >= wanted && digits.length <= 2 * count + 1 ? digits : nice(lo, hi, count);
+    }
+
+    private static double[] decades(double lo, double hi, double[] mantissas) {
+        int first = (int) Math.floor(Math.log10(lo));
+        int last = (int) Math.ceil(Math.log10(hi));
+        double[] out = new double[(last - first + 1) * mantissas.length];
+        int n = 0;
+        for (int e = first; e <= last; e++) {
+            for (double m : mantissas) {
+                double v = Double.parseDouble(m + "e" + e);
+                if (v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12)) {
+                    out[n++] = v;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static double[] thin(double[] ticks, int stride) {
+        double[] out = new double[(ticks.length + stride - 1) / stride];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ticks[i * stride];
+        }
+        return out;
+    }
+
     /** The 1-2-5 step closest above {@code raw}: 0.1, 0.2, 0.5, 1, 2, 5, 10, ... */
     public static double niceStep(double raw) {
         if (!(raw > 0) || !Double.isFinite(raw)) {
@@ -64,10 +111,18 @@ public final class Ticks {
         }
         double a = Math.abs(value);
         if (a != 0 && (a >= 1e6 || a < 1e-4)) {
-            return String.format(Locale.ROOT, "%.2g", value);
+            return compactExponent(value);
         }
         int decimals = step > 0 ? Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9)) : 2;
         return String.format(Locale.ROOT, "%." + Math.min(decimals, 6) + "f", value);
+    }
+
+    /** "2e16", "-1.5e7", "3e-5": two significant digits, no "+" and no padded exponent, so axis labels stay short. */
+    public static String compactExponent(double value) {
+        String s = String.format(Locale.ROOT, "%.1e", value);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e).replace(".0", "");
+        return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     /** Step between consecutive ticks, or 1 when fewer than two ticks exist. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.flowexplorer.model.Limits;
 import org.flowexplorer.model.data.EntropyEstimate;
 import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.data.ToyDensity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,15 +17,12 @@ final class EntropyCommand extends CliCommand {
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Data set name.")
     String name;
 
-    @Mixin
-    NoiseOption noise;
-
     @Option(names = "--samples", defaultValue = "100000", paramLabel = "N",
             description = "Fresh samples to average over (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Mixin
-    SeedOption seed;
+    DensityOptions density;
 
     private ToyDataset dataset;
     private double s;
@@ -37,24 +33,18 @@ final class EntropyCommand extends CliCommand {
         if (samples < 2 || samples > Limits.MAX_POINTS) {
             throw usage("--samples must be from 2 to " + Limits.MAX_POINTS + ", got " + samples);
         }
-        noise.validate(this);
-        s = noise.of(dataset);
-        try {
-            ToyDensity.of(dataset, s);
-        } catch (IllegalArgumentException e) {
-            throw usage("--noise " + s + ": " + e.getMessage());
-        }
+        s = density.validNoise(this, dataset);
     }
 
     @Override
     void execute() {
-        EntropyEstimate e = EntropyEstimate.monteCarlo(dataset, s, samples, seed.value);
+        EntropyEstimate e = EntropyEstimate.monteCarlo(dataset, s, samples, density.seed());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "entropy");
         r.put("dataset", dataset.id());
         r.put("noise", s);
         r.put("samples", samples);
-        r.put("seed", seed.value);
+        r.put("seed", density.seed());
         r.put("entropy_nats", e.entropyNats());
         r.put("stderr_nats", e.stderrNats());
         r.put("method", e.method());

@@ -58,6 +58,31 @@ public final class LayerInterpolation {
         return f == 0 ? perLayer[k] : perLayer[k].lerp(perLayer[k + 1], f);
     }
 
+    /**
+     * One box for every layer: the smallest square holding each layer's box, so the stepper's
+     * frames share their axes and can be compared (a layer that squeezes the points shows them
+     * smaller, instead of the axes zooming in).
+     */
+    public static Bounds common(Bounds[] perLayer) {
+        if (perLayer.length == 0) {
+            return Bounds.LATENT;
+        }
+        double xmin = Double.POSITIVE_INFINITY;
+        double xmax = Double.NEGATIVE_INFINITY;
+        double ymin = Double.POSITIVE_INFINITY;
+        double ymax = Double.NEGATIVE_INFINITY;
+        for (Bounds b : perLayer) {
+            xmin = Math.min(xmin, b.xmin());
+            xmax = Math.max(xmax, b.xmax());
+            ymin = Math.min(ymin, b.ymin());
+            ymax = Math.max(ymax, b.ymax());
+        }
+        double half = Math.max(xmax - xmin, ymax - ymin) / 2;
+        double cx = (xmin + xmax) / 2;
+        double cy = (ymin + ymax) / 2;
+        return new Bounds(cx - half, cx + half, cy - half, cy + half);
+    }
+
     /** k = ⌊p⌋ of the clamped position (NaN counts as 0). */
     private static int lowerLayer(int last, double position) {
         return Math.min(last, (int) Math.floor(clamp(last, position)));

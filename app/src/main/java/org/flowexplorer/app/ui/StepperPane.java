@@ -2,7 +2,9 @@ package org.flowexplorer.app.ui;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.flowexplorer.app.scene.Bounds;
@@ -30,6 +32,7 @@ public final class StepperPane extends BorderPane {
     private final MaskGridView masks = new MaskGridView();
     private final LayerViewModel layers;
     private final PlotsViewModel plots;
+    private final CheckBox fixedAxes = new CheckBox("same axes for every layer");
 
     StepperPane(ExplorerViewModel vm, Palette.Cache colors) {
         this.layers = vm.layers();
@@ -54,7 +57,13 @@ public final class StepperPane extends BorderPane {
         maskText.getStyleClass().add("text-small");
         maskText.textProperty().bind(layers.maskDescriptionProperty());
 
-        VBox bottom = new VBox(4, scrubber, maskText);
+        fixedAxes.setId("stepper-fixed-axes");
+        fixedAxes.setSelected(true);
+        fixedAxes.getStyleClass().add("text-small");
+        fixedAxes.setTooltip(new Tooltip("On: one box holds every layer, so frames can be compared (a layer that"
+                + " squeezes the points shows them smaller). Off: the axes follow each layer's points."));
+        fixedAxes.selectedProperty().addListener((o, was, now) -> redraw());
+        VBox bottom = new VBox(4, scrubber, fixedAxes, maskText);
         bottom.setPadding(new Insets(4, 0, 0, 0));
         setBottom(bottom);
 
@@ -71,6 +80,11 @@ public final class StepperPane extends BorderPane {
 
     public PlotView plot() {
         return plot;
+    }
+
+    /** Axes fixed across layers (on by default) or following each layer. */
+    public CheckBox fixedAxesToggle() {
+        return fixedAxes;
     }
 
     public LayerScrubber scrubber() {
@@ -100,7 +114,7 @@ public final class StepperPane extends BorderPane {
         }
         plot.setPoints(f.points(), colors.byPosition(f.origins()));
         plot.setWarpedGrid(f.gridLines());
-        Bounds b = f.bounds();
+        Bounds b = fixedAxes.isSelected() ? f.allLayers() : f.bounds();
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         QueryPoint q = plots.queryProperty().get();
         if (q == null) {

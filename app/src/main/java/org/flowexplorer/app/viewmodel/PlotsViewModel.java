@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.flowexplorer.app.worker.Command;
+import org.flowexplorer.app.worker.HeldOutHistory;
 import org.flowexplorer.model.train.LossSnapshot;
 
 /**
@@ -32,7 +33,9 @@ public final class PlotsViewModel {
     private final ReadOnlyObjectWrapper<LossSnapshot> loss = new ReadOnlyObjectWrapper<>(this, "loss");
     private final ReadOnlyObjectWrapper<LossIncrement> lossIncrement = new ReadOnlyObjectWrapper<>(this, "lossIncrement");
     private final ReadOnlyObjectWrapper<WorkerTimings> timings = new ReadOnlyObjectWrapper<>(this, "timings");
+    private final ReadOnlyObjectWrapper<String> noFloorReason = new ReadOnlyObjectWrapper<>(this, "noFloorReason", "");
     private final LossFeed lossFeed = new LossFeed();
+    private HeldOutHistory.View evaluations = HeldOutHistory.View.EMPTY;
     /** The last density computed, shown or not. */
     private Heatmap computedDensity;
 
@@ -73,8 +76,10 @@ public final class PlotsViewModel {
         if (d.ready()) {
             if (d.dataSourceChanged()) {
                 lowerBound.set(d.lowerBound());
+                noFloorReason.set(d.heldOut().noFloorReason());
             }
-            LossIncrement next = lossFeed.next(d.runId(), d.loss());
+            evaluations = d.heldOut().evaluations();
+            LossIncrement next = lossFeed.next(d.runId(), d.loss(), evaluations);
             if (next != null) {
                 lossIncrement.set(next);
             }
@@ -139,6 +144,16 @@ public final class PlotsViewModel {
         return lowerBound.getReadOnlyProperty();
     }
 
+    /** Whether the test NLL is measured on 10 000 fresh samples of the toy set (so its gap to H(p) is not noise). */
+    public void setFreshTestSamples(boolean on) {
+        commands.send(new Command.SetFreshTestSamples(on));
+    }
+
+    /** Why the data have no entropy floor ("no floor: the density of your own data is unknown"), empty when they have one. */
+    public ReadOnlyObjectProperty<String> noFloorReasonProperty() {
+        return noFloorReason.getReadOnlyProperty();
+    }
+
     /** The run's whole loss history (what a CSV export writes). */
     public ReadOnlyObjectProperty<LossSnapshot> lossProperty() {
         return loss.getReadOnlyProperty();
@@ -146,7 +161,7 @@ public final class PlotsViewModel {
 
     /** The whole loss history so far, for a chart that starts now (later increments follow it). */
     public LossIncrement lossSoFar() {
-        return LossFeed.all(loss.get());
+        return LossFeed.all(loss.get(), evaluations);
     }
 
     /** What the loss chart must add since the last snapshot (a restart on a new run); never misses a step. */

@@ -8,6 +8,7 @@ import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Diagnostics;
 import org.flowexplorer.app.worker.Divergence;
+import org.flowexplorer.app.worker.HeldOutReport;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.teach.CouplingInspection;
@@ -217,6 +218,11 @@ public final class SnapshotDiff {
     /** The data's known NLL lower bound (toy sets only). */
     public OptionalDouble lowerBound() {
         return now.lowerBound();
+    }
+
+    /** The test NLL's robust summaries and the data's entropy floor (or why there is none). */
+    public HeldOutReport heldOut() {
+        return now.heldOut();
     }
 
     public boolean dataSourceChanged() {

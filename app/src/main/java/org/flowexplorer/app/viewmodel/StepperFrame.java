@@ -13,8 +13,9 @@ import org.flowexplorer.app.scene.WarpedGrid;
  * @param origins   the same points' data-space positions (layer 0 of the trace), e.g. to colour them
  * @param gridLines the warped data grid at p as polylines, null before the grid is computed
  * @param bounds    plot bounds blended between the two layers' bounds
+ * @param allLayers one box for every layer ({@link LayerInterpolation#common}), for axes fixed across frames
  */
-public record StepperFrame(float[] points, float[] origins, float[][] gridLines, Bounds bounds) {
+public record StepperFrame(float[] points, float[] origins, float[][] gridLines, Bounds bounds, Bounds allLayers) {
 
     /** What the frames are blended from: one trace through every layer, and the grid's trace. */
     record Source(float[][] positions, Bounds[] layerBounds, float[][] grid, int lines, int perLine) {
@@ -22,7 +23,7 @@ public record StepperFrame(float[] points, float[] origins, float[][] gridLines,
         StepperFrame at(double position) {
             return new StepperFrame(LayerInterpolation.at(positions, position), positions[0],
                     grid == null ? null : WarpedGrid.polylines(LayerInterpolation.at(grid, position), lines, perLine),
-                    LayerInterpolation.bounds(layerBounds, position));
+                    LayerInterpolation.bounds(layerBounds, position), LayerInterpolation.common(layerBounds));
         }
     }
 }

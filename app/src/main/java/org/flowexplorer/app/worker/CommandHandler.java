@@ -169,4 +169,9 @@ final class CommandHandler implements Command.Handler {
     public void showDiagnostics(Command.ShowDiagnostics c) {
         views.setDiagnosticsVisible(c.visible());
     }
+
+    @Override
+    public void setFreshTestSamples(Command.SetFreshTestSamples c) {
+        experiment.setFreshTestSamples(c.enabled());
+    }
 }

@@ -2,6 +2,7 @@ package org.flowexplorer.app.worker;
 
 import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.scene.WarpedGrid;
+import org.flowexplorer.model.eval.HeldOutNll;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.train.LossHistory;
@@ -16,6 +17,11 @@ import org.flowexplorer.model.train.TrainingConfig;
  * new run ({@link #runId()}).
  */
 final class Experiment {
+    /** Held-out points with fresh test samples on: the KL gap's standard error is then about 0.01 nats. */
+    static final int FRESH_TEST_POINTS = 10_000;
+    /** With fresh samples on, the (5× larger) test set is evaluated this many times less often. */
+    static final int FRESH_TEST_EVERY_FACTOR = 5;
+
     private final TrainingWorker.Options options;
     private DatasetSettings dataset;
     private ArchitectureSettings architecture;
@@ -26,6 +32,10 @@ final class Experiment {
     private RealNVP model;
     private Trainer trainer;
     private LossHistory history = new LossHistory();
+    private HeldOutHistory heldOut = new HeldOutHistory();
+    private final EntropyFloor floors = new EntropyFloor();
+    private EntropyFloor.Floor floor = EntropyFloor.Floor.NONE;
+    private boolean freshTestSamples;
     private LossSmoothing smoothing;
     private long stepOffset;
     private long modelVersion;
@@ -61,7 +71,7 @@ final class Experiment {
     }
 
     float[] toyTestData(DatasetSettings d) {
-        int nTest = Math.min(options.testPoints(), Math.max(256, d.n()));
+        int nTest = freshTestSamples ? FRESH_TEST_POINTS : Math.min(options.testPoints(), Math.max(256, d.n()));
         return d.set().generate(nTest, d.noise(), d.testSeed());
     }
 
@@ -76,6 +86,7 @@ final class Experiment {
 
     void setData(float[] train, float[] test, DataSource from) {
         source = from;
+        floor = floors.of(from);
         Bounds b = Bounds.ofData(train);
         points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
                 WarpedGrid.points(b, options.gridLines(), options.gridPointsPerLine()));
@@ -139,7 +150,7 @@ final class Experiment {
     void rebuildModel() {
         RealNVP m = RealNVP.create(architecture.spec(), architecture.seed());
         install(m, new Trainer(m, points.train(), trainingConfig()), new LossHistory(), 0);
-        testNll = model.meanNll(points.test()); // step 0; also loads BLAS on first use
+        testNll = evaluateTest(0); // also loads BLAS on first use
         history.append(0, Double.NaN, testNll);
     }
 
@@ -148,6 +159,7 @@ final class Experiment {
         model = m;
         trainer = t;
         history = h;
+        heldOut = new HeldOutHistory();
         stepOffset = offset;
         modelVersion++;
         runId++;
@@ -178,13 +190,45 @@ final class Experiment {
         long step = currentStep();
         trainNll = smoothing.add(r.loss());
         double test = Double.NaN;
-        if (step % options.testEvery() == 0) {
-            double measured = model.meanNll(points.test());
+        if (step % testEvery() == 0) {
+            double measured = evaluateTest(step);
             testNll = measured;
             test = Double.isFinite(measured) ? measured : Double.NaN; // the chart never receives ±∞
         }
         history.append(step, trainNll, test);
         return Divergence.explodingLoss(step, r.loss(), learningRate, options.clipNorm());
+    }
+
+    private int testEvery() {
+        return freshTestSamples ? FRESH_TEST_EVERY_FACTOR * options.testEvery() : options.testEvery();
+    }
+
+    /** The mean test NLL (as {@code meanNll} computes it), recording its robust summary at {@code step}. */
+    private double evaluateTest(long step) {
+        HeldOutNll s = HeldOutNll.of(model.logProbValues(points.test()));
+        heldOut.append(step, s);
+        return s.mean();
+    }
+
+    /**
+     * Whether the test NLL is measured on {@value #FRESH_TEST_POINTS} fresh samples of the toy set
+     * rather than the usual held-out set; changes the test points of a toy set now (custom data keep
+     * theirs) and measures them.
+     */
+    void setFreshTestSamples(boolean on) {
+        freshTestSamples = on;
+        if (source instanceof DataSource.Toy && points != null) {
+            points = new Points(points.train(), toyTestData(dataset), points.display(), points.bounds(), points.grid());
+            if (model != null) {
+                measureTestNll();
+            }
+        }
+    }
+
+    /** The robust test summaries of this run and the data's entropy floor. */
+    HeldOutReport heldOutReport() {
+        return new HeldOutReport(heldOut.snapshot(), floor.estimate(), floor.reason(),
+                points == null ? 0 : points.test().length / 2, freshTestSamples && source instanceof DataSource.Toy);
     }
 
     /** Steps taken by the model shown: those of a loaded model plus this run's. */

@@ -26,6 +26,7 @@ import org.flowexplorer.model.train.LossSnapshot;
  *                        worker's append-only history, exactly what a saved session stores
  * @param inspector       the formula inspector's layer, direction and numbers
  * @param timings         durations of the last expensive computations
+ * @param heldOut         the test NLL's robust summaries (median, outliers) and the data's entropy floor
  */
 public record Snapshot(
         long sequence,
@@ -37,7 +38,8 @@ public record Snapshot(
         ViewData view,
         LossSnapshot loss,
         Inspector inspector,
-        Timings timings) {
+        Timings timings,
+        HeldOutReport heldOut) {
 
     public enum Phase {
         PREPARING, READY
@@ -99,9 +101,9 @@ public record Snapshot(
         return settings.architecture().layers();
     }
 
+    /** The floor of the expected NLL: the toy set's estimated entropy H(p) at its noise, empty for custom data. */
     public OptionalDouble lowerBound() {
-        return settings.dataSource() instanceof DataSource.Toy
-                ? settings.dataset().set().knownNllLowerBound() : OptionalDouble.empty();
+        return heldOut.floor();
     }
 
     /** Whether the points are the user's own (drawn or imported) rather than a generated toy set. */

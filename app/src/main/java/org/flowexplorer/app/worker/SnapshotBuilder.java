@@ -36,6 +36,7 @@ final class SnapshotBuilder {
         return new Snapshot(sequence++, commandsHandled, e.runId(),
                 ready ? Snapshot.Phase.READY : Snapshot.Phase.PREPARING, status, e.settings(),
                 ready ? views.viewData(e) : views.emptyViewData(e.architecture()),
-                ready ? e.history().snapshot() : LossSnapshot.empty(), views.inspector(e.model()), timings);
+                ready ? e.history().snapshot() : LossSnapshot.empty(), views.inspector(e.model()), timings,
+                ready ? e.heldOutReport() : HeldOutReport.NONE);
     }
 }

@@ -221,6 +221,11 @@ public final class RealNVP implements DifferentiableTransform {
         return out;
     }
 
+    /** log p(x) per point for x [n, D] row-major in double: the values {@link #meanNll} averages. */
+    public double[] logProbValues(float[] x) {
+        return engine.logProb(x, rowsOf(x));
+    }
+
     /** Mean negative log-likelihood (nats) of points x [n, D]. */
     public double meanNll(float[] x) {
         double[] lp = engine.logProb(x, rowsOf(x));

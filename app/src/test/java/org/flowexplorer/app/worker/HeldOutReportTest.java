@@ -1,0 +1,91 @@
+package org.flowexplorer.app.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.flowexplorer.app.scene.LossCurve;
+import org.flowexplorer.model.data.EntropyEstimate;
+import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.eval.HeldOutNll;
+import org.junit.jupiter.api.Test;
+
+/** The test NLL's robust summaries and the entropy floor, as the worker publishes them. */
+class HeldOutReportTest {
+    private static void handle(TrainingWorker w, Command c) {
+        w.submit(c);
+        w.processPending();
+    }
+
+    private static double entropy(ToyDataset set, double noise) {
+        return EntropyEstimate.monteCarlo(set, noise, EntropyFloor.SAMPLES, EntropyFloor.SEED).entropyNats();
+    }
+
+    @Test
+    void floorIsTheEntropyEstimateOfTheCurrentSettings() {
+        TrainingWorker w = TrainingWorkerTest.smallWorker();
+        w.initializeNow();
+        Snapshot s = w.publishNow();
+        assertEquals(entropy(ToyDataset.MOONS, 0.1), s.lowerBound().getAsDouble(), 0);
+        assertEquals("", s.heldOut().noFloorReason());
+        handle(w, new Command.ChangeDataset(new DatasetSettings(ToyDataset.MOONS, 512, 0.2, 3)));
+        s = w.publishNow();
+        assertEquals(entropy(ToyDataset.MOONS, 0.2), s.lowerBound().getAsDouble(), 0);
+        assertTrue(s.lowerBound().getAsDouble() > entropy(ToyDataset.MOONS, 0.1) + 0.3, "more noise, more entropy");
+        handle(w, new Command.ChangeDataset(new DatasetSettings(ToyDataset.MOONS, 512, 0, 3)));
+        s = w.publishNow();
+        assertFalse(s.lowerBound().isPresent());
+        assertTrue(s.heldOut().noFloorReason().startsWith("no floor: moons has no density at noise 0"),
+                s.heldOut().noFloorReason());
+    }
+
+    @Test
+    void customDataHaveNoFloor() {
+        TrainingWorker w = TrainingWorkerTest.smallWorker();
+        w.initializeNow();
+        handle(w, new Command.SetCustomData(ToyDataset.RINGS.generate(300, 0.05, 1), null));
+        Snapshot s = w.publishNow();
+        assertTrue(s.customData());
+        assertFalse(s.lowerBound().isPresent());
+        assertNull(s.heldOut().entropy());
+        assertEquals("no floor: the density of your own data is unknown", s.heldOut().noFloorReason());
+    }
+
+    @Test
+    void everyTestEvaluationHasItsRobustSummary() {
+        TrainingWorker w = TrainingWorkerTest.smallWorker();
+        w.runStepsNow(30);
+        Snapshot s = w.publishNow();
+        LossCurve test = LossCurve.test(s.loss());
+        HeldOutHistory.View ev = s.heldOut().evaluations();
+        assertEquals(4, test.size()); // steps 0, 10, 20, 30
+        assertEquals(test.size(), ev.size());
+        for (int i = 0; i < ev.size(); i++) {
+            HeldOutNll h = ev.stats(i);
+            assertEquals(test.steps()[i], ev.step(i));
+            assertEquals(test.values()[i], (float) h.mean());
+            assertEquals(256, h.n());
+            assertTrue(Double.isFinite(h.median()), h.toString());
+        }
+        assertEquals(ev.stats(ev.size() - 1).mean(), s.status().testNll(), 0);
+        assertEquals(256, s.heldOut().testPoints());
+    }
+
+    @Test
+    void freshSamplesMeasureOnTenThousandPoints() {
+        TrainingWorker w = TrainingWorkerTest.smallWorker();
+        w.initializeNow();
+        handle(w, new Command.SetFreshTestSamples(true));
+        Snapshot s = w.publishNow();
+        assertEquals(Experiment.FRESH_TEST_POINTS, s.heldOut().testPoints());
+        assertTrue(s.heldOut().freshSamples());
+        w.runStepsNow(50);
+        s = w.publishNow();
+        // evaluated every 5 × 10 steps: at 0 and 50 only
+        assertEquals(2, LossCurve.test(s.loss()).size());
+        assertEquals(Experiment.FRESH_TEST_POINTS, s.heldOut().evaluations().stats(1).n());
+        handle(w, new Command.SetFreshTestSamples(false));
+        assertEquals(256, w.publishNow().heldOut().testPoints());
+    }
+}
