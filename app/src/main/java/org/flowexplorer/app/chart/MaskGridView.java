@@ -13,7 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
- * All coupling layers' binary masks at a glance: one row per layer (layer 0 at the top), one cell
+ * All coupling layers' binary masks at a glance: one row per coupling (coupling 1, index 0, at the
+ * top; the labels number couplings 1…L as every view does), one cell
  * per coordinate, coloured by whether the coordinate conditions the layer (passed through,
  * mask = 1) or is transformed (scaled and shifted, mask = 0). The current layer is outlined, and
  * clicking a row selects that layer.
@@ -25,7 +26,7 @@ import javafx.scene.layout.Region;
  */
 public class MaskGridView extends ChartRegion {
     private static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
-    private static final double LABEL_WIDTH = 60;
+    private static final double LABEL_WIDTH = 84; // fits "coupling 32"
     private static final double HEADER_HEIGHT = 22;
     private static final double LEGEND_HEIGHT = 30;
     private static final double LEGEND_X = 6;
@@ -88,9 +89,10 @@ public class MaskGridView extends ChartRegion {
             Region back = new Region();
             back.getStyleClass().add("mask-row");
             back.setOnMouseClicked(e -> selectedLayer.set(layer));
-            Tooltip.install(back, new Tooltip("Click to select coupling layer " + l + "."));
+            Tooltip.install(back, new Tooltip("Coupling " + (l + 1) + ". Click to step to position " + l
+                    + ", where it is applied next."));
             rowBacks.add(back);
-            Label label = new Label("layer " + l);
+            Label label = new Label("coupling " + (l + 1));
             label.getStyleClass().add("mask-row-label");
             label.setMouseTransparent(true);
             rowLabels.add(label);
@@ -100,9 +102,9 @@ public class MaskGridView extends ChartRegion {
                 boolean condition = masks[l][d];
                 cell.getStyleClass().addAll("mask-cell", condition ? "condition" : "transform");
                 cell.setOnMouseClicked(e -> selectedLayer.set(layer));
-                Tooltip.install(cell, new Tooltip("Layer " + l + ", " + coordinateName(d) + ": "
+                Tooltip.install(cell, new Tooltip("Coupling " + (l + 1) + ", " + coordinateName(d) + ": "
                         + (condition ? "conditions the others and passes through unchanged (mask = 1)."
-                                : "is scaled and shifted by this layer (mask = 0).")));
+                                : "is scaled and shifted by this coupling (mask = 0).")));
                 row[d] = cell;
             }
             cells.add(row);

@@ -27,20 +27,18 @@ public final class SampleInvertPane extends VBox {
         setPadding(new Insets(8));
         Label title = new Label("Sample & invert");
         title.getStyleClass().add("title-4");
-        TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear in orange.");
+        TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear as dark dots (\"samples\" in the plots' legend).");
         n.setId("sample-count");
         n.setPrefColumnCount(5);
         n.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         n.textProperty().bindBidirectional(form.text(SettingsFormViewModel.Field.SAMPLE_COUNT));
         n.setOnAction(e -> form.sample());
         Button sample = button("Sample", "mdi2d-dice-multiple",
-                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live).", form::sample);
+                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live; a new model clears them).", form::sample);
         sample.setId("sample");
         sample.disableProperty().bind(vm.training().readyProperty().not());
-        Button clear = button("Clear", "mdi2b-broom", "Remove the samples and the query point.", () -> {
-            form.clearSamples();
-            plots.clearQuery();
-        });
+        Button clear = button("Clear", "mdi2b-broom",
+                "Remove the samples; the query point stays (place a new one by clicking a plot).", form::clearSamples);
         clear.setId("clear-samples");
         queryText.setId("query-text");
         queryText.setWrapText(true);

@@ -29,6 +29,8 @@ public final class SketchViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private Sketch sketch;
+    /** Whether the drawing was sent as training data and the worker's points have not come back yet. */
+    private boolean awaitingDrawing;
     private double[] lastBrush;
     private long brushSeed = 1;
 
@@ -78,6 +80,24 @@ public final class SketchViewModel {
         }
         lastBrush = null;
         submitSketch();
+    }
+
+    /**
+     * New training points from the worker: unless they are the drawing just sent, the drawing is
+     * stale (e.g. Regenerate in draw mode) and drawing goes on from the new points.
+     */
+    void accept(SnapshotDiff d) {
+        if (d.first() || !d.pointsChanged()) {
+            return;
+        }
+        boolean ownDrawing = awaitingDrawing && d.settings().customData();
+        awaitingDrawing = false;
+        if (!ownDrawing && sketch != null) {
+            sketch = null;
+            if (drawing()) {
+                sketch();
+            }
+        }
     }
 
     public boolean undoSketch() {
@@ -146,6 +166,7 @@ public final class SketchViewModel {
             return;
         }
         commands.send(new Command.SetCustomData(pts, null));
+        awaitingDrawing = true;
         training.pauseLocally();
     }
 
