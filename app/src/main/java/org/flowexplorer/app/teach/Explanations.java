@@ -108,8 +108,8 @@ public final class Explanations {
         put(FORMULA_INSPECTOR_INVERSE, "Formula inspector (inverse)",
                 "The same coupling run backwards, y → x: the mask-1 coordinates pass through unchanged, so the "
                         + "network computes the very same s and t from them, and the mask-0 coordinates are un-shifted "
-                        + "and un-scaled: x = y_m + (1 − m)·(y − t)·exp(−s). Undoing the coupling adds −Σ s to the "
-                        + "log-density; switch to forward to see the coupling as training applies it.");
+                        + "and un-scaled: x = y_m + (1 − m)·(y − t)·exp(−s). The inverse's log|det J⁻¹| = −Σ s is the "
+                        + "forward one with its sign flipped; switch to forward to see the coupling as training applies it.");
         put(WORKED_EXAMPLE, "Worked example (3×3)",
                 "The notebook's example: x = 1…9 as a 3×3 matrix, a mask that keeps the first two rows and "
                         + "transforms the last. Steps 1–8 show x_m, 1 − mask, the s- and t-networks layer by layer, "

@@ -236,7 +236,8 @@ public class FormulaInspectorView extends VBox {
     static String numbering(int couplings) {
         return couplings == 1 ? "The flow has one coupling; the stepper's position 0 is before it, 1 after it."
                 : "Couplings are numbered 1–" + couplings + " as in the mask view; the stepper's position k lies after "
-                        + "coupling k, and this is the coupling it applies next.";
+                        + "coupling k, and shown is the coupling it applies next (at position " + couplings
+                        + ", the last one).";
     }
 
     private static void setKind(Label l, boolean pass) {
