@@ -38,15 +38,20 @@ public final class SampleInvertPane extends VBox {
         sample.setId("sample");
         sample.disableProperty().bind(vm.training().readyProperty().not());
         Button clear = button("Clear", "mdi2b-broom",
-                "Remove the samples; the query point stays (place a new one by clicking a plot).", form::clearSamples);
+                "Remove the samples; the query point stays (the ✕ button removes it).", form::clearSamples);
         clear.setId("clear-samples");
+        Button removePoint = button(null, "mdi2c-close-circle-outline",
+                "Remove the query point x ↔ z and its path from every view.", plots::clearQuery);
+        removePoint.setId("clear-query");
+        removePoint.disableProperty().bind(plots.queryProperty().isNull());
         queryText.setId("query-text");
         queryText.setWrapText(true);
         sample.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         clear.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        removePoint.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         HBox count = new HBox(6, new Label("n"), n);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(title, count, new HBox(6, sample, clear),
+        getChildren().addAll(title, count, new HBox(6, sample, clear, removePoint),
                 Controls.errorLabel(form.error(SettingsFormViewModel.Section.SAMPLES), "sample-error"), queryText);
         plots.queryProperty().addListener((o, was, now) -> describe(now));
         describe(plots.queryProperty().get());

@@ -29,8 +29,8 @@ public final class SketchViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private Sketch sketch;
-    /** Whether the drawing was sent as training data and the worker's points have not come back yet. */
-    private boolean awaitingDrawing;
+    /** Whether this drawing was sent as training data (so drawn points from the worker are its own). */
+    private boolean drawingSent;
     private double[] lastBrush;
     private long brushSeed = 1;
 
@@ -87,12 +87,11 @@ public final class SketchViewModel {
      * stale (e.g. Regenerate in draw mode) and drawing goes on from the new points.
      */
     void accept(SnapshotDiff d) {
-        if (d.first() || !d.pointsChanged()) {
+        if (d.first() || !d.pointsChanged() || (drawingSent && d.drawnData())) {
             return;
         }
-        boolean ownDrawing = awaitingDrawing && d.settings().customData();
-        awaitingDrawing = false;
-        if (!ownDrawing && sketch != null) {
+        drawingSent = false;
+        if (sketch != null) {
             sketch = null;
             if (drawing()) {
                 sketch();
@@ -166,7 +165,7 @@ public final class SketchViewModel {
             return;
         }
         commands.send(new Command.SetCustomData(pts, null));
-        awaitingDrawing = true;
+        drawingSent = true;
         training.pauseLocally();
     }
 

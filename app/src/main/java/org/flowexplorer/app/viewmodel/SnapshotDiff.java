@@ -8,6 +8,7 @@ import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.train.LossSnapshot;
 
@@ -98,6 +99,11 @@ public final class SnapshotDiff {
 
     public int layers() {
         return now.layers();
+    }
+
+    /** Whether the points are drawn ones (not a toy set, not an imported file). */
+    public boolean drawnData() {
+        return DataSource.Custom.DRAWN.equals(now.settings().dataSource());
     }
 
     // ---------------------------------------------------------------- view data

@@ -22,7 +22,6 @@ import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
 import org.flowexplorer.app.viewmodel.SameThreadWorker;
 import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
-import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.TrainingWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,22 +34,28 @@ import org.w3c.dom.Document;
  */
 @ExtendWith(FxToolkitExtension.class)
 class StaleStatePaneTest {
-    private final TrainingWorker worker = SameThreadWorker.small();
-    private final List<Command> sent = new ArrayList<>();
-    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, sent);
+    private final SameThreadWorker.Fixture fixture = SameThreadWorker.Fixture.start();
+    private final TrainingWorker worker = fixture.worker();
+    private final ExplorerViewModel vm = fixture.vm();
 
     @AfterEach
     void close() {
-        worker.close();
+        fixture.close();
     }
 
-    /** A worker round and the view model's poll, on the FX thread (where the panes listen). */
+    /** Runs on the FX thread, where the panes listen (the worker rounds run there too). */
     private <T> T fx(Callable<T> work) throws Exception {
         return onFx(work);
     }
 
     private void round() {
-        SameThreadWorker.round(worker, vm);
+        fixture.round();
+    }
+
+    /** The data plot's pane on the first snapshot (FX thread). */
+    private DataSpacePane dataPane() {
+        round();
+        return new DataSpacePane(vm, new Palette.Cache());
     }
 
     @Test
@@ -87,8 +92,7 @@ class StaleStatePaneTest {
     @Test
     void inDrawModeRegenerateShowsTheNewData() throws Exception {
         fx(() -> {
-            round();
-            DataSpacePane data = new DataSpacePane(vm, new Palette.Cache());
+            DataSpacePane data = dataPane();
             vm.sketch().drawModeProperty().set(DrawMode.DRAW);
             vm.sketch().beginStroke(0, 0);
             vm.sketch().continueStroke(1, 0.5);
@@ -114,8 +118,7 @@ class StaleStatePaneTest {
     @Test
     void samplesHaveTheirOwnColourAndALegendEntry() throws Exception {
         fx(() -> {
-            round();
-            DataSpacePane data = new DataSpacePane(vm, new Palette.Cache());
+            DataSpacePane data = dataPane();
             vm.form().sample();
             round();
             assertNotNull(data.plot().getLayers().samples());
@@ -147,6 +150,12 @@ class StaleStatePaneTest {
             round();
             assertNull(vm.plots().samplesProperty().get());
             assertNotNull(vm.plots().queryProperty().get(), "the query point stays");
+            Button removePoint = (Button) pane.lookup("#clear-query");
+            assertTrue(!removePoint.isDisabled());
+            removePoint.fire();
+            round();
+            assertNull(vm.plots().queryProperty().get(), "its own button removes it");
+            assertTrue(removePoint.isDisabled());
             return null;
         });
     }

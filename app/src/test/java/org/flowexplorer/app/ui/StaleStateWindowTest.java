@@ -14,7 +14,6 @@ import org.flowexplorer.app.testing.FxToolkitExtension;
 import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +26,31 @@ class StaleStateWindowTest {
     @TempDir
     Path dir;
 
-    private TestApps.Running running;
-    private FlowExplorerApp app;
+    private final TestApps.Running running;
+    private final FlowExplorerApp app;
 
-    @BeforeEach
-    void startApp() throws Exception {
+    /** A small app (4 layers of 8,8 on 500 moons), its model built; closed after each test. */
+    StaleStateWindowTest() throws Exception {
         running = TestApps.start(TestApps.config(500, 4, new int[] {8, 8}, 32));
         app = running.app();
-        await("model ready", () -> app.viewModel().training().readyProperty().get());
     }
 
     @AfterEach
     void closeApp() throws Exception {
-        if (running != null) {
-            running.close();
-        }
+        running.close();
     }
 
     private String text(String id) {
         return fx(() -> ((Label) running.stage().getScene().lookup(id)).getText());
     }
 
+    private void awaitReady() throws Exception {
+        await("model ready", () -> app.viewModel().training().readyProperty().get());
+    }
+
     @Test
     void theExplanationShowsTheInverseFormulaWhileTheInspectorIsOnInverse() throws Exception {
+        awaitReady();
         fx(() -> {
             app.viewModel().plots().queryData(0.5, 0.25);
             return null;
@@ -70,6 +71,7 @@ class StaleStateWindowTest {
 
     @Test
     void theStepperCaptionAndLabelFollowAnOpenedSessionsLayerCount() throws Exception {
+        awaitReady();
         Path file = dir.resolve("four.session.zip");
         fx(() -> {
             app.viewModel().files().saveSession(file);

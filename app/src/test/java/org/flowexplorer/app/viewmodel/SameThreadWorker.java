@@ -31,6 +31,25 @@ public final class SameThreadWorker {
         }, worker.latest(), Runnable::run, Runnable::run, null);
     }
 
+    /** A small worker with a view model on it, the commands that sent; {@link #close()} closes the worker. */
+    public record Fixture(TrainingWorker worker, ExplorerViewModel vm, List<Command> sent) implements AutoCloseable {
+        public static Fixture start() {
+            TrainingWorker w = small();
+            List<Command> sent = new java.util.ArrayList<>();
+            return new Fixture(w, viewModel(w, sent), sent);
+        }
+
+        /** {@link SameThreadWorker#round}. */
+        public Snapshot round() {
+            return SameThreadWorker.round(worker, vm);
+        }
+
+        @Override
+        public void close() {
+            worker.close();
+        }
+    }
+
     /** One worker round on this thread (build the model, handle the commands, publish), then the FX-side poll. */
     public static Snapshot round(TrainingWorker worker, ExplorerViewModel vm) {
         worker.initializeNow();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
@@ -26,17 +25,18 @@ class StaleStateViewModelTest {
     @TempDir
     Path dir;
 
-    private final TrainingWorker worker = SameThreadWorker.small();
-    private final List<Command> sent = new ArrayList<>();
-    private final ExplorerViewModel vm = SameThreadWorker.viewModel(worker, sent);
+    private final SameThreadWorker.Fixture fixture = SameThreadWorker.Fixture.start();
+    private final TrainingWorker worker = fixture.worker();
+    private final List<Command> sent = fixture.sent();
+    private final ExplorerViewModel vm = fixture.vm();
 
     @AfterEach
     void close() {
-        worker.close();
+        fixture.close();
     }
 
     private void round() {
-        SameThreadWorker.round(worker, vm);
+        fixture.round();
     }
 
     private String status() {
