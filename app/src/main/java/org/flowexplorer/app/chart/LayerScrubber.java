@@ -79,8 +79,11 @@ public class LayerScrubber extends HBox {
         layerCount.addListener(o -> {
             position.set(clamp(position.get()));
             updateLabel();
+            fitLabel();
         });
+        label.fontProperty().addListener(o -> fitLabel());
         updateLabel();
+        fitLabel();
         getChildren().addAll(start, back, pause, forward, end, slider, label);
     }
 
@@ -190,6 +193,18 @@ public class LayerScrubber extends HBox {
 
     private void updateLabel() {
         label.setText(positionText(position.get(), layerCount.get()));
+    }
+
+    /** As wide as the widest text of this layer count, so the slider does not jump while the position moves. */
+    private void fitLabel() {
+        int l = layerCount.get();
+        double widest = 0;
+        for (double p : new double[] {0, l - 0.1, l}) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(positionText(p, l));
+            t.setFont(label.getFont());
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        label.setPrefWidth(Math.ceil(widest) + label.snappedLeftInset() + label.snappedRightInset() + 2);
     }
 
     /**
