@@ -94,7 +94,9 @@ public final class Explanations {
         put(SAMPLE_INVERT, "Sample & invert",
                 "To create new data, draw z from the standard normal and run the flow backwards: x = f⁻¹(z). Every "
                         + "layer can be undone exactly — the pass-through half tells you s and t again, so "
-                        + "x_B = (y_B − t)·exp(−s). Good samples look like the training data.");
+                        + "x_B = (y_B − t)·exp(−s). Good samples look like the training data. They show as dark dots "
+                        + "(\"samples\" in the legend) and are cleared when the model is replaced; Clear removes them, "
+                        + "not the query point.");
         put(DENSITY, "Density",
                 "The colours show the model's density p(x) = N(f(x); 0, I) · |det J_f(x)| on a grid. The first factor "
                         + "says how central the point lands in latent space, the second how much the flow stretches or "
