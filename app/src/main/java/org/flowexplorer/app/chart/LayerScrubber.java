@@ -17,7 +17,8 @@ import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Steps through a flow's layers: a slider from 0 (data) to L (latent) holding a continuous
+ * Steps through a flow's layers: a slider from position 0 (data) to L (latent), position k lying
+ * after coupling k (couplings are numbered 1…L), holding a continuous
  * {@link #positionProperty() position}, so views can blend neighbouring layers for smooth motion
  * ({@code scene.LayerInterpolation}),
  * plus jump-to-start, play-backward, pause, play-forward and jump-to-end buttons. Playing advances
@@ -44,15 +45,15 @@ public class LayerScrubber extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
         Button start = iconButton("mdi2s-skip-previous", false,
-                "Jump to layer 0, the data space.", () -> jumpTo(0));
+                "Jump to position 0, the data x.", () -> jumpTo(0));
         Button back = iconButton("mdi2p-play", true,
-                "Play backward: animate from latent space towards the data, layer by layer.", this::playBackward);
+                "Play backward: animate from the latent z towards the data, coupling by coupling.", this::playBackward);
         Button pause = iconButton("mdi2p-pause", false, "Pause the layer animation.", this::pause);
         Button forward = iconButton("mdi2p-play", false,
                 "Play forward: animate from the data through every coupling layer to the latent space.",
                 this::playForward);
         Button end = iconButton("mdi2s-skip-next", false,
-                "Jump to the last layer, the latent space.", () -> jumpTo(layerCount.get()));
+                "Jump to the last position, the latent z (after the last coupling).", () -> jumpTo(layerCount.get()));
         pause.disableProperty().bind(playing.not());
 
         slider.getStyleClass().add("layer-slider");
@@ -60,7 +61,8 @@ public class LayerScrubber extends HBox {
         slider.setMinorTickCount(0);
         slider.setShowTickMarks(true);
         slider.setBlockIncrement(1);
-        slider.setTooltip(new Tooltip("Drag to move between layers; positions between two layers blend them."));
+        slider.setTooltip(new Tooltip("Drag from position 0 (the data x) to L (the latent z); position k is after "
+                + "coupling k, and a position between two blends them."));
         slider.maxProperty().bind(layerCount);
         slider.valueProperty().bindBidirectional(position);
         slider.valueChangingProperty().addListener((o, was, now) -> {
@@ -77,8 +79,11 @@ public class LayerScrubber extends HBox {
         layerCount.addListener(o -> {
             position.set(clamp(position.get()));
             updateLabel();
+            fitLabel();
         });
+        label.fontProperty().addListener(o -> fitLabel());
         updateLabel();
+        fitLabel();
         getChildren().addAll(start, back, pause, forward, end, slider, label);
     }
 
@@ -187,11 +192,30 @@ public class LayerScrubber extends HBox {
     }
 
     private void updateLabel() {
+        label.setText(positionText(position.get(), layerCount.get()));
+    }
+
+    /** As wide as the widest text of this layer count, so the slider does not jump while the position moves. */
+    private void fitLabel() {
         int l = layerCount.get();
-        double p = position.get();
-        int k = (int) Math.round(p);
-        String where = k == 0 ? " (data)" : k == l ? " (latent)" : "";
-        label.setText(String.format("layer %d of %d%s", k, l, where));
+        double widest = 0;
+        for (double p : new double[] {0, l - 0.1, l}) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(positionText(p, l));
+            t.setFont(label.getFont());
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        label.setPrefWidth(Math.ceil(widest) + label.snappedLeftInset() + label.snappedRightInset() + 2);
+    }
+
+    /**
+     * "position 2 of 8", "position 2.4 of 8" between two, with "(data x)" at 0 and "(latent z)" at
+     * L: positions 0…L lie between the couplings 1…L (position k = after coupling k).
+     */
+    public static String positionText(double position, int layers) {
+        double tenths = Math.floor(position * 10 + 1e-6) / 10; // 1.9999999 is position 2
+        String p = tenths == Math.rint(tenths) ? Integer.toString((int) tenths) : String.format(java.util.Locale.ROOT, "%.1f", tenths);
+        String where = position <= 0 ? " (data x)" : position >= layers ? " (latent z)" : "";
+        return "position " + p + " of " + layers + where;
     }
 
     @Override
@@ -199,7 +223,7 @@ public class LayerScrubber extends HBox {
         return java.util.Objects.requireNonNull(LayerScrubber.class.getResource("views.css")).toExternalForm();
     }
 
-    /** The text of the "layer k of L" label. */
+    /** The text of the "position k of L" label ({@link #positionText}). */
     public String getLabelText() {
         return label.getText();
     }

@@ -13,7 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
- * All coupling layers' binary masks at a glance: one row per layer (layer 0 at the top), one cell
+ * All coupling layers' binary masks at a glance: one row per coupling (coupling 1, index 0, at the
+ * top; the rows are numbered 1…L under a "coupling" header, as every view numbers them), one cell
  * per coordinate, coloured by whether the coordinate conditions the layer (passed through,
  * mask = 1) or is transformed (scaled and shifted, mask = 0). The current layer is outlined, and
  * clicking a row selects that layer.
@@ -37,6 +38,8 @@ public class MaskGridView extends ChartRegion {
     /** Wraps its two items onto two lines when the view is narrow, so neither is cut short. */
     private final FlowPane legend = new FlowPane(14, 2, legendItem("condition", "conditions"),
             legendItem("transform", "transformed"));
+    /** "coupling" over the row numbers 1…L (the numbering every view uses). */
+    private final Label rowHeader = new Label("coupling");
     private final List<Label> columnLabels = new ArrayList<>();
     private final List<Label> rowLabels = new ArrayList<>();
     private final List<Region> rowBacks = new ArrayList<>();
@@ -49,7 +52,8 @@ public class MaskGridView extends ChartRegion {
         getStyleClass().add("mask-grid");
         legend.getStyleClass().add("mask-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
-        getChildren().add(legend);
+        rowHeader.getStyleClass().add("mask-column-label");
+        getChildren().addAll(legend, rowHeader);
         selectedLayer.addListener((o, a, b) -> setHighlightedLayer(b.intValue()));
     }
 
@@ -88,9 +92,10 @@ public class MaskGridView extends ChartRegion {
             Region back = new Region();
             back.getStyleClass().add("mask-row");
             back.setOnMouseClicked(e -> selectedLayer.set(layer));
-            Tooltip.install(back, new Tooltip("Click to select coupling layer " + l + "."));
+            Tooltip.install(back, new Tooltip("Coupling " + (l + 1) + ". Click to step to position " + l
+                    + ", where it is applied next."));
             rowBacks.add(back);
-            Label label = new Label("layer " + l);
+            Label label = new Label(Integer.toString(l + 1));
             label.getStyleClass().add("mask-row-label");
             label.setMouseTransparent(true);
             rowLabels.add(label);
@@ -100,9 +105,9 @@ public class MaskGridView extends ChartRegion {
                 boolean condition = masks[l][d];
                 cell.getStyleClass().addAll("mask-cell", condition ? "condition" : "transform");
                 cell.setOnMouseClicked(e -> selectedLayer.set(layer));
-                Tooltip.install(cell, new Tooltip("Layer " + l + ", " + coordinateName(d) + ": "
+                Tooltip.install(cell, new Tooltip("Coupling " + (l + 1) + ", " + coordinateName(d) + ": "
                         + (condition ? "conditions the others and passes through unchanged (mask = 1)."
-                                : "is scaled and shifted by this layer (mask = 0).")));
+                                : "is scaled and shifted by this coupling (mask = 0).")));
                 row[d] = cell;
             }
             cells.add(row);
@@ -190,6 +195,7 @@ public class MaskGridView extends ChartRegion {
         double ch = cellHeight(h);
         double gridW = Math.max(10, w - LABEL_WIDTH - 4);
         double cw = dims == 0 ? 0 : (gridW - GAP * (dims - 1)) / dims;
+        rowHeader.resizeRelocate(6, 0, LABEL_WIDTH - 8, HEADER_HEIGHT);
         for (int d = 0; d < columnLabels.size(); d++) {
             Label l = columnLabels.get(d);
             l.resizeRelocate(snapPositionX(LABEL_WIDTH + d * (cw + GAP)), 0, cw, HEADER_HEIGHT);

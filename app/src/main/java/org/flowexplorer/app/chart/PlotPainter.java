@@ -32,12 +32,29 @@ record PlotPainter(PlotLayers layers, Viewport viewport, double plotX, double pl
         drawWarpedGrid(g);
         drawContours(g);
         drawMarkers(g);
+        drawSamplesLegend(g);
         g.restore();
         drawAxes(g);
         if (layers.heatmap() != null) {
             ColorBar.paint(g, layers.heatmap(), layers.colormap(), plotX + viewport.size(), plotY, viewport.size(),
                     colors.axis(), colors.text());
         }
+    }
+
+    /** While samples are shown: one legend entry (their disc and "samples") in the plot's top-left corner. */
+    private void drawSamplesLegend(ChartGraphics g) {
+        if (layers.samples() == null) {
+            return;
+        }
+        g.setFill(colors.background().deriveColor(0, 1, 1, 0.8));
+        g.fillRect(4, 4, 74, 20);
+        g.setFill(ThemeColors.color(layers.sampleColor()));
+        g.fillOval(10, 10, 8, 8);
+        g.setFill(colors.text());
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("samples", 24, 14);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.flowexplorer.app.scene.LayerMasks;
 import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.scene.WarpedGrid;
+import org.flowexplorer.app.chart.LayerScrubber;
 import org.flowexplorer.app.chart.LossChart;
 import org.flowexplorer.app.chart.MaskGridView;
 import org.flowexplorer.app.chart.PlotView;
@@ -249,9 +250,7 @@ final class RenderCommand extends CliCommand {
                 int[] colours = Palette.byPosition(xy);
                 float[][] warped = view.equals("layers")
                         ? warpedGrid(flow, Bounds.ofData(xy), k) : null;
-                String title = view.equals("latent") ? "latent z = f(x)"
-                        : k == 0 ? "layer 0 of " + layers + " (data)"
-                        : k == layers ? "layer " + k + " of " + layers + " (latent)" : "layer " + k + " of " + layers;
+                String title = view.equals("latent") ? "latent z = f(x)" : LayerScrubber.positionText(k, layers);
                 boolean latent = k == layers;
                 return () -> {
                     PlotView v = plot(title, latent ? "z₁" : k == 0 ? "x₁" : "h₁", latent ? "z₂" : k == 0 ? "x₂" : "h₂");

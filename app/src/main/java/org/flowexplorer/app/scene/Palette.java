@@ -5,11 +5,12 @@ import java.util.Arrays;
 /**
  * The data colours of every plot, as non-premultiplied ARGB ints, shared by the app's views and
  * {@code render}: training points coloured by their data-space position (so a point keeps its
- * colour through every layer), model samples orange, the query point red.
+ * colour through every layer), model samples in near-black ink (darker than any data colour, whose
+ * brightness never drops below 80 %), the query point red.
  */
 public final class Palette {
-    /** Model samples, in data and latent space. */
-    public static final int SAMPLE = 0xFFE8590C;
+    /** Model samples, in data and latent space: no training point has this colour. */
+    public static final int SAMPLE = 0xFF1F2328;
     /** The query point and its path. */
     public static final int QUERY = 0xFFCF222E;
     /** Opacity of the training points alone, and over a density heatmap (as the data view). */

@@ -27,6 +27,8 @@ public final class Explanations {
     public static final String SAMPLE_INVERT = "sample-invert";
     public static final String DENSITY = "density";
     public static final String FORMULA_INSPECTOR = "formula-inspector";
+    /** The formula inspector while its toggle is on inverse. */
+    public static final String FORMULA_INSPECTOR_INVERSE = "formula-inspector-inverse";
     public static final String WORKED_EXAMPLE = "worked-example";
     public static final String MASK_GALLERY = "mask-gallery";
     public static final String LOGDET_JACOBIAN = "logdet-jacobian";
@@ -52,8 +54,8 @@ public final class Explanations {
             + "0. The number in each cell is its block: block 5's four pixels all end up at position 5.";
     /** The 2-D section of the mask gallery. */
     public static final String GALLERY_HALF_MASKS = "The app's points have just two coordinates, so a mask splits them "
-            + "into halves: in even layers x₁ passes through and x₂ is scaled and shifted using s(x₁), t(x₁); odd "
-            + "layers swap the roles. This is the 2-D case of the channel-wise split, and it is what the mask view "
+            + "into halves: in couplings 1, 3, 5, … x₁ passes through and x₂ is scaled and shifted using s(x₁), t(x₁); "
+            + "couplings 2, 4, … swap the roles. This is the 2-D case of the channel-wise split, and it is what the mask view "
             + "shows for the model being trained.";
 
     /** The multi-scale section of the mask gallery, for images of {@code channels}×8×8. */
@@ -77,11 +79,13 @@ public final class Explanations {
                         + "samples of a standard normal N(0, I) — a round blob centred at 0 with most points within "
                         + "the circles at 1, 2 and 3 standard deviations.");
         put(LAYER_STEPPER, "Layer stepper",
-                "A flow is a chain of simple steps: z = f_L(…f_2(f_1(x))). The stepper shows where the points are after "
-                        + "k layers, from the data (k = 0) to the latent space (k = L). Each step moves only the "
-                        + "coordinates that the layer's mask marks 0; the others stay put.");
+                "A flow is a chain of simple steps: z = f_L(…f_2(f_1(x))). Couplings are numbered 1…L and the "
+                        + "stepper's positions 0…L lie between them: position 0 is the data x, position k the points "
+                        + "after coupling k, position L the latent z. The caption, the outlined mask row and the formula "
+                        + "inspector show the coupling applied next (at position L the last one, just applied). Each "
+                        + "coupling moves only the coordinates its mask marks 0; the others stay put.");
         put(MASK_VIEW, "Masks",
-                "Each row is one coupling layer, each cell one coordinate. Blue (mask 1) coordinates pass through "
+                "Row k is coupling k (numbered 1…L as in the stepper), each cell one coordinate. Blue (mask 1) coordinates pass through "
                         + "unchanged and feed the small network; orange (mask 0) coordinates are scaled and shifted: "
                         + "y = x_m + (1 − m)·(x·exp(s) + t). The rows alternate so that every coordinate gets "
                         + "transformed.");
@@ -93,16 +97,24 @@ public final class Explanations {
         put(SAMPLE_INVERT, "Sample & invert",
                 "To create new data, draw z from the standard normal and run the flow backwards: x = f⁻¹(z). Every "
                         + "layer can be undone exactly — the pass-through half tells you s and t again, so "
-                        + "x_B = (y_B − t)·exp(−s). Good samples look like the training data.");
+                        + "x_B = (y_B − t)·exp(−s). Good samples look like the training data. They show as dark dots "
+                        + "(\"samples\" in the legend) and are cleared when the model is replaced; Clear removes them, "
+                        + "not the query point.");
         put(DENSITY, "Density",
                 "The colours show the model's density p(x) = N(f(x); 0, I) · |det J_f(x)| on a grid. The first factor "
                         + "says how central the point lands in latent space, the second how much the flow stretches or "
                         + "squeezes space there. Bright regions should match where the data is dense.");
         put(FORMULA_INSPECTOR, "Formula inspector",
-                "One point, one layer, every step of y = x_m + (1 − m)·(x·exp(s) + t) with the point's real numbers. "
-                        + "The network reads only the mask-1 coordinates and outputs s and t; the mask-0 coordinates "
-                        + "are multiplied by exp(s) and shifted by t. The layer's contribution to the log-likelihood "
-                        + "is log|det J| = Σ s; switch to inverse to see the same layer undone.");
+                "One point, one coupling, every step of y = x_m + (1 − m)·(x·exp(s) + t) with the point's real "
+                        + "numbers: the coupling the stepper applies next from its position (at the last position, the "
+                        + "last coupling). The network reads only the mask-1 coordinates and outputs s and t; the "
+                        + "mask-0 coordinates are multiplied by exp(s) and shifted by t. The coupling's contribution "
+                        + "to the log-likelihood is log|det J| = Σ s; switch to inverse to see the same coupling undone.");
+        put(FORMULA_INSPECTOR_INVERSE, "Formula inspector (inverse)",
+                "The same coupling run backwards, y → x: the mask-1 coordinates pass through unchanged, so the "
+                        + "network computes the very same s and t from them, and the mask-0 coordinates are un-shifted "
+                        + "and un-scaled: x = y_m + (1 − m)·(y − t)·exp(−s). The inverse's log|det J⁻¹| = −Σ s is the "
+                        + "forward one with its sign flipped; switch to forward to see the coupling as training applies it.");
         put(WORKED_EXAMPLE, "Worked example (3×3)",
                 "The notebook's example: x = 1…9 as a 3×3 matrix, a mask that keeps the first two rows and "
                         + "transforms the last. Steps 1–8 show x_m, 1 − mask, the s- and t-networks layer by layer, "
@@ -136,21 +148,20 @@ public final class Explanations {
                         + "divergence-guard rollback is listed with its reason.");
     }
 
-    private static final Map<String, String> FORMULAS = new java.util.HashMap<>(Map.of(
-            DATA_SPACE, "z = f(x)        x = f⁻¹(z)",
-            LATENT_SPACE, "z = f(x) ~ N(0, I)",
-            LAYER_STEPPER, "h₀ = x,   h_k = f_k(h_k−1),   h_L = z",
-            MASK_VIEW, "y = x_m + (1 − m)·(x·exp(s) + t)",
-            LOSS_CHART, "−log p(x) = −log N(f(x); 0, I) − Σ log|det J|",
-            SAMPLE_INVERT, "z ~ N(0, I),   x = f⁻¹(z),   x_B = (y_B − t)·exp(−s)",
-            DENSITY, "p(x) = N(f(x); 0, I) · |det J_f(x)|",
-            FORMULA_INSPECTOR, "y = x_m + (1 − m)·(x·exp(s) + t),   log|det J| = Σ s",
-            WORKED_EXAMPLE, "y = x_m + (1 − mask)·(x·exp(s) + t)",
-            MASK_GALLERY, "squeeze: C×H×W → 4C × H/2 × W/2"));
-
-    static { // Map.of takes at most ten pairs
-        FORMULAS.put(LOGDET_JACOBIAN, "log p(x) = log N(z; 0, I) + Σ_k log|det J_k|,   J_k = [[1, 0], [∂y_B/∂x_A, exp(s)]]");
-    }
+    private static final Map<String, String> FORMULAS = Map.ofEntries(
+            Map.entry(FORMULA_INSPECTOR_INVERSE, "x = y_m + (1 − m)·(y − t)·exp(−s),   log|det J⁻¹| = −Σ s"),
+            Map.entry(DATA_SPACE, "z = f(x)        x = f⁻¹(z)"),
+            Map.entry(LATENT_SPACE, "z = f(x) ~ N(0, I)"),
+            Map.entry(LAYER_STEPPER, "h₀ = x,   h_k = f_k(h_k−1) at position k,   h_L = z"),
+            Map.entry(MASK_VIEW, "y = x_m + (1 − m)·(x·exp(s) + t)"),
+            Map.entry(LOSS_CHART, "−log p(x) = −log N(f(x); 0, I) − Σ log|det J|"),
+            Map.entry(SAMPLE_INVERT, "z ~ N(0, I),   x = f⁻¹(z),   x_B = (y_B − t)·exp(−s)"),
+            Map.entry(DENSITY, "p(x) = N(f(x); 0, I) · |det J_f(x)|"),
+            Map.entry(FORMULA_INSPECTOR, "y = x_m + (1 − m)·(x·exp(s) + t),   log|det J| = Σ s"),
+            Map.entry(WORKED_EXAMPLE, "y = x_m + (1 − mask)·(x·exp(s) + t)"),
+            Map.entry(MASK_GALLERY, "squeeze: C×H×W → 4C × H/2 × W/2"),
+            Map.entry(LOGDET_JACOBIAN,
+                    "log p(x) = log N(z; 0, I) + Σ_k log|det J_k|,   J_k = [[1, 0], [∂y_B/∂x_A, exp(s)]]"));
 
     private Explanations() {
     }

@@ -203,12 +203,12 @@ public class FormulaInspectorView extends VBox {
         for (int i = 0; i < p.length; i++) {
             pt.append(i > 0 ? ", " : "").append(TeachFormat.sig4(p[i]));
         }
-        header.setText(pt.append(")  at layer ").append(in.layer()).append(" of ").append(in.layerCount()).toString());
+        header.setText(pt.append(")  in coupling ").append(in.layer() + 1).append(" of ").append(in.layerCount()).toString());
         boolean fwd = in.direction() == Direction.FORWARD;
         subheader.setText((in.type() == CouplingType.AFFINE ? "Affine" : "Additive") + " coupling, "
                 + (fwd ? "forward (data → latent): y = x_m + (1 − m) · (x · exp(s) + t)"
                         : "inverse (latent → data): x = y_m + (1 − m) · (y − t) · exp(−s)")
-                + ".  Layers are numbered 0–" + (in.layerCount() - 1) + " as in the mask view.");
+                + ".  " + numbering(in.layerCount()));
         String letter = fwd ? "x" : "y";
         for (int i = 0; i < d; i++) {
             boolean pass = in.passesThrough(i);
@@ -232,6 +232,14 @@ public class FormulaInspectorView extends VBox {
         }
     }
 
+    /** The one numbering, as the stepper and the mask view use it (see the layer stepper's explanation). */
+    static String numbering(int couplings) {
+        return couplings == 1 ? "The flow has one coupling; the stepper's position 0 is before it, 1 after it."
+                : "Couplings are numbered 1–" + couplings + " as in the mask view; the stepper's position k lies after "
+                        + "coupling k, and shown is the coupling it applies next (at position " + couplings
+                        + ", the last one).";
+    }
+
     private static void setKind(Label l, boolean pass) {
         List<String> c = l.getStyleClass();
         String want = pass ? "pass" : "transform", other = pass ? "transform" : "pass";
@@ -243,7 +251,7 @@ public class FormulaInspectorView extends VBox {
 
     // ---- lookups (tests, the main window's tooltips) --------------------------------------------
 
-    /** The header "point (…) at layer l of L". */
+    /** The header "point (…) in coupling k of L" (couplings numbered 1…L). */
     public Label headerLabel() {
         return header;
     }

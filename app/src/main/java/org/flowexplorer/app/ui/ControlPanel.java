@@ -51,16 +51,11 @@ public final class ControlPanel extends VBox {
 
         // ---------------------------------------------------------------- data
         ComboBox<ToyDataset> set = Controls.choice("dataset", ToyDataset.values(), form.datasetProperty(), ToyDataset::id,
-                ToyDataset::fromId, "Which 2-D toy distribution to learn; the training points are drawn from it.");
+                ToyDataset::fromId, "Which 2-D toy distribution to learn; picking one draws its points and restarts the model, as Regenerate does.");
         Label description = caption("");
         description.textProperty().bind(Bindings.createStringBinding(
                 () -> form.datasetProperty().get() == null ? "" : form.datasetProperty().get().description(),
                 form.datasetProperty()));
-        set.valueProperty().addListener((o, was, now) -> {
-            if (now != null && was != null && now != was) {
-                form.text(Field.NOISE).set(Double.toString(now.defaultNoise()));
-            }
-        });
         TextField points = field("points", form.text(Field.POINTS),
                 "Number of training points to draw (" + FormLimits.MIN_POINTS + " to " + FormLimits.grouped(FormLimits.MAX_POINTS)
                         + "); up to 10 000 of them are drawn in the plots.");

@@ -62,7 +62,8 @@ public final class ExportDialog {
     public static Optional<LayerAnimation.Options> askAnimation(Window owner, String what, int layers,
             LayerAnimation.Options initial) {
         Dialog<LayerAnimation.Options> d = dialog(owner, what,
-                "Points move from the data (layer 0) to the latent space (layer " + layers + ").");
+                "Points move from the data (position 0) through couplings 1–" + layers + " to the latent space (position "
+                        + layers + ").");
         Form f = new Form(initial.width(), initial.height(), initial.scale(), true);
         TextField perLayer = f.field("export-frames-per-layer", initial.framesPerLayer(),
                 "Frames drawn for each layer-to-layer move (1 to 200): more frames, smoother motion.");

@@ -24,6 +24,7 @@ import org.flowexplorer.app.teach.MaskGalleryView;
 import org.flowexplorer.app.teach.WorkedExampleView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.teach.CouplingInspection;
 
 /**
  * The window content. Menu bar and toolbar on top; tabs "Explorer | Worked example | Mask gallery"
@@ -113,7 +114,9 @@ public final class MainWindow extends BorderPane {
         register(Panel.MASKS, stepper.masks(), null, stepper::masks);
         register(Panel.LOSS, loss.chart(), null, loss::chart);
         register(Panel.SAMPLE_INVERT, sampleInvert, null, null);
-        register(Panel.FORMULA_INSPECTOR, inspector, null, () -> {
+        ExportTarget inspectorTarget = register(Panel.FORMULA_INSPECTOR, inspector,
+                () -> vm.layers().inspectionDirectionProperty().get() == CouplingInspection.Direction.INVERSE
+                        ? Explanations.FORMULA_INSPECTOR_INVERSE : Explanations.FORMULA_INSPECTOR, () -> {
             FormulaInspectorView copy = new FormulaInspectorView();
             copy.setDirection(inspector.view().getDirection());
             copy.setInspection(inspector.view().getInspection());
@@ -133,6 +136,10 @@ public final class MainWindow extends BorderPane {
         register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curves);
         register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::health);
         focus.set(dataTarget);
+        vm.layers().inspectionDirectionProperty().addListener((o, was, now) -> {
+            focus.set(inspectorTarget); // the toggle was just used: explain the direction it shows
+            focus.refresh();
+        });
         vm.plots().densityVisibleProperty().addListener((o, was, now) -> {
             focus.set(dataTarget);
             focus.refresh();

@@ -27,28 +27,31 @@ public final class SampleInvertPane extends VBox {
         setPadding(new Insets(8));
         Label title = new Label("Sample & invert");
         title.getStyleClass().add("title-4");
-        TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear in orange.");
+        TextField n = tip(new TextField(), "How many z ~ N(0, I) to draw; their images x = f⁻¹(z) appear as dark dots (\"samples\" in the plots' legend).");
         n.setId("sample-count");
         n.setPrefColumnCount(5);
         n.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         n.textProperty().bindBidirectional(form.text(SettingsFormViewModel.Field.SAMPLE_COUNT));
         n.setOnAction(e -> form.sample());
         Button sample = button("Sample", "mdi2d-dice-multiple",
-                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live).", form::sample);
+                "Draw fresh z ~ N(0, I) and show x = f⁻¹(z) in data space (they follow training live; a new model clears them).", form::sample);
         sample.setId("sample");
         sample.disableProperty().bind(vm.training().readyProperty().not());
-        Button clear = button("Clear", "mdi2b-broom", "Remove the samples and the query point.", () -> {
-            form.clearSamples();
-            plots.clearQuery();
-        });
+        Button clear = button("Clear", "mdi2b-broom",
+                "Remove the samples; the query point stays (the ✕ button removes it).", form::clearSamples);
         clear.setId("clear-samples");
+        Button removePoint = button(null, "mdi2c-close-circle-outline",
+                "Remove the query point x ↔ z and its path from every view.", plots::clearQuery);
+        removePoint.setId("clear-query");
+        removePoint.disableProperty().bind(plots.queryProperty().isNull());
         queryText.setId("query-text");
         queryText.setWrapText(true);
         sample.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         clear.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        removePoint.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         HBox count = new HBox(6, new Label("n"), n);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(title, count, new HBox(6, sample, clear),
+        getChildren().addAll(title, count, new HBox(6, sample, clear, removePoint),
                 Controls.errorLabel(form.error(SettingsFormViewModel.Section.SAMPLES), "sample-error"), queryText);
         plots.queryProperty().addListener((o, was, now) -> describe(now));
         describe(plots.queryProperty().get());

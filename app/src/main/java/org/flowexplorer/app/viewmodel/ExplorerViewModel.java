@@ -66,6 +66,7 @@ public final class ExplorerViewModel {
         layers.accept(d);
         form.accept(d);
         plots.accept(d);
+        sketch.accept(d); // after plots: a stale drawing starts again from the new points
         logDet.accept(d);
         diagnostics.accept(d);
         snapshot.set(s); // last: a listener to it sees every part up to date

@@ -20,7 +20,8 @@ import org.flowexplorer.model.teach.CouplingInspection;
 /**
  * Where the layer stepper is (a continuous position 0 = data … L = latent), the coupling the
  * formula inspector shows there and which way it runs, the stepper's blended picture, and the
- * current coupling's mask in words.
+ * current coupling's mask in words. Couplings are numbered 1…L and positions 0…L lie between them
+ * ({@link #where}).
  */
 public final class LayerViewModel {
     private final CommandChannel commands;
@@ -100,12 +101,15 @@ public final class LayerViewModel {
         }
     }
 
-    /** "Coupling 2 of 4: h₁ conditions (passes through), h₂ is scaled and shifted. mean |s| = …" */
+    /**
+     * "Position 1 of 4, after coupling 1. Next: coupling 2 of 4: h₁ conditions (passes through), h₂
+     * is scaled and shifted. mean |s| = …", in the one numbering of {@link #where}.
+     */
     private void describe() {
         int count = layerCount.get();
         double p = layerPosition.get();
         int coupling = (int) Math.min(Math.floor(p), count - 1);
-        if (masks == null || coupling < 0 || coupling >= masks.length) {
+        if (masks == null || coupling < 0 || coupling >= masks.length || masks.length != count) {
             maskDescription.set("");
             return;
         }
@@ -115,15 +119,32 @@ public final class LayerViewModel {
         for (int d = 0; d < m.length; d++) {
             (m[d] ? cond : trans).add("h" + (char) ('₁' + d));
         }
-        String where = p == 0 ? "Layer 0 = data space. " : p >= count ? "Layer " + count + " = latent space. " : "";
         String stats = "";
         if (meanAbsScale != null && coupling < meanAbsScale.length) {
             stats = String.format(Locale.ROOT, "  mean |s| = %.3f, mean |t| = %.3f.", meanAbsScale[coupling],
                     meanAbsShift[coupling]);
         }
-        maskDescription.set(where + "Coupling " + (coupling + 1) + " of " + count + ": " + cond
-                + " conditions (passes through), " + trans
+        maskDescription.set(where(p, count) + ": " + cond + " conditions (passes through), " + trans
                 + (couplingType == CouplingType.AFFINE ? " is scaled and shifted." : " is shifted.") + stats);
+    }
+
+    /**
+     * Where position {@code p} of {@code layers} is and which coupling the caption and the inspector
+     * show there. The one numbering of every view: couplings 1…L; positions 0…L between them
+     * (0 = the data x, k = after coupling k, L = the latent z); shown is the coupling applied next
+     * from p, and at p = L the last one, just applied.
+     */
+    static String where(double p, int layers) {
+        String of = " of " + layers;
+        if (p >= layers) {
+            return "Position " + layers + of + " = the latent z, after coupling " + layers + of;
+        }
+        int k = (int) Math.floor(p);
+        if (p != k) {
+            return "Position " + NumberText.format(Math.floor(p * 100) / 100) + of + ", inside coupling " + (k + 1) + of;
+        }
+        return "Position " + k + of + (k == 0 ? " = the data x" : ", after coupling " + k) + ". Next: coupling "
+                + (k + 1) + of;
     }
 
     /** Continuous stepper position in [0, L]; bind the scrubber's position to it. */
@@ -140,7 +161,10 @@ public final class LayerViewModel {
         return layerCount.getReadOnlyProperty();
     }
 
-    /** The coupling the inspector shows: the one the stepper is on, 0..L−1. */
+    /**
+     * The index (0..L−1) of the coupling the inspector, the caption and the mask view show: coupling
+     * index + 1, the one applied next from the stepper's position (at position L the last one).
+     */
     public ReadOnlyIntegerProperty inspectedLayerProperty() {
         return inspectedLayer.getReadOnlyProperty();
     }

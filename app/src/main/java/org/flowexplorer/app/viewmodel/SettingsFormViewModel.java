@@ -32,6 +32,8 @@ public final class SettingsFormViewModel {
     private LastSettings trained;
     private long architectureSeed;
     private long sampleSeed = 1;
+    /** Set while {@link #show} fills the fields: a data set shown is not a data set picked. */
+    private boolean showing;
 
     /** The text fields. */
     public enum Field {
@@ -53,6 +55,17 @@ public final class SettingsFormViewModel {
             errors.put(s, new ReadOnlyStringWrapper(this, s.name(), ""));
         }
         set(Field.SAMPLE_COUNT, "1000");
+        dataset.addListener((o, was, now) -> {
+            if (!showing && was != null && now != null && now != was) {
+                picked(now);
+            }
+        });
+    }
+
+    /** The user picked another data set: it comes with its own default noise and is trained on at once. */
+    private void picked(ToyDataset set) {
+        set(Field.NOISE, NumberText.format(set.defaultNoise()));
+        applyDataset();
     }
 
     /** The text bound to a field's control. */
@@ -65,6 +78,10 @@ public final class SettingsFormViewModel {
         return errors.get(s).getReadOnlyProperty();
     }
 
+    /**
+     * The data set chosen. Picking another one (not {@link #show} filling the form) sets the noise
+     * field to the set's default and applies the data fields at once, as Enter in one of them does.
+     */
     public ObjectProperty<ToyDataset> datasetProperty() {
         return dataset;
     }
@@ -93,7 +110,12 @@ public final class SettingsFormViewModel {
      */
     public void show(DatasetSettings data, ArchitectureSettings architecture, double learningRate, int batchSize) {
         if (data != null) {
-            dataset.set(data.set());
+            showing = true;
+            try {
+                dataset.set(data.set());
+            } finally {
+                showing = false;
+            }
             set(Field.POINTS, Integer.toString(data.n()));
             set(Field.NOISE, NumberText.format(data.noise()));
             set(Field.DATA_SEED, Long.toString(data.seed()));

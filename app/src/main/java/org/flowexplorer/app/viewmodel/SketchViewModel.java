@@ -29,6 +29,8 @@ public final class SketchViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private Sketch sketch;
+    /** Whether this drawing was sent as training data (so drawn points from the worker are its own). */
+    private boolean drawingSent;
     private double[] lastBrush;
     private long brushSeed = 1;
 
@@ -78,6 +80,23 @@ public final class SketchViewModel {
         }
         lastBrush = null;
         submitSketch();
+    }
+
+    /**
+     * New training points from the worker: unless they are the drawing just sent, the drawing is
+     * stale (e.g. Regenerate in draw mode) and drawing goes on from the new points.
+     */
+    void accept(SnapshotDiff d) {
+        if (d.first() || !d.pointsChanged() || (drawingSent && d.drawnData())) {
+            return;
+        }
+        drawingSent = false;
+        if (sketch != null) {
+            sketch = null;
+            if (drawing()) {
+                sketch();
+            }
+        }
     }
 
     public boolean undoSketch() {
@@ -146,6 +165,7 @@ public final class SketchViewModel {
             return;
         }
         commands.send(new Command.SetCustomData(pts, null));
+        drawingSent = true;
         training.pauseLocally();
     }
 

@@ -11,6 +11,7 @@ import org.flowexplorer.app.worker.Divergence;
 import org.flowexplorer.app.worker.HeldOutReport;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.train.LossSnapshot;
 
@@ -101,6 +102,11 @@ public final class SnapshotDiff {
 
     public int layers() {
         return now.layers();
+    }
+
+    /** Whether the points are drawn ones (not a toy set, not an imported file). */
+    public boolean drawnData() {
+        return DataSource.Custom.DRAWN.equals(now.settings().dataSource());
     }
 
     // ---------------------------------------------------------------- view data

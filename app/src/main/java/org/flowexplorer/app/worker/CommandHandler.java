@@ -67,11 +67,13 @@ final class CommandHandler implements Command.Handler {
     @Override
     public void setLearningRate(Command.SetLearningRate c) {
         experiment.setLearningRate(c.learningRate());
+        run.setNotice("Learning rate " + c.learningRate() + " from the next step (no reset).");
     }
 
     @Override
     public void setBatchSize(Command.SetBatchSize c) {
         experiment.setBatchSize(c.batchSize());
+        run.setNotice("Batch size " + c.batchSize() + " from the next step (no reset).");
     }
 
     @Override
@@ -95,8 +97,8 @@ final class CommandHandler implements Command.Handler {
         float[] pts = Experiment.checkedCustomPoints(c.points());
         experiment.useCustomData(pts, c.origin());
         experiment.rebuildModel();
-        newRun("Now training on your own data (" + (c.origin() == null ? "drawn" : c.origin()) + ", "
-                + pts.length / 2 + " points): model re-initialised, training restarts at step 0.");
+        newRun("Switched to your own data (" + (c.origin() == null ? "drawn" : c.origin()) + ", " + pts.length / 2
+                + " points): model re-initialised at step 0.");
     }
 
     @Override

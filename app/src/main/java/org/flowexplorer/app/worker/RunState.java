@@ -45,6 +45,7 @@ final class RunState {
         error = "";
         divergence = null;
         explodingAccepted = false;
+        stepMillis = Double.NaN; // the old model's step time says nothing about the new one
         notice = message;
     }
 

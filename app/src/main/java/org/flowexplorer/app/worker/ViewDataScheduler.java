@@ -94,9 +94,13 @@ final class ViewDataScheduler implements AutoCloseable {
         diagnosticsData.setVisible(visible);
     }
 
-    /** A new model: samples are redrawn from their latent draws, the query and inspector recomputed. */
+    /**
+     * A new model: the samples of the old one are dropped (they showed what it had learned; press
+     * Sample again for the new one), the query and inspector are recomputed.
+     */
     void onNewRun(int layers) {
         displayedLayer = Math.min(displayedLayer, layers);
+        sampleLatent = null;
         samples = null;
         queryResult = null;
         inspection = null;

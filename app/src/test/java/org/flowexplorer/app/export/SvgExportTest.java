@@ -143,7 +143,7 @@ class SvgExportTest {
         String s = onFx(() -> SvgExport.toSvg(PngExportTest.masks(), 360, 200));
         Document doc = parse(s);
         List<String> texts = texts(doc);
-        assertTrue(texts.containsAll(List.of("layer 0", "layer 1", "layer 2", "layer 3", "x₁", "x₂")), texts.toString());
+        assertTrue(texts.containsAll(List.of("coupling", "1", "2", "3", "4", "x₁", "x₂")), texts.toString());
         // background + 8 cells + 2 legend swatches + highlighted row (fill and border)
         NodeList rects = doc.getElementsByTagNameNS(NS, "rect");
         int rounded = 0;

@@ -54,4 +54,21 @@ class PaletteTest {
             assertEquals(0x80123456, x);
         }
     }
+
+    @Test
+    void samplesHaveAColourNoTrainingPointHas() {
+        // a 41×41 grid: every angle and radius around the centroid, out to the saturated rim
+        float[] xy = new float[2 * 41 * 41];
+        for (int i = 0; i < 41 * 41; i++) {
+            xy[2 * i] = i % 41 - 20;
+            xy[2 * i + 1] = i / 41 - 20;
+        }
+        for (int c : Palette.byPosition(xy)) {
+            int d = Math.max(Math.abs(r(c) - r(Palette.SAMPLE)),
+                    Math.max(Math.abs(g(c) - g(Palette.SAMPLE)), Math.abs(b(c) - b(Palette.SAMPLE))));
+            assertTrue(d >= 100, Integer.toHexString(c) + " is close to the sample colour");
+        }
+        assertTrue(Math.max(Math.abs(r(Palette.QUERY) - r(Palette.SAMPLE)), Math.abs(g(Palette.QUERY) - g(Palette.SAMPLE))) >= 100,
+                "samples and the query point differ too");
+    }
 }

@@ -45,7 +45,7 @@ class FormulaInspectorViewTest {
             view.setInspection(a);
             FxTesting.render(view, 1200, 700);
             assertShows(view, a);
-            assertEquals("point (0.3000, −1.200)  at layer 2 of 6", view.headerLabel().getText());
+            assertEquals("point (0.3000, −1.200)  in coupling 3 of 6", view.headerLabel().getText());
             // layer 2 is even: x₁ passes through, x₂ is scaled and shifted
             assertTrue(view.coordinateTag(0).getText().startsWith("passes through"));
             assertTrue(view.coordinateTag(1).getText().startsWith("scaled + shifted"));

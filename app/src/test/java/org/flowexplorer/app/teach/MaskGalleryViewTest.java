@@ -94,14 +94,15 @@ class MaskGalleryViewTest {
     void everyViewHasAnExplanation() {
         for (String id : new String[] {Explanations.DATA_SPACE, Explanations.LATENT_SPACE, Explanations.LAYER_STEPPER,
                 Explanations.MASK_VIEW, Explanations.LOSS_CHART, Explanations.SAMPLE_INVERT, Explanations.DENSITY,
-                Explanations.FORMULA_INSPECTOR, Explanations.WORKED_EXAMPLE, Explanations.MASK_GALLERY,
-                Explanations.LOGDET_JACOBIAN, Explanations.CONDITIONER_CURVES, Explanations.NUMERICAL_HEALTH}) {
+                Explanations.FORMULA_INSPECTOR, Explanations.FORMULA_INSPECTOR_INVERSE, Explanations.WORKED_EXAMPLE,
+                Explanations.MASK_GALLERY, Explanations.LOGDET_JACOBIAN, Explanations.CONDITIONER_CURVES,
+                Explanations.NUMERICAL_HEALTH}) {
             Explanations.Entry e = Explanations.get(id);
             assertFalse(e.title().isBlank());
             long sentences = e.text().chars().filter(c -> c == '.').count();
             assertTrue(sentences >= 2, id + " has at least two sentences");
         }
-        assertEquals(13, Explanations.all().size());
+        assertEquals(14, Explanations.all().size());
         assertTrue(Explanations.get(Explanations.LOSS_CHART).text().contains("nats"));
     }
 }

@@ -244,7 +244,7 @@ class ExplorerWindowTest {
             assertEquals(t.positions()[2][d], in.output()[d], 1e-5);
         }
         var view = app.window().inspector().view();
-        await("inspector shows it", () -> fx(() -> view.headerLabel().getText().contains("at layer 1")));
+        await("inspector shows it", () -> fx(() -> view.headerLabel().getText().contains("in coupling 2 of")));
         fx(() -> {
             view.inverseButton().fire();
             return null;

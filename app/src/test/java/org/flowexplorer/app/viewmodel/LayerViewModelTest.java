@@ -26,14 +26,14 @@ class LayerViewModelTest {
     @Test
     void theMaskTextFollowsThePositionAndSaysWhereTheEndsAre() {
         SameThreadWorker.round(worker, vm);
-        assertTrue(layers.maskDescriptionProperty().get().startsWith("Layer 0 = data space. Coupling 1 of 4: "),
+        assertTrue(layers.maskDescriptionProperty().get().startsWith("Position 0 of 4 = the data x. Next: coupling 1 of 4: "),
                 layers.maskDescriptionProperty().get());
         assertTrue(layers.maskDescriptionProperty().get().contains("is scaled and shifted"));
         layers.layerPositionProperty().set(2.5);
-        assertTrue(layers.maskDescriptionProperty().get().startsWith("Coupling 3 of 4: "),
+        assertTrue(layers.maskDescriptionProperty().get().startsWith("Position 2.5 of 4, inside coupling 3 of 4: "),
                 layers.maskDescriptionProperty().get());
         layers.layerPositionProperty().set(4);
-        assertTrue(layers.maskDescriptionProperty().get().startsWith("Layer 4 = latent space. Coupling 4 of 4: "),
+        assertTrue(layers.maskDescriptionProperty().get().startsWith("Position 4 of 4 = the latent z, after coupling 4 of 4: "),
                 layers.maskDescriptionProperty().get());
     }
 

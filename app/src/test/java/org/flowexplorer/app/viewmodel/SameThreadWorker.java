@@ -11,11 +11,11 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /** A small real worker (moons, 4 affine layers of 16,16) driven on the test thread, for view-model tests. */
-final class SameThreadWorker {
+public final class SameThreadWorker {
     private SameThreadWorker() {
     }
 
-    static TrainingWorker small() {
+    public static TrainingWorker small() {
         return new TrainingWorker(new DatasetSettings(ToyDataset.MOONS, 400, 0.1, 0),
                 new ArchitectureSettings(4, new int[] {16, 16}, CouplingType.AFFINE, 0), new TrainingConfig(64, 5e-3, 1, 0),
                 TrainingWorker.Options.builder().maxDisplayPoints(400).testPoints(256, 10)
@@ -24,15 +24,34 @@ final class SameThreadWorker {
     }
 
     /** A view model on {@code worker} with same-thread executors and no preferences; what it sends also lands in {@code sent}. */
-    static ExplorerViewModel viewModel(TrainingWorker worker, List<Command> sent) {
+    public static ExplorerViewModel viewModel(TrainingWorker worker, List<Command> sent) {
         return new ExplorerViewModel(c -> {
             sent.add(c);
             worker.submit(c);
         }, worker.latest(), Runnable::run, Runnable::run, null);
     }
 
+    /** A small worker with a view model on it, the commands that sent; {@link #close()} closes the worker. */
+    public record Fixture(TrainingWorker worker, ExplorerViewModel vm, List<Command> sent) implements AutoCloseable {
+        public static Fixture start() {
+            TrainingWorker w = small();
+            List<Command> sent = new java.util.ArrayList<>();
+            return new Fixture(w, viewModel(w, sent), sent);
+        }
+
+        /** {@link SameThreadWorker#round}. */
+        public Snapshot round() {
+            return SameThreadWorker.round(worker, vm);
+        }
+
+        @Override
+        public void close() {
+            worker.close();
+        }
+    }
+
     /** One worker round on this thread (build the model, handle the commands, publish), then the FX-side poll. */
-    static Snapshot round(TrainingWorker worker, ExplorerViewModel vm) {
+    public static Snapshot round(TrainingWorker worker, ExplorerViewModel vm) {
         worker.initializeNow();
         worker.processPending();
         Snapshot s = worker.publishNow();

@@ -147,10 +147,11 @@ public final class CouplingInspection {
             xm[i] = in[i] * mv[i];
             part[i] = m[i] ? 0 : om[i] * result[i]; // a transformed coordinate's output is g (or g⁻¹) itself
         }
-        String v = inverse ? "y" : "x", out = inverse ? "x" : "y", n = Integer.toString(l);
+        // couplings are numbered 1…L on screen (layer index l is coupling l + 1)
+        String v = inverse ? "y" : "x", out = inverse ? "x" : "y", n = Integer.toString(l + 1);
         CouplingWalk.Head head = walk.head();
         List<Step> steps = new ArrayList<>();
-        steps.add(vec(v, inverse ? "y = output of layer " + n + " (input to its inverse)" : "x = input to layer " + n, in));
+        steps.add(vec(v, inverse ? "y = output of coupling " + n + " (input to its inverse)" : "x = input to coupling " + n, in));
         steps.add(vec("m", "m = mask (1 = passes through, 0 = " + (inverse ? "un-scaled and un-shifted)" : "scaled and shifted)"), mv));
         steps.add(vec(v + "_m", inverse ? "y_m = y · m   (= x_m: passed through unchanged)" : "x_m = x · m", xm));
         steps.add(vec("1 − m", "1 − m", om));
