@@ -290,7 +290,7 @@ final class ViewDataScheduler implements AutoCloseable {
     /** Before the model exists: the settings' masks and nothing to draw yet. */
     Snapshot.ViewData emptyViewData(ArchitectureSettings a) {
         return new Snapshot.ViewData(null, null, null, null, options.gridLines() * 2, options.gridPointsPerLine(),
-                LayerMasks.alternating(a.layers()), null, null, null, displayedLayer, null);
+                LayerMasks.alternating(a.layers()), null, null, null, displayedLayer, null, null);
     }
 
     Snapshot.Inspector inspector(RealNVP model) {
