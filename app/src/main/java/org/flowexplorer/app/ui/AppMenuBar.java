@@ -117,6 +117,9 @@ public final class AppMenuBar extends MenuBar {
         Menu help = new Menu("Help", null,
                 item("How to read this window", "mdi2b-book-open-variant", "menu-how-to-read",
                         new KeyCodeCombination(KeyCode.F1), a::howToRead),
+                item("Keyboard shortcuts", "mdi2k-keyboard-outline", "menu-shortcuts",
+                        new KeyCodeCombination(KeyCode.F1, KeyCombination.SHIFT_DOWN),
+                        () -> KeyboardShortcuts.show(getScene() == null ? null : getScene().getWindow(), this)),
                 item("About Flow Explorer", "mdi2i-information-outline", "menu-about", null, a::about));
         help.setId("menu-help");
 

@@ -23,6 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class AppToolBar extends ToolBar {
     private final Label target = new Label();
+    private final Button play = new Button();
 
     AppToolBar(MainWindow w) {
         setId("tool-bar");
@@ -36,15 +37,21 @@ public final class AppToolBar extends ToolBar {
         Button save = icon("mdi2c-content-save-outline", "tool-save-session",
                 "Save this session so you can pick up exactly here later (Ctrl+S).", a::saveSession);
 
-        Button play = new Button(null, new FontIcon("mdi2p-play"));
+        // large, labelled and first, so it is the one control a class can always find; fixed width so
+        // nothing after it moves when it flips between Play and Pause
         play.setId("tool-play");
-        play.getStyleClass().add("flat");
-        play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
-                w.viewModel().training().playingProperty().get() ? "mdi2p-pause" : "mdi2p-play"), w.viewModel().training().playingProperty()));
+        play.getStyleClass().addAll("accent", "tool-play");
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.setPrefWidth(104);
+        var playing = w.viewModel().training().playingProperty();
+        play.textProperty().bind(Bindings.when(playing).then("Pause").otherwise("Play"));
+        play.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(playing.get() ? "mdi2p-pause" : "mdi2p-play"), playing));
         play.setOnAction(e -> w.viewModel().training().togglePlay());
         play.disableProperty().bind(w.viewModel().training().readyProperty().not());
-        tip(play, "Start or pause training (the same as Play/Pause in the controls).");
+        KeyboardShortcuts.installPlayKey(w, play::fire); // fire() does nothing while the model is not ready
+        tip(play, "Start or pause training (" + KeyboardShortcuts.PLAY.getDisplayText()
+                + ", from anywhere in the window except a text field).");
         Button step = icon("mdi2s-step-forward", "tool-step", "Train exactly one step, then pause.",
                 () -> w.viewModel().training().stepOnce());
         step.disableProperty().bind(w.viewModel().training().readyProperty().not());
@@ -85,7 +92,7 @@ public final class AppToolBar extends ToolBar {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, save, new Separator(), play, step, new Separator(), target, png, svg, copy, new Separator(), gif, new Separator(),
+        getItems().addAll(play, step, new Separator(), open, save, new Separator(), target, png, svg, copy, new Separator(), gif, new Separator(),
                 presets, spacer, explain, help);
     }
 
@@ -95,6 +102,11 @@ public final class AppToolBar extends ToolBar {
         b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         b.getStyleClass().add("flat");
         return b;
+    }
+
+    /** The large Play/Pause button. */
+    public Button playButton() {
+        return play;
     }
 
     /** The label naming the export target (tests). */
