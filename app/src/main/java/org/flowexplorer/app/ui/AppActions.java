@@ -19,9 +19,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.flowexplorer.app.export.StepperOverlays;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.viewmodel.QueryPoint;
+import org.flowexplorer.app.viewmodel.StepperFrame;
 import org.flowexplorer.model.io.SessionFile;
 import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 
@@ -51,7 +54,22 @@ public final class AppActions {
         this.vm = vm;
         this.owner = owner;
         this.notes = notes;
-        this.exports = new ExportActions(owner, () -> files, notes, trace, tasks, javafx.application.Platform::runLater);
+        this.exports = new ExportActions(owner, () -> files, notes, trace,
+                layers -> stepperOverlays(vm.layers().stepperSource(), vm.plots().queryProperty().get(), layers), tasks,
+                javafx.application.Platform::runLater);
+    }
+
+    /**
+     * The stepper's warped grid, query path and axis titles for an animation of {@code layers} layers;
+     * a grid or path of another layer count (a model change under way) is left out.
+     */
+    static StepperOverlays stepperOverlays(StepperFrame.Source s, QueryPoint q, int layers) {
+        boolean gridFits = s != null && s.grid() != null && s.grid().length == layers + 1;
+        boolean queryFits = q != null && q.path() != null && q.path().length == 2 * (layers + 1);
+        return new StepperOverlays(gridFits ? s.grid() : null, gridFits ? s.lines() : 0,
+                gridFits ? s.perLine() : 0, queryFits ? q.path() : null,
+                queryFits ? (q.placedInData() ? "x" : "z") : null, StepperOverlays.AXES.xTitle(),
+                StepperOverlays.AXES.yTitle());
     }
 
     public ExportActions exports() {
