@@ -137,7 +137,7 @@ public final class AppActions {
     }
 
     public void importPoints(Path p) {
-        vm.files().importPoints(p);
+        ConfirmDiscard.of(vm).run(owner.get(), "Importing points", () -> vm.files().importPoints(p));
     }
 
     public void exportPoints() {
@@ -185,7 +185,9 @@ public final class AppActions {
      */
     public void applyPreset(Preset p) {
         String changes = describeChanges(p);
-        vm.applyPreset(p);
+        if (!ConfirmDiscard.of(vm).run(owner.get(), "The preset \u201c" + p.name() + "\u201d", () -> vm.applyPreset(p))) {
+            return;
+        }
         say("Preset \u201c" + p.name() + "\u201d: " + changes + " Train about " + p.suggestedSteps()
                 + " steps to see the effect.");
     }

@@ -83,6 +83,118 @@ class DemoSafeControlsTest {
         assertTrue(playTip.contains("Space"), playTip);
     }
 
+    /** A few steps, paused: the model has something to lose. */
+    private long trainSomeSteps() throws Exception {
+        fx(() -> {
+            app.viewModel().training().stepOnce();
+            app.viewModel().training().stepOnce();
+            return null;
+        });
+        await("trained", () -> fx(() -> app.viewModel().training().stepProperty().get()) >= 2);
+        return fx(() -> app.viewModel().training().stepProperty().get());
+    }
+
+    private javafx.scene.control.ButtonBase button(String id) {
+        return fx(() -> (javafx.scene.control.ButtonBase) stage.getScene().lookup(id));
+    }
+
+    @Test
+    void resetAfterTrainingAsksFirstAndKeepingTheModelKeepsItsSteps() throws Exception {
+        long trained = trainSomeSteps();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        boolean[] answer = {false};
+        fx(() -> {
+            ConfirmDiscard.of(app.viewModel()).setQuestion((owner, header, text, stop) -> {
+                asked.add(header + " " + text);
+                return answer[0];
+            });
+            button("#reset").fire();
+            return null;
+        });
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).contains(trained + " training steps"), asked.get(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(trained, (long) fx(() -> app.worker().latest().status().step()), "kept");
+        answer[0] = true;
+        fx(() -> {
+            button("#reset").fire();
+            return null;
+        });
+        await("reset to step 0", () -> app.worker().latest().status().step() == 0);
+        assertEquals(2, asked.size());
+    }
+
+    @Test
+    void architectureAndDataChangesAndDrawingAskOnceTrainedAndNotBefore() throws Exception {
+        int[] asked = {0};
+        fx(() -> {
+            ConfirmDiscard.of(app.viewModel()).setQuestion((owner, header, text, stop) -> {
+                asked[0]++;
+                return false;
+            });
+            button("#apply-model").fire(); // step 0: nothing to lose, no question
+            return null;
+        });
+        assertEquals(0, asked[0]);
+        await("rebuilt", () -> fx(() -> app.viewModel().training().readyProperty().get()));
+        trainSomeSteps();
+        fx(() -> {
+            button("#apply-model").fire();
+            button("#reference-model").fire();
+            button("#regenerate").fire();
+            button("#draw-mode-draw").fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, asked[0]);
+        assertEquals(org.flowexplorer.app.viewmodel.DrawMode.OFF, fx(() -> app.viewModel().sketch().drawModeProperty().get()));
+        assertTrue(fx(() -> ((javafx.scene.control.ToggleButton) button("#draw-mode-off")).isSelected()),
+                "the Query toggle is selected again");
+        assertTrue(fx(() -> app.viewModel().training().stepProperty().get()) >= 2, "the model kept its steps");
+    }
+
+    @Test
+    void theRealDialogKeepsTheModelAndDontAskAgainStopsTheQuestions() throws Exception {
+        long trained = trainSomeSteps();
+        javafx.application.Platform.runLater(() -> button("#reset").fire());
+        javafx.scene.control.DialogPane pane = awaitDialog();
+        fx(() -> {
+            ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().get(1))).fire(); // Keep the model
+            return null;
+        });
+        await("dialog closed", () -> fx(() -> pane.getScene() == null || !pane.getScene().getWindow().isShowing()));
+        assertEquals(trained, (long) fx(() -> app.worker().latest().status().step()));
+        javafx.application.Platform.runLater(() -> button("#reset").fire());
+        javafx.scene.control.DialogPane again = awaitDialog();
+        fx(() -> {
+            ((CheckBox) again.lookup("#confirm-dont-ask")).setSelected(true);
+            ((javafx.scene.control.Button) again.lookupButton(again.getButtonTypes().get(0))).fire(); // Discard
+            return null;
+        });
+        await("reset", () -> app.worker().latest().status().step() == 0);
+        trainSomeSteps();
+        fx(() -> {
+            button("#reset").fire(); // no dialog now: it would block this call
+            return null;
+        });
+        await("reset without asking", () -> app.worker().latest().status().step() == 0);
+    }
+
+    private javafx.scene.control.DialogPane awaitDialog() throws Exception {
+        javafx.scene.control.DialogPane[] found = {null};
+        await("confirmation dialog", () -> fx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane d
+                        && "confirm-discard".equals(d.getId())) {
+                    found[0] = d;
+                    return true;
+                }
+            }
+            return false;
+        }));
+        return found[0];
+    }
+
     private static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
