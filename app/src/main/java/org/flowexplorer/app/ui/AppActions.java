@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -43,6 +45,7 @@ public final class AppActions {
     private final Supplier<Window> owner;
     private final ExportActions exports;
     private final Notifications notes;
+    private final ReadOnlyObjectWrapper<Preset> appliedPreset = new ReadOnlyObjectWrapper<>(this, "appliedPreset");
     private FileDialogs files = FileDialogs.system();
 
     /**
@@ -190,7 +193,17 @@ public final class AppActions {
         }
         say("Preset \u201c" + p.name() + "\u201d: " + changes + " Train about " + p.suggestedSteps()
                 + " steps to see the effect.");
+        appliedPreset.set(null);
+        appliedPreset.set(p); // set again when the same preset is applied again
     }
+
+    /** The preset last applied (null before any), e.g. for its {@link Preset#watchFor} banner. */
+    public ReadOnlyObjectProperty<Preset> appliedPresetProperty() {
+        return appliedPreset.getReadOnlyProperty();
+    }
+
+    /** What {@link #describeChanges} says when the form already holds a preset's settings. */
+    static final String UNCHANGED = "settings unchanged.";
 
     /** "layers 8 → 2, data set moons → 2spirals." or "settings unchanged." */
     String describeChanges(Preset p) {
@@ -208,7 +221,7 @@ public final class AppActions {
                 p.architecture().coupling().name().toLowerCase(Locale.ROOT));
         diffNumber(c, "learning rate", vm.form().text(Field.LEARNING_RATE).get(), p.training().learningRate());
         diffNumber(c, "batch size", vm.form().text(Field.BATCH_SIZE).get(), p.training().batchSize());
-        return c.isEmpty() ? "settings unchanged." : String.join(", ", c) + ".";
+        return c.isEmpty() ? UNCHANGED : String.join(", ", c) + ".";
     }
 
     private static String normaliseList(String s) {

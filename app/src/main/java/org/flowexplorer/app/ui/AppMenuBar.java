@@ -33,6 +33,7 @@ public final class AppMenuBar extends MenuBar {
 
     AppMenuBar(MainWindow w) {
         setId("menu-bar");
+        setMinWidth(USE_PREF_SIZE); // the toolbar beside it overflows into its » menu; the menus never shrink to "…"
         AppActions a = w.actions();
         ViewFocus focus = w.focus();
         ExportActions ex = a.exports();
@@ -101,6 +102,7 @@ public final class AppMenuBar extends MenuBar {
                 check("Explanation panel", "menu-explanation", new KeyCodeCombination(KeyCode.F2),
                         w.explanation().visibleProperty()),
                 check("Toolbar", "menu-toolbar", null, w.toolBarVisibleProperty()),
+                darkTheme(),
                 new SeparatorMenuItem(),
                 item("Explorer", null, "menu-tab-explorer", null, () -> w.tabs().selectExplorer()),
                 item("Worked example", "mdi2s-school-outline", "menu-tab-worked", null,
@@ -189,6 +191,19 @@ public final class AppMenuBar extends MenuBar {
         m.setId(id);
         m.setAccelerator(key);
         m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** "Dark theme": switches the whole application between PrimerLight and PrimerDark (remembered). */
+    private static CheckMenuItem darkTheme() {
+        CheckMenuItem m = new CheckMenuItem("Dark theme", new FontIcon("mdi2t-theme-light-dark"));
+        m.setId("menu-dark-theme");
+        m.setAccelerator(shortcut(KeyCode.D, true));
+        m.setSelected(Theme.currentProperty().get() == Theme.DARK);
+        m.selectedProperty().addListener((o, was, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply());
+        javafx.beans.value.ChangeListener<Theme> follow = (o, was, now) -> m.setSelected(now == Theme.DARK);
+        m.getProperties().put(Theme.class, follow); // the item holds its listener; the theme only weakly
+        Theme.currentProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
         return m;
     }
 

@@ -195,6 +195,40 @@ class DemoSafeControlsTest {
         return found[0];
     }
 
+    @Test
+    void aPresetSaysWhatToWatchForUntilASettingChanges() throws Exception {
+        org.flowexplorer.app.preset.Preset p = org.flowexplorer.app.preset.Presets.TOO_FEW_LAYERS;
+        PresetBanner banner = fx(() -> (PresetBanner) stage.getScene().lookup("#preset-banner"));
+        assertEquals("", fx(banner::shownText), "no preset yet, no hint");
+        fx(() -> {
+            app.window().actions().applyPreset(p);
+            return null;
+        });
+        assertTrue(fx(banner::shownText).contains(p.watchFor()), fx(banner::shownText));
+        // the sentence is cut to the column, never widens it (the status line is another matter: ui-layout's)
+        double pref = fx(() -> banner.prefWidth(-1));
+        assertTrue(pref < 200, "the hint's preferred width does not follow its text: " + pref);
+        await("the preset's model is built", () -> fx(() -> app.viewModel().training().readyProperty().get())
+                && app.worker().latest().settings().architecture().layers() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(banner::shownText).contains(p.watchFor()), "the rebuilt model's settings are the preset's: still shown");
+        fx(() -> {
+            app.viewModel().form().text(org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field.LAYERS).set("8");
+            return null;
+        });
+        assertEquals("", fx(banner::shownText), "gone once the user changes a setting");
+        fx(() -> {
+            app.window().actions().applyPreset(p);
+            return null;
+        });
+        assertTrue(fx(banner::shownText).contains(p.watchFor()), "back with the next preset");
+        fx(() -> {
+            ((javafx.scene.control.Button) stage.getScene().lookup("#preset-banner-close")).fire();
+            return null;
+        });
+        assertEquals("", fx(banner::shownText), "closed by hand");
+    }
+
     private static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
