@@ -10,7 +10,7 @@ import org.flowexplorer.model.train.TrainingConfig;
 /**
  * Start-up settings of the window. {@link #fromSystemProperties()} reads {@code -Dflowexplorer.*}:
  * {@code dataset}, {@code points}, {@code layers}, {@code hidden} ("64,64"), {@code autoplay},
- * {@code density}, {@code measureFps} (seconds to measure, 0 = off), {@code exitAfterMeasure},
+ * {@code density} (on unless {@code false}: a new user sees p(x) at once), {@code measureFps} (seconds to measure, 0 = off), {@code exitAfterMeasure},
  * {@code width}, {@code height}.
  */
 public record AppConfig(DatasetSettings dataset, ArchitectureSettings architecture, TrainingConfig training,
@@ -19,7 +19,7 @@ public record AppConfig(DatasetSettings dataset, ArchitectureSettings architectu
 
     public static AppConfig defaults() {
         return new AppConfig(DatasetSettings.defaults(), ArchitectureSettings.defaults(), TrainingConfig.DEFAULT,
-                TrainingWorker.Options.defaults(), false, false, 0, false, 1500, 940);
+                TrainingWorker.Options.defaults(), false, true, 0, false, 1500, 940);
     }
 
     public static AppConfig fromSystemProperties() {
@@ -32,7 +32,7 @@ public record AppConfig(DatasetSettings dataset, ArchitectureSettings architectu
         int[] h = java.util.Arrays.stream(hidden.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
         ArchitectureSettings arch = new ArchitectureSettings(layers, h, CouplingType.AFFINE, 0);
         return new AppConfig(data, arch, d.training(), d.options(), Boolean.getBoolean("flowexplorer.autoplay"),
-                Boolean.getBoolean("flowexplorer.density"),
+                Boolean.parseBoolean(System.getProperty("flowexplorer.density", Boolean.toString(d.density()))),
                 Double.parseDouble(System.getProperty("flowexplorer.measureFps", "0")),
                 Boolean.getBoolean("flowexplorer.exitAfterMeasure"),
                 Double.parseDouble(System.getProperty("flowexplorer.width", "1500")),

@@ -1,6 +1,5 @@
 package org.flowexplorer.app;
 
-import atlantafx.base.theme.PrimerLight;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import javafx.application.Application;
@@ -12,6 +11,7 @@ import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.ui.FrameStats;
 import org.flowexplorer.app.ui.MainWindow;
 import org.flowexplorer.app.ui.NativeWindowWatch;
+import org.flowexplorer.app.ui.Theme;
 import org.flowexplorer.app.viewmodel.DrawMode;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.worker.Snapshot;
@@ -66,7 +66,10 @@ public class FlowExplorerApp extends Application {
                 && getParameters().getRaw().stream().anyMatch(a -> a.startsWith("--measure-fps"))) {
             c = c.withMeasure(10);
         }
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // the remembered theme, or -Dflowexplorer.theme (screenshots); the View menu switches it later
+        java.util.prefs.Preferences node = preferences == null ? null : preferences.node();
+        Theme.rememberIn(node);
+        Theme.atStartup(node).apply();
         // Platform.isImplicitExit() stays as launched (true for the app): the last window going ends the
         // toolkit; embedding code and test harnesses that turn it off keep their toolkit.
         boolean measure = c.measureFpsSeconds() > 0;
@@ -116,7 +119,10 @@ public class FlowExplorerApp extends Application {
         double startEntered = sinceJvmStartMillis();
         window = new MainWindow(viewModel, tasks);
         double windowBuilt = sinceJvmStartMillis();
-        scene.getStylesheets().add(FlowExplorerApp.class.getResource("app.css").toExternalForm());
+        scene.getStylesheets().addAll(FlowExplorerApp.class.getResource("app.css").toExternalForm(),
+                FlowExplorerApp.class.getResource("controls.css").toExternalForm(),
+                FlowExplorerApp.class.getResource("dark.css").toExternalForm());
+        Theme.follow(window);
         scene.setRoot(window);
         if (measure) {
             Runnable[] once = new Runnable[1];

@@ -22,7 +22,8 @@ import org.flowexplorer.model.flow.FlowTrace;
  * The layer animation as a sequence of still frames: points interpolated from layer 0 (data) to
  * layer L (latent) with {@link LayerInterpolation#at}, each point keeping the colour of its
  * data-space position ({@link Palette#byPosition}), drawn on a fixed square plot with axes,
- * ticks and a caption "layer k of L".
+ * ticks, axis titles and a caption "layer k of L", with what the stepper shows besides the points
+ * ({@link StepperOverlays}: the warped grid under them, the query point and its path over them).
  *
  * <p><b>Frames.</b> {@link #frameCount()} = L × framesPerLayer + 1 + 2 × holdFrames: frame
  * {@code holdFrames + i} shows layer position i / framesPerLayer for i = 0 … L × framesPerLayer
@@ -98,13 +99,25 @@ public final class LayerAnimation {
     private final float[][] layers;
     private final int[] colours;
     private final Options options;
+    private final StepperOverlays overlays;
     private final double[] bounds;
 
     /**
+     * The points with the stepper's axis titles ({@link StepperOverlays#AXES}), no grid, no query point.
+     *
      * @param positionsPerLayer L+1 arrays of x,y pairs of equal length (index 0 data, L latent); not copied, do not mutate
      * @param colours           one ARGB per point, or null to colour by data-space position
      */
     public LayerAnimation(float[][] positionsPerLayer, int[] colours, Options options) {
+        this(positionsPerLayer, colours, StepperOverlays.AXES, options);
+    }
+
+    /**
+     * @param positionsPerLayer L+1 arrays of x,y pairs of equal length (index 0 data, L latent); not copied, do not mutate
+     * @param colours           one ARGB per point, or null to colour by data-space position
+     * @param overlays          the warped grid, query path and axis titles, each frame as the stepper shows them
+     */
+    public LayerAnimation(float[][] positionsPerLayer, int[] colours, StepperOverlays overlays, Options options) {
         if (positionsPerLayer.length < 2) {
             throw new IllegalArgumentException("need at least two layers (data and latent), got " + positionsPerLayer.length);
         }
@@ -122,7 +135,9 @@ public final class LayerAnimation {
         }
         this.layers = positionsPerLayer;
         this.colours = colours != null ? colours : Palette.byPosition(positionsPerLayer[0]);
+        overlays.requireLayers(positionsPerLayer.length - 1);
         this.options = options;
+        this.overlays = overlays;
         this.bounds = robustBounds(positionsPerLayer);
     }
 
@@ -203,8 +218,8 @@ public final class LayerAnimation {
     private void draw(Graphics2D g, float[] xy, double position) {
         boolean hasTitle = options.title() != null && !options.title().isBlank();
         double top = hasTitle ? 50 : 30;
-        double left = 44;
-        double bottom = 24;
+        double left = overlays.yTitle() == null ? 44 : 60;
+        double bottom = overlays.xTitle() == null ? 24 : 42;
         double right = 14;
         double availW = options.width() - left - right;
         double availH = options.height() - top - bottom;
@@ -228,9 +243,10 @@ public final class LayerAnimation {
             g.draw(new Line2D.Double(px0, y, px0 + side, y));
         }
 
-        // points
+        // warped grid, points, then the query point on top, as the stepper view layers them
         java.awt.Shape clip = g.getClip();
         g.clip(new Rectangle2D.Double(px0, py0, side, side));
+        overlays.drawGrid(g, vp, px0, py0, position, options.smooth());
         double r = options.pointRadius();
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
         Ellipse2D.Double disc = new Ellipse2D.Double();
@@ -249,6 +265,7 @@ public final class LayerAnimation {
             g.fill(disc);
         }
         g.setComposite(AlphaComposite.SrcOver);
+        overlays.drawQuery(g, vp, px0, py0, position, BACKGROUND);
         g.setClip(clip);
 
         // axes
@@ -275,6 +292,8 @@ public final class LayerAnimation {
             g.setColor(TEXT);
             g.drawString(s, (float) (px0 - 6 - fm.stringWidth(s)), (float) (y + (fm.getAscent() - fm.getDescent()) / 2.0));
         }
+
+        overlays.drawTitles(g, px0, py0, side);
 
         // title and caption
         g.setColor(TEXT);

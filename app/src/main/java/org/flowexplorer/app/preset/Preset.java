@@ -16,6 +16,7 @@ import org.flowexplorer.model.train.TrainingConfig;
  *
  * @param name           short title for a menu, e.g. "Learning rate too high"
  * @param description    one paragraph: what to do and what to notice
+ * @param watchFor       one sentence shown on screen while the preset runs: what to watch for
  * @param dataset        the toy data set
  * @param n              number of training points
  * @param noise          the data set's noise knob
@@ -25,7 +26,7 @@ import org.flowexplorer.model.train.TrainingConfig;
  * @param suggestedSteps how many steps to train for the effect to show clearly
  * @param view           which view to bring to the front
  */
-public record Preset(String name, String description, ToyDataset dataset, int n, double noise, long dataSeed,
+public record Preset(String name, String description, String watchFor, ToyDataset dataset, int n, double noise, long dataSeed,
         Architecture architecture, TrainingConfig training, int suggestedSteps, View view) {
 
     /** The main window's views a preset can ask for. */
@@ -46,12 +47,13 @@ public record Preset(String name, String description, ToyDataset dataset, int n,
     public Preset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(watchFor, "watchFor");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(view, "view");
-        if (name.isBlank() || description.isBlank()) {
-            throw new IllegalArgumentException("a preset needs a name and a description");
+        if (name.isBlank() || description.isBlank() || watchFor.isBlank()) {
+            throw new IllegalArgumentException("a preset needs a name, a description and what to watch for");
         }
         if (suggestedSteps < 1) {
             throw new IllegalArgumentException("suggested steps must be positive, got " + suggestedSteps);

@@ -24,6 +24,7 @@ public final class Presets {
             batch 256, on 2000 moons points. Watch the test NLL fall quickly in the first few hundred steps \
             and then flatten, and the density heat map wrap itself around the two half circles. Use it as \
             the baseline for the other presets.""",
+            "Watch the test NLL fall fast and then flatten while the density wraps around both half circles.",
             ToyDataset.MOONS, 2000, 0.1, 0, Architecture.DEFAULT, SEED_TRAINING, 2000, Preset.View.DENSITY);
 
     public static final Preset CHECKERBOARD_AFFINE = new Preset(
@@ -33,6 +34,7 @@ public final class Presets {
             Gaussian's mass into the eight squares and leave the white squares empty. Compare with \
             'Checkerboard: additive coupling' after the same number of steps: the affine test NLL ends \
             clearly lower, closer to the dashed ln 32 ≈ 3.47 line, the data's true entropy.""",
+            "Watch the density gather in the eight squares and the test NLL approach the dashed ln 32 line.",
             ToyDataset.CHECKERBOARD, 4000, 0.0, 0, new Architecture(8, W128, CouplingType.AFFINE), SEED_TRAINING,
             3000, Preset.View.DENSITY);
 
@@ -43,6 +45,7 @@ public final class Presets {
             is exactly 0 and the flow can move probability mass around but never concentrate it. The \
             density stays smeared over the white squares and the test NLL stays clearly above that of \
             'Checkerboard: affine coupling' trained for the same number of steps.""",
+            "Watch the density stay smeared over the empty squares: shifts alone cannot concentrate mass.",
             ToyDataset.CHECKERBOARD, 4000, 0.0, 0, new Architecture(8, W128, CouplingType.ADDITIVE), SEED_TRAINING,
             3000, Preset.View.DENSITY);
 
@@ -53,6 +56,7 @@ public final class Presets {
             before that layer. That cannot unroll two interleaved spirals: the density stays a blurry \
             blob with ridges, and the test NLL stalls clearly above what 8 layers reach with the same \
             settings. Raise the layer count to 8 and train again to see the difference.""",
+            "Watch the density stay a blurry blob and the test NLL stall: two layers cannot unroll the spirals.",
             ToyDataset.TWO_SPIRALS, 4000, 0.1, 0, new Architecture(2, W128, CouplingType.AFFINE), SEED_TRAINING,
             2000, Preset.View.DENSITY);
 
@@ -64,6 +68,7 @@ public final class Presets {
             (gradient clipping limits the gradient, not the step), and even after it recovers the test NLL \
             stays clearly worse than at lr 1e-3 after the same number of steps, with a noisy curve. Lower \
             the learning rate and compare.""",
+            "Watch the training loss spike within the first hundred steps and the curve stay noisy after.",
             ToyDataset.MOONS, 2000, 0.1, 0, Architecture.DEFAULT, SEED_TRAINING.withLearningRate(0.05), 1000,
             Preset.View.LOSS);
 
@@ -74,6 +79,7 @@ public final class Presets {
             arms straightened and pulled towards a Gaussian a little at each step: depth lets many small, \
             simple bends add up to a complicated map. A 2-layer flow trained the same way ends with a \
             clearly higher test NLL.""",
+            "Scrub the layer stepper and watch the arms straighten a little at each of the twelve layers.",
             ToyDataset.PINWHEEL, 4000, 0.3, 0, new Architecture(12, W128, CouplingType.AFFINE), SEED_TRAINING,
             3000, Preset.View.LAYERS);
 
@@ -85,6 +91,7 @@ public final class Presets {
             the model's x-marginal is always the standard normal, whatever the data, and the test NLL on \
             moons stays far above the 8-layer seed default. Scrub the layers: the points move only \
             vertically.""",
+            "Scrub the layers and watch the points move only vertically: x passes through unchanged.",
             ToyDataset.MOONS, 2000, 0.1, 0, new Architecture(1, W128, CouplingType.AFFINE), SEED_TRAINING,
             1000, Preset.View.LAYERS);
 

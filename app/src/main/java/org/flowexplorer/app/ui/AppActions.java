@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
@@ -19,9 +21,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.flowexplorer.app.export.StepperOverlays;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.task.TaskRunner;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.viewmodel.QueryPoint;
+import org.flowexplorer.app.viewmodel.StepperFrame;
 import org.flowexplorer.model.io.SessionFile;
 import org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field;
 
@@ -40,6 +45,7 @@ public final class AppActions {
     private final Supplier<Window> owner;
     private final ExportActions exports;
     private final Notifications notes;
+    private final ReadOnlyObjectWrapper<Preset> appliedPreset = new ReadOnlyObjectWrapper<>(this, "appliedPreset");
     private FileDialogs files = FileDialogs.system();
 
     /**
@@ -51,7 +57,22 @@ public final class AppActions {
         this.vm = vm;
         this.owner = owner;
         this.notes = notes;
-        this.exports = new ExportActions(owner, () -> files, notes, trace, tasks, javafx.application.Platform::runLater);
+        this.exports = new ExportActions(owner, () -> files, notes, trace,
+                layers -> stepperOverlays(vm.layers().stepperSource(), vm.plots().queryProperty().get(), layers), tasks,
+                javafx.application.Platform::runLater);
+    }
+
+    /**
+     * The stepper's warped grid, query path and axis titles for an animation of {@code layers} layers;
+     * a grid or path of another layer count (a model change under way) is left out.
+     */
+    static StepperOverlays stepperOverlays(StepperFrame.Source s, QueryPoint q, int layers) {
+        boolean gridFits = s != null && s.grid() != null && s.grid().length == layers + 1;
+        boolean queryFits = q != null && q.path() != null && q.path().length == 2 * (layers + 1);
+        return new StepperOverlays(gridFits ? s.grid() : null, gridFits ? s.lines() : 0,
+                gridFits ? s.perLine() : 0, queryFits ? q.path() : null,
+                queryFits ? (q.placedInData() ? "x" : "z") : null, StepperOverlays.AXES.xTitle(),
+                StepperOverlays.AXES.yTitle());
     }
 
     public ExportActions exports() {
@@ -119,7 +140,7 @@ public final class AppActions {
     }
 
     public void importPoints(Path p) {
-        vm.files().importPoints(p);
+        ConfirmDiscard.of(vm).run(owner.get(), "Importing points", () -> vm.files().importPoints(p));
     }
 
     public void exportPoints() {
@@ -167,10 +188,22 @@ public final class AppActions {
      */
     public void applyPreset(Preset p) {
         String changes = describeChanges(p);
-        vm.applyPreset(p);
+        if (!ConfirmDiscard.of(vm).run(owner.get(), "The preset \u201c" + p.name() + "\u201d", () -> vm.applyPreset(p))) {
+            return;
+        }
         say("Preset \u201c" + p.name() + "\u201d: " + changes + " Train about " + p.suggestedSteps()
                 + " steps to see the effect.");
+        appliedPreset.set(null);
+        appliedPreset.set(p); // set again when the same preset is applied again
     }
+
+    /** The preset last applied (null before any), e.g. for its {@link Preset#watchFor} banner. */
+    public ReadOnlyObjectProperty<Preset> appliedPresetProperty() {
+        return appliedPreset.getReadOnlyProperty();
+    }
+
+    /** What {@link #describeChanges} says when the form already holds a preset's settings. */
+    static final String UNCHANGED = "settings unchanged.";
 
     /** "layers 8 → 2, data set moons → 2spirals." or "settings unchanged." */
     String describeChanges(Preset p) {
@@ -188,7 +221,7 @@ public final class AppActions {
                 p.architecture().coupling().name().toLowerCase(Locale.ROOT));
         diffNumber(c, "learning rate", vm.form().text(Field.LEARNING_RATE).get(), p.training().learningRate());
         diffNumber(c, "batch size", vm.form().text(Field.BATCH_SIZE).get(), p.training().batchSize());
-        return c.isEmpty() ? "settings unchanged." : String.join(", ", c) + ".";
+        return c.isEmpty() ? UNCHANGED : String.join(", ", c) + ".";
     }
 
     private static String normaliseList(String s) {

@@ -33,6 +33,7 @@ public final class AppMenuBar extends MenuBar {
 
     AppMenuBar(MainWindow w) {
         setId("menu-bar");
+        setMinWidth(USE_PREF_SIZE); // the toolbar beside it overflows into its » menu; the menus never shrink to "…"
         AppActions a = w.actions();
         ViewFocus focus = w.focus();
         ExportActions ex = a.exports();
@@ -101,6 +102,7 @@ public final class AppMenuBar extends MenuBar {
                 check("Explanation panel", "menu-explanation", new KeyCodeCombination(KeyCode.F2),
                         w.explanation().visibleProperty()),
                 check("Toolbar", "menu-toolbar", null, w.toolBarVisibleProperty()),
+                darkTheme(),
                 new SeparatorMenuItem(),
                 item("Explorer", null, "menu-tab-explorer", null, () -> w.tabs().selectExplorer()),
                 item("Worked example", "mdi2s-school-outline", "menu-tab-worked", null,
@@ -117,6 +119,9 @@ public final class AppMenuBar extends MenuBar {
         Menu help = new Menu("Help", null,
                 item("How to read this window", "mdi2b-book-open-variant", "menu-how-to-read",
                         new KeyCodeCombination(KeyCode.F1), a::howToRead),
+                item("Keyboard shortcuts", "mdi2k-keyboard-outline", "menu-shortcuts",
+                        new KeyCodeCombination(KeyCode.F1, KeyCombination.SHIFT_DOWN),
+                        () -> KeyboardShortcuts.show(getScene() == null ? null : getScene().getWindow(), this)),
                 item("About Flow Explorer", "mdi2i-information-outline", "menu-about", null, a::about));
         help.setId("menu-help");
 
@@ -186,6 +191,19 @@ public final class AppMenuBar extends MenuBar {
         m.setId(id);
         m.setAccelerator(key);
         m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** "Dark theme": switches the whole application between PrimerLight and PrimerDark (remembered). */
+    private static CheckMenuItem darkTheme() {
+        CheckMenuItem m = new CheckMenuItem("Dark theme", new FontIcon("mdi2t-theme-light-dark"));
+        m.setId("menu-dark-theme");
+        m.setAccelerator(shortcut(KeyCode.D, true));
+        m.setSelected(Theme.currentProperty().get() == Theme.DARK);
+        m.selectedProperty().addListener((o, was, dark) -> (dark ? Theme.DARK : Theme.LIGHT).apply());
+        javafx.beans.value.ChangeListener<Theme> follow = (o, was, now) -> m.setSelected(now == Theme.DARK);
+        m.getProperties().put(Theme.class, follow); // the item holds its listener; the theme only weakly
+        Theme.currentProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
         return m;
     }
 

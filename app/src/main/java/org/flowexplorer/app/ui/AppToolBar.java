@@ -11,18 +11,17 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The slim toolbar: session open/save, the image exports of the selected view (the one last
- * clicked, named next to the buttons), the layer animation, presets, and toggles for the
- * explanation strip and the help.
+ * The toolbar: a large Play/Pause (Space) and Step, presets, the explanation-panel toggle and the
+ * help, session open/save, the image exports of the selected view (the one last clicked, named next
+ * to the buttons) and the layer animation.
  */
 public final class AppToolBar extends ToolBar {
     private final Label target = new Label();
+    private final Button play = new Button();
 
     AppToolBar(MainWindow w) {
         setId("tool-bar");
@@ -36,21 +35,33 @@ public final class AppToolBar extends ToolBar {
         Button save = icon("mdi2c-content-save-outline", "tool-save-session",
                 "Save this session so you can pick up exactly here later (Ctrl+S).", a::saveSession);
 
-        Button play = new Button(null, new FontIcon("mdi2p-play"));
+        // large, labelled and first, so it is the one control a class can always find; fixed width so
+        // nothing after it moves when it flips between Play and Pause
         play.setId("tool-play");
-        play.getStyleClass().add("flat");
-        play.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
-                w.viewModel().training().playingProperty().get() ? "mdi2p-pause" : "mdi2p-play"), w.viewModel().training().playingProperty()));
+        play.getStyleClass().addAll("accent", "tool-play");
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.setPrefWidth(112);
+        var playing = w.viewModel().training().playingProperty();
+        play.textProperty().bind(Bindings.when(playing).then("Pause").otherwise("Play"));
+        play.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(playing.get() ? "mdi2p-pause" : "mdi2p-play"), playing));
         play.setOnAction(e -> w.viewModel().training().togglePlay());
         play.disableProperty().bind(w.viewModel().training().readyProperty().not());
-        tip(play, "Start or pause training (the same as Play/Pause in the controls).");
+        KeyboardShortcuts.installPlayKey(w, play::fire); // fire() does nothing while the model is not ready
+        tip(play, "Start or pause training (" + KeyboardShortcuts.PLAY.getDisplayText()
+                + ", from anywhere in the window except a text field).");
         Button step = icon("mdi2s-step-forward", "tool-step", "Train exactly one step, then pause.",
                 () -> w.viewModel().training().stepOnce());
         step.disableProperty().bind(w.viewModel().training().readyProperty().not());
 
         target.setId("tool-export-target");
         target.getStyleClass().add("tool-export-target");
+        // one width for every view's name, so the export buttons after it never move
+        target.setMinWidth(118);
+        target.setPrefWidth(118);
+        target.setMaxWidth(118);
+        target.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        target.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         target.textProperty().bind(Bindings.createStringBinding(
                 () -> focus.selected() == null ? "" : focus.selected().title() + ":", focus.selectedProperty()));
         tip(target, "The view the export buttons save: click a plot to choose it.");
@@ -77,16 +88,19 @@ public final class AppToolBar extends ToolBar {
         presets.getItems().setAll(AppMenuBar.presetItems(a::applyPreset, "tool-preset-"));
         tip(presets, "Instructive set-ups in one click; each says what to look for.");
 
-        ToggleButton explain = new ToggleButton(null, new FontIcon("mdi2l-lightbulb-on-outline"));
+        // a panel toggle, so it looks like one (a panel docked at the bottom) and says what it toggles
+        ToggleButton explain = new ToggleButton("Explain", new FontIcon("mdi2p-page-layout-footer"));
         explain.setId("tool-explanation");
+        explain.getStyleClass().add("flat");
+        explain.setMinWidth(Region.USE_PREF_SIZE);
         explain.selectedProperty().bindBidirectional(w.explanation().visibleProperty());
-        tip(explain, "Show or hide the explanation of the view under the mouse (F2).");
+        tip(explain, "Show or hide the explanation panel at the bottom of the window, which explains the view "
+                + "under the mouse (F2).");
         Button help = icon("mdi2h-help-circle-outline", "tool-help", "How to read this window (F1).", a::howToRead);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(open, save, new Separator(), play, step, new Separator(), target, png, svg, copy, new Separator(), gif, new Separator(),
-                presets, spacer, explain, help);
+        // what a class needs first, then files and exports: a narrow window tucks the exports into the » menu
+        getItems().addAll(play, step, new Separator(), presets, new Separator(), explain, help, new Separator(), open,
+                save, new Separator(), target, png, svg, copy, gif);
     }
 
     private static Button icon(String icon, String id, String tooltip, Runnable action) {
@@ -95,6 +109,11 @@ public final class AppToolBar extends ToolBar {
         b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         b.getStyleClass().add("flat");
         return b;
+    }
+
+    /** The large Play/Pause button. */
+    public Button playButton() {
+        return play;
     }
 
     /** The label naming the export target (tests). */

@@ -43,6 +43,7 @@ public final class ControlPanel extends VBox {
         TrainingControlsViewModel training = explorer.training();
         SketchViewModel sketch = explorer.sketch();
         PlotsViewModel plots = explorer.plots();
+        ConfirmDiscard discard = ConfirmDiscard.of(explorer); // asks before a trained model is thrown away
         getStyleClass().add("control-panel");
         setSpacing(8);
         setPadding(new Insets(12));
@@ -64,10 +65,11 @@ public final class ControlPanel extends VBox {
         TextField seed = field("data-seed", form.text(Field.DATA_SEED),
                 "Random seed of the data generator: the same seed always gives the same points.");
         Button regenerate = button("Regenerate", "mdi2d-dice-multiple",
-                "Draw new data with these settings; this restarts training with a fresh model.", form::applyDataset);
+                "Draw new data with these settings; this restarts training with a fresh model.",
+                discard.guard(this, "New data", form::applyDataset));
         regenerate.setId("regenerate");
         for (TextField f : new TextField[] {points, noise, seed}) {
-            f.setOnAction(e -> form.applyDataset());
+            f.setOnAction(e -> discard.run(this, "New data", form::applyDataset));
         }
 
         // ---------------------------------------------------------------- model
@@ -80,14 +82,15 @@ public final class ControlPanel extends VBox {
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
                 "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
         Button applyModel = button("Apply & reset", "mdi2c-check",
-                "Build a new model with this architecture; training restarts from step 0.", form::applyArchitecture);
+                "Build a new model with this architecture; training restarts from step 0.",
+                discard.guard(this, "A new architecture", form::applyArchitecture));
         applyModel.setId("apply-model");
         Button reference = button("256×256", null,
                 "One click: the reference model, 8 affine layers with hidden 256,256 (slower, more expressive); resets.",
-                form::useReferenceArchitecture);
+                discard.guard(this, "The reference architecture", form::useReferenceArchitecture));
         reference.setId("reference-model");
-        layers.setOnAction(e -> form.applyArchitecture());
-        hidden.setOnAction(e -> form.applyArchitecture());
+        layers.setOnAction(e -> discard.run(this, "A new architecture", form::applyArchitecture));
+        hidden.setOnAction(e -> discard.run(this, "A new architecture", form::applyArchitecture));
 
         // ---------------------------------------------------------------- training
         ComboBox<String> lr = editableCombo("learning-rate", form.text(Field.LEARNING_RATE),
@@ -100,7 +103,7 @@ public final class ControlPanel extends VBox {
         batch.valueProperty().addListener((o, was, now) -> form.applyBatchSize());
 
         playButton.setId("play");
-        tip(playButton, "Start or pause training (the plots update live while it runs).");
+        tip(playButton, "Start or pause training (the plots update live while it runs). Key: Space.");
         playButton.getStyleClass().add("accent");
         playButton.selectedProperty().addListener((o, was, now) -> {
             if (now != training.playingProperty().get()) {
@@ -119,7 +122,8 @@ public final class ControlPanel extends VBox {
         step.setId("step");
         step.disableProperty().bind(training.readyProperty().not());
         Button reset = button("Reset", "mdi2r-restart",
-                "Re-initialise the model's weights and the optimiser; the loss history restarts.", training::reset);
+                "Re-initialise the model's weights and the optimiser; the loss history restarts.",
+                discard.guard(this, "Reset", training::reset));
         reset.setId("reset");
         reset.disableProperty().bind(training.readyProperty().not());
         HBox transport = new HBox(6, playButton, step, reset);
@@ -172,7 +176,13 @@ public final class ControlPanel extends VBox {
             if (now == null) {
                 was.setSelected(true);
             } else {
-                sketch.drawModeProperty().set((DrawMode) now.getUserData());
+                DrawMode m = (DrawMode) now.getUserData();
+                if (m == DrawMode.OFF || sketch.drawModeProperty().get() != DrawMode.OFF
+                        || discard.run(this, "Drawing your own data", () -> { })) {
+                    sketch.drawModeProperty().set(m);
+                } else {
+                    javafx.application.Platform.runLater(() -> was.setSelected(true)); // not inside this change
+                }
             }
         });
         sketch.drawModeProperty().addListener((o, was, now) -> modes.getToggles().forEach(t -> t.setSelected(t.getUserData() == now)));

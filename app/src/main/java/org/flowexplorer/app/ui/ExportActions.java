@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
@@ -33,6 +34,7 @@ import javafx.stage.Window;
 import org.flowexplorer.app.export.AnimationExport;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.export.PngExport;
+import org.flowexplorer.app.export.StepperOverlays;
 import org.flowexplorer.app.export.SvgExport;
 import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.app.task.TaskRunner;
@@ -56,6 +58,7 @@ public final class ExportActions {
     private final Supplier<FileDialogs> files;
     private final Notifications notes;
     private final Supplier<float[][]> trace;
+    private final IntFunction<StepperOverlays> overlays;
     private final TaskRunner tasks;
     private final Executor fx;
     private double lastScale = 2;
@@ -63,18 +66,21 @@ public final class ExportActions {
     private Task<?> running;
 
     /**
-     * @param trace the current layer trace, positions per layer (index 0 data … L latent), or null
-     *              while none is available
+     * @param trace    the current layer trace, positions per layer (index 0 data … L latent), or null
+     *                 while none is available
+     * @param overlays for a trace of L layers, what the stepper draws besides its points (grid, query
+     *                 path, axis titles), so the animation shows what the view shows
      * @param tasks runs the encoding and file writes
      * @param fx    runs the completion reports on the FX thread ({@code Platform::runLater}; tests
      *              with a same-thread runner may pass {@code Runnable::run})
      */
     public ExportActions(Supplier<Window> owner, Supplier<FileDialogs> files, Notifications notes,
-            Supplier<float[][]> trace, TaskRunner tasks, Executor fx) {
+            Supplier<float[][]> trace, IntFunction<StepperOverlays> overlays, TaskRunner tasks, Executor fx) {
         this.owner = owner;
         this.files = files;
         this.notes = notes;
         this.trace = trace;
+        this.overlays = overlays;
         this.tasks = tasks;
         this.fx = fx;
     }
@@ -217,7 +223,7 @@ public final class ExportActions {
         if (file == null) {
             return null;
         }
-        LayerAnimation anim = new LayerAnimation(positions, null, o.get());
+        LayerAnimation anim = new LayerAnimation(positions, null, overlays.apply(positions.length - 1), o.get());
         int frames = anim.frameCount();
         return start("Writing " + file.getFileName() + " (" + frames + " frames)…", new Task<Path>() {
             @Override
@@ -245,7 +251,7 @@ public final class ExportActions {
         if (dir == null) {
             return null;
         }
-        LayerAnimation anim = new LayerAnimation(positions, null, o.get());
+        LayerAnimation anim = new LayerAnimation(positions, null, overlays.apply(positions.length - 1), o.get());
         int frames = anim.frameCount();
         return start("Writing " + frames + " PNG frames to " + dir.getFileName() + "…", new Task<List<Path>>() {
             @Override

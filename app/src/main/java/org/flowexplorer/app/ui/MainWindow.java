@@ -166,7 +166,7 @@ public final class MainWindow extends BorderPane {
         // The controls stay on the left whatever the tab (Play is never more than a click away), and the
         // chrome above them is one row, so the column fits a 1280×800 projector with as little scrolling as possible.
         explanation = new ExplanationPanel(focus);
-        VBox right = new VBox(tabs, explanation);
+        VBox right = new VBox(new PresetBanner(vm, actions), tabs, explanation);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         menuBar = new AppMenuBar(this);
         toolBar = new AppToolBar(this);

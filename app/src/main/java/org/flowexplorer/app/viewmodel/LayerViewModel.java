@@ -83,6 +83,11 @@ public final class LayerViewModel {
         describe();
     }
 
+    /** What the stepper's pictures are blended from (e.g. for the animation exports), null before the first trace. */
+    public StepperFrame.Source stepperSource() {
+        return stepperSource;
+    }
+
     /** The stepper's picture at {@code position}, recomputed when the trace or the position changed. */
     private void showFrame(double position) {
         if (stepperSource != null && position != framePosition) {

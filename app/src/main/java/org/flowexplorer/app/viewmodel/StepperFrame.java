@@ -17,8 +17,11 @@ import org.flowexplorer.app.scene.WarpedGrid;
  */
 public record StepperFrame(float[] points, float[] origins, float[][] gridLines, Bounds bounds, Bounds allLayers) {
 
-    /** What the frames are blended from: one trace through every layer, and the grid's trace. */
-    record Source(float[][] positions, Bounds[] layerBounds, float[][] grid, int lines, int perLine) {
+    /**
+     * What the frames are blended from: one trace through every layer, and the grid's trace
+     * ({@code grid} null until computed; {@code lines} polylines of {@code perLine} points each).
+     */
+    public record Source(float[][] positions, Bounds[] layerBounds, float[][] grid, int lines, int perLine) {
         /** The picture at {@code position}. */
         StepperFrame at(double position) {
             return new StepperFrame(LayerInterpolation.at(positions, position), positions[0],

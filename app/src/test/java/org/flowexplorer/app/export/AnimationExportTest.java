@@ -146,4 +146,105 @@ class AnimationExportTest {
         assertThrows(IllegalArgumentException.class, () -> LayerAnimation.Options.defaults().withFrames(0, 0, 50));
         assertThrows(IndexOutOfBoundsException.class, () -> animation(2, 0).positionOf(7));
     }
+
+    // ---------------------------------------------------------------- what the stepper shows besides the points
+
+    /** A 5 + 5 line grid over [-1.5, 1.5]² pushed through the ring's three layers (the same maps). */
+    static float[][] ringGrid() {
+        float[] base = org.flowexplorer.app.scene.WarpedGrid.points(new org.flowexplorer.app.scene.Bounds(-1.5, 1.5, -1.5, 1.5),
+                5, 20);
+        float[][] g = new float[4][base.length];
+        for (int i = 0; i < base.length; i += 2) {
+            float x = base[i];
+            float y = base[i + 1];
+            g[0][i] = x;
+            g[0][i + 1] = y;
+            g[1][i] = 2 * x;
+            g[1][i + 1] = 0.5f * y;
+            g[2][i] = 2 * x + 1;
+            g[2][i + 1] = 0.5f * y - 1;
+            g[3][i] = -(0.5f * y - 1);
+            g[3][i + 1] = 2 * x + 1;
+        }
+        return g;
+    }
+
+    static final float[] QUERY_PATH = {0.5f, 0.5f, 1f, 0.25f, 2f, -0.75f, 1.75f, 2f};
+
+    static LayerAnimation withOverlays(StepperOverlays o) {
+        return new LayerAnimation(TestData.ringLayers(60), null, o,
+                LayerAnimation.Options.defaults().withSize(300, 300, 1).withFrames(2, 0, 50));
+    }
+
+    static int differing(BufferedImage a, BufferedImage b) {
+        int diff = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    diff++;
+                }
+            }
+        }
+        return diff;
+    }
+
+    @Test
+    void framesDrawTheWarpedGridTheStepperShows() {
+        StepperOverlays none = new StepperOverlays(null, 0, 0, null, null, null, null);
+        StepperOverlays grid = new StepperOverlays(ringGrid(), 10, 20, null, null, null, null);
+        for (int frame : new int[] {0, 3, 6}) {
+            int diff = differing(withOverlays(none).renderFrame(frame), withOverlays(grid).renderFrame(frame));
+            assertTrue(diff > 500, "frame " + frame + ": the grid changes only " + diff + " pixels");
+        }
+    }
+
+    @Test
+    void framesDrawTheQueryPointWhereItIsAtThatLayer() {
+        StepperOverlays query = new StepperOverlays(null, 0, 0, QUERY_PATH, "x", null, null);
+        LayerAnimation a = withOverlays(query);
+        BufferedImage last = a.renderFrame(a.frameCount() - 1);
+        BufferedImage plain = withOverlays(new StepperOverlays(null, 0, 0, null, null, null, null))
+                .renderFrame(a.frameCount() - 1);
+        assertTrue(differing(plain, last) > 150, "the query path and marker are drawn");
+        // the marker at the latent end of the path is a solid disc in the query colour: find it
+        int red = 0;
+        for (int y = 0; y < last.getHeight(); y++) {
+            for (int x = 0; x < last.getWidth(); x++) {
+                if ((last.getRGB(x, y) & 0xFFFFFF) == (org.flowexplorer.app.scene.Palette.QUERY & 0xFFFFFF)) {
+                    red++;
+                }
+            }
+        }
+        assertTrue(red > 40, "query-coloured pixels: " + red);
+    }
+
+    @Test
+    void framesHaveTheStepperAxisTitlesByDefault() {
+        StepperOverlays untitled = new StepperOverlays(null, 0, 0, null, null, null, null);
+        BufferedImage titled = new LayerAnimation(TestData.ringLayers(60), null,
+                LayerAnimation.Options.defaults().withSize(300, 300, 1).withFrames(2, 0, 50)).renderFrame(0);
+        BufferedImage plain = withOverlays(untitled).renderFrame(0);
+        // the x title sits in the bottom 14 px, the y title in the left 16 px
+        int bottom = 0;
+        int left = 0;
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 300; x++) {
+                if (titled.getRGB(x, y) != plain.getRGB(x, y)) {
+                    if (y >= 286) {
+                        bottom++;
+                    }
+                    if (x < 16) {
+                        left++;
+                    }
+                }
+            }
+        }
+        assertTrue(bottom > 10 && left > 10, "axis titles drawn: bottom " + bottom + ", left " + left + " pixels");
+    }
+
+    @Test
+    void overlaysMustMatchTheLayerCount() {
+        assertThrows(IllegalArgumentException.class, () -> withOverlays(new StepperOverlays(null, 0, 0,
+                new float[] {0, 0, 1, 1}, "x", null, null)));
+    }
 }

@@ -46,12 +46,23 @@ class PresetsTest {
     }
 
     @Test
+    void everyPresetSaysInOneShortSentenceWhatToWatchFor() {
+        for (Preset p : Presets.all()) {
+            String w = p.watchFor();
+            assertTrue(w.endsWith(".") && !w.substring(0, w.length() - 1).contains(". "), p.name() + ": one sentence: " + w);
+            assertTrue(w.length() <= 110, p.name() + ": short enough for one line at 1024 px: " + w.length() + " chars");
+        }
+    }
+
+    @Test
     void validation() {
-        assertThrows(IllegalArgumentException.class, () -> new Preset("x", "y", ToyDataset.MOONS, 0, 0.1, 0,
+        assertThrows(IllegalArgumentException.class, () -> new Preset("x", "y", " ", ToyDataset.MOONS, 10, 0.1, 0,
                 Architecture.DEFAULT, TrainingConfig.DEFAULT, 10, Preset.View.LOSS));
-        assertThrows(IllegalArgumentException.class, () -> new Preset(" ", "y", ToyDataset.MOONS, 10, 0.1, 0,
+        assertThrows(IllegalArgumentException.class, () -> new Preset("x", "y", "w", ToyDataset.MOONS, 0, 0.1, 0,
                 Architecture.DEFAULT, TrainingConfig.DEFAULT, 10, Preset.View.LOSS));
-        assertThrows(IllegalArgumentException.class, () -> new Preset("x", "y", ToyDataset.MOONS, 10, 0.1, 0,
+        assertThrows(IllegalArgumentException.class, () -> new Preset(" ", "y", "w", ToyDataset.MOONS, 10, 0.1, 0,
+                Architecture.DEFAULT, TrainingConfig.DEFAULT, 10, Preset.View.LOSS));
+        assertThrows(IllegalArgumentException.class, () -> new Preset("x", "y", "w", ToyDataset.MOONS, 10, 0.1, 0,
                 Architecture.DEFAULT, TrainingConfig.DEFAULT, 0, Preset.View.LOSS));
     }
 }

@@ -38,6 +38,24 @@ public final class FxTesting {
         return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
     }
 
+    /** As {@link #onFx}, for use inside lambdas: a failure is an {@link AssertionError}. */
+    public static <T> T fx(Callable<T> work) {
+        try {
+            return onFx(work);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits up to 60 s for {@code condition}; a timeout fails with "timed out waiting for: {@code what}". */
+    public static void await(String what, java.util.function.BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what, e);
+        }
+    }
+
     /** Lays out {@code root} (in its scene, or a new w×h one) and snapshots it; FX thread. */
     public static WritableImage render(Parent root, int w, int h) {
         return render(root, w, h, () -> { });

@@ -275,6 +275,35 @@ class TeachingAndExportTest {
     }
 
     @Test
+    void exportedFramesShowTheWarpedGridAndTheQueryPathAsTheStepperDoes() throws Exception {
+        fx(() -> {
+            app.viewModel().plots().queryData(0.5, 0.25);
+            return null;
+        });
+        waitFor("query traced and grid computed", () -> fx(() -> app.viewModel().plots().queryProperty().get() != null
+                && app.viewModel().layers().stepperSource() != null && app.viewModel().layers().stepperSource().grid() != null));
+        answer = Files.createDirectory(dir.resolve("stepper-frames"));
+        Task<?> task = startAnimation("menu-export-frames", "240", "1", "0");
+        waitFor("frames finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
+        BufferedImage exported = ImageIO.read(answer.resolve("frame_0000.png").toFile());
+        float[][] positions = fx(() -> app.viewModel().layers().currentTraceProperty().get().positions());
+        BufferedImage pointsOnly = new LayerAnimation(positions, null,
+                new org.flowexplorer.app.export.StepperOverlays(null, 0, 0, null, null, "h₁", "h₂"),
+                LayerAnimation.Options.defaults().withSize(240, 240, 1).withFrames(1, 0, 50)).renderFrame(0);
+        int differing = 0;
+        int query = 0;
+        for (int y = 0; y < 240; y++) {
+            for (int x = 0; x < 240; x++) {
+                differing += exported.getRGB(x, y) != pointsOnly.getRGB(x, y) ? 1 : 0;
+                query += (exported.getRGB(x, y) & 0xFFFFFF) == (org.flowexplorer.app.scene.Palette.QUERY & 0xFFFFFF) ? 1 : 0;
+            }
+        }
+        assertTrue(differing > 1000, "grid and query path add " + differing + " pixels to the exported frame");
+        assertTrue(query > 40, "query-coloured pixels in the exported frame: " + query);
+        keep(answer.resolve("frame_0000.png"));
+    }
+
+    @Test
     void explanationFollowsTheViewUnderTheMouse() throws Exception {
         ExplanationPanel panel = window.explanation();
         robot.moveTo("#loss-chart");

@@ -1,0 +1,115 @@
+package org.flowexplorer.app.ui;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.function.LongSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Window;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+
+/**
+ * Asks before an action throws a trained model away (reset, a new architecture, new or drawn data,
+ * a preset): once the model has taken a step, the action runs only after the user agrees. "Don't
+ * ask again" holds for the rest of the window's life. One per view model ({@link #of}), so every
+ * control of a window shares the answer. FX thread.
+ */
+public final class ConfirmDiscard {
+    /** How the question is put to the user; tests answer it without a dialog. */
+    @FunctionalInterface
+    public interface Question {
+        /** @return whether to go ahead; {@code dontAskAgain} set to true stops further questions */
+        boolean ask(Window owner, String header, String text, boolean[] dontAskAgain);
+    }
+
+    private static final Map<ExplorerViewModel, ConfirmDiscard> BY_VIEW_MODEL = new WeakHashMap<>();
+
+    private final LongSupplier steps;
+    private Question question = ConfirmDiscard::dialog;
+    private boolean dontAsk;
+
+    ConfirmDiscard(LongSupplier steps) {
+        this.steps = Objects.requireNonNull(steps);
+    }
+
+    /** The one instance for {@code vm}'s window, counting the steps of its training controls. */
+    public static ConfirmDiscard of(ExplorerViewModel vm) {
+        return BY_VIEW_MODEL.computeIfAbsent(vm, v -> new ConfirmDiscard(() -> v.training().stepProperty().get()));
+    }
+
+    /** Replaces the dialog (tests). */
+    public void setQuestion(Question q) {
+        question = Objects.requireNonNull(q);
+    }
+
+    /**
+     * Runs {@code action} at once while nothing has been trained (or the user said not to ask),
+     * otherwise only if the user agrees to lose the model.
+     *
+     * @param anchor any node of the window, to own the dialog (may be null)
+     * @param what   what the action does, e.g. "Reset" or "Apply the new architecture"
+     * @return whether the action ran
+     */
+    public boolean run(Node anchor, String what, Runnable action) {
+        return run(anchor == null || anchor.getScene() == null ? null : anchor.getScene().getWindow(), what, action);
+    }
+
+    /** As {@link #run(Node, String, Runnable)}, the dialog owned by {@code owner} (may be null). */
+    public boolean run(Window owner, String what, Runnable action) {
+        long trained = steps.getAsLong();
+        if (trained > 0 && !dontAsk) {
+            boolean[] stop = {false};
+            boolean go = question.ask(owner, "Discard " + grouped(trained) + " training steps?",
+                    what + " starts again from a fresh model: the one trained for " + grouped(trained)
+                            + " steps is lost. Save the session first (Ctrl+S) to keep it.", stop);
+            if (!go) {
+                return false;
+            }
+            dontAsk = stop[0];
+        }
+        action.run();
+        return true;
+    }
+
+    /** {@code action} behind the question, for a button's or menu item's handler. */
+    public Runnable guard(Node anchor, String what, Runnable action) {
+        return () -> run(anchor, what, action);
+    }
+
+    /** "13 650": thin-space thousands, as the issue reports it. */
+    static String grouped(long n) {
+        return String.format(Locale.ROOT, "%,d", n).replace(',', '\u202f');
+    }
+
+    private static boolean dialog(Window owner, String header, String text, boolean[] dontAskAgain) {
+        ButtonType discard = new ButtonType("Discard and go on", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep the model", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, discard, keep);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.setTitle("Discard the trained model?");
+        a.setHeaderText(header);
+        CheckBox stop = new CheckBox("Don't ask again in this window");
+        stop.setId("confirm-dont-ask");
+        a.getDialogPane().setExpandableContent(null);
+        a.getDialogPane().setGraphic(null);
+        a.getDialogPane().setContent(new javafx.scene.layout.VBox(10, wrapped(text), stop));
+        a.getDialogPane().setId("confirm-discard");
+        boolean go = a.showAndWait().orElse(keep) == discard;
+        dontAskAgain[0] = go && stop.isSelected();
+        return go;
+    }
+
+    private static javafx.scene.control.Label wrapped(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        return l;
+    }
+}
