@@ -66,6 +66,8 @@ public class FlowExplorerApp extends Application {
                 && getParameters().getRaw().stream().anyMatch(a -> a.startsWith("--measure-fps"))) {
             c = c.withMeasure(10);
         }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        c = c.fittedTo(screen.getWidth(), screen.getHeight());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // Platform.isImplicitExit() stays as launched (true for the app): the last window going ends the
         // toolkit; embedding code and test harnesses that turn it off keep their toolkit.
