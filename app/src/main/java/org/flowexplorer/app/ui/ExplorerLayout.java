@@ -22,10 +22,10 @@ import javafx.scene.layout.StackPane;
  * <ul>
  * <li>{@link Arrangement#WIDE}: data, latent, stepper on top; loss, masks, formula inspector and
  * sample &amp; invert side by side below;</li>
- * <li>{@link Arrangement#MEDIUM}: the same top row; below, the loss chart beside one tab pane
- * holding masks, inspector and sample &amp; invert;</li>
+ * <li>{@link Arrangement#MEDIUM}: the same top row; below, the loss chart, one tab pane holding
+ * masks and the formula inspector, and sample &amp; invert;</li>
  * <li>{@link Arrangement#NARROW}: data and stepper on top (the stepper needs the width for its
- * scrubber); latent space, loss and the tab pane below.</li>
+ * scrubber); latent space, loss and one tab pane of masks, inspector and sample &amp; invert below.</li>
  * </ul>
  * The top row gets the height the window adds (the bottom row is capped), so plots grow with the
  * window; the proportions come back whenever the arrangement, the window size or the shown panels
@@ -37,9 +37,9 @@ final class ExplorerLayout {
     enum Arrangement {
         NARROW, MEDIUM, WIDE;
 
-        /** Below 1000 px the three top plots cannot all be 220 px wide beside the stepper's scrubber. */
+        /** Below 960 px the three top plots cannot all be 220 px wide beside the stepper's scrubber. */
         static Arrangement forWidth(double width) {
-            return width < 1000 ? NARROW : width < 1300 ? MEDIUM : WIDE;
+            return width < 960 ? NARROW : width < 1300 ? MEDIUM : WIDE;
         }
     }
 
@@ -140,36 +140,35 @@ final class ExplorerLayout {
             host.getChildren().setAll(frames.get(enlarged.get()));
             return;
         }
+        // null in the bottom row: the tab group's place
         List<Panel> topRow = new ArrayList<>(List.of(Panel.DATA_SPACE, Panel.LATENT_SPACE, Panel.LAYER_STEPPER));
-        List<Panel> bottomRow = new ArrayList<>(List.of(Panel.LOSS));
-        List<Panel> tabbed = new ArrayList<>(List.of(Panel.MASKS, Panel.FORMULA_INSPECTOR, Panel.SAMPLE_INVERT));
-        if (arrangement == Arrangement.NARROW) {
-            topRow.remove(Panel.LATENT_SPACE);
-            bottomRow.add(0, Panel.LATENT_SPACE);
-        } else if (arrangement == Arrangement.WIDE) {
-            bottomRow.addAll(tabbed);
-            tabbed.clear();
+        List<Panel> bottomRow = new ArrayList<>();
+        List<Panel> tabbed = new ArrayList<>();
+        switch (arrangement) {
+            case NARROW -> {
+                topRow.remove(Panel.LATENT_SPACE);
+                bottomRow.addAll(java.util.Arrays.asList(Panel.LATENT_SPACE, Panel.LOSS, null));
+                tabbed.addAll(List.of(Panel.MASKS, Panel.FORMULA_INSPECTOR, Panel.SAMPLE_INVERT));
+            }
+            case MEDIUM -> {
+                bottomRow.addAll(java.util.Arrays.asList(Panel.LOSS, null, Panel.SAMPLE_INVERT));
+                tabbed.addAll(List.of(Panel.MASKS, Panel.FORMULA_INSPECTOR));
+            }
+            case WIDE -> bottomRow.addAll(List.of(Panel.LOSS, Panel.MASKS, Panel.FORMULA_INSPECTOR, Panel.SAMPLE_INVERT));
         }
-        topWeights = fill(top, topRow);
-        bottomWeights = fill(bottom, bottomRow);
         for (Panel p : tabbed) {
             if (shown.get(p).get()) {
-                Tab t = new Tab(switch (p) {
-                    case FORMULA_INSPECTOR -> "Formula";
-                    case SAMPLE_INVERT -> "Sample";
-                    default -> p.title();
-                }, frames.get(p));
+                Tab t = new Tab(p == Panel.FORMULA_INSPECTOR ? "Formula" : p == Panel.SAMPLE_INVERT ? "Sample" : p.title(),
+                        frames.get(p));
                 t.setTooltip(new javafx.scene.control.Tooltip(p.title()));
                 t.setId("explorer-tab-" + p.fileStem());
                 grouped.getTabs().add(t);
             }
         }
-        if (!grouped.getTabs().isEmpty()) {
-            bottom.getItems().add(grouped);
-            bottomWeights.add(arrangement == Arrangement.NARROW ? 1.0 : 1.4);
-            grouped.getTabs().stream().filter(t -> t.getText().equals(selectedTab)).findFirst()
-                    .ifPresent(t -> grouped.getSelectionModel().select(t));
-        }
+        grouped.getTabs().stream().filter(t -> t.getText().equals(selectedTab)).findFirst()
+                .ifPresent(t -> grouped.getSelectionModel().select(t));
+        topWeights = fill(top, topRow);
+        bottomWeights = fill(bottom, bottomRow);
         if (!top.getItems().isEmpty()) {
             rows.getItems().add(top);
         }
@@ -202,11 +201,16 @@ final class ExplorerLayout {
         placeRowDivider();
     }
 
-    /** Puts the shown panels of {@code panels} into {@code row}; returns their width weights. */
+    /** Puts the shown panels of {@code panels} (null: the tab group) into {@code row}; returns their width weights. */
     private List<Double> fill(SplitPane row, List<Panel> panels) {
         List<Double> weights = new ArrayList<>();
         for (Panel p : panels) {
-            if (shown.get(p).get()) {
+            if (p == null) {
+                if (!grouped.getTabs().isEmpty()) {
+                    row.getItems().add(grouped);
+                    weights.add(arrangement == Arrangement.NARROW ? 1.0 : 1.4);
+                }
+            } else if (shown.get(p).get()) {
                 row.getItems().add(frames.get(p));
                 weights.add(weight(p));
             }

@@ -38,6 +38,12 @@ public final class InspectorPane extends BorderPane {
         scroll.setFitToWidth(true);
         // narrower than the formula it scrolls sideways instead of cutting the toggle and the numbers
         view.setMinWidth(MIN_FORMULA_WIDTH);
+        view.forwardButton().setMinWidth(Region.USE_PREF_SIZE);
+        view.inverseButton().setMinWidth(Region.USE_PREF_SIZE);
+        // in the explorer's tab group the tab already names it: the title gives way to the button
+        title.setMinWidth(0);
+        title.visibleProperty().bind(widthProperty().greaterThan(MIN_FORMULA_WIDTH - 60));
+        title.managedProperty().bind(title.visibleProperty());
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         fullSize.setId("inspector-full-size");
         fullSize.getStyleClass().addAll("flat", "small");
