@@ -17,7 +17,8 @@
 # Environment: DISPLAY_NUM (Xvfb display, default 99), TRAIN_SECONDS (20), DARK_SECONDS (10),
 # READY_TIMEOUT (seconds to wait for the model to be ready, default 400: Maven and the first model
 # build are slow on a loaded machine; the app's "[measure] model ready" line tells when),
-# PLAY_AT ("x,y" of the toolbar's Play button, default 394,19), OUT (output folder).
+# PLAY_AT ("x,y" of the toolbar's Play button, default 394,19), SETTLE (seconds for the window to
+# follow a key or click, default 6: a loaded machine lags), OUT (output folder).
 # Needs: Xvfb, xdotool, ImageMagick's import.
 set -euo pipefail
 
@@ -28,6 +29,7 @@ TRAIN_SECONDS="${TRAIN_SECONDS:-20}"
 DARK_SECONDS="${DARK_SECONDS:-10}"
 READY_TIMEOUT="${READY_TIMEOUT:-400}"
 PLAY_AT="${PLAY_AT:-394,19}"
+SETTLE="${SETTLE:-6}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1024x768 1280x800 1920x1080)
 for tool in Xvfb xdotool import; do
@@ -109,14 +111,16 @@ for size in "${SIZES[@]}"; do
     xdotool mousemove "${PLAY_AT%,*}" "${PLAY_AT#*,}" click 1
     sleep "$TRAIN_SECONDS"
     shot "$size-2-trained"
+    xdotool mousemove 330 58 click 1 # the Explorer tab: the window has the keyboard
+    sleep 1
     xdotool key F5
-    sleep 3
+    sleep "$SETTLE"
     shot "$size-3-presentation"
     xdotool key F5
-    sleep 2
+    sleep "$SETTLE"
     # the data plot's title strip: just right of the control column, under the tab headers
     xdotool mousemove 450 92 click --repeat 2 --delay 80 1
-    sleep 3
+    sleep "$SETTLE"
     shot "$size-4-enlarged"
     xdotool key Escape
     stop_app

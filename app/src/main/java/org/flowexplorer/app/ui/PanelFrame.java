@@ -20,12 +20,10 @@ final class PanelFrame extends StackPane {
     static final double TITLE_STRIP = 32;
 
     private final Panel panel;
-    private final Node view;
     private final FontIcon icon = new FontIcon("mdi2a-arrow-expand");
 
     PanelFrame(Panel panel, Node view, Consumer<Panel> toggleEnlarged) {
         this.panel = panel;
-        this.view = view;
         getStyleClass().add("panel-frame");
         Button enlarge = new Button(null, icon);
         enlarge.setId("enlarge-" + panel.fileStem());
@@ -47,10 +45,6 @@ final class PanelFrame extends StackPane {
 
     Panel panel() {
         return panel;
-    }
-
-    Node view() {
-        return view;
     }
 
     /** Shows the button as "back" while the panel fills the explorer. */

@@ -113,11 +113,7 @@ class ClassroomLayoutTest {
         double before = fx(() -> w.dataSpace().plot().getHeight());
         setLayers(w, 32);
         setLayers(w, 8);
-        fx(() -> {
-            w.applyCss();
-            w.layout();
-            return null;
-        });
+        change(w, () -> { });
         assertEquals(before, fx(() -> w.dataSpace().plot().getHeight()), 2, "data plot height after 32 layers and back");
     }
 
@@ -125,11 +121,7 @@ class ClassroomLayoutTest {
     void aDeepFlowsMaskPanelScrollsInsteadOfSqueezingItsRows() throws Exception {
         MainWindow w = open(1280, 800);
         setLayers(w, 32);
-        fx(() -> {
-            w.applyCss();
-            w.layout();
-            return null;
-        });
+        change(w, () -> { });
         ScrollPane scroll = fx(() -> ancestor(w.stepper().masks(), ScrollPane.class));
         assertTrue(scroll != null, "the mask grid is in a scroll pane");
         double rowPitch = fx(() -> {
@@ -146,28 +138,19 @@ class ClassroomLayoutTest {
     void aPlotEnlargesToFillTheExplorerAndEscapeBringsItBack() throws Exception {
         MainWindow w = open(1280, 800);
         double before = fx(() -> w.latentSpace().plot().getWidth());
-        fx(() -> {
+        change(w, () -> {
             Node pane = w.latentSpace();
             Bounds b = pane.localToScene(pane.getLayoutBounds());
             // a double-click on the title strip at the top of the panel
             pane.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, b.getMinX() + 40, b.getMinY() + 10, 0, 0,
                     MouseButton.PRIMARY, 2,
                     false, false, false, false, true, false, false, true, false, false, null));
-            w.applyCss();
-            w.layout();
-            return null;
         });
         double tabsWidth = fx(() -> w.tabs().getWidth());
         assertTrue(fx(() -> w.latentSpace().plot().getWidth()) > tabsWidth - 40, "enlarged plot fills the explorer");
-        assertFalse(fx(() -> w.dataSpace().isVisible() && w.dataSpace().getScene() != null
-                && w.dataSpace().getParent() != null && w.dataSpace().getParent().isVisible()
-                && w.dataSpace().localToScene(w.dataSpace().getLayoutBounds()).getWidth() > 0
-                && shown(w.dataSpace())), "the other plots are out of the way");
-        fx(() -> {
+        assertFalse(fx(() -> shown(w.dataSpace())), "the other plots are out of the way");
+        change(w, () -> {
             w.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false));
-            w.applyCss();
-            w.layout();
-            return null;
         });
         assertEquals(before, fx(() -> w.latentSpace().plot().getWidth()), 2, "back to its place");
     }
@@ -176,11 +159,8 @@ class ClassroomLayoutTest {
     void presentationModeHidesTheControlsAndEnlargesTheText() throws Exception {
         MainWindow w = open(1024, 768);
         double explorerBefore = fx(() -> w.tabs().getWidth());
-        fx(() -> {
+        change(w, () -> {
             w.presentationProperty().set(true);
-            w.applyCss();
-            w.layout();
-            return null;
         });
         assertFalse(fx(() -> shown(w.controls()) && w.controls().getScene() != null
                 && w.controls().localToScene(w.controls().getLayoutBounds()).getWidth() > 1), "controls hidden");
@@ -188,11 +168,8 @@ class ClassroomLayoutTest {
         assertTrue(smallest >= 18, "smallest label text in presentation mode: " + smallest);
         assertTrue(fx(() -> w.tabs().getWidth()) > explorerBefore + 200, "the plots take the controls' room");
         assertTrue(fx(() -> outsideTheirPanels(w)).isEmpty(), "presentation mode fits 1024×768");
-        fx(() -> {
+        change(w, () -> {
             w.presentationProperty().set(false);
-            w.applyCss();
-            w.layout();
-            return null;
         });
         assertTrue(fx(() -> shown(w.controls())), "controls back");
     }
@@ -202,11 +179,8 @@ class ClassroomLayoutTest {
         MainWindow w = open(1024, 768);
         String longText = "Checkerboard: additive couplings only shift, so the volume is preserved and the model "
                 + "has to bend the space by translation alone; watch the loss settle above the affine one. ".repeat(2);
-        fx(() -> {
+        change(w, () -> {
             w.notifications().info(longText);
-            w.applyCss();
-            w.layout();
-            return null;
         });
         settle();
         assertEquals(List.of(), fx(() -> outsideTheirPanels(w)), "controls outside after a long status");
@@ -218,11 +192,8 @@ class ClassroomLayoutTest {
     @Test
     void theLayoutDoesNotJumpWhenTheExplanationOrTheSelectedViewChanges() throws Exception {
         MainWindow w = open(1280, 800);
-        fx(() -> {
+        change(w, () -> {
             w.explanation().setExpanded(true);
-            w.applyCss();
-            w.layout();
-            return null;
         });
         double plotHeight = fx(() -> w.dataSpace().plot().getHeight());
         Node png = fx(() -> w.lookup("#tool-save-png"));
@@ -241,6 +212,16 @@ class ClassroomLayoutTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Runs {@code change} on the FX thread and lays the window out. */
+    private static void change(MainWindow w, Runnable change) throws Exception {
+        fx(() -> {
+            change.run();
+            w.applyCss();
+            w.layout();
+            return null;
+        });
+    }
 
     private static void setLayers(MainWindow w, int layers) throws Exception {
         fx(() -> {
