@@ -72,8 +72,7 @@ launch() {
     unset JAVA_TOOL_OPTIONS
 }
 
-# Waits until the app reports its model ready (flowexplorer.measureFps logs it), then for its window,
-# and gives the window the keyboard.
+# Waits until the app reports its model ready (flowexplorer.measureFps logs it) and focuses its window.
 wait_ready() {
     local waited=0
     until grep -q "model ready" "$OUT/.take-app.log" 2>/dev/null; do
@@ -82,11 +81,15 @@ wait_ready() {
         [ "$waited" -lt "$READY_TIMEOUT" ] || { echo "take.sh: model not ready after ${READY_TIMEOUT}s" >&2; exit 1; }
     done
     sleep 4 # the first frames with the model
+    focus_window
+}
 
+# Gives the main window (not a tooltip's) the keyboard.
+focus_window() {
     local wid
     wid="$(timeout 120 xdotool search --sync --onlyvisible --name 'Flow Explorer' | head -1)" || true
     [ -n "$wid" ] || { echo "take.sh: no Flow Explorer window (see $OUT/.take-app.log)" >&2; exit 1; }
-    xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid" || true
+    timeout 5 xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid" || true
 }
 
 shot() {
@@ -111,17 +114,20 @@ for size in "${SIZES[@]}"; do
     xdotool mousemove "${PLAY_AT%,*}" "${PLAY_AT#*,}" click 1
     sleep "$TRAIN_SECONDS"
     shot "$size-2-trained"
-    xdotool mousemove 330 58 click 1 # the Explorer tab: the window has the keyboard
-    sleep 1
+    # keys go to the window under the pointer: point at the data plot (no tooltip window there)
+    xdotool mousemove 450 250
+    focus_window
     xdotool key F5
     sleep "$SETTLE"
     shot "$size-3-presentation"
+    focus_window
     xdotool key F5
     sleep "$SETTLE"
     # the data plot's title strip: just right of the control column, under the tab headers
     xdotool mousemove 450 92 click --repeat 2 --delay 80 1
     sleep "$SETTLE"
     shot "$size-4-enlarged"
+    focus_window
     xdotool key Escape
     stop_app
 

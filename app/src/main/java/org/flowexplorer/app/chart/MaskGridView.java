@@ -184,10 +184,10 @@ public class MaskGridView extends ChartRegion {
                 : Math.max(MIN_CELL_HEIGHT, Math.ceil(rowLabels.get(rowLabels.size() - 1).prefHeight(-1)) - 2);
     }
 
-    /** Room for the widest row label ("layer 31"), at least {@link #LABEL_WIDTH}. */
+    /** Room for the widest row label ("layer 31", bold when highlighted), at least {@link #LABEL_WIDTH}. */
     private double labelWidth() {
         return rowLabels.isEmpty() ? LABEL_WIDTH
-                : Math.max(LABEL_WIDTH, Math.ceil(rowLabels.get(rowLabels.size() - 1).prefWidth(-1)) + 10);
+                : Math.max(LABEL_WIDTH, Math.ceil(rowLabels.get(rowLabels.size() - 1).prefWidth(-1) * 1.15) + 10);
     }
 
     /** Height of the legend at this view width: one line, or two when the items wrap. */
