@@ -45,7 +45,7 @@ final class ExplorerLayout {
 
     /** The bottom row's height: a third of the explorer, at least a readable loss chart, at most 330 px. */
     private static final double BOTTOM_SHARE = 0.34;
-    private static final double BOTTOM_MIN = 272;
+    private static final double BOTTOM_MIN = 282;
     private static final double BOTTOM_MAX = 330;
 
     private final Map<Panel, PanelFrame> frames = new EnumMap<>(Panel.class);
@@ -208,7 +208,7 @@ final class ExplorerLayout {
             if (p == null) {
                 if (!grouped.getTabs().isEmpty()) {
                     row.getItems().add(grouped);
-                    weights.add(arrangement == Arrangement.NARROW ? 1.0 : 1.4);
+                    weights.add(arrangement == Arrangement.NARROW ? 1.1 : 1.4);
                 }
             } else if (shown.get(p).get()) {
                 row.getItems().add(frames.get(p));
@@ -223,8 +223,10 @@ final class ExplorerLayout {
         return switch (p) {
             case LAYER_STEPPER -> 1.3;
             case MASKS -> 0.55;
-            case LATENT_SPACE -> arrangement == Arrangement.NARROW ? 1.1 : 1.0;
+            // at 1024 px latent, loss (1 each) and the tab group (1.1) just fit side by side
             case LOSS -> arrangement == Arrangement.NARROW ? 1.0 : 1.4;
+            case FORMULA_INSPECTOR -> 1.3; // its formula needs about 420 px
+            case SAMPLE_INVERT -> 0.8;
             default -> 1.0;
         };
     }
