@@ -71,12 +71,7 @@ class ClassroomLayoutTest {
 
     /** Lets the layout's second divider placement (next pulse) happen, then lays out. */
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            running.stage().getScene().getRoot().applyCss();
-            running.stage().getScene().getRoot().layout();
-            return null;
-        });
+        change(running.app().window(), () -> { });
     }
 
     @Test
@@ -213,12 +208,23 @@ class ClassroomLayoutTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Runs {@code change} on the FX thread and lays the window out. */
+    /**
+     * Runs {@code change} on the FX thread and lays the window out, then once more after the pulses
+     * that follow (the layout places its dividers again after a layout pass), as a user sees it.
+     */
     private static void change(MainWindow w, Runnable change) throws Exception {
-        fx(() -> {
-            change.run();
+        Runnable layOut = () -> {
             w.applyCss();
             w.layout();
+        };
+        fx(() -> {
+            change.run();
+            layOut.run();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            layOut.run();
             return null;
         });
     }
