@@ -74,6 +74,19 @@ public record AppConfig(DatasetSettings dataset, ArchitectureSettings architectu
         return new AppConfig(data, arch, train, options, autoplay, density, measureFpsSeconds, exitAfterMeasure, w, h);
     }
 
+    /**
+     * The same settings with the window size cut to a screen area of {@code maxWidth × maxHeight}
+     * (its visual bounds): a 1500×940 default or a size remembered on a larger monitor must not put
+     * the menu bar, the controls and the status bar off a 1024×768 projector.
+     */
+    public AppConfig fittedTo(double maxWidth, double maxHeight) {
+        if (width <= maxWidth && height <= maxHeight) {
+            return this;
+        }
+        return new AppConfig(dataset, architecture, training, options, autoplay, density, measureFpsSeconds,
+                exitAfterMeasure, Math.min(width, maxWidth), Math.min(height, maxHeight));
+    }
+
     public AppConfig withMeasure(double seconds) {
         return new AppConfig(dataset, architecture, training, options, autoplay, density, seconds, exitAfterMeasure,
                 width, height);

@@ -66,6 +66,8 @@ public class FlowExplorerApp extends Application {
                 && getParameters().getRaw().stream().anyMatch(a -> a.startsWith("--measure-fps"))) {
             c = c.withMeasure(10);
         }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        c = c.fittedTo(screen.getWidth(), screen.getHeight());
         // the remembered theme, or -Dflowexplorer.theme (screenshots); the View menu switches it later
         java.util.prefs.Preferences node = preferences == null ? null : preferences.node();
         Theme.rememberIn(node);

@@ -31,6 +31,8 @@ public class MaskGridView extends ChartRegion {
     private static final double LEGEND_HEIGHT = 30;
     private static final double LEGEND_X = 6;
     private static final double MAX_CELL_HEIGHT = 26;
+    /** A row label's height (12 px text): rows never get thinner, a deep flow's grid scrolls instead. */
+    private static final double MIN_CELL_HEIGHT = 16;
     private static final double GAP = 2;
     private static final int MAX_LABELLED_COLUMNS = 8;
 
@@ -178,7 +180,19 @@ public class MaskGridView extends ChartRegion {
 
     private double cellHeight(double h) {
         int rows = Math.max(1, masks.length);
-        return Math.max(6, Math.min(MAX_CELL_HEIGHT, (h - HEADER_HEIGHT - legendHeight(getWidth()) - 6) / rows - GAP));
+        return Math.max(rowMinHeight(), Math.min(Math.max(MAX_CELL_HEIGHT, rowMinHeight()), (h - HEADER_HEIGHT - legendHeight(getWidth()) - 6) / rows - GAP));
+    }
+
+    /** The thinnest row: its label's height (larger text in presentation mode gives taller rows). */
+    private double rowMinHeight() {
+        return rowLabels.isEmpty() ? MIN_CELL_HEIGHT
+                : Math.max(MIN_CELL_HEIGHT, Math.ceil(rowLabels.get(rowLabels.size() - 1).prefHeight(-1)) - 2);
+    }
+
+    /** Room for the widest row label ("layer 31", bold when highlighted), at least {@link #LABEL_WIDTH}. */
+    private double labelWidth() {
+        return rowLabels.isEmpty() ? LABEL_WIDTH
+                : Math.max(LABEL_WIDTH, Math.ceil(rowLabels.get(rowLabels.size() - 1).prefWidth(-1) * 1.15) + 10);
     }
 
     /** Height of the legend at this view width: one line, or two when the items wrap. */
@@ -193,22 +207,23 @@ public class MaskGridView extends ChartRegion {
         double h = getHeight();
         int dims = masks.length == 0 ? 0 : masks[0].length;
         double ch = cellHeight(h);
-        double gridW = Math.max(10, w - LABEL_WIDTH - 4);
+        double labelW = labelWidth();
+        double gridW = Math.max(10, w - labelW - 4);
         double cw = dims == 0 ? 0 : (gridW - GAP * (dims - 1)) / dims;
         rowHeader.resizeRelocate(6, 0, LABEL_WIDTH - 8, HEADER_HEIGHT);
         for (int d = 0; d < columnLabels.size(); d++) {
             Label l = columnLabels.get(d);
-            l.resizeRelocate(snapPositionX(LABEL_WIDTH + d * (cw + GAP)), 0, cw, HEADER_HEIGHT);
+            l.resizeRelocate(snapPositionX(labelW + d * (cw + GAP)), 0, cw, HEADER_HEIGHT);
             l.setAlignment(Pos.CENTER);
         }
         for (int r = 0; r < masks.length; r++) {
             double y = snapPositionY(HEADER_HEIGHT + r * (ch + GAP));
             rowBacks.get(r).resizeRelocate(0, y - 1, w, ch + 2);
-            rowLabels.get(r).resizeRelocate(6, y, LABEL_WIDTH - 8, ch);
+            rowLabels.get(r).resizeRelocate(6, y, labelW - 8, ch);
             Region[] row = cells.get(r);
             for (int d = 0; d < row.length; d++) {
-                double x = snapPositionX(LABEL_WIDTH + d * (cw + GAP));
-                double x2 = snapPositionX(LABEL_WIDTH + d * (cw + GAP) + cw);
+                double x = snapPositionX(labelW + d * (cw + GAP));
+                double x2 = snapPositionX(labelW + d * (cw + GAP) + cw);
                 row[d].resizeRelocate(x, y + 2, x2 - x, Math.max(2, ch - 4));
             }
         }
@@ -225,6 +240,6 @@ public class MaskGridView extends ChartRegion {
     @Override
     protected double computeMinHeight(double width) {
         double w = width > 0 ? width : computePrefWidth(-1);
-        return HEADER_HEIGHT + Math.max(1, masks.length) * (8 + GAP) + legendHeight(w) + 6;
+        return HEADER_HEIGHT + Math.max(1, masks.length) * (rowMinHeight() + GAP) + legendHeight(w) + 6;
     }
 }

@@ -2,7 +2,7 @@ package org.flowexplorer.app.prefs;
 
 /**
  * The main window's last position and size in screen coordinates, and whether it was maximised.
- * The UI should check that the rectangle is still on a connected screen before applying it.
+ * The app restores the size only, cut to the screen it opens on ({@code AppConfig.fittedTo}).
  */
 public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     /** The smallest size the app restores; anything smaller is treated as not remembered. */

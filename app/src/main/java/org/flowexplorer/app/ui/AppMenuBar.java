@@ -103,6 +103,7 @@ public final class AppMenuBar extends MenuBar {
                         w.explanation().visibleProperty()),
                 check("Toolbar", "menu-toolbar", null, w.toolBarVisibleProperty()),
                 darkTheme(),
+                check("Presentation mode", "menu-presentation", new KeyCodeCombination(KeyCode.F5), w.presentationProperty()),
                 new SeparatorMenuItem(),
                 item("Explorer", null, "menu-tab-explorer", null, () -> w.tabs().selectExplorer()),
                 item("Worked example", "mdi2s-school-outline", "menu-tab-worked", null,

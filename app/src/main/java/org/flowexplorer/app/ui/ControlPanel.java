@@ -36,6 +36,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The left column: data set, model and training controls, bound to the view model's parts. */
 public final class ControlPanel extends VBox {
+    /** The column's narrowest width (a 1024 px projector) and widest (more only wastes the plots' room). */
+    static final double MIN_WIDTH = 268;
+    static final double MAX_WIDTH = 330;
     private final ToggleButton playButton = new ToggleButton();
 
     public ControlPanel(ExplorerViewModel explorer) {
@@ -47,8 +50,8 @@ public final class ControlPanel extends VBox {
         getStyleClass().add("control-panel");
         setSpacing(8);
         setPadding(new Insets(12));
-        setPrefWidth(320);
-        setMinWidth(290);
+        setPrefWidth(MIN_WIDTH + 12);
+        setMinWidth(MIN_WIDTH);
 
         // ---------------------------------------------------------------- data
         ComboBox<ToyDataset> set = Controls.choice("dataset", ToyDataset.values(), form.datasetProperty(), ToyDataset::id,

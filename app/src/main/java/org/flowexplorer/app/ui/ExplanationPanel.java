@@ -2,6 +2,7 @@ package org.flowexplorer.app.ui;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
@@ -28,14 +29,16 @@ public final class ExplanationPanel extends TitledPane {
         formula.setWrapText(true);
         VBox box = new VBox(4, formula, text);
         box.setPadding(new Insets(6, 12, 8, 12));
-        setContent(box);
+        // a fixed height (app.css: .explanation-box), scrolling a long text: the views above do not
+        // jump each time the explained view changes
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("explanation-box");
+        setContent(scroll);
         Tooltip tip = new Tooltip("Explains the view you last pointed at or clicked; click the header to fold it away.");
         tip.setShowDelay(javafx.util.Duration.millis(400));
         setTooltip(tip);
-        // a wrapping label in a TitledPane is asked for its height without a width (one line, cut
-        // with "…"), so size it for the strip's actual width
-        widthProperty().addListener((o, was, now) -> fitText());
-        text.textProperty().addListener((o, was, now) -> fitText());
         focus.currentProperty().addListener((o, was, now) -> show(now));
         focus.revisionProperty().addListener((o, was, now) -> show(focus.get()));
         show(focus.get());
@@ -54,13 +57,6 @@ public final class ExplanationPanel extends TitledPane {
         formula.setText(f);
         formula.setVisible(!f.isEmpty());
         formula.setManaged(!f.isEmpty());
-    }
-
-    private void fitText() {
-        double w = getWidth() - 24;
-        if (w > 50) {
-            text.setMinHeight(Math.ceil(text.prefHeight(w)));
-        }
     }
 
     /** The explanation id on show (tests). */

@@ -1,9 +1,13 @@
 package org.flowexplorer.app.ui;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.flowexplorer.app.teach.FormulaInspectorView;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.LayerViewModel;
@@ -15,7 +19,10 @@ import org.flowexplorer.app.viewmodel.LayerViewModel;
  * model's {@link LayerViewModel#inspectionDirectionProperty()}.
  */
 public final class InspectorPane extends BorderPane {
+    /** Below this the formula's direction toggle and its x₁, x₂ columns would be cut. */
+    private static final double MIN_FORMULA_WIDTH = 420;
     private final FormulaInspectorView view = new FormulaInspectorView();
+    private final Button fullSize = new Button("Full size", new org.kordamp.ikonli.javafx.FontIcon("mdi2a-arrow-expand"));
 
     public InspectorPane(ExplorerViewModel vm) {
         LayerViewModel layers = vm.layers();
@@ -29,10 +36,35 @@ public final class InspectorPane extends BorderPane {
         view.setInspection(layers.inspectionProperty().get());
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
-        setTop(title);
-        setMargin(title, new Insets(8, 8, 0, 8));
+        // narrower than the formula it scrolls sideways instead of cutting the toggle and the numbers
+        view.setMinWidth(MIN_FORMULA_WIDTH);
+        view.forwardButton().setMinWidth(Region.USE_PREF_SIZE);
+        view.inverseButton().setMinWidth(Region.USE_PREF_SIZE);
+        // in the explorer's tab group the tab already names it: the title gives way to the button
+        title.setMinWidth(0);
+        title.visibleProperty().bind(widthProperty().greaterThan(MIN_FORMULA_WIDTH - 60));
+        title.managedProperty().bind(title.visibleProperty());
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        fullSize.setId("inspector-full-size");
+        fullSize.getStyleClass().addAll("flat", "small");
+        Controls.tip(fullSize, "Open the formula inspector at full size, in its own tab.");
+        fullSize.setVisible(false);
+        fullSize.setManaged(false);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(6, title, gap, fullSize);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(header);
+        setMargin(header, new Insets(8, 34, 0, 8));
         setCenter(scroll);
-        setMinWidth(220);
+        setMinWidth(200);
+    }
+
+    /** Shows a "Full size" button in the title line that runs {@code open} (the explorer's compact inspector). */
+    void offerFullSize(Runnable open) {
+        fullSize.setOnAction(e -> open.run());
+        fullSize.setVisible(true);
+        fullSize.setManaged(true);
     }
 
     public FormulaInspectorView view() {

@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -55,6 +57,11 @@ public final class MainWindow extends BorderPane {
     private final AppMenuBar menuBar;
     private final AppToolBar toolBar;
     private final BooleanProperty toolBarVisible = new SimpleBooleanProperty(this, "toolBarVisible", true);
+    private static final String PRESENTATION = "presentation";
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
+    private final ExplorerLayout explorerLayout;
+    /** The control column is on show: its View-menu flag, and not presenting (held here: bindings are weak). */
+    private final javafx.beans.binding.BooleanBinding columnShown;
 
     /** A window whose exports run on a runner of its own (tests and tools). */
     public MainWindow(ExplorerViewModel vm) {
@@ -75,33 +82,32 @@ public final class MainWindow extends BorderPane {
         inspector = new InspectorPane(vm);
 
         // ---------------------------------------------------------------- explorer layout
-        Node maskPane = stepper.maskPane();
-        VBox lowerRight = new VBox(sampleInvert);
-        lowerRight.setMinWidth(260);
         for (Region r : new Region[] {data, latent, stepper, loss}) {
             r.setPadding(new Insets(6));
-            r.setMinSize(180, 160);
         }
+        sampleInvert.setMinWidth(200);
         ScrollPane left = new ScrollPane(controls);
+        left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setMinWidth(300);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane rows = new ExplorerLayout()
+        left.setMinWidth(ControlPanel.MIN_WIDTH + 14);
+        left.setMaxWidth(ControlPanel.MAX_WIDTH + 14);
+        explorerLayout = new ExplorerLayout()
                 .add(Panel.DATA_SPACE, data, views)
                 .add(Panel.LATENT_SPACE, latent, views)
                 .add(Panel.LAYER_STEPPER, stepper, views)
                 .add(Panel.LOSS, loss, views)
-                .add(Panel.MASKS, maskPane, views)
+                .add(Panel.MASKS, stepper.maskPane(), views)
                 .add(Panel.FORMULA_INSPECTOR, inspector, views)
-                .add(Panel.SAMPLE_INVERT, lowerRight, views)
-                .build();
+                .add(Panel.SAMPLE_INVERT, sampleInvert, views);
+        Node rows = explorerLayout.build();
 
         // ---------------------------------------------------------------- views: export and explanation
         actions = new AppActions(vm, this::window, this::tracePositions, notes, tasks);
         InspectorPane fullInspector = new InspectorPane(vm);
         fullInspector.setId("inspector-full");
         tabs = new TeachingTabs(rows, fullInspector);
+        inspector.offerFullSize(() -> tabs.getSelectionModel().select(tabs.inspectorTab()));
         WorkedExampleView worked = tabs.workedExample();
         MaskGalleryView gallery = tabs.maskGallery();
         LayerAnatomyPane anatomy = new LayerAnatomyPane(vm);
@@ -173,12 +179,32 @@ public final class MainWindow extends BorderPane {
         toolBar.visibleProperty().bind(toolBarVisible);
         toolBar.managedProperty().bind(toolBarVisible);
         HBox.setHgrow(toolBar, Priority.ALWAYS);
+        menuBar.setMinWidth(Region.USE_PREF_SIZE); // the toolbar folds into its overflow menu first
         HBox topBar = new HBox(menuBar, toolBar);
         topBar.getStyleClass().add("top-bar");
         topBar.setAlignment(Pos.CENTER_LEFT);
         setTop(topBar);
-        setCenter(ExplorerLayout.withColumn(left, views.visibleProperty(Panel.CONTROLS), right));
+        columnShown = views.visibleProperty(Panel.CONTROLS).and(presentation.not());
+        setCenter(ExplorerLayout.withColumn(left, columnShown, right));
         setBottom(new StatusBar(vm, notes, this::window));
+        presentation.addListener((o, was, now) -> {
+            if (now) {
+                getStyleClass().add(PRESENTATION);
+            } else {
+                getStyleClass().remove(PRESENTATION);
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && explorerLayout.restore()) {
+                e.consume();
+            }
+        });
+        // on a projector (under 860 px high) the plots need the explanation's height: it starts folded
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && was == null && scene.getHeight() > 0 && scene.getHeight() < 860) {
+                explanation.setExpanded(false);
+            }
+        });
     }
 
     private ExportTarget register(Panel panel, Node view, java.util.function.Supplier<String> explanation,
@@ -288,6 +314,25 @@ public final class MainWindow extends BorderPane {
     /** The flag behind a View-menu panel entry. */
     public BooleanProperty panelVisibleProperty(Panel panel) {
         return views.visibleProperty(panel);
+    }
+
+    /**
+     * Presentation mode (View menu, F5): the control panel gives its room to the plots and every
+     * text is set at 18 px or more, readable from the back of a classroom.
+     */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** Enlarges a panel of the explorer to fill it, or puts it back (its button, a double-click on its title). */
+    public void toggleEnlarged(Panel panel) {
+        tabs.selectExplorer();
+        explorerLayout.toggleEnlarged(panel);
+    }
+
+    /** The explorer panel filling the explorer, or null when all are in their places. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Panel> enlargedPanelProperty() {
+        return explorerLayout.enlargedProperty();
     }
 
     public BooleanProperty toolBarVisibleProperty() {

@@ -8,8 +8,8 @@ import org.flowexplorer.app.teach.Explanations;
  * panel is a compile error, not a start-up NullPointerException. Order: the View menu's.
  *
  * <p>To add a view: a constant here, its node in {@link MainWindow} (one
- * {@link ViewRegistry#register} call) and, where it sits in the explorer, one line in
- * {@link ExplorerLayout}.
+ * {@link ViewRegistry#register} call) and, where it sits in the explorer, its place in each of
+ * {@link ExplorerLayout}'s arrangements; a teaching view of its own is one {@code TeachingTabs.add} line.
  */
 public enum Panel {
     CONTROLS("Controls", null, null, Slot.LEFT),

@@ -97,9 +97,14 @@ public final class StepperPane extends BorderPane {
         masksTitle.getStyleClass().add("title-4");
         masksTitle.setTooltip(new javafx.scene.control.Tooltip(
                 "Each layer's mask: which coordinate conditions (passes through) and which is transformed. Click a layer to step there."));
-        VBox box = new VBox(6, masksTitle, masks);
+        // a deep flow's rows scroll rather than squeeze (and the row's height stays the layout's)
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(masks);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        VBox box = new VBox(6, masksTitle, scroll);
         box.setPadding(new Insets(8));
-        VBox.setVgrow(masks, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         return box;
     }
 

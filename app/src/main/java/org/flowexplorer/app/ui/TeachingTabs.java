@@ -38,6 +38,17 @@ public final class TeachingTabs extends TabPane {
         getTabs().setAll(explorer, inspector, worked, gallery);
     }
 
+    /**
+     * Adds a teaching tab after the others (one line per new view):
+     * {@code tabs.add("Log-determinant", view, "logdet-tab", "What the tab shows, for its tooltip.")}.
+     * The view gets the teaching views' padding.
+     */
+    Tab add(String text, javafx.scene.layout.Region view, String id, String tip) {
+        Tab t = tab(text, padded(view), id, tip);
+        getTabs().add(t);
+        return t;
+    }
+
     private static Node padded(javafx.scene.layout.Region view) {
         view.setPadding(new javafx.geometry.Insets(14, 18, 10, 18));
         return view;
