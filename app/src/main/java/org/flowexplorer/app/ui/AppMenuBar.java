@@ -109,7 +109,10 @@ public final class AppMenuBar extends MenuBar {
                 item("Worked example", "mdi2s-school-outline", "menu-tab-worked", null,
                         () -> w.tabs().getSelectionModel().select(w.tabs().workedExampleTab())),
                 item("Mask gallery", null, "menu-tab-gallery", null,
-                        () -> w.tabs().getSelectionModel().select(w.tabs().maskGalleryTab())));
+                        () -> w.tabs().getSelectionModel().select(w.tabs().maskGalleryTab())),
+                item("Log-det & Jacobian", null, "menu-tab-logdet", null, () -> selectTab(w, "logdet-tab")),
+                item("Conditioners & health", null, "menu-tab-diagnostics", null,
+                        () -> selectTab(w, "diagnostics-tab")));
         w.explanation().managedProperty().bind(w.explanation().visibleProperty());
 
         // ---------------------------------------------------------------- Presets
@@ -214,5 +217,11 @@ public final class AppMenuBar extends MenuBar {
         m.setAccelerator(key);
         m.selectedProperty().bindBidirectional(flag);
         return m;
+    }
+
+    /** Selects the teaching tab with this id (the tabs the views add themselves). */
+    private static void selectTab(MainWindow w, String id) {
+        w.tabs().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> w.tabs().getSelectionModel().select(t));
     }
 }

@@ -111,7 +111,7 @@ public final class MainWindow extends BorderPane {
         WorkedExampleView worked = tabs.workedExample();
         MaskGalleryView gallery = tabs.maskGallery();
         LayerAnatomyPane anatomy = new LayerAnatomyPane(vm);
-        Tab anatomyTab = TeachingTabs.tab("Log-det & Jacobian", anatomy, "logdet-tab", "Where each layer expands and squeezes space, its local Jacobians, and the query point's log p(x) bar by bar.");
+        Tab anatomyTab = TeachingTabs.tab("Log-det", anatomy, "logdet-tab", "Log-det & Jacobian: where each layer expands and squeezes space, its local Jacobians, and the query point's log p(x) bar by bar.");
         tabs.getTabs().add(anatomyTab);
         ExportTarget dataTarget = register(Panel.DATA_SPACE, data.plot(),
                 () -> vm.plots().densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE, data::plot);

@@ -51,10 +51,17 @@ public final class SampleInvertPane extends VBox {
         removePoint.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         HBox count = new HBox(6, new Label("n"), n);
         count.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(title, count, new HBox(6, sample, clear, removePoint),
+        getChildren().addAll(title, count, buttons(sample, clear, removePoint),
                 Controls.errorLabel(form.error(SettingsFormViewModel.Section.SAMPLES), "sample-error"), queryText);
         plots.queryProperty().addListener((o, was, now) -> describe(now));
         describe(plots.queryProperty().get());
+    }
+
+    /** The buttons wrap onto a second row when the pane is narrow (the bottom row at 1280 px). */
+    private static javafx.scene.layout.FlowPane buttons(Button... buttons) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6, buttons);
+        row.setPrefWrapLength(120);
+        return row;
     }
 
     private void describe(QueryPoint q) {

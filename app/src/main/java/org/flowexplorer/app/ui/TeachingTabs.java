@@ -28,8 +28,8 @@ public final class TeachingTabs extends TabPane {
         galleryView.setId("mask-gallery");
         explorer = tab("Explorer", explorerContent, "explorer-tab",
                 "Train a flow on 2-D data and watch every coupling layer.");
-        inspector = tab("Formula inspector", inspectorContent, "inspector-tab",
-                "The coupling formula step by step with the query point's numbers, full size; pick the point in the "
+        inspector = tab("Inspector", inspectorContent, "inspector-tab",
+                "Formula inspector: the coupling formula step by step with the query point's numbers, full size; pick the point in the "
                         + "Explorer's data plot and the layer with the stepper.");
         worked = tab("Worked example", padded(workedView), "worked-example-tab",
                 "One coupling layer computed step by step on a 3×3 matrix, as in the course notebook.");

@@ -126,7 +126,8 @@ class ClassroomLayoutTest {
             return tops.get(1) - tops.get(0);
         });
         assertTrue(rowPitch >= 16, "mask rows are at least one label high at 32 layers: " + rowPitch);
-        assertTrue(fx(() -> outsideTheirPanels(w)).isEmpty());
+        List<String> outside = fx(() -> outsideTheirPanels(w));
+        assertTrue(outside.isEmpty(), "controls outside at 32 layers: " + outside);
     }
 
     @Test
@@ -162,7 +163,8 @@ class ClassroomLayoutTest {
         double smallest = fx(() -> smallestText(w));
         assertTrue(smallest >= 18, "smallest label text in presentation mode: " + smallest);
         assertTrue(fx(() -> w.tabs().getWidth()) > explorerBefore + 200, "the plots take the controls' room");
-        assertTrue(fx(() -> outsideTheirPanels(w)).isEmpty(), "presentation mode fits 1024×768");
+        List<String> outside = fx(() -> outsideTheirPanels(w));
+        assertTrue(outside.isEmpty(), "presentation mode fits 1024×768: " + outside);
         change(w, () -> {
             w.presentationProperty().set(false);
         });
