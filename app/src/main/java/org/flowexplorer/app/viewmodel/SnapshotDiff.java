@@ -117,7 +117,7 @@ public final class SnapshotDiff {
     }
 
     public boolean pointsChanged() {
-        return first() || before.view().points() != now.view().points();
+        return viewChanged(Snapshot.ViewData::points);
     }
 
     public Bounds dataBounds() {
@@ -125,7 +125,7 @@ public final class SnapshotDiff {
     }
 
     public boolean dataBoundsChanged() {
-        return first() || before.view().dataBounds() != now.view().dataBounds();
+        return viewChanged(Snapshot.ViewData::dataBounds);
     }
 
     /** The density heatmap, null when off or not computed yet. */
@@ -135,7 +135,7 @@ public final class SnapshotDiff {
     }
 
     public boolean densityChanged() {
-        return first() || before.view().density() != now.view().density();
+        return viewChanged(Snapshot.ViewData::density);
     }
 
     /** Model samples x = f⁻¹(z) in data space, null when none were drawn. */
@@ -149,7 +149,7 @@ public final class SnapshotDiff {
     }
 
     public boolean samplesChanged() {
-        return first() || before.view().samples() != now.view().samples();
+        return viewChanged(Snapshot.ViewData::samples);
     }
 
     public QueryPoint query() {
@@ -159,7 +159,7 @@ public final class SnapshotDiff {
     }
 
     public boolean queryChanged() {
-        return first() || before.view().query() != now.view().query();
+        return viewChanged(Snapshot.ViewData::query);
     }
 
     /** Whether the displayed points' trace through the layers has been computed. */
@@ -168,7 +168,7 @@ public final class SnapshotDiff {
     }
 
     public boolean traceChanged() {
-        return first() || before.view().trace() != now.view().trace();
+        return viewChanged(Snapshot.ViewData::trace);
     }
 
     /** The displayed points after layer l (0 = data … L = latent); needs {@link #hasTrace()}. */
@@ -239,27 +239,25 @@ public final class SnapshotDiff {
         return now.inspector().inspection();
     }
 
-    /** The stepper coupling's log-det maps, Jacobian glyphs and query waterfall; null until computed. */
-    public org.flowexplorer.app.scene.LayerAnatomy layerAnatomy() {
-        return now.view().anatomy();
-    }
+    // The two tabs' parts: the object, and whether it is a new one (the worker publishes a new one on change).
 
-    public boolean layerAnatomyChanged() {
-        return first() || before.view().anatomy() != now.view().anatomy();
-    }
+    /** The stepper coupling's log-det maps, Jacobian glyphs and query waterfall; null until computed. */
+    public org.flowexplorer.app.scene.LayerAnatomy layerAnatomy() { return now.view().anatomy(); }
+
+    public boolean layerAnatomyChanged() { return viewChanged(Snapshot.ViewData::anatomy); }
 
     /** The conditioner curves and health numbers, null until the first trace. */
-    public Diagnostics diagnostics() {
-        return now.view().diagnostics();
-    }
+    public Diagnostics diagnostics() { return now.view().diagnostics(); }
 
-    public boolean diagnosticsChanged() {
-        return first() || before.view().diagnostics() != now.view().diagnostics();
-    }
+    public boolean diagnosticsChanged() { return viewChanged(Snapshot.ViewData::diagnostics); }
 
     /** Why training last paused by itself, null if it did not (or was played on). */
     public Divergence divergence() {
         return now.status().divergence();
     }
 
+    /** Whether a part of the view data is another object than before (the worker publishes a new one on change). */
+    private boolean viewChanged(java.util.function.Function<Snapshot.ViewData, Object> part) {
+        return first() || part.apply(before.view()) != part.apply(now.view());
+    }
 }

@@ -1,5 +1,7 @@
 package org.flowexplorer.app.ui;
 
+import static org.flowexplorer.app.testing.FxTesting.await;
+import static org.flowexplorer.app.testing.FxTesting.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -359,9 +361,6 @@ class ClassroomLayoutTest {
                 b.getHeight());
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
-    }
 
     private static boolean check(Callable<Boolean> c) {
         try {
@@ -371,11 +370,4 @@ class ClassroomLayoutTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier c) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, c::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.flowexplorer.app.ui;
 
+import static org.flowexplorer.app.testing.FxTesting.await;
+import static org.flowexplorer.app.testing.FxTesting.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,19 +102,5 @@ class StaleStateWindowTest {
         assertEquals(4, fx(() -> app.window().stepper().masks().getHighlightedLayer()) + 1, "the last coupling outlined");
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static void await(String what, BooleanSupplier c) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-    }
 }
