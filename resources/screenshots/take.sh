@@ -17,7 +17,7 @@
 # Environment: DISPLAY_NUM (Xvfb display, default 99), TRAIN_SECONDS (20), DARK_SECONDS (10),
 # READY_TIMEOUT (seconds to wait for the model to be ready, default 400: Maven and the first model
 # build are slow on a loaded machine; the app's "[measure] model ready" line tells when),
-# PLAY_AT ("x,y" of the toolbar's Play button, default 394,19), SETTLE (seconds for the window to
+# PLAY_AT ("x,y" of the toolbar's Play button, default 322,19), SETTLE (seconds for the window to
 # follow a key or click, default 6: a loaded machine lags), OUT (output folder).
 # Needs: Xvfb, xdotool, ImageMagick's import.
 set -euo pipefail
@@ -28,7 +28,7 @@ DISPLAY_NUM="${DISPLAY_NUM:-99}"
 TRAIN_SECONDS="${TRAIN_SECONDS:-20}"
 DARK_SECONDS="${DARK_SECONDS:-10}"
 READY_TIMEOUT="${READY_TIMEOUT:-400}"
-PLAY_AT="${PLAY_AT:-394,19}"
+PLAY_AT="${PLAY_AT:-322,19}"
 SETTLE="${SETTLE:-6}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1024x768 1280x800 1920x1080)
@@ -107,8 +107,9 @@ for size in "${SIZES[@]}"; do
     # measureFps: the app logs when its model is ready (and measures the frame rate once, harmlessly)
     common=(-Dflowexplorer.width="$w" -Dflowexplorer.height="$h" -Dflowexplorer.density=true
         -Dflowexplorer.measureFps=2)
+    light=(-Dflowexplorer.theme=light) # the dark run below is remembered in the preferences
 
-    launch "${common[@]}"
+    launch "${common[@]}" "${light[@]}"
     wait_ready
     shot "$size-1-before"
     xdotool mousemove "${PLAY_AT%,*}" "${PLAY_AT#*,}" click 1

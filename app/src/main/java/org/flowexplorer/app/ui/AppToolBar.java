@@ -40,7 +40,7 @@ public final class AppToolBar extends ToolBar {
         play.setId("tool-play");
         play.getStyleClass().addAll("accent", "tool-play");
         play.setMinWidth(Region.USE_PREF_SIZE);
-        play.setPrefWidth(112);
+        // its width is in em (controls.css), so it grows with presentation mode's text instead of clipping "Pa…"
         var playing = w.viewModel().training().playingProperty();
         play.textProperty().bind(Bindings.when(playing).then("Pause").otherwise("Play"));
         play.graphicProperty().bind(Bindings.createObjectBinding(

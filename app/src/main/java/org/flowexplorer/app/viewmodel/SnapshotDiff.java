@@ -75,7 +75,12 @@ public final class SnapshotDiff {
         if (now.phase() == Snapshot.Phase.PREPARING) {
             return "Preparing model… (" + now.settings().architecture() + ")";
         }
-        return now.status().notice().isEmpty() ? "Ready: " + now.settings().architecture() + " on " + now.dataName() + "." : now.status().notice();
+        if (!now.status().notice().isEmpty()) {
+            return now.status().notice();
+        }
+        // what the model is doing now: "Ready" stayed on screen while it trained
+        String state = now.status().playing() ? "Training" : now.status().step() > 0 ? "Paused" : "Ready";
+        return state + ": " + now.settings().architecture() + " on " + now.dataName() + ".";
     }
 
     /** The worker's timings, or null before the model is ready. */

@@ -71,6 +71,23 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void theStatusLineSaysWhetherTheModelTrainsIsPausedOrIsReady() {
+        round();
+        String ready = vm.status().messageProperty().get();
+        assertTrue(ready.startsWith("Ready: "), ready);
+        vm.training().play();
+        worker.processPending();
+        worker.runStepsNow(3);
+        vm.accept(worker.publishNow());
+        String training = vm.status().messageProperty().get();
+        assertTrue(training.startsWith("Training: "), "said while training: " + training);
+        vm.training().pause();
+        round();
+        String paused = vm.status().messageProperty().get();
+        assertTrue(paused.startsWith("Paused: "), "said while paused: " + paused);
+    }
+
+    @Test
     void invalidInputGivesInlineErrorsAndSendsNothing() {
         round();
         sent.clear();
