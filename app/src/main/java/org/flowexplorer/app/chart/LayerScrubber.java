@@ -74,6 +74,7 @@ public class LayerScrubber extends HBox {
         slider.setMaxWidth(Double.MAX_VALUE);
 
         label.getStyleClass().add("layer-label");
+        label.setTooltip(new Tooltip("Stepper position k of L: 0 is the data x, L the latent z, k lies after coupling k."));
         label.setMinWidth(Label.USE_PREF_SIZE);
         position.addListener(o -> updateLabel());
         layerCount.addListener(o -> {
@@ -192,7 +193,7 @@ public class LayerScrubber extends HBox {
     }
 
     private void updateLabel() {
-        label.setText(positionText(position.get(), layerCount.get()));
+        label.setText(shortPositionText(position.get(), layerCount.get()));
     }
 
     /** As wide as the widest text of this layer count, so the slider does not jump while the position moves. */
@@ -200,7 +201,7 @@ public class LayerScrubber extends HBox {
         int l = layerCount.get();
         double widest = 0;
         for (double p : new double[] {0, l - 0.1, l}) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(positionText(p, l));
+            javafx.scene.text.Text t = new javafx.scene.text.Text(shortPositionText(p, l));
             t.setFont(label.getFont());
             widest = Math.max(widest, t.getLayoutBounds().getWidth());
         }
@@ -212,10 +213,25 @@ public class LayerScrubber extends HBox {
      * L: positions 0…L lie between the couplings 1…L (position k = after coupling k).
      */
     public static String positionText(double position, int layers) {
-        double tenths = Math.floor(position * 10 + 1e-6) / 10; // 1.9999999 is position 2
-        String p = tenths == Math.rint(tenths) ? Integer.toString((int) tenths) : String.format(java.util.Locale.ROOT, "%.1f", tenths);
+        String p = number(position);
         String where = position <= 0 ? " (data x)" : position >= layers ? " (latent z)" : "";
         return "position " + p + " of " + layers + where;
+    }
+
+    /**
+     * The slider's read-out, "2.4 / 8", "0 / 8 · x" and "8 / 8 · z" at the ends: short, so that the
+     * slider keeps room for every position at 1024×768 (the caption under the stepper says it in words).
+     */
+    public static String shortPositionText(double position, int layers) {
+        String p = number(position);
+        String where = position <= 0 ? " · x" : position >= layers ? " · z" : "";
+        return p + " / " + layers + where;
+    }
+
+    /** "2", or "2.4" between two positions (1.9999999 is position 2). */
+    private static String number(double position) {
+        double tenths = Math.floor(position * 10 + 1e-6) / 10;
+        return tenths == Math.rint(tenths) ? Integer.toString((int) tenths) : String.format(java.util.Locale.ROOT, "%.1f", tenths);
     }
 
     @Override
@@ -223,7 +239,7 @@ public class LayerScrubber extends HBox {
         return java.util.Objects.requireNonNull(LayerScrubber.class.getResource("views.css")).toExternalForm();
     }
 
-    /** The text of the "position k of L" label ({@link #positionText}). */
+    /** The text of the "k / L" read-out beside the slider ({@link #shortPositionText}). */
     public String getLabelText() {
         return label.getText();
     }

@@ -95,17 +95,17 @@ class OtherViewsRenderTest {
         onFx(() -> {
             LayerScrubber s = new LayerScrubber();
             s.setLayerCount(8);
-            assertEquals("position 0 of 8 (data x)", s.getLabelText());
+            assertEquals("0 / 8 · x", s.getLabelText());
             s.layersPerSecondProperty().set(2);
             s.playForward();
             s.advance(0);
             s.advance(1_000_000_000L);
             assertEquals(2, s.getPosition(), 1e-9);
-            assertEquals("position 2 of 8", s.getLabelText());
+            assertEquals("2 / 8", s.getLabelText());
             s.advance(10_000_000_000L);
             assertEquals(8, s.getPosition(), 1e-9);
             assertFalse(s.playingProperty().get());
-            assertEquals("position 8 of 8 (latent z)", s.getLabelText());
+            assertEquals("8 / 8 · z", s.getLabelText());
             s.playBackward();
             s.advance(0);
             s.advance(500_000_000L);

@@ -92,6 +92,14 @@ class ClassroomLayoutTest {
     }
 
     @Test
+    void theLayerSliderIsWideEnoughToHitEachPositionAtProjectorSize() throws Exception {
+        MainWindow w = open(1024, 768);
+        double width = fx(() -> w.stepper().scrubber().lookup(".layer-slider").getLayoutBounds().getWidth());
+        int positions = fx(() -> w.viewModel().layers().layerCountProperty().get()) + 1;
+        assertTrue(width >= 20 * positions, "layer slider " + width + " px for " + positions + " positions");
+    }
+
+    @Test
     void theWindowOpensNoLargerThanTheScreen() throws Exception {
         javafx.geometry.Rectangle2D screen = fx(() -> Screen.getPrimary().getVisualBounds());
         MainWindow w = open(screen.getWidth() + 476, screen.getHeight() + 300);
