@@ -113,6 +113,7 @@ public final class MainWindow extends BorderPane {
         LayerAnatomyPane anatomy = new LayerAnatomyPane(vm);
         Tab anatomyTab = TeachingTabs.tab("Log-det", anatomy, "logdet-tab", "Log-det & Jacobian: where each layer expands and squeezes space, its local Jacobians, and the query point's log p(x) bar by bar.");
         tabs.getTabs().add(anatomyTab);
+        anatomyTab.selectedProperty().addListener((o, was, now) -> vm.logDet().setVisible(now));
         ExportTarget dataTarget = register(Panel.DATA_SPACE, data.plot(),
                 () -> vm.plots().densityVisibleProperty().get() ? Explanations.DENSITY : Explanations.DATA_SPACE, data::plot);
         register(Panel.LATENT_SPACE, latent.plot(), null, latent::plot);

@@ -36,7 +36,7 @@ public final class ExplorerViewModel {
     private final LayerViewModel layers;
     private final SketchViewModel sketch;
     private final FilesViewModel files;
-    private final LogDetViewModel logDet = new LogDetViewModel();
+    private final LogDetViewModel logDet;
     private final DiagnosticsViewModel diagnostics;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Preset.View> requestedView = new ReadOnlyObjectWrapper<>(this, "requestedView");
@@ -53,6 +53,7 @@ public final class ExplorerViewModel {
         plots = new PlotsViewModel(commands);
         layers = new LayerViewModel(commands);
         diagnostics = new DiagnosticsViewModel(commands);
+        logDet = new LogDetViewModel(commands);
         sketch = new SketchViewModel(commands, training, status, plots.dataPointsProperty()::get);
         files = new FilesViewModel(commands, io, fx, preferences, status, training, plots, layers);
         accept(initial);

@@ -18,9 +18,21 @@ public final class LogDetViewModel {
     private final BooleanProperty cumulative = new SimpleBooleanProperty(this, "cumulative");
     private final ReadOnlyObjectWrapper<LogDetMap> map = new ReadOnlyObjectWrapper<>(this, "map");
 
-    public LogDetViewModel() {
+    private final CommandChannel commands;
+    private boolean visible;
+
+    LogDetViewModel(CommandChannel commands) {
+        this.commands = commands;
         cumulative.addListener(o -> showMap());
         anatomy.addListener(o -> showMap());
+    }
+
+    /** Tells the worker whether the tab is shown (hidden, it does not follow training). */
+    public void setVisible(boolean shown) {
+        if (shown != visible) {
+            visible = shown;
+            commands.send(new org.flowexplorer.app.worker.Command.ShowLayerAnatomy(shown));
+        }
     }
 
     void accept(SnapshotDiff d) {

@@ -53,6 +53,8 @@ public sealed interface Command {
 
         void showDiagnostics(ShowDiagnostics c);
 
+        void showLayerAnatomy(ShowLayerAnatomy c);
+
         void setFreshTestSamples(SetFreshTestSamples c);
     }
 
@@ -293,6 +295,14 @@ public sealed interface Command {
         @Override
         public void sendTo(Handler h) {
             h.showDiagnostics(this);
+        }
+    }
+
+    /** Whether the "Log-det & Jacobian" tab is shown: hidden, its data follow training no more (only the stepper's coupling, the query point and the data). */
+    record ShowLayerAnatomy(boolean visible) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.showLayerAnatomy(this);
         }
     }
 

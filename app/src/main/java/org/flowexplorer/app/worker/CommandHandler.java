@@ -168,6 +168,11 @@ final class CommandHandler implements Command.Handler {
     }
 
     @Override
+    public void showLayerAnatomy(Command.ShowLayerAnatomy c) {
+        views.setLayerAnatomyVisible(c.visible());
+    }
+
+    @Override
     public void showDiagnostics(Command.ShowDiagnostics c) {
         views.setDiagnosticsVisible(c.visible());
     }

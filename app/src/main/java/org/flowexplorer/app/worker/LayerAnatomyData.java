@@ -28,9 +28,19 @@ final class LayerAnatomyData {
     private List<Object> shown;
     private long shownVersion = -1;
     private long nextNanos;
+    private boolean visible;
 
     LayerAnatomyData(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Whether the tab is shown. Hidden, the data follow only what the user asks for (coupling, query
+     * point, data), not training: the maps through k layers cost the worker up to hundreds of ms, which
+     * held back the explorer's snapshots (16 fps instead of 50 with 10 000 points at 1600×1000).
+     */
+    void setVisible(boolean shown) {
+        visible = shown;
     }
 
     /**
@@ -49,7 +59,7 @@ final class LayerAnatomyData {
                 e.points().bounds());
         boolean changed = !asked.equals(shown);
         boolean stale = shownVersion != e.modelVersion();
-        if (!changed && !(stale && (full || now >= nextNanos))) {
+        if (!changed && !(stale && visible && (full || now >= nextNanos))) {
             return;
         }
         long t0 = clock.getAsLong();

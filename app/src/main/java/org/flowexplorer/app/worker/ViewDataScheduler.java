@@ -90,6 +90,10 @@ final class ViewDataScheduler implements AutoCloseable {
         inspectDirection = direction;
     }
 
+    void setLayerAnatomyVisible(boolean visible) {
+        anatomy.setVisible(visible);
+    }
+
     void setDiagnosticsVisible(boolean visible) {
         diagnosticsData.setVisible(visible);
     }
