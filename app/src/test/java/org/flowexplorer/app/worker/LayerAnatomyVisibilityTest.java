@@ -13,26 +13,29 @@ import org.junit.jupiter.api.Test;
  * while hidden, the maps held back the explorer's snapshots (16 instead of 50 fps, 10 000 points).
  */
 class LayerAnatomyVisibilityTest {
-    private static void handle(TrainingWorker w, Command c) {
-        w.submit(c);
-        w.processPending();
-    }
-
     @Test
     void hiddenTheTabDoesNotFollowTrainingShownItDoes() {
         TrainingWorker w = TrainingWorkerTest.smallWorker();
         w.initializeNow();
-        LayerAnatomy first = w.publishNow().view().anatomy();
+        LayerAnatomy first = anatomyAfterSteps(w, 0);
         assertNotNull(first, "the tab opens ready");
-        w.runStepsNow(10);
-        assertSame(first, w.publishNow().view().anatomy(), "hidden: training costs the tab nothing");
-        handle(w, new Command.ShowLayerAnatomy(true));
-        w.runStepsNow(5);
-        LayerAnatomy shown = w.publishNow().view().anatomy();
+        assertSame(first, anatomyAfterSteps(w, 10), "hidden: training costs the tab nothing");
+        showTab(w, true);
+        LayerAnatomy shown = anatomyAfterSteps(w, 5);
         assertNotSame(first, shown, "shown: follows the trained model");
-        handle(w, new Command.ShowLayerAnatomy(false));
-        w.runStepsNow(5);
-        assertSame(shown, w.publishNow().view().anatomy());
         assertEquals(first.layer(), shown.layer());
+        showTab(w, false);
+        assertSame(shown, anatomyAfterSteps(w, 5), "hidden again");
+    }
+
+    /** What the tab's selection sends. */
+    private static void showTab(TrainingWorker w, boolean shown) {
+        w.submit(new Command.ShowLayerAnatomy(shown));
+        w.processPending();
+    }
+
+    private static LayerAnatomy anatomyAfterSteps(TrainingWorker w, int steps) {
+        w.runStepsNow(steps);
+        return w.publishNow().view().anatomy();
     }
 }
