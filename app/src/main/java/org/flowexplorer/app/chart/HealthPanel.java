@@ -101,7 +101,7 @@ public class HealthPanel extends CanvasChart<HealthSummary> {
         g.fillText("layer", col[0], y);
         g.fillText("max |s|", col[1], y);
         g.fillText(sat, col[2], y);
-        g.fillText("log|det J| min … max", col[3], y);
+        g.fillText("log|det J| range", col[3], y); // short: the table fits a 330-px panel at 1024×768
         y += ROW;
         g.setFont(BODY);
         for (HealthSummary.LayerRow r : shown().layers()) {

@@ -26,7 +26,7 @@ public class JacobianGlyphView extends PaintedChart<PlaneContent<JacobianGlyphs>
         JacobianGlyphs gl = content.data();
         int k = gl.layer();
         title(g, "Circles in x, mapped to h" + LogDetMap.sub(k) + " by ∂h" + LogDetMap.sub(k) + "/∂x", 8, 6);
-        note(g, "layers 1…" + k + "'s local linear map · colour: log|det|, blue squeezes, red expands", 8, 22);
+        note(g, "layers 1…" + k + "'s local linear map · blue squeezes, red expands", 8, 22);
         float[] extent = content.points() != null ? content.points() : gl.centres();
         Bounds b = Bounds.squareAround(extent, 0.01, 0.15);
         PlanePlot plot = PlanePlot.fit(b, width, height, PlanePlot.TOP, 14);
