@@ -86,7 +86,8 @@ final class EvalCommand extends CliCommand {
             stage("drawing " + n + " fresh " + set.id() + " points");
             points = set.generate(n, s, density.seed());
         }
-        float[] logp = flow.logProb(points);
+        double[] values = flow.logProbValues(points); // one pass serves the column, the mean and the gap
+        float[] logp = RealNVP.toFloat(values);
         NonFinite.require(logp, "log p(x) values", Models.nonFiniteCause(flow));
         if (out != null) {
             write(out, () -> CsvTable.writeColumns(out, List.of("log_prob"), List.of(logp)));
@@ -97,9 +98,9 @@ final class EvalCommand extends CliCommand {
         if (set == null) {
             r.put("data", input.data.toString());
             r.put("n", logp.length);
-            r.put("mean_nll", flow.meanNll(points));
+            r.put("mean_nll", RealNVP.meanNll(values));
         } else {
-            putGap(r, KlGap.of(flow.logProbValues(points), ToyDensity.of(set, s).logDensity(points)));
+            putGap(r, KlGap.of(values, ToyDensity.of(set, s).logDensity(points)));
         }
         if (out != null) {
             r.put("out", out.toString());

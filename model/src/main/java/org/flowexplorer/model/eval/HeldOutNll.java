@@ -1,6 +1,7 @@
 package org.flowexplorer.model.eval;
 
 import java.util.Arrays;
+import org.flowexplorer.model.flow.RealNVP;
 
 /**
  * A model's negative log-likelihood on held-out points, summarised robustly as well as by its mean.
@@ -25,19 +26,15 @@ public record HeldOutNll(int n, double mean, double median, int outliers, double
             return new HeldOutNll(0, Double.NaN, Double.NaN, 0, Double.NaN);
         }
         double[] nll = new double[n];
-        double acc = 0;
         double worst = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             double v = logProb[i];
-            // same order of summation as RealNVP.meanNll, so the mean is bit-identical to it
-            acc -= v;
             nll[i] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
             worst = Math.min(worst, Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v);
         }
-        double mean = acc / n;
-        double[] sorted = nll.clone();
-        Arrays.sort(sorted);
-        double median = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+        double mean = RealNVP.meanNll(logProb); // the model's own mean, bit for bit
+        Arrays.sort(nll); // the outlier count below does not depend on the order
+        double median = n % 2 == 1 ? nll[n / 2] : 0.5 * (nll[n / 2 - 1] + nll[n / 2]);
         int outliers = 0;
         for (double v : nll) {
             if (v > median + OUTLIER_NATS) {

@@ -213,10 +213,14 @@ public final class RealNVP implements DifferentiableTransform {
 
     /** log p(x) per point for x [n, D] row-major, computed in the model's precision. */
     public float[] logProb(float[] x) {
-        double[] lp = engine.logProb(x, rowsOf(x));
-        float[] out = new float[lp.length];
-        for (int i = 0; i < lp.length; i++) {
-            out[i] = (float) lp[i];
+        return toFloat(engine.logProb(x, rowsOf(x)));
+    }
+
+    /** {@link #logProbValues} in float32, as {@link #logProb} returns them. */
+    public static float[] toFloat(double[] logProb) {
+        float[] out = new float[logProb.length];
+        for (int i = 0; i < logProb.length; i++) {
+            out[i] = (float) logProb[i];
         }
         return out;
     }
@@ -228,12 +232,16 @@ public final class RealNVP implements DifferentiableTransform {
 
     /** Mean negative log-likelihood (nats) of points x [n, D]. */
     public double meanNll(float[] x) {
-        double[] lp = engine.logProb(x, rowsOf(x));
+        return meanNll(engine.logProb(x, rowsOf(x)));
+    }
+
+    /** The mean negative log-likelihood of per-point log p values: the one summation every caller shares. */
+    public static double meanNll(double[] logProb) {
         double acc = 0;
-        for (double v : lp) {
+        for (double v : logProb) {
             acc -= v;
         }
-        return acc / lp.length;
+        return acc / logProb.length;
     }
 
     /** n samples [n, D] row-major: seeded z ~ N(0, I) through the inverse. */
