@@ -130,7 +130,8 @@ public class FlowExplorerApp extends Application {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);
-                log("explorer laid out %.0f ms after JVM start", sinceJvmStartMillis());
+                log("explorer laid out %.0f ms after JVM start (FX thread CPU %.0f ms, process CPU %.0f ms)",
+                        sinceJvmStartMillis(), fxThreadCpuMillis(), processCpuMillis());
             };
             scene.addPostLayoutPulseListener(once[0]);
         }
@@ -150,8 +151,8 @@ public class FlowExplorerApp extends Application {
             if (ready && readyAt[0] == 0) {
                 readyAt[0] = System.nanoTime();
                 if (measure) {
-                    log("model ready %.0f ms after JVM start (first build incl. BLAS load %.0f ms)",
-                            sinceJvmStartMillis(), worker.latest().timings().firstBuildMillis());
+                    log("model ready %.0f ms after JVM start (first build incl. BLAS load %.0f ms; process CPU %.0f ms)",
+                            sinceJvmStartMillis(), worker.latest().timings().firstBuildMillis(), processCpuMillis());
                 }
                 if (cfg.autoplay()) {
                     viewModel.training().play();
@@ -217,6 +218,20 @@ public class FlowExplorerApp extends Application {
     private static double sinceJvmStartMillis() {
         long start = Long.getLong("flowexplorer.launchedAt", ManagementFactory.getRuntimeMXBean().getStartTime());
         return System.currentTimeMillis() - start;
+    }
+
+    /**
+     * CPU time of the calling (FX) thread: unlike the wall-clock times it hardly depends on what else
+     * the machine runs, so start-up changes can be compared on a busy machine.
+     */
+    private static double fxThreadCpuMillis() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6;
+    }
+
+    /** CPU time of this JVM, all threads (the relaunching parent's is not included). */
+    private static double processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e6 : Double.NaN;
     }
 
     private static void log(String fmt, Object... args) {

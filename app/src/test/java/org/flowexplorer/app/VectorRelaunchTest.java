@@ -39,4 +39,19 @@ class VectorRelaunchTest {
         assertTrue(soak.contains("-XX:+UseZGC"), soak.toString());
         assertFalse(child(List.of(), "bench").contains("-XX:+UseZGC"), "bench keeps the default collector");
     }
+
+    @Test
+    void theWindowMapsTheBuildsClassArchiveUnlessTheUserChoseSharingOrAnotherCollector() {
+        java.util.Optional<java.nio.file.Path> jsa = Optional.of(java.nio.file.Path.of("/opt/fe/flowexplorer.jsa"));
+        String option = "-XX:SharedArchiveFile=" + jsa.get();
+        assertTrue(VectorRelaunch.childCommand(new String[0], List.of(), Optional.empty(), jsa).contains(option));
+        assertFalse(VectorRelaunch.childCommand(new String[0], List.of("-Xshare:off"), Optional.empty(), jsa).contains(option));
+        assertFalse(VectorRelaunch.childCommand(new String[0], List.of("-XX:+UseG1GC"), Optional.empty(), jsa).contains(option),
+                "the archive was written under ZGC");
+        assertTrue(VectorRelaunch.childCommand(new String[0], List.of("-XX:+UseZGC"), Optional.empty(), jsa).contains(option));
+        assertFalse(VectorRelaunch.childCommand(new String[] {"train"}, List.of(), Optional.empty(), jsa).contains(option),
+                "CLI children load their few classes from the jars");
+        assertTrue(VectorRelaunch.childCommand(new String[0], List.of(), Optional.empty(), Optional.empty()).stream()
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), "no archive built: no option");
+    }
 }

@@ -30,7 +30,8 @@ final class DiagnosticsPane extends SplitPane {
         vm.healthProperty().addListener((o, was, now) -> health.show(now));
         curves.show(vm.conditionerProperty().get());
         health.show(vm.healthProperty().get());
-        tab = new Tab("Conditioners", this);
+        tab = new Tab("Conditioners");
+        TeachingTabs.attachWhenFirstSelected(tab, this);
         tab.setId("diagnostics-tab");
         Tooltip tip = new Tooltip("Conditioners & health: what the stepper's coupling's conditioner learned (s and t as curves), and the "
                 + "numbers that warn of numerical trouble before training diverges.");

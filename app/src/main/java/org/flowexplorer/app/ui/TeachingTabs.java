@@ -10,7 +10,8 @@ import org.flowexplorer.app.teach.WorkedExampleView;
 /**
  * The window's tabs: the explorer itself, the formula inspector at full size (for projectors:
  * in the explorer's bottom row it has to share the width), the notebook's worked 3×3 example and
- * the gallery of image masks. The teaching views are built once and keep their state between visits.
+ * the gallery of image masks. The teaching views are built once and keep their state between visits;
+ * they join the scene when their tab is first opened.
  */
 public final class TeachingTabs extends TabPane {
     private final Tab explorer;
@@ -28,6 +29,7 @@ public final class TeachingTabs extends TabPane {
         galleryView.setId("mask-gallery");
         explorer = tab("Explorer", explorerContent, "explorer-tab",
                 "Train a flow on 2-D data and watch every coupling layer.");
+        explorer.setContent(explorerContent); // shown first: attached at once
         inspector = tab("Inspector", inspectorContent, "inspector-tab",
                 "Formula inspector: the coupling formula step by step with the query point's numbers, full size; pick the point in the "
                         + "Explorer's data plot and the layer with the stepper.");
@@ -35,7 +37,31 @@ public final class TeachingTabs extends TabPane {
                 "One coupling layer computed step by step on a 3×3 matrix, as in the course notebook.");
         gallery = tab("Mask gallery", padded(galleryView), "mask-gallery-tab",
                 "How RealNVP masks images: checkerboard and channel masks, squeeze and factor-out.");
+        inspector.setContent(inspectorContent); // mirrors the explorer's inspector: in the scene from the start
         getTabs().setAll(explorer, inspector, worked, gallery);
+    }
+
+    /**
+     * Puts {@code content} into the tab the first time the tab is selected, not before: the views are
+     * built (their properties follow the view model from the start) but a tab nobody opened costs no
+     * CSS, skins or layout in the first frame. Start-up applied CSS to every tab's controls at once.
+     */
+    static void attachWhenFirstSelected(Tab tab, Node content) {
+        if (tab.isSelected()) {
+            tab.setContent(content);
+            return;
+        }
+        tab.setContent(null);
+        javafx.beans.value.ChangeListener<Boolean> attach = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content);
+                }
+            }
+        };
+        tab.selectedProperty().addListener(attach);
     }
 
     /**
@@ -54,8 +80,10 @@ public final class TeachingTabs extends TabPane {
         return view;
     }
 
+    /** A tab whose content is attached when it is first selected ({@link #attachWhenFirstSelected}). */
     static Tab tab(String text, Node content, String id, String tip) {
-        Tab t = new Tab(text, content);
+        Tab t = new Tab(text);
+        attachWhenFirstSelected(t, content);
         t.setId(id);
         Tooltip tt = new Tooltip(tip);
         tt.setShowDelay(javafx.util.Duration.millis(400));
