@@ -80,6 +80,7 @@ final class PixelSurface {
         double outer2 = outer * outer;
         double inner = Math.max(0, radius - 0.5);
         double inner2 = inner * inner;
+        long source = sourceLanes(argb);
         for (int y = ya; y <= yb; y++) {
             double dy = y + 0.5 - cy;
             int row = y * width;
@@ -91,14 +92,47 @@ final class PixelSurface {
                 }
                 int a = d2 <= inner2 ? alpha : (int) (alpha * (outer - Math.sqrt(d2)));
                 if (a > 0) {
-                    pixels[row + x] = blend(pixels[row + x], argb, a);
+                    pixels[row + x] = blendLanes(pixels[row + x], source, a);
                 }
             }
         }
     }
 
+    private static final long LOW_BYTES = 0x00FF00FF00FF00FFL;
+    private static final long ONES = 0x0001000100010001L;
+    private static final long ROUNDING = 127 * ONES;
+
+    /** The four bytes of {@code c} (A, R, G, B) in the four 16-bit lanes of a long. */
+    private static long lanes(int c) {
+        return ((long) (c >>> 24) << 48) | ((long) ((c >> 16) & 0xFF) << 32) | ((long) ((c >> 8) & 0xFF) << 16) | (c & 0xFF);
+    }
+
+    /**
+     * A non-premultiplied colour as {@link #blendLanes} takes it: alpha lane 255, so that the same
+     * {@code (s·a + d·(255 − a) + 127) / 255} gives {@code a + (da·(255 − a) + 127) / 255} there.
+     */
+    private static long sourceLanes(int srcArgb) {
+        return lanes(srcArgb | 0xFF000000);
+    }
+
+    /**
+     * {@link #blend} on all four channels at once (one multiply per operand instead of four, and the
+     * division by 255 as {@code (v + 1 + (v >> 8)) >> 8}, exact for the v ≤ 65 152 that occur here):
+     * the point layers blend about 40 pixels per disc, 10 000 discs per plot and frame.
+     */
+    private static int blendLanes(int dstPre, long source, int a) {
+        long v = source * a + lanes(dstPre) * (255 - a) + ROUNDING;
+        long q = ((v + ONES + ((v >>> 8) & LOW_BYTES)) >>> 8) & LOW_BYTES;
+        return (int) (q >>> 48) << 24 | ((int) (q >>> 32) & 0xFF) << 16 | ((int) (q >>> 16) & 0xFF) << 8 | ((int) q & 0xFF);
+    }
+
     /** Source-over of a non-premultiplied colour with alpha {@code a} (0-255) onto a premultiplied pixel. */
     static int blend(int dstPre, int srcArgb, int a) {
+        return blendLanes(dstPre, sourceLanes(srcArgb), a);
+    }
+
+    /** {@link #blend} channel by channel, as it is written down: what the packed form must equal. */
+    static int blendPerChannel(int dstPre, int srcArgb, int a) {
         int inv = 255 - a;
         int da = dstPre >>> 24;
         int dr = (dstPre >> 16) & 0xFF;
