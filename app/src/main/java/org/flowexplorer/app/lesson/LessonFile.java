@@ -67,13 +67,22 @@ public final class LessonFile {
             byte[] json = ZipArchive.readArchive(file, "lesson", zip -> zip.readBytes(zip.require(ENTRY,
                     "; a session zip is a lesson only when it holds " + ENTRY), MAX_BYTES));
             Session session = SessionFile.load(file);
-            LessonReader reader = new LessonReader(file);
+            LessonReader reader = new LessonReader(file.toString());
             Lesson lesson = reader.read(parse(file, json), session);
             return new OpenedLesson(lesson, session, name, reader.notes());
         }
-        LessonReader reader = new LessonReader(file);
+        LessonReader reader = new LessonReader(file.toString());
         Lesson lesson = reader.read(parse(file, readBounded(file)), null);
         return new OpenedLesson(lesson, null, name, reader.notes());
+    }
+
+    /** Reads a lesson's JSON given as bytes (a built-in lesson), named {@code name} in messages. */
+    public static OpenedLesson read(String name, byte[] json) throws IOException {
+        if (json.length > MAX_BYTES) {
+            throw new ModelFormatException(name, "larger than a lesson can be (over " + (MAX_BYTES >> 20) + " MiB)");
+        }
+        LessonReader reader = new LessonReader(name);
+        return new OpenedLesson(reader.read(parse(Path.of(name), json), null), null, name, reader.notes());
     }
 
     /** Writes a lesson on its own (custom points embedded), atomically. */

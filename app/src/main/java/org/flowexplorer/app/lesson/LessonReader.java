@@ -1,7 +1,6 @@
 package org.flowexplorer.app.lesson;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -37,12 +36,13 @@ final class LessonReader {
     private static final Set<String> STEP = Set.of("text", "reveal", "action");
     private static final Set<String> ACTION = Set.of("do", "steps", "layer", "view");
 
-    private final Path file;
+    private final String source;
     private final List<String> ignored = new ArrayList<>();
     private long version;
 
-    LessonReader(Path file) {
-        this.file = file;
+    /** @param source the file (or resource) read, named in every error */
+    LessonReader(String source) {
+        this.source = source;
     }
 
     /** What was skipped, as one note for the user; empty when nothing was. */
@@ -371,6 +371,6 @@ final class LessonReader {
     }
 
     ModelFormatException error(String detail) {
-        return new ModelFormatException(file, LessonFile.ENTRY + ": " + detail);
+        return new ModelFormatException(source, LessonFile.ENTRY + ": " + detail);
     }
 }
