@@ -18,7 +18,7 @@ import org.flowexplorer.app.lesson.OpenedLesson;
  */
 final class WelcomeDialog extends Dialog<Void> {
     static final String POINTERS = String.join("\n",
-            "\u25b6  Play (left column, or Space) trains the flow; the loss below falls as it learns.",
+            "\u25b6  Play (toolbar or left column, key Space) trains the flow; the loss below falls as it learns.",
             "\u21c6  The layer stepper (top right) shows the points after each coupling layer: drag its scrubber from the data to the latent.",
             "\u2211  The formula inspector (bottom) shows one layer's formula with the numbers of the query point; press in the data plot to move it.",
             "\u2605  Lessons walk you through one idea each, step by step; start one below, or later from Help \u2192 Lessons.");
