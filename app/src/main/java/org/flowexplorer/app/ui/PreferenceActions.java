@@ -15,11 +15,12 @@ import org.flowexplorer.app.prefs.WindowLayout;
 public final class PreferenceActions {
     private final MainWindow window;
     private final LessonActions lessons;
+    /** Null until {@link #attach}, and in windows without preferences. */
     private AppPreferences preferences;
 
     PreferenceActions(MainWindow window, LessonActions lessons) {
-        this.window = window;
         this.lessons = lessons;
+        this.window = window;
     }
 
     /** Restores the remembered layout and shows the welcome if it is due. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -76,19 +77,30 @@ public final class LessonViewModel {
 
     /** Reads a lesson file (or a session zip holding one) on the I/O executor and starts it; a bad file changes nothing. */
     public void open(Path file) {
+        onIo(() -> LessonFile.read(file), file, this::start);
+    }
+
+    /** Runs {@code work} on the I/O executor, then {@code then} with its result on the FX one; a failure is one message. */
+    private <T> void onIo(IOCallable<T> work, Path file, Consumer<T> then) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return LessonFile.read(file);
+                return work.call();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, io).whenComplete((opened, e) -> fx.execute(() -> {
+        }, io).whenComplete((result, e) -> fx.execute(() -> {
             if (e != null) {
                 status.error(Failures.describe(e, file));
             } else {
-                start(opened);
+                then.accept(result);
             }
         }));
+    }
+
+    /** File work that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    private interface IOCallable<T> {
+        T call() throws IOException;
     }
 
     /** Starts a lesson already read (a built-in one, or from {@link #open}): its data, model and first step. */
@@ -154,6 +166,11 @@ public final class LessonViewModel {
 
     // ---------------------------------------------------------------- stepping
 
+    /** The current step, 0-based. */
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
     public void next() {
         Lesson l = active.get();
         if (l != null && step.get() < l.steps().size() - 1) {
@@ -168,6 +185,11 @@ public final class LessonViewModel {
             step.set(step.get() - 1);
             revealed.set(false);
         }
+    }
+
+    /** Whether the current step's answer is shown. */
+    public ReadOnlyBooleanProperty revealedProperty() {
+        return revealed.getReadOnlyProperty();
     }
 
     /** Shows the current step's answer and runs its action. */
@@ -247,24 +269,15 @@ public final class LessonViewModel {
         int layer = layers.currentLayerProperty().get();
         Command.Capture c = new Command.Capture(Map.of(), new CompletableFuture<>());
         commands.send(c);
-        c.result().thenAcceptAsync(session -> {
+        c.result().thenAccept(session -> onIo(() -> {
             Lesson lesson = draft.over(session.settings(), session.data(), layer, query);
-            try {
-                if (draft.withModel()) {
-                    LessonFile.write(file, lesson, session);
-                } else {
-                    LessonFile.write(file, lesson);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, io).whenComplete((v, e) -> fx.execute(() -> {
-            if (e != null) {
-                status.error(Failures.describe(e, file));
+            if (draft.withModel()) {
+                LessonFile.write(file, lesson, session);
             } else {
-                status.info("Lesson saved to " + file.getFileName() + ".");
+                LessonFile.write(file, lesson);
             }
-        }));
+            return file;
+        }, file, written -> status.info("Lesson saved to " + written.getFileName() + ".")));
     }
 
     // ---------------------------------------------------------------- state
@@ -272,16 +285,6 @@ public final class LessonViewModel {
     /** The lesson under way, null when none is. */
     public ReadOnlyObjectProperty<Lesson> activeProperty() {
         return active.getReadOnlyProperty();
-    }
-
-    /** The current step, 0-based. */
-    public ReadOnlyIntegerProperty stepProperty() {
-        return step.getReadOnlyProperty();
-    }
-
-    /** Whether the current step's answer is shown. */
-    public ReadOnlyBooleanProperty revealedProperty() {
-        return revealed.getReadOnlyProperty();
     }
 
     /** The view a step asked to bring to the front (a panel's or tab's file stem); set again for each request. */

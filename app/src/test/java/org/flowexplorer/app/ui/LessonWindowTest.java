@@ -99,17 +99,11 @@ class LessonWindowTest {
     void aSavedLessonOpensWithItsControlsHiddenAndLockedAndItsStepsInOrder() throws Exception {
         Path file = dir.resolve("mine.lesson.json");
         w.actions().setFileDialogs(new FileDialogs() {
-            public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> filters) {
-                return file;
-            }
+            public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> f) { return file; }
 
-            public Path open(Window owner, String title, List<FileChooser.ExtensionFilter> filters) {
-                return file;
-            }
+            public Path open(Window owner, String title, List<FileChooser.ExtensionFilter> f) { return file; }
 
-            public Path directory(Window owner, String title) {
-                return null;
-            }
+            public Path directory(Window owner, String title) { return null; }
         });
         LessonDraft draft = onFx(() -> {
             SaveLessonDialog d = new SaveLessonDialog(null);
