@@ -38,7 +38,7 @@ final class SaveLessonDialog extends Dialog<LessonDraft> {
     private final List<CheckBox> panels = new ArrayList<>();
     private final List<CheckBox> hide = new ArrayList<>();
     private final List<CheckBox> lock = new ArrayList<>();
-    private final CheckBox withModel = new CheckBox("Include the trained model (a .lesson.zip; without it the lesson starts untrained)");
+    private final CheckBox withModel = new CheckBox("Include the trained model (a .lesson.zip; else it starts untrained)");
 
     SaveLessonDialog(Window owner) {
         if (owner != null) {
@@ -112,7 +112,7 @@ final class SaveLessonDialog extends Dialog<LessonDraft> {
         text.setPrefRowCount(2);
         TextField reveal = new TextField();
         reveal.setId("lesson-save-reveal-" + i);
-        reveal.setPromptText("Answer shown after Reveal (optional: makes the step a \u201cpredict, then reveal\u201d)");
+        reveal.setPromptText("Answer shown after Reveal (optional: predict, then reveal)");
         texts.add(text);
         reveals.add(reveal);
         steps.getChildren().add(new VBox(4, new Label("Step " + (i + 1)), text, reveal));
