@@ -139,6 +139,9 @@ public class FlowExplorerApp extends Application {
             remember();
             shutdown();
         });
+        window.preferences().attach(preferences);
+        java.util.Optional<java.nio.file.Path> startFile = getParameters() == null ? java.util.Optional.empty()
+                : LessonArgument.from(getParameters().getRaw());
         pump = new SnapshotPump(worker::latest, viewModel::accept);
         pump.start();
 
@@ -157,6 +160,7 @@ public class FlowExplorerApp extends Application {
                 if (cfg.autoplay()) {
                     viewModel.training().play();
                 }
+                startFile.ifPresent(window.lessons()::openFileArgument);
                 if (Boolean.getBoolean("flowexplorer.demo")) {
                     // for screenshots: samples, a query point and the stepper half-way
                     viewModel.form().sample();
@@ -250,6 +254,7 @@ public class FlowExplorerApp extends Application {
         } catch (IllegalArgumentException e) {
             // e.g. a minimised window: keep what was stored
         }
+        window.preferences().storeLayout();
         try {
             preferences.setLastSettings(viewModel.lastSettings());
         } catch (IllegalArgumentException e) {

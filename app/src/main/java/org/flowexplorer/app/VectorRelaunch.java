@@ -61,7 +61,7 @@ final class VectorRelaunch {
     }
 
     static boolean gui(String[] args) {
-        return args.length == 0 || args[0].startsWith("--measure-fps");
+        return args.length == 0 || args[0].startsWith("--measure-fps") || LessonArgument.opensWindow(args);
     }
 
     /** The window, and {@code soak}, which stands in for it: both run with ZGC and the desktop heap cap. */

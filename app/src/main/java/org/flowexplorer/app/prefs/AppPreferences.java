@@ -23,6 +23,8 @@ public final class AppPreferences {
 
     private final Preferences node;
     private final RecentFiles recent;
+    /** Set by {@link #resetToDefaults()}: what this run would store at exit is not stored, so the next start is a first one. */
+    private boolean resetThisRun;
 
     public AppPreferences(Preferences node) {
         this.node = node;
@@ -58,6 +60,9 @@ public final class AppPreferences {
     }
 
     public void setWindowBounds(WindowBounds b) {
+        if (resetThisRun) {
+            return;
+        }
         node.putDouble(WINDOW + "x", b.x());
         node.putDouble(WINDOW + "y", b.y());
         node.putDouble(WINDOW + "width", b.width());
@@ -95,6 +100,9 @@ public final class AppPreferences {
     }
 
     public void setLastSettings(LastSettings s) {
+        if (resetThisRun) {
+            return;
+        }
         node.put(SETTINGS + "dataset", s.dataset().id());
         node.putInt(SETTINGS + "layers", s.architecture().layers());
         StringBuilder widths = new StringBuilder();
@@ -105,6 +113,57 @@ public final class AppPreferences {
         node.put(SETTINGS + "coupling", s.architecture().coupling().id());
         node.putDouble(SETTINGS + "learningRate", s.learningRate());
         node.putInt(SETTINGS + "batchSize", s.batchSize());
+        flush();
+    }
+
+    // ---------------------------------------------------------------- layout, first run, reset
+
+    private static final String LAYOUT = "layout.";
+    private static final String WELCOME_DISMISSED = "welcome.dismissed";
+
+    /** The remembered window layout, or {@link WindowLayout#DEFAULT}. */
+    public WindowLayout windowLayout() {
+        String hidden = node.get(LAYOUT + "hiddenPanels", "");
+        java.util.Set<String> panels = new java.util.LinkedHashSet<>();
+        for (String s : hidden.split(",")) {
+            if (!s.isBlank()) {
+                panels.add(s.strip());
+            }
+        }
+        return new WindowLayout(panels, node.getBoolean(LAYOUT + "toolBar", true), node.getBoolean(LAYOUT + "explanation", true));
+    }
+
+    public void setWindowLayout(WindowLayout l) {
+        if (resetThisRun) {
+            return;
+        }
+        node.put(LAYOUT + "hiddenPanels", String.join(",", l.hiddenPanels()));
+        node.putBoolean(LAYOUT + "toolBar", l.toolBar());
+        node.putBoolean(LAYOUT + "explanation", l.explanation());
+        flush();
+    }
+
+    /** Whether the first-run welcome is still to be shown (not yet closed with "don't show again"). */
+    public boolean welcomeDue() {
+        return !node.getBoolean(WELCOME_DISMISSED, false);
+    }
+
+    public void setWelcomeDismissed(boolean dismissed) {
+        node.putBoolean(WELCOME_DISMISSED, dismissed);
+        flush();
+    }
+
+    /**
+     * Forgets everything remembered but the recent files: theme, window size and layout, the last
+     * settings and the welcome's "don't show again". The next start is a first start.
+     */
+    public void resetToDefaults() {
+        resetThisRun = true;
+        try {
+            node.clear();
+        } catch (BackingStoreException e) {
+            // in-memory values are gone anyway; the store catches up when it can
+        }
         flush();
     }
 

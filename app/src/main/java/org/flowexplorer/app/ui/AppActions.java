@@ -84,6 +84,11 @@ public final class AppActions {
         files = Objects.requireNonNull(dialogs);
     }
 
+    /** The file choosers in use (the lesson actions share them). */
+    FileDialogs fileDialogs() {
+        return files;
+    }
+
     /** The last thing an action reported (shown in the status bar). */
     public ReadOnlyStringProperty messageProperty() {
         return notes.messageProperty();

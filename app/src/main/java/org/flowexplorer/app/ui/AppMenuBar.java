@@ -66,6 +66,10 @@ public final class AppMenuBar extends MenuBar {
                 item("Save session…", "mdi2c-content-save-outline", "menu-save-session", shortcut(KeyCode.S, false),
                         a::saveSession),
                 new SeparatorMenuItem(),
+                item("Open lesson…", "mdi2s-school-outline", "menu-open-lesson", shortcut(KeyCode.L, false),
+                        w.lessons()::openLesson),
+                item("Save as lesson…", null, "menu-save-lesson", shortcut(KeyCode.L, true), w.lessons()::saveAsLesson),
+                new SeparatorMenuItem(),
                 item("Open model (.zip/.npz)…", "mdi2c-cube-outline", "menu-open-model", shortcut(KeyCode.O, true),
                         a::openModel),
                 item("Export model…", "mdi2e-export-variant", "menu-export-model", shortcut(KeyCode.E, true),
@@ -104,6 +108,8 @@ public final class AppMenuBar extends MenuBar {
                 check("Toolbar", "menu-toolbar", null, w.toolBarVisibleProperty()),
                 darkTheme(),
                 check("Presentation mode", "menu-presentation", new KeyCodeCombination(KeyCode.F5), w.presentationProperty()),
+                item("Reset to defaults…", "mdi2b-backup-restore", "menu-reset-defaults", null,
+                        w.preferences()::resetToDefaults),
                 new SeparatorMenuItem(),
                 item("Explorer", null, "menu-tab-explorer", null, () -> w.tabs().selectExplorer()),
                 item("Worked example", "mdi2s-school-outline", "menu-tab-worked", null,
@@ -121,6 +127,8 @@ public final class AppMenuBar extends MenuBar {
 
         // ---------------------------------------------------------------- Help
         Menu help = new Menu("Help", null,
+                item("Lessons", "mdi2s-school-outline", "menu-lessons", null, w.lessons()::showLessons),
+                item("Welcome", null, "menu-welcome", null, () -> w.preferences().showWelcome()),
                 item("How to read this window", "mdi2b-book-open-variant", "menu-how-to-read",
                         new KeyCodeCombination(KeyCode.F1), a::howToRead),
                 item("Keyboard shortcuts", "mdi2k-keyboard-outline", "menu-shortcuts",

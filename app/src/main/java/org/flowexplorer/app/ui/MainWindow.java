@@ -52,6 +52,8 @@ public final class MainWindow extends BorderPane {
     private final ViewRegistry views = new ViewRegistry();
     private final Notifications notes = new Notifications();
     private final AppActions actions;
+    private final LessonActions lessons;
+    private final PreferenceActions preferences;
     private final TeachingTabs tabs;
     private final ExplanationPanel explanation;
     private final AppMenuBar menuBar;
@@ -173,8 +175,11 @@ public final class MainWindow extends BorderPane {
         // The controls stay on the left whatever the tab (Play is never more than a click away), and the
         // chrome above them is one row, so the column fits a 1280×800 projector with as little scrolling as possible.
         explanation = new ExplanationPanel(focus);
-        VBox right = new VBox(new PresetBanner(vm, actions), tabs, explanation);
+        VBox right = new VBox(new LessonPanel(vm.lesson()), new PresetBanner(vm, actions), tabs, explanation);
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        lessons = new LessonActions(this, actions);
+        lessons.installDrop(this);
+        preferences = new PreferenceActions(this, lessons);
         menuBar = new AppMenuBar(this);
         toolBar = new AppToolBar(this);
         toolBar.visibleProperty().bind(toolBarVisible);
@@ -275,6 +280,16 @@ public final class MainWindow extends BorderPane {
 
     public AppActions actions() {
         return actions;
+    }
+
+    /** Opening, saving and showing lessons. */
+    public LessonActions lessons() {
+        return lessons;
+    }
+
+    /** The remembered layout, the first-run welcome and "Reset to defaults". */
+    public PreferenceActions preferences() {
+        return preferences;
     }
 
     /** Where every action reports successes and failures (the status bar shows them). */

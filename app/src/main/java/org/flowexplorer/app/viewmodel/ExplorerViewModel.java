@@ -38,6 +38,7 @@ public final class ExplorerViewModel {
     private final FilesViewModel files;
     private final LogDetViewModel logDet;
     private final DiagnosticsViewModel diagnostics;
+    private final LessonViewModel lesson;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Preset.View> requestedView = new ReadOnlyObjectWrapper<>(this, "requestedView");
 
@@ -56,6 +57,7 @@ public final class ExplorerViewModel {
         logDet = new LogDetViewModel(commands);
         sketch = new SketchViewModel(commands, training, status, plots.dataPointsProperty()::get);
         files = new FilesViewModel(commands, io, fx, preferences, status, training, plots, layers);
+        lesson = new LessonViewModel(commands, io, fx, status, training, form, plots, layers, snapshot.getReadOnlyProperty());
         accept(initial);
     }
 
@@ -102,6 +104,11 @@ public final class ExplorerViewModel {
 
     public FilesViewModel files() {
         return files;
+    }
+
+    /** The lesson under way, its steps, and "Save as lesson". */
+    public LessonViewModel lesson() {
+        return lesson;
     }
 
     public SketchViewModel sketch() {

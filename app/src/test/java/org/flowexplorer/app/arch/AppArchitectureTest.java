@@ -21,7 +21,7 @@ class AppArchitectureTest {
     /** Packages that compute, hold state or talk to files: testable without a display. */
     private static final String[] LOGIC = {
         APP + ".viewmodel..", APP + ".worker..", APP + ".scene..", APP + ".draw..", APP + ".preset..",
-        APP + ".prefs..", APP + ".io..", APP + ".task.."
+        APP + ".prefs..", APP + ".io..", APP + ".task..", APP + ".lesson.."
     };
     /** Packages that draw: the window and its panes, charts, teaching views, image exporters. */
     private static final String[] VIEWS = {APP + ".ui..", APP + ".chart..", APP + ".teach..", APP + ".export.."};
