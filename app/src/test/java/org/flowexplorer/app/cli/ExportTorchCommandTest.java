@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.data.ToyDataset;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,20 +30,14 @@ class ExportTorchCommandTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     @TempDir
-    static Path dir;
-
-    static Path data;
-
-    @BeforeAll
-    static void points() throws IOException {
-        data = dir.resolve("moons.csv");
-        PointCsv.write(data, ToyDataset.MOONS.generate(120, 0.1, 3));
-    }
+    Path dir;
 
     @ParameterizedTest
     @ValueSource(strings = {"--coupling=affine", "--coupling=additive", "--scale=softplus", "--batchnorm"})
     void theScriptsCheckMatchesEval(String architecture) throws Exception {
         String name = architecture.replaceAll("[^a-z]", "");
+        Path data = dir.resolve("moons.csv");
+        PointCsv.write(data, ToyDataset.MOONS.generate(120, 0.1, 3));
         Path model = dir.resolve(name + ".zip");
         CliRunner.run("train", "--data", data, "--layers", 3, "--hidden", "8,8", "--steps", 40, "--batch", 64,
                 "--lr", 0.01, "--seed", 1, architecture, "--out", model).assertOk();
@@ -84,7 +77,7 @@ class ExportTorchCommandTest {
 
     private static Boolean torch;
 
-    private static synchronized boolean torchAvailable() {
+    private synchronized boolean torchAvailable() {
         if (torch == null) {
             try {
                 python("-c", "import torch, numpy");
@@ -97,7 +90,7 @@ class ExportTorchCommandTest {
     }
 
     /** stdout of /usr/bin/python3 with these arguments; fails on a non-zero exit (with its output). */
-    private static String python(String... args) throws IOException {
+    private String python(String... args) throws IOException {
         if (!Files.isExecutable(PYTHON)) {
             throw new IOException(PYTHON + " not found");
         }
