@@ -90,6 +90,12 @@ public final class TorchScript {
                     + spec.coupling().id() + " coupling (it knows " + couplings.values().stream().map(Block::name)
                     .collect(Collectors.joining(", ")) + ")");
         }
+        // the template writes masks, hidden widths, coupling, scale and norm: a spec with anything beyond them
+        // (a part added to FlowSpec later) would be exported as a different flow, so it is refused
+        FlowSpec expressible = new FlowSpec(spec.dim(), spec.masks(), spec.hidden(), spec.coupling(), spec.scale(), spec.batchNorm());
+        if (!expressible.equals(spec)) {
+            throw new IllegalArgumentException("cannot export as PyTorch code: the PyTorch template does not know every part of " + spec);
+        }
         List<Block> blocks = new ArrayList<>(List.of(coupling));
         if (spec.batchNorm()) {
             blocks.add(BATCH_NORM);
