@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 BenchCommand.class,
                 SoakCommand.class,
                 EntropyCommand.class,
+                ExportTorchCommand.class,
         })
 public final class FlowCli implements Runnable {
     @Spec

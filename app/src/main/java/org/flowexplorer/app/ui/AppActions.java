@@ -40,6 +40,7 @@ public final class AppActions {
     static final FileChooser.ExtensionFilter MODEL_ZIP = FileDialogs.filter("Flow Explorer model", "zip");
     static final FileChooser.ExtensionFilter MODEL_NPZ = FileDialogs.filter("PyTorch state dict as NumPy arrays", "npz");
     static final FileChooser.ExtensionFilter CSV = FileDialogs.filter("Comma-separated values", "csv");
+    static final FileChooser.ExtensionFilter PYTHON = FileDialogs.filter("Python script (PyTorch)", "py");
 
     private final ExplorerViewModel vm;
     private final Supplier<Window> owner;
@@ -138,6 +139,10 @@ public final class AppActions {
 
     public void exportModel() {
         whenSaved("Export model", "model.zip", List.of(MODEL_ZIP, MODEL_NPZ), vm.files()::exportModel);
+    }
+
+    public void exportTorchScript() {
+        whenSaved("Export as PyTorch script", "model.py", List.of(PYTHON), vm.files()::exportTorchScript);
     }
 
     public void importPoints() {

@@ -74,6 +74,7 @@ public final class AppMenuBar extends MenuBar {
                         a::openModel),
                 item("Export model…", "mdi2e-export-variant", "menu-export-model", shortcut(KeyCode.E, true),
                         a::exportModel),
+                item("Export PyTorch script…", "mdi2l-language-python", "menu-export-torch", null, a::exportTorchScript),
                 new SeparatorMenuItem(),
                 item("Import points (CSV)…", "mdi2i-import", "menu-import-points", shortcut(KeyCode.I, false),
                         a::importPoints),

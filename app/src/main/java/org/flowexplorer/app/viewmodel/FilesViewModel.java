@@ -25,6 +25,7 @@ import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.io.ModelFiles;
 import org.flowexplorer.model.io.Session;
 import org.flowexplorer.model.io.SessionFile;
+import org.flowexplorer.model.io.TorchScript;
 
 /**
  * Sessions, models, imported points and CSV exports. Each command returns at once: reading,
@@ -112,6 +113,13 @@ public final class FilesViewModel {
         capture(Map.of()).thenAcceptAsync(session -> write(session, s -> ModelFiles.save(file, s.model(),
                 s.metadata().withLossHistory(s.history().snapshot()))), io)
                 .whenComplete((v, e) -> done(e, file, "Model exported to " + file.getFileName() + ".", false));
+    }
+
+    /** Writes the current model as a self-contained PyTorch script (see {@link TorchScript}); a block it cannot express is one message. */
+    public void exportTorchScript(Path file) {
+        capture(Map.of()).thenAcceptAsync(session -> write(session, s -> TorchScript.write(file, s.model())), io)
+                .whenComplete((v, e) -> done(e, file, "PyTorch script written to " + file.getFileName()
+                        + " (run: python3 " + file.getFileName() + " --check points.csv).", false));
     }
 
     /** Reads x,y points from a CSV file and trains on them (the model is reset); a bad file changes nothing. */

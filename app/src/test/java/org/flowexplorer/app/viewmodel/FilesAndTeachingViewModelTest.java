@@ -25,6 +25,7 @@ import org.flowexplorer.model.flow.CouplingLayer;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.ModelFiles;
+import org.flowexplorer.model.io.TorchScript;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.train.LossSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -292,6 +293,25 @@ class FilesAndTeachingViewModelTest {
         assertArrayEquals(loaded.logProb(PROBE), worker.forTesting().model().logProb(PROBE));
         assertEquals(List.of(npz.toAbsolutePath().normalize()), new AppPreferences(node).recentFiles().list());
         assertTrue(s.status().notice().contains("m.npz"), s.status().notice());
+    }
+
+    @Test
+    void exportsTheLiveModelAsAPyTorchScriptOrSaysWhyNot() throws Exception {
+        round();
+        worker.runStepsNow(5);
+        round();
+        Path script = dir.resolve("model.py");
+        vm.files().exportTorchScript(script);
+        round();
+        assertNull(vm.status().failureProperty().get(), vm.status().failureProperty().get());
+        assertEquals(TorchScript.generate(worker.forTesting().model()), Files.readString(script));
+
+        Path nowhere = dir.resolve("no-such-folder").resolve("model.py");
+        vm.files().exportTorchScript(nowhere);
+        round();
+        String failure = String.valueOf(vm.status().failureProperty().get());
+        assertTrue(failure.contains("model.py") && !failure.contains("\n") && !failure.contains("Exception"), failure);
+        assertFalse(Files.exists(nowhere));
     }
 
     @Test

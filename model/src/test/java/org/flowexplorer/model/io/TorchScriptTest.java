@@ -1,0 +1,137 @@
+package org.flowexplorer.model.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flowexplorer.model.Precision;
+import org.flowexplorer.model.data.PointCsv;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.Mask;
+import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.flow.ScaleFunction;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exported PyTorch script, run by /usr/bin/python3 with torch (skipped without it): its
+ * {@code --check} CSV matches Java's log p to 1e-5 (relative above |log p| = 1) for every block the
+ * template knows, its {@code --sample} and default runs work, and a model with a block the template
+ * does not know is refused with one line.
+ */
+class TorchScriptTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> models() {
+        int[] hidden = {12, 10};
+        FlowSpec affine = FlowSpec.alternating(2, 3, hidden, CouplingType.AFFINE);
+        List<Mask> custom = List.of(Mask.alternating(3, 0), Mask.alternating(3, 1), Mask.alternating(3, 0));
+        return Stream.of(
+                Arguments.of("affine (the seed's tanh:2)", affine, Precision.FLOAT32),
+                Arguments.of("additive", FlowSpec.alternating(2, 4, hidden, CouplingType.ADDITIVE), Precision.FLOAT32),
+                Arguments.of("softplus scale", affine.withScale(ScaleFunction.SOFTPLUS), Precision.FLOAT32),
+                Arguments.of("exp scale", affine.withScale(ScaleFunction.EXP), Precision.FLOAT32),
+                Arguments.of("tanh:3 with batch norm", affine.withScale(ScaleFunction.tanh(3)).withBatchNorm(true), Precision.FLOAT32),
+                Arguments.of("additive with batch norm", FlowSpec.alternating(2, 3, hidden, CouplingType.ADDITIVE).withBatchNorm(true),
+                        Precision.FLOAT32),
+                Arguments.of("float64 in 3-D", new FlowSpec(3, custom, hidden, CouplingType.AFFINE), Precision.FLOAT64));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void checkPrintsJavasLogProbs(String name, FlowSpec spec, Precision precision) throws IOException {
+        Assumptions.assumeTrue(TorchFixtures.torchAvailable(), "/usr/bin/python3 with torch and numpy is not available");
+        RealNVP model = Models.random(spec, precision, 41);
+        Path script = dir.resolve("model.py");
+        TorchScript.write(script, model);
+        float[] x = Models.points(40, spec.dim(), 42);
+        Path points = dir.resolve("points.csv");
+        writePoints(points, x, spec.dim());
+
+        TorchFixtures.Result r = TorchFixtures.run(List.of(script.toString(), "--check", points.toString()), 300);
+        assertEquals(0, r.exitCode(), () -> "python failed:\n" + r.output());
+        List<String> lines = r.output().lines().toList();
+        assertEquals("log_prob", lines.get(0), r.output());
+        float[] java = model.logProb(x);
+        assertEquals(java.length + 1, lines.size(), r.output());
+        double max = 0;
+        for (int i = 0; i < java.length; i++) {
+            double torch = Double.parseDouble(lines.get(i + 1));
+            double diff = Math.abs(java[i] - torch);
+            assertTrue(diff <= 1e-5 * Math.max(1, Math.abs(torch)), name + " point " + i + ": java " + java[i] + " torch " + torch);
+            max = Math.max(max, diff);
+        }
+        System.out.println(String.format(Locale.ROOT, "[TorchScriptTest] %s: max |dlog_prob| = %.3g", name, max));
+    }
+
+    @Test
+    void samplesAndPrintsAFewLogProbs() throws Exception {
+        Assumptions.assumeTrue(TorchFixtures.torchAvailable(), "/usr/bin/python3 with torch and numpy is not available");
+        RealNVP model = Models.random(FlowSpec.alternating(2, 2, new int[] {8}, CouplingType.AFFINE).withBatchNorm(true),
+                Precision.FLOAT32, 7);
+        Path script = dir.resolve("model.py");
+        TorchScript.write(script, model);
+
+        TorchFixtures.Result samples = TorchFixtures.run(List.of(script.toString(), "--sample", "25", "--seed", "3"), 300);
+        assertEquals(0, samples.exitCode(), samples::output);
+        List<String> rows = samples.output().lines().toList();
+        assertEquals("x,y", rows.get(0));
+        assertEquals(26, rows.size());
+        // a sample is a point of the model's space: forward through the flow it is finite
+        Path sampled = dir.resolve("samples.csv");
+        Files.writeString(sampled, samples.output());
+        for (float lp : model.logProb(PointCsv.read(sampled))) {
+            assertTrue(Float.isFinite(lp), samples.output());
+        }
+
+        TorchFixtures.Result plain = TorchFixtures.run(List.of(script.toString()), 300);
+        assertEquals(0, plain.exitCode(), plain::output);
+        assertEquals(5, plain.output().lines().count(), plain.output());
+        assertTrue(plain.output().contains("log p(0, 0) = "), plain.output());
+    }
+
+    @Test
+    void aBlockTheTemplateDoesNotKnowIsRefusedInOneLine() {
+        RealNVP model = Models.random(FlowSpec.alternating(2, 2, new int[] {8}, CouplingType.ADDITIVE), Precision.FLOAT32, 7);
+        Map<CouplingType, TorchScript.Block> onlyAffine = new EnumMap<>(CouplingType.class);
+        onlyAffine.put(CouplingType.AFFINE, TorchScript.COUPLINGS.get(CouplingType.AFFINE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TorchScript.generate(model, onlyAffine));
+        assertEquals("cannot export as PyTorch code: the PyTorch template has no additive coupling (it knows affine)", e.getMessage());
+    }
+
+    @Test
+    void theScriptHoldsOnlyTheBlocksUsed() {
+        String additive = TorchScript.generate(Models.random(FlowSpec.alternating(2, 2, new int[] {8}, CouplingType.ADDITIVE),
+                Precision.FLOAT32, 7));
+        assertTrue(additive.contains("class AdditiveCouplingLayer"));
+        assertFalse(additive.contains("class AffineCouplingLayer"));
+        assertFalse(additive.contains("class BatchNormFlow"));
+        assertFalse(additive.contains("{{"), "every placeholder filled");
+    }
+
+    private static void writePoints(Path file, float[] x, int dim) throws IOException {
+        StringBuilder csv = new StringBuilder(dim == 2 ? "x,y\n" : "a,b,c\n");
+        for (int i = 0; i < x.length; i += dim) {
+            for (int j = 0; j < dim; j++) {
+                csv.append(j == 0 ? "" : ",").append(Float.toString(x[i + j]));
+            }
+            csv.append('\n');
+        }
+        Files.writeString(file, csv);
+    }
+}
