@@ -6,6 +6,7 @@ import java.util.prefs.Preferences;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
  * What the app remembers between runs, in {@link Preferences}: the window bounds, the last
@@ -84,7 +85,9 @@ public final class AppPreferences {
         try {
             arch = new Architecture(node.getInt(SETTINGS + "layers", arch.layers()),
                     parseWidths(node.get(SETTINGS + "hidden", null), arch.hidden()),
-                    CouplingType.fromId(node.get(SETTINGS + "coupling", arch.coupling().id())));
+                    CouplingType.fromId(node.get(SETTINGS + "coupling", arch.coupling().id())))
+                    .withScale(ScaleFunction.parse(node.get(SETTINGS + "scale", arch.scale().id())))
+                    .withBatchNorm(node.getBoolean(SETTINGS + "batchNorm", arch.batchNorm()));
         } catch (IllegalArgumentException e) {
             arch = d.architecture();
         }
@@ -103,6 +106,8 @@ public final class AppPreferences {
         }
         node.put(SETTINGS + "hidden", widths.toString());
         node.put(SETTINGS + "coupling", s.architecture().coupling().id());
+        node.put(SETTINGS + "scale", s.architecture().scale().id());
+        node.putBoolean(SETTINGS + "batchNorm", s.architecture().batchNorm());
         node.putDouble(SETTINGS + "learningRate", s.learningRate());
         node.putInt(SETTINGS + "batchSize", s.batchSize());
         flush();

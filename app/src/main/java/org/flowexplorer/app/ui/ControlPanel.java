@@ -84,6 +84,18 @@ public final class ControlPanel extends VBox {
         ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
                 "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
+        ComboBox<String> scale = editableCombo("scale", form.text(Field.SCALE),
+                "How an affine coupling turns its raw scale output into the log-scale s (the scale is exp(s)): "
+                        + "tanh:B bounds |s| < B (tanh:2 is the seed's s = 2·tanh(raw)); softplus makes the scale "
+                        + "softplus(raw), smooth and positive; exp leaves s = raw unbounded (fast, can diverge). "
+                        + "Type tanh:B for another bound. Additive couplings have no scale.",
+                "tanh:2", "tanh:1", "tanh:3", "softplus", "exp");
+        CheckBox batchNorm = tip(new CheckBox("Batch norm after each coupling"),
+                "RealNVP's batch normalisation: after every coupling each coordinate is normalised with the "
+                        + "batch's mean and variance while training (running averages otherwise), then scaled and "
+                        + "shifted by learned exp(log γ) and β. Steadies training of deep flows; adds Σ (log γ − ½ log v) to log|det J|.");
+        batchNorm.setId("batch-norm");
+        batchNorm.selectedProperty().bindBidirectional(form.batchNormProperty());
         Button applyModel = button("Apply & reset", "mdi2c-check",
                 "Build a new model with this architecture; training restarts from step 0.",
                 discard.guard(this, "A new architecture", form::applyArchitecture));
@@ -210,7 +222,7 @@ public final class ControlPanel extends VBox {
                 errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
-                labelled("Coupling", coupling), new HBox(6, applyModel, reference),
+                labelled("Coupling", coupling), labelled("Scale", scale), batchNorm, new HBox(6, applyModel, reference),
                 caption("Changing the architecture re-initialises the model."),
                 errorLabel(form.error(Section.ARCHITECTURE), "architecture-error"),
                 new Separator(),

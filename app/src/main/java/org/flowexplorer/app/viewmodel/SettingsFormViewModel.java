@@ -2,9 +2,11 @@ package org.flowexplorer.app.viewmodel;
 
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -13,8 +15,8 @@ import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
  * The data, model and training fields as text bound to the controls, validated when applied: an
@@ -26,6 +28,7 @@ public final class SettingsFormViewModel {
     private final TrainingControlsViewModel training;
     private final ObjectProperty<ToyDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<CouplingType> coupling = new SimpleObjectProperty<>(this, "coupling");
+    private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm");
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Section, ReadOnlyStringWrapper> errors = new EnumMap<>(Section.class);
     /** What the worker trains with now (its last snapshot). */
@@ -37,7 +40,7 @@ public final class SettingsFormViewModel {
 
     /** The text fields. */
     public enum Field {
-        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
+        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, SCALE, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
     }
 
     /** The parts of the form that report one error each. */
@@ -90,6 +93,11 @@ public final class SettingsFormViewModel {
         return coupling;
     }
 
+    /** Whether a batch normalisation follows every coupling in the next model built. */
+    public BooleanProperty batchNormProperty() {
+        return batchNorm;
+    }
+
     private String get(Field f) {
         return texts.get(f).get();
     }
@@ -129,8 +137,7 @@ public final class SettingsFormViewModel {
     void accept(SnapshotDiff d) {
         SnapshotDiff.Settings now = d.settings();
         ArchitectureSettings a = now.architecture();
-        trained = new LastSettings(now.dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
-                now.learningRate(), now.batchSize());
+        trained = new LastSettings(now.dataset().set(), a.architecture(), now.learningRate(), now.batchSize());
         architectureSeed = a.seed();
         if (d.newRun()) {
             show(now.customData() && !d.first() ? null : now.dataset(), a, now.learningRate(), now.batchSize());
@@ -180,11 +187,12 @@ public final class SettingsFormViewModel {
     public boolean applyArchitecture() {
         Parsed<Integer> layers = Inputs.integer(get(Field.LAYERS), "Layers", 1, FormLimits.MAX_LAYERS);
         Parsed<int[]> hidden = Inputs.hidden(get(Field.HIDDEN), FormLimits.MAX_WIDTH);
-        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error())) || coupling.get() == null) {
+        Parsed<ScaleFunction> scale = scale(get(Field.SCALE));
+        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error(), scale.error())) || coupling.get() == null) {
             return false;
         }
-        commands.send(new Command.ChangeArchitecture(
-                new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(), architectureSeed)));
+        commands.send(new Command.ChangeArchitecture(new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(),
+                architectureSeed, scale.value(), batchNorm.get())));
         training.pauseLocally();
         return true;
     }
@@ -199,6 +207,20 @@ public final class SettingsFormViewModel {
         set(Field.LAYERS, Integer.toString(a.layers()));
         set(Field.HIDDEN, a.hiddenText());
         coupling.set(a.coupling());
+        set(Field.SCALE, a.scale().id());
+        batchNorm.set(a.batchNorm());
+    }
+
+    /** "tanh", "tanh:B", "softplus" or "exp" (blank: the seed's tanh:2). */
+    private static Parsed<ScaleFunction> scale(String text) {
+        if (text == null || text.isBlank()) {
+            return Parsed.ok(ScaleFunction.DEFAULT);
+        }
+        try {
+            return Parsed.ok(ScaleFunction.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Parsed.fail("Scale: " + e.getMessage() + ".");
+        }
     }
 
     /** A new set of model samples (n from the sample-count field); each press draws fresh z. */
