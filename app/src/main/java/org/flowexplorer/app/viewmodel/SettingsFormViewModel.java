@@ -16,6 +16,8 @@ import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
@@ -28,6 +30,9 @@ public final class SettingsFormViewModel {
     private final TrainingControlsViewModel training;
     private final ObjectProperty<ToyDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<CouplingType> coupling = new SimpleObjectProperty<>(this, "coupling");
+    private final ObjectProperty<Norm> norm = new SimpleObjectProperty<>(this, "norm", Norm.NONE);
+    private final ObjectProperty<Mixer> mixer = new SimpleObjectProperty<>(this, "mixer", Mixer.NONE);
+    /** The same as {@code norm == BATCH}, kept in step with {@link #norm}. */
     private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm");
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Section, ReadOnlyStringWrapper> errors = new EnumMap<>(Section.class);
@@ -58,6 +63,14 @@ public final class SettingsFormViewModel {
             errors.put(s, new ReadOnlyStringWrapper(this, s.name(), ""));
         }
         set(Field.SAMPLE_COUNT, "1000");
+        norm.addListener((o, was, now) -> batchNorm.set(now == Norm.BATCH));
+        batchNorm.addListener((o, was, now) -> {
+            if (now) {
+                norm.set(Norm.BATCH);
+            } else if (norm.get() == Norm.BATCH) {
+                norm.set(Norm.NONE);
+            }
+        });
         dataset.addListener((o, was, now) -> {
             if (!showing && was != null && now != null && now != was) {
                 picked(now);
@@ -93,9 +106,19 @@ public final class SettingsFormViewModel {
         return coupling;
     }
 
-    /** Whether a batch normalisation follows every coupling in the next model built. */
+    /** Whether a batch normalisation follows every coupling in the next model built ({@link #normProperty()} is BATCH). */
     public BooleanProperty batchNormProperty() {
         return batchNorm;
+    }
+
+    /** The norm after every coupling in the next model built: none, batch norm or ActNorm. */
+    public ObjectProperty<Norm> normProperty() {
+        return norm;
+    }
+
+    /** The mixer after every coupling (after its norm) in the next model built: none, LU linear or a fixed rotation. */
+    public ObjectProperty<Mixer> mixerProperty() {
+        return mixer;
     }
 
     private String get(Field f) {
@@ -192,7 +215,7 @@ public final class SettingsFormViewModel {
             return false;
         }
         commands.send(new Command.ChangeArchitecture(new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(),
-                architectureSeed, scale.value(), batchNorm.get())));
+                architectureSeed, scale.value(), norm.get(), mixer.get())));
         training.pauseLocally();
         return true;
     }
@@ -208,7 +231,8 @@ public final class SettingsFormViewModel {
         set(Field.HIDDEN, a.hiddenText());
         coupling.set(a.coupling());
         set(Field.SCALE, a.scale().id());
-        batchNorm.set(a.batchNorm());
+        norm.set(a.norm());
+        mixer.set(a.mixer());
     }
 
     /** "tanh", "tanh:B", "softplus" or "exp" (blank: the seed's tanh:2). */

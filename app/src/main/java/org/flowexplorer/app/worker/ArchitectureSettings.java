@@ -5,16 +5,17 @@ import java.util.Objects;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
  * The flow the worker builds: number of coupling layers, conditioner widths, coupling type, the
- * affine couplings' scale function, whether a batch normalisation follows every coupling, and the
- * init seed. {@link #of(Architecture, long)} and {@link #architecture()} are the one conversion to
+ * init seed, the affine couplings' scale function, and the norm and mixer after every coupling. {@link #of(Architecture, long)} and {@link #architecture()} are the one conversion to
  * and from the model's {@link Architecture} (sessions, preferences, presets).
  */
 public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale,
-                                   boolean batchNorm) {
+                                   Norm norm, Mixer mixer) {
     public static final int MAX_LAYERS = 32;
     public static final int MAX_WIDTH = 1024;
 
@@ -23,9 +24,16 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
         this(layers, hidden, coupling, seed, ScaleFunction.DEFAULT, false);
     }
 
+    /** With or without batch normalisation, no mixer. */
+    public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale, boolean batchNorm) {
+        this(layers, hidden, coupling, seed, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE);
+    }
+
     public ArchitectureSettings {
         Objects.requireNonNull(coupling, "coupling");
         Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(norm, "norm");
+        Objects.requireNonNull(mixer, "mixer");
         if (layers < 1 || layers > MAX_LAYERS) {
             throw new IllegalArgumentException("layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }
@@ -42,12 +50,17 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
 
     /** The settings of an architecture with this init seed (throws if it is outside the app's range). */
     public static ArchitectureSettings of(Architecture a, long seed) {
-        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.batchNorm());
+        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.norm(), a.mixer());
     }
 
     /** The model's description of these settings (without the seed). */
     public Architecture architecture() {
-        return new Architecture(layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm);
+        return new Architecture(layers, hidden, coupling, scale, norm, mixer);
+    }
+
+    /** True if a batch normalisation follows every coupling. */
+    public boolean batchNorm() {
+        return norm == Norm.BATCH;
     }
 
     /** The app's default: 8 affine layers, hidden 64,64 (responsive on a laptop). */
@@ -81,17 +94,18 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
     @Override
     public boolean equals(Object o) {
         return o instanceof ArchitectureSettings a && a.layers == layers && Arrays.equals(a.hidden, hidden)
-                && a.coupling == coupling && a.seed == seed && a.scale.equals(scale) && a.batchNorm == batchNorm;
+                && a.coupling == coupling && a.seed == seed && a.scale.equals(scale) && a.norm == norm && a.mixer == mixer;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, batchNorm);
+        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, norm, mixer);
     }
 
     @Override
     public String toString() {
         return layers + " × " + coupling.name().toLowerCase() + (coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "")
-                + (batchNorm ? " + batch norm" : "") + " [" + hiddenText() + "]";
+                + (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
+                + (mixer == Mixer.NONE ? "" : " + " + (mixer == Mixer.LU ? "LU linear" : "rotation")) + " [" + hiddenText() + "]";
     }
 }

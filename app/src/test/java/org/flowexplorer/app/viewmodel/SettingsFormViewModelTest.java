@@ -131,4 +131,18 @@ class SettingsFormViewModelTest {
         assertTrue(form.error(Section.ARCHITECTURE).get().contains("sigmoid"), form.error(Section.ARCHITECTURE).get());
         assertEquals(before, sent.size());
     }
+
+    @Test
+    void theFormSendsTheNormAndMixer() {
+        form.show(new DatasetSettings(ToyDataset.MOONS, 500, 0.1, 1), ARCH, 1e-3, 64);
+        form.normProperty().set(org.flowexplorer.model.flow.Norm.ACT);
+        form.mixerProperty().set(org.flowexplorer.model.flow.Mixer.ROTATION);
+        assertFalse(form.batchNormProperty().get());
+        assertTrue(form.applyArchitecture());
+        ArchitectureSettings a = ((Command.ChangeArchitecture) sent.get(sent.size() - 1)).settings();
+        assertEquals(org.flowexplorer.model.flow.Norm.ACT, a.norm());
+        assertEquals(org.flowexplorer.model.flow.Mixer.ROTATION, a.spec().mixer());
+        form.batchNormProperty().set(true);
+        assertEquals(org.flowexplorer.model.flow.Norm.BATCH, form.normProperty().get());
+    }
 }

@@ -7,6 +7,7 @@ import org.flowexplorer.model.flow.AffineCoupling;
 import org.flowexplorer.model.flow.CouplingLayer;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.CouplingWalk;
+import org.flowexplorer.model.flow.FlowBlock;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
@@ -177,8 +178,8 @@ public final class CouplingInspection {
     /** What the flow applies after each coupling, before the next position (e.g. "batch norm"). */
     private static List<String> followingBlocks(RealNVP flow) {
         List<String> after = new ArrayList<>();
-        if (!flow.norms().isEmpty()) {
-            after.add("batch norm");
+        for (FlowBlock b : flow.blocks().get(0)) {
+            after.add(b.displayName());
         }
         return after;
     }
