@@ -89,9 +89,22 @@ public final class SettingsFormViewModel {
         return texts.get(f);
     }
 
+    /** Whether a batch normalisation follows every coupling in the next model built ({@link #normProperty()} is BATCH). */
+    public BooleanProperty batchNormProperty() {
+        return batchNorm;
+    }
+
     /** What is wrong with a section's input when last applied, empty when nothing is. */
     public ReadOnlyStringProperty error(Section s) {
         return errors.get(s).getReadOnlyProperty();
+    }
+
+    /**
+     * The norm after every coupling in the next model built: none, batch norm or ActNorm
+     * ({@link #batchNormProperty()} follows it).
+     */
+    public ObjectProperty<Norm> normProperty() {
+        return norm;
     }
 
     /**
@@ -104,16 +117,6 @@ public final class SettingsFormViewModel {
 
     public ObjectProperty<CouplingType> couplingProperty() {
         return coupling;
-    }
-
-    /** Whether a batch normalisation follows every coupling in the next model built ({@link #normProperty()} is BATCH). */
-    public BooleanProperty batchNormProperty() {
-        return batchNorm;
-    }
-
-    /** The norm after every coupling in the next model built: none, batch norm or ActNorm. */
-    public ObjectProperty<Norm> normProperty() {
-        return norm;
     }
 
     /** The mixer after every coupling (after its norm) in the next model built: none, LU linear or a fixed rotation. */

@@ -31,15 +31,12 @@ public final class ActNorm extends FlowBlock {
     public static final double EPS = 1e-6;
 
     ActNorm(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
-        super(dim, store, offset, bufferOffset);
+        super("ActNorm", dim, parameterCount(dim), 1, store, offset, bufferOffset);
     }
 
     /** A stand-alone ActNorm in {@code dim} dimensions (parameters 0, not yet initialised). */
     public static ActNorm create(int dim, Precision precision) {
-        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(dim));
-        ActNorm norm = new ActNorm(dim, store, 0, 0);
-        norm.standalone(store.numerics(), 0);
-        return norm;
+        return standalone(ActNorm::new, dim, parameterCount(dim), precision, 0);
     }
 
     /** log_scale and bias: 2·D parameters. */
@@ -47,29 +44,9 @@ public final class ActNorm extends FlowBlock {
         return 2 * dim;
     }
 
-    @Override
-    public int parameterCount() {
-        return parameterCount(dim);
-    }
-
-    @Override
-    public String displayName() {
-        return "ActNorm";
-    }
-
-    @Override
-    public int bufferCount() {
-        return 1;
-    }
-
     /** True once the data-dependent init has run (read from the flow's buffers). */
     public boolean isInitialised(double[] buffers) {
         return buffers[bufferOffset] != 0;
-    }
-
-    @Override
-    <A> void initialiseBuffers(Numerics<A> nm, A buffers, SplittableRandom rng) {
-        nm.set(buffers, bufferOffset, 0.0);
     }
 
     /** The input kept for backward, and the log-scale and bias the pass used (the init's on the first batch). */
@@ -87,8 +64,8 @@ public final class ActNorm extends FlowBlock {
     }
 
     @Override
-    <A> Object workspace(Numerics<A> nm, int rows) {
-        return new Workspace<>(nm, rows, dim);
+    <A> void initialiseBuffers(Numerics<A> nm, A buffers, SplittableRandom rng) {
+        nm.set(buffers, bufferOffset, 0.0);
     }
 
     @Override
@@ -162,6 +139,12 @@ public final class ActNorm extends FlowBlock {
             nm.set(grads, offset + j, sumGx + s);
             nm.set(grads, offset + dim + j, sumG);
         }
+    }
+
+    /** Its scratch: see {@link Workspace}. */
+    @Override
+    <A> Object workspace(Numerics<A> nm, int rows) {
+        return new Workspace<>(nm, rows, dim);
     }
 
     @Override

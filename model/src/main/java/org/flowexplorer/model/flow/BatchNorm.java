@@ -37,25 +37,12 @@ public final class BatchNorm extends FlowBlock {
     public static final double MOMENTUM = 0.1;
 
     BatchNorm(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
-        super(dim, store, offset, bufferOffset);
+        super("batch norm", dim, parameterCount(dim), bufferCount(dim), store, offset, bufferOffset);
     }
 
     /** A stand-alone norm in {@code dim} dimensions with its own parameters (0) and running statistics (0 and 1). */
     public static BatchNorm create(int dim, Precision precision) {
-        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(dim));
-        BatchNorm norm = new BatchNorm(dim, store, 0, 0);
-        norm.standalone(store.numerics(), 0);
-        return norm;
-    }
-
-    @Override
-    public String displayName() {
-        return "batch norm";
-    }
-
-    @Override
-    public int bufferCount() {
-        return bufferCount(dim);
+        return standalone(BatchNorm::new, dim, parameterCount(dim), precision, 0);
     }
 
     @Override
@@ -114,17 +101,7 @@ public final class BatchNorm extends FlowBlock {
         return b;
     }
 
-    /** Offset of log_gamma in the store (beta follows, D further on). */
-    @Override
-    public int parameterOffset() {
-        return offset;
-    }
-
-    /** Offset of running_mean in the model's buffers (running_var follows, D further on). */
-    @Override
-    public int bufferOffset() {
-        return bufferOffset;
-    }
+    // its parameters: log_gamma then beta (D each); its buffers: running_mean then running_var (D each)
 
     // ---- per-batch scratch, kept from forward to backward ------------------------------------
 
@@ -296,11 +273,6 @@ public final class BatchNorm extends FlowBlock {
         }
         return new Walk(w.mean.clone(), w.var.clone(), java.util.Arrays.copyOfRange(parameters, offset, offset + dim),
                 java.util.Arrays.copyOfRange(parameters, offset + dim, offset + 2 * dim), w.xhat.clone(), out, ld[0]);
-    }
-
-    @Override
-    public int parameterCount() {
-        return parameterCount(dim);
     }
 
     /** Sets a stand-alone norm's running mean and variance (D each). */

@@ -21,35 +21,17 @@ import org.flowexplorer.model.nn.ParameterStore;
 public final class FixedRotation extends FlowBlock {
 
     FixedRotation(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
-        super(dim, store, offset, bufferOffset);
+        super("rotation", dim, 0, bufferCount(dim), store, offset, bufferOffset);
     }
 
     /** A stand-alone rotation in {@code dim} dimensions, drawn from {@code seed}. */
     public static FixedRotation create(int dim, Precision precision, long seed) {
-        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), 0);
-        FixedRotation rot = new FixedRotation(dim, store, 0, 0);
-        rot.standalone(store.numerics(), seed);
-        return rot;
+        return standalone(FixedRotation::new, dim, 0, precision, seed);
     }
 
     /** R: D² buffer values. */
     static int bufferCount(int dim) {
         return dim * dim;
-    }
-
-    @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
-    public int bufferCount() {
-        return bufferCount(dim);
-    }
-
-    @Override
-    public String displayName() {
-        return "rotation";
     }
 
     /** R, D×D row-major, from the flow's buffers. */
@@ -95,7 +77,7 @@ public final class FixedRotation extends FlowBlock {
     }
 
     /** det of a small matrix by Gaussian elimination (its sign is all that matters here). */
-    private static double determinant(double[][] m) {
+    static double determinant(double[][] m) {
         int n = m.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -142,20 +124,20 @@ public final class FixedRotation extends FlowBlock {
 
     @Override
     <A> void forward(Numerics<A> nm, A params, A buffers, A x, A ld, int rows, Object ws, boolean training) {
-        double[] r = ((Workspace) ws).r;
-        for (int i = 0; i < r.length; i++) {
-            r[i] = nm.get(buffers, bufferOffset + i);
-        }
-        multiply(nm, r, x, rows, false);
+        multiply(nm, load(nm, buffers, (Workspace) ws), x, rows, false);
     }
 
     @Override
     <A> void inverse(Numerics<A> nm, A params, A buffers, A y, A ld, int rows, Object ws) {
-        double[] r = ((Workspace) ws).r;
-        for (int i = 0; i < r.length; i++) {
-            r[i] = nm.get(buffers, bufferOffset + i);
+        multiply(nm, load(nm, buffers, (Workspace) ws), y, rows, true);
+    }
+
+    /** R from the buffers into the workspace (kept for backward). */
+    private <A> double[] load(Numerics<A> nm, A buffers, Workspace w) {
+        for (int i = 0; i < w.r.length; i++) {
+            w.r[i] = nm.get(buffers, bufferOffset + i);
         }
-        multiply(nm, r, y, rows, true);
+        return w.r;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.flowexplorer.model.flow;
 
 import java.util.SplittableRandom;
+import org.flowexplorer.model.Precision;
 import org.flowexplorer.model.nn.Numerics;
 import org.flowexplorer.model.nn.ParameterStore;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,34 +21,51 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public abstract class FlowBlock extends ParameterSlice {
     final int dim;
     final int bufferOffset;
+    private final int parameterCount;
+    private final int bufferCount;
+    private final String displayName;
     private Object standaloneBuffers;
 
-    FlowBlock(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
+    /** A block in {@code dim} dimensions with {@code parameters} parameters and {@code buffers} buffer values. */
+    FlowBlock(String displayName, int dim, int parameters, int buffers, ParameterStore<?> store, int offset, int bufferOffset) {
         super(store, offset);
+        this.displayName = displayName;
         this.dim = dim;
+        this.parameterCount = parameters;
+        this.bufferCount = buffers;
         this.bufferOffset = bufferOffset;
     }
 
-    /** What the block is called in traces and walk-throughs, e.g. {@code "batch norm"}. */
-    public abstract String displayName();
-
-    /** Values of the flow's buffers this block uses. */
-    public abstract int bufferCount();
-
-    /** Offset of this block's parameters in the store. */
-    public int parameterOffset() {
-        return offset;
+    /** How a block subclass is built at given offsets (its constructor). */
+    interface Constructor<B extends FlowBlock> {
+        B create(int dim, ParameterStore<?> store, int offset, int bufferOffset);
     }
 
-    /** Offset of this block's values in the flow's buffers ({@link RealNVP#bufferValues()}). */
-    public int bufferOffset() {
-        return bufferOffset;
+    /** A block with a store and buffers of its own (parameters 0, buffers initialised from {@code seed}). */
+    static <B extends FlowBlock> B standalone(Constructor<B> c, int dim, int parameters, Precision precision, long seed) {
+        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameters);
+        B block = c.create(dim, store, 0, 0);
+        block.ownBuffers(store.numerics(), seed);
+        return block;
     }
+
+    // what the block is called in traces and walk-throughs (e.g. "batch norm"), its sizes and offsets
+    public final String displayName() { return displayName; }
 
     @Override
-    public int dim() {
-        return dim;
-    }
+    public final int parameterCount() { return parameterCount; }
+
+    /** Values of the flow's buffers this block uses. */
+    public final int bufferCount() { return bufferCount; }
+
+    /** Offset of this block's parameters in the store. */
+    public int parameterOffset() { return offset; }
+
+    /** Offset of this block's values in the flow's buffers ({@link RealNVP#bufferValues()}). */
+    public int bufferOffset() { return bufferOffset; }
+
+    @Override
+    public int dim() { return dim; }
 
     /** Writes the block's starting buffer values (e.g. running variance 1); may draw from {@code rng}. */
     abstract <A> void initialiseBuffers(Numerics<A> nm, A buffers, SplittableRandom rng);
@@ -69,7 +87,7 @@ public abstract class FlowBlock extends ParameterSlice {
     }
 
     /** Gives a block of its own store its own buffers (initialised from {@code seed}); returns this block. */
-    final <A> FlowBlock standalone(Numerics<A> nm, long seed) {
+    final <A> FlowBlock ownBuffers(Numerics<A> nm, long seed) {
         A b = nm.alloc(Math.max(1, bufferCount()));
         initialiseBuffers(nm, b, new SplittableRandom(seed));
         standaloneBuffers = b;

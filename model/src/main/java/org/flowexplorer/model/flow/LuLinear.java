@@ -28,15 +28,12 @@ import org.flowexplorer.model.nn.ParameterStore;
 public final class LuLinear extends FlowBlock {
 
     LuLinear(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
-        super(dim, store, offset, bufferOffset);
+        super("LU linear", dim, parameterCount(dim), bufferCount(dim), store, offset, bufferOffset);
     }
 
     /** A stand-alone LU layer in {@code dim} dimensions (W = I). */
     public static LuLinear create(int dim, Precision precision) {
-        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(dim));
-        LuLinear lu = new LuLinear(dim, store, 0, 0);
-        lu.standalone(store.numerics(), 0);
-        return lu;
+        return standalone(LuLinear::new, dim, parameterCount(dim), precision, 0);
     }
 
     /** D log-diagonals and D(D−1) off-diagonal entries: D² parameters. */
@@ -47,21 +44,6 @@ public final class LuLinear extends FlowBlock {
     /** The permutation and the signs: 2·D buffer values. */
     static int bufferCount(int dim) {
         return 2 * dim;
-    }
-
-    @Override
-    public int parameterCount() {
-        return parameterCount(dim);
-    }
-
-    @Override
-    public int bufferCount() {
-        return bufferCount(dim);
-    }
-
-    @Override
-    public String displayName() {
-        return "LU linear";
     }
 
     @Override
@@ -122,19 +104,14 @@ public final class LuLinear extends FlowBlock {
     }
 
     @Override
-    <A> Object workspace(Numerics<A> nm, int rows) {
-        return new Workspace<>(nm, rows, dim);
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     <A> void forward(Numerics<A> nm, A params, A buffers, A x, A ld, int rows, Object ws, boolean training) {
         Workspace<A> w = (Workspace<A>) ws;
-        nm.copy(x, 0, w.input, 0, rows * dim);
         for (int i = 0; i < dim; i++) {
             w.permutation[i] = perm(nm, buffers, i);
             w.diagonal[i] = diagonal(nm, params, buffers, i);
         }
+        nm.copy(x, 0, w.input, 0, rows * dim);
         double[] v = new double[dim];
         for (int r = 0; r < rows; r++) {
             int o = r * dim;
@@ -231,6 +208,12 @@ public final class LuLinear extends FlowBlock {
         for (int i = 0; i < dim; i++) {
             add(nm, grads, offset + i, s);
         }
+    }
+
+    /** Its scratch: see {@link Workspace}. */
+    @Override
+    <A> Object workspace(Numerics<A> nm, int rows) {
+        return new Workspace<>(nm, rows, dim);
     }
 
     private static <A> void add(Numerics<A> nm, A a, int i, double v) {

@@ -17,12 +17,7 @@ public enum Mixer {
 
     /** @throws IllegalArgumentException with one line naming the accepted values */
     public static Mixer fromId(String id) {
-        for (Mixer m : values()) {
-            if (m.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mixer '" + id + "' (expected none, lu or rotation)");
+        return Norm.byId(values(), id, "mixer", "none, lu or rotation");
     }
 
     /** Parameters of one such mixer in {@code dim} dimensions. */

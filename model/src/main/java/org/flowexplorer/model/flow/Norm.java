@@ -14,12 +14,17 @@ public enum Norm {
 
     /** @throws IllegalArgumentException with one line naming the accepted values */
     public static Norm fromId(String id) {
-        for (Norm n : values()) {
-            if (n.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return n;
+        return byId(values(), id, "norm", "none, batch or act");
+    }
+
+    /** The constant of {@code values} whose lower-case name is {@code id} (also {@link Mixer#fromId}). */
+    static <E extends Enum<E>> E byId(E[] values, String id, String what, String expected) {
+        for (E e : values) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(id.trim().toLowerCase(Locale.ROOT))) {
+                return e;
             }
         }
-        throw new IllegalArgumentException("unknown norm '" + id + "' (expected none, batch or act)");
+        throw new IllegalArgumentException("unknown " + what + " '" + id + "' (expected " + expected + ")");
     }
 
     /** Parameters of one such norm in {@code dim} dimensions. */

@@ -360,35 +360,8 @@ class TransformContractTest {
         return r.outputs().mul(a).sumNumber().doubleValue() + r.logAbsDet().mul(b).sumNumber().doubleValue();
     }
 
-    /** Determinant by Gaussian elimination with partial pivoting. */
+    /** Determinant by Gaussian elimination with partial pivoting (the rotation's own). */
     static double determinant(double[][] m) {
-        int n = m.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = m[i].clone();
-        }
-        double det = 1;
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
-                    p = r;
-                }
-            }
-            if (p != c) {
-                double[] tmp = a[p];
-                a[p] = a[c];
-                a[c] = tmp;
-                det = -det;
-            }
-            det *= a[c][c];
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k < n; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-            }
-        }
-        return det;
+        return FixedRotation.determinant(m);
     }
 }
