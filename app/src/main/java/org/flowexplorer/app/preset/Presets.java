@@ -7,7 +7,6 @@ import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
-import org.flowexplorer.model.flow.ScaleFunction;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -98,20 +97,6 @@ public final class Presets {
             ToyDataset.MOONS, 2000, 0.1, 0, new Architecture(1, W128, CouplingType.AFFINE), SEED_TRAINING,
             1000, Preset.View.LAYERS);
 
-    public static final Preset UNBOUNDED_SCALE_BATCH_NORM = new Preset(
-            "Unbounded scale, steadied by batch norm",
-            """
-            Twelve affine couplings whose log-scale is the network's raw output, s = raw (scale 'exp': no tanh \
-            bound), at lr 3e-3 on 2 spirals, with a batch norm after every coupling. Each norm brings its \
-            coupling's output back to mean 0 and variance 1 (batch statistics while training), so no layer can \
-            hand the next an exploding input and the training loss stays of the order of its start. Untick \
-            'Batch norm after each coupling', apply and train again: without the norms the same flow's loss \
-            shoots up to astronomically large values within the first 200 steps before it recovers.""",
-            "Watch the loss stay calm; untick batch norm and it shoots up within the first 200 steps.",
-            ToyDataset.TWO_SPIRALS, 4000, 0.1, 0,
-            new Architecture(12, W128, CouplingType.AFFINE).withScale(ScaleFunction.EXP).withBatchNorm(true),
-            SEED_TRAINING.withLearningRate(3e-3), 1500, Preset.View.LOSS);
-
     public static final Preset GLOW_BLOCKS = new Preset(
             "Glow's blocks: ActNorm and LU mixers",
             """
@@ -128,7 +113,7 @@ public final class Presets {
             SEED_TRAINING, 2000, Preset.View.LAYERS);
 
     private static final List<Preset> ALL = List.of(SEED_DEFAULT, CHECKERBOARD_AFFINE, CHECKERBOARD_ADDITIVE,
-            TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, UNBOUNDED_SCALE_BATCH_NORM, GLOW_BLOCKS);
+            TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, GLOW_BLOCKS);
 
     private Presets() {
     }

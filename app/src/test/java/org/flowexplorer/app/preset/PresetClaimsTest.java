@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.RealNVP;
-import org.flowexplorer.model.flow.ScaleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,17 +104,6 @@ class PresetClaimsTest {
         // and the fit stays far behind the 8-layer flow (seed default at the same step count)
         PresetRun eight = run("moons, 8 layers 128x128", Presets.ONE_LAYER, new Architecture(8, new int[] {128, 128}, CouplingType.AFFINE), 400);
         assertClearlyWorse(one, eight, 0.4);
-    }
-
-    @Test
-    void batchNormKeepsAnUnboundedScaleFromBlowingUp() {
-        Preset p = Presets.UNBOUNDED_SCALE_BATCH_NORM;
-        PresetRun normed = run("2spirals, 12 x affine (exp) + batch norm", p, 200);
-        PresetRun bare = run("2spirals, 12 x affine (exp)", p, p.architecture().withBatchNorm(false), 200);
-        // measured at 200 steps: max loss 8.07 with the norms, 2.4e17 without
-        assertTrue(normed.nonFiniteLosses() == 0 && normed.maxLossEarly() < 4 * normed.initialLoss(), normed.describe("normed"));
-        assertTrue(bare.nonFiniteLosses() > 0 || bare.maxLossEarly() > 1e3 * bare.initialLoss(), bare.describe("bare"));
-        assertEquals(ScaleFunction.EXP, p.architecture().scale());
     }
 
     @Test
