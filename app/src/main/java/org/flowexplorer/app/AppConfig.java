@@ -56,8 +56,7 @@ public record AppConfig(DatasetSettings dataset, ArchitectureSettings architectu
             }
             if (System.getProperty("flowexplorer.layers") == null && System.getProperty("flowexplorer.hidden") == null) {
                 try {
-                    arch = new ArchitectureSettings(last.architecture().layers(), last.architecture().hidden(),
-                            last.architecture().coupling(), architecture.seed());
+                    arch = ArchitectureSettings.of(last.architecture(), architecture.seed());
                 } catch (IllegalArgumentException e) {
                     arch = architecture; // out of the app's range: keep the default
                 }

@@ -157,6 +157,11 @@ public class FlowExplorerApp extends Application {
                     log("model ready %.0f ms after JVM start (first build incl. BLAS load %.0f ms; process CPU %.0f ms)",
                             sinceJvmStartMillis(), worker.latest().timings().firstBuildMillis(), processCpuMillis());
                 }
+                String preset = System.getProperty("flowexplorer.preset"); // for screenshots: the preset whose name starts so
+                if (preset != null) {
+                    org.flowexplorer.app.preset.Presets.all().stream().filter(p -> p.name().startsWith(preset)).findFirst()
+                            .ifPresent(viewModel::applyPreset);
+                }
                 if (cfg.autoplay()) {
                     viewModel.training().play();
                 }

@@ -2,12 +2,14 @@ package org.flowexplorer.app.cli;
 
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --layers}, {@code --hidden}, {@code --scale} and {@code --batchnorm} of the commands that
- * build a flow, checked against the limits.
+ * {@code --layers}, {@code --hidden}, {@code --scale}, {@code --norm} (or {@code --batchnorm}) and
+ * {@code --mixer} of the commands that build a flow, checked against the limits.
  */
 final class ArchitectureOptions {
     @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
@@ -26,13 +28,37 @@ final class ArchitectureOptions {
             "running statistics (momentum 0.1) for evaluation, sampling and inversion."})
     boolean batchNorm;
 
+    @Option(names = "--norm", defaultValue = "none", paramLabel = "none|batch|act",
+            description = {"The normalisation after every coupling (default: ${DEFAULT-VALUE}): batch = --batchnorm;",
+                    "act = Glow's ActNorm, a learned per-feature scale and shift set from the first training batch."})
+    String normText;
+
+    @Option(names = "--mixer", defaultValue = "none", paramLabel = "none|lu|rotation",
+            description = {"An invertible linear map after every coupling and its norm (default: ${DEFAULT-VALUE}):",
+                    "lu = Glow's learned LU-parameterised matrix (starts as I), rotation = a fixed seeded random rotation."})
+    String mixerText;
+
     private ScaleFunction scale = ScaleFunction.DEFAULT;
+    private Norm norm = Norm.NONE;
+    private Mixer mixer = Mixer.NONE;
 
     void validate(CliCommand cmd, CouplingType coupling) {
         try {
             scale = ScaleFunction.parse(scaleText);
         } catch (IllegalArgumentException e) {
             throw cmd.usage("--scale: " + e.getMessage());
+        }
+        try {
+            norm = Norm.fromId(normText);
+            mixer = Mixer.fromId(mixerText);
+        } catch (IllegalArgumentException e) {
+            throw cmd.usage(e.getMessage());
+        }
+        if (batchNorm && norm == Norm.ACT) {
+            throw cmd.usage("--batchnorm and --norm act contradict each other: give one");
+        }
+        if (batchNorm) {
+            norm = Norm.BATCH;
         }
         if (!coupling.hasScale() && !scale.isDefault()) {
             throw cmd.usage("--scale " + scale.id() + " applies to affine couplings only; a " + coupling.id() + " coupling has no scale");
@@ -41,16 +67,29 @@ final class ArchitectureOptions {
     }
 
     FlowSpec spec(CouplingType coupling) {
-        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm);
+        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer);
     }
 
     ScaleFunction scale() {
         return scale;
     }
 
-    /** True unless the flow is the seed's: tanh·2 and no batch normalisation. */
+    Norm norm() {
+        return norm;
+    }
+
+    Mixer mixer() {
+        return mixer;
+    }
+
+    /** True if a batch norm follows every coupling (--batchnorm or --norm batch). */
+    boolean batchNorm() {
+        return norm == Norm.BATCH;
+    }
+
+    /** True unless the flow is the seed's: tanh·2, no norm, no mixer. */
     boolean beyondSeed() {
-        return batchNorm || !scale.isDefault();
+        return norm != Norm.NONE || mixer != Mixer.NONE || !scale.isDefault();
     }
 
     String hiddenText() {

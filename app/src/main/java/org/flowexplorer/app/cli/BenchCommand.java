@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 "Rounds alternate Java and PyTorch runs on the same data (forward, backward, clipping, Adam per step);",
                 "prints one JSON object per run, then a summary with the ratio java/pytorch of the median ms per step",
                 "and the mean test NLLs, and the OpenBLAS kernel (OPENBLAS_CORETYPE) of both sides.",
-                "With --batchnorm or a --scale other than tanh:2 only the Java side runs (the PyTorch reference is the seed's flow)."})
+                "With --batchnorm, --norm, --mixer or a --scale other than tanh:2 only the Java side runs (the PyTorch reference is the seed's flow)."})
 final class BenchCommand extends CliCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -105,7 +105,7 @@ final class BenchCommand extends CliCommand {
         float[] test = data.generate(testN, seed + 1_000_003L);
         boolean useTorch = !torch.equals("off") && !architecture.beyondSeed() && torchAvailable();
         if (torch.equals("require") && architecture.beyondSeed()) {
-            throw new CliFailure("the PyTorch reference is the seed's flow: it has no --batchnorm and no --scale other than tanh:2");
+            throw new CliFailure("the PyTorch reference is the seed's flow: it has no --batchnorm, --norm, --mixer and no --scale other than tanh:2");
         }
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
@@ -179,7 +179,9 @@ final class BenchCommand extends CliCommand {
         res.put("layers", architecture.layers);
         res.put("hidden", architecture.hidden);
         res.put("scale", architecture.scale().id());
-        res.put("batchnorm", architecture.batchNorm);
+        res.put("batchnorm", architecture.batchNorm());
+        res.put("norm", architecture.norm().id());
+        res.put("mixer", architecture.mixer().id());
         res.put("batch", optimiser.batch);
         res.put("steps", steps);
         res.put("rounds", rounds);
@@ -203,7 +205,7 @@ final class BenchCommand extends CliCommand {
             res.put("test_nll_diff_java_minus_torch", round(mean(javaNll) - mean(torchNll), 5));
         } else {
             res.put("torch", "not run (" + (torch.equals("off") ? "--torch off"
-                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow, without --batchnorm or --scale"
+                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow, without --batchnorm, --norm, --mixer or --scale"
                     : python + " cannot import torch or " + torchScript + " is missing") + ")");
         }
         emit(res);

@@ -42,6 +42,8 @@ final class ConvertCommand extends CliCommand {
             r.put("scale", flow.spec().scale().id());
         }
         r.put("batchnorm", flow.spec().batchNorm());
+        r.put("norm", flow.spec().norm().id());
+        r.put("mixer", flow.spec().mixer().id());
         r.put("parameters", flow.parameterCount());
         r.put("metadata_kept", Models.keepsMetadata(model.path()) && Models.keepsMetadata(out));
         emit(r);

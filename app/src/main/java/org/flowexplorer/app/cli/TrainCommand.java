@@ -211,7 +211,9 @@ final class TrainCommand extends CliCommand {
         if (coupling.hasScale()) {
             r.put("scale", architecture.scale().id());
         }
-        r.put("batchnorm", architecture.batchNorm);
+        r.put("batchnorm", architecture.batchNorm());
+        r.put("norm", architecture.norm().id());
+        r.put("mixer", architecture.mixer().id());
         r.put("batch", config.batchSize());
         r.put("lr", optimiser.lr);
         r.put("clip", clip);

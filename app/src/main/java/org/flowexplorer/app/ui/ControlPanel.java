@@ -32,6 +32,8 @@ import org.flowexplorer.app.viewmodel.SketchViewModel;
 import org.flowexplorer.app.viewmodel.TrainingControlsViewModel;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The left column: data set, model and training controls, bound to the view model's parts. */
@@ -84,6 +86,25 @@ public final class ControlPanel extends VBox {
         ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
                 "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
+        ComboBox<String> scale = editableCombo("scale", form.text(Field.SCALE),
+                "How an affine coupling turns its raw scale output into the log-scale s (the scale is exp(s)): "
+                        + "tanh:B bounds |s| < B (tanh:2 is the seed's s = 2·tanh(raw)); softplus makes the scale "
+                        + "softplus(raw), smooth and positive; exp leaves s = raw unbounded (fast, can diverge). "
+                        + "Type tanh:B for another bound. Additive couplings have no scale.",
+                "tanh:2", "tanh:1", "tanh:3", "softplus", "exp");
+        ComboBox<Norm> norm = Controls.choice("norm", Norm.values(), form.normProperty(), ControlPanel::normName,
+                s -> java.util.Arrays.stream(Norm.values()).filter(n -> normName(n).equals(s)).findFirst().orElse(Norm.NONE),
+                "What follows every coupling. Batch norm (RealNVP): each coordinate normalised with the batch's mean and "
+                        + "variance while training (running averages otherwise), then scaled by learned exp(log γ) and shifted "
+                        + "by β; steadies deep flows. ActNorm (Glow): a learned scale and shift per coordinate, set from the "
+                        + "first training batch so its outputs start at mean 0, variance 1, then trained like any weight. "
+                        + "Both add Σ log-scale to log|det J|.");
+        ComboBox<Mixer> mixer = Controls.choice("mixer", Mixer.values(), form.mixerProperty(), ControlPanel::mixerName,
+                s -> java.util.Arrays.stream(Mixer.values()).filter(m -> mixerName(m).equals(s)).findFirst().orElse(Mixer.NONE),
+                "A linear map after every coupling (and its norm), so the next coupling splits along other directions "
+                        + "than x₁ and x₂. LU linear (Glow's 1×1 convolution): a learned 2×2 matrix W = P·L·U that starts as "
+                        + "the identity, log|det J| = Σ log|u_ii|. Rotation: a fixed random rotation, learns nothing, "
+                        + "log|det J| = 0.");
         Button applyModel = button("Apply & reset", "mdi2c-check",
                 "Build a new model with this architecture; training restarts from step 0.",
                 discard.guard(this, "A new architecture", form::applyArchitecture));
@@ -210,7 +231,8 @@ public final class ControlPanel extends VBox {
                 errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
-                labelled("Coupling", coupling), new HBox(6, applyModel, reference),
+                labelled("Coupling", coupling), labelled("Scale", scale),
+                labelled("Norm", norm), labelled("Mixer", mixer), new HBox(6, applyModel, reference),
                 caption("Changing the architecture re-initialises the model."),
                 errorLabel(form.error(Section.ARCHITECTURE), "architecture-error"),
                 new Separator(),
@@ -252,6 +274,22 @@ public final class ControlPanel extends VBox {
             }
         });
         return c;
+    }
+
+    private static String normName(Norm n) {
+        return switch (n) {
+            case NONE -> "none";
+            case BATCH -> "batch norm";
+            case ACT -> "ActNorm";
+        };
+    }
+
+    private static String mixerName(Mixer m) {
+        return switch (m) {
+            case NONE -> "none";
+            case LU -> "LU linear";
+            case ROTATION -> "rotation";
+        };
     }
 
     private static Label fixed(String text) {

@@ -124,8 +124,7 @@ public final class MainWindow extends BorderPane {
         register(Panel.LOSS, loss.chart(), null, loss::chart);
         register(Panel.SAMPLE_INVERT, sampleInvert, null, null);
         ExportTarget inspectorTarget = register(Panel.FORMULA_INSPECTOR, inspector,
-                () -> vm.layers().inspectionDirectionProperty().get() == CouplingInspection.Direction.INVERSE
-                        ? Explanations.FORMULA_INSPECTOR_INVERSE : Explanations.FORMULA_INSPECTOR, () -> {
+                () -> inspectorExplanation(vm.layers().inspectionDirectionProperty().get(), inspector.view().getInspection()), () -> {
             FormulaInspectorView copy = new FormulaInspectorView();
             copy.setDirection(inspector.view().getDirection());
             copy.setInspection(inspector.view().getInspection());
@@ -220,6 +219,15 @@ public final class MainWindow extends BorderPane {
             actions.exports().install(t);
         }
         return focus.track(t);
+    }
+
+    /** The inverse walk-through's text; forward, the flow's blocks when it has more than the seed's. */
+    private static String inspectorExplanation(CouplingInspection.Direction direction, CouplingInspection shown) {
+        if (direction == CouplingInspection.Direction.INVERSE) {
+            return Explanations.FORMULA_INSPECTOR_INVERSE;
+        }
+        boolean moreThanSeed = shown != null && (!shown.followedBy().isEmpty() || shown.scale() != null && !shown.scale().isDefault());
+        return moreThanSeed ? Explanations.FLOW_BLOCKS : Explanations.FORMULA_INSPECTOR;
     }
 
     private Window window() {

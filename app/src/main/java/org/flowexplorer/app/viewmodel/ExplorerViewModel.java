@@ -11,7 +11,6 @@ import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.CommandSink;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
-import org.flowexplorer.model.flow.Architecture;
 
 /**
  * The explorer's view models behind one door. Lives on the FX thread: {@link #accept(Snapshot)}
@@ -77,8 +76,7 @@ public final class ExplorerViewModel {
 
     /** Applies a preset: data, architecture and training settings in one model reset, then its view. */
     public void applyPreset(Preset p) {
-        Architecture a = p.architecture();
-        ArchitectureSettings arch = new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), p.training().seed());
+        ArchitectureSettings arch = ArchitectureSettings.of(p.architecture(), p.training().seed());
         DatasetSettings data = new DatasetSettings(p.dataset(), p.n(), p.noise(), p.dataSeed());
         commands.send(new Command.Configure(data, arch, p.training().learningRate(), p.training().batchSize(),
                 "Preset “" + p.name() + "”"));

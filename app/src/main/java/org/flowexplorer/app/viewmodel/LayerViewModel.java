@@ -36,6 +36,8 @@ public final class LayerViewModel {
     private final ReadOnlyStringWrapper maskDescription = new ReadOnlyStringWrapper(this, "maskDescription", "");
     private final ReadOnlyObjectWrapper<StepperFrame> stepperFrame = new ReadOnlyObjectWrapper<>(this, "stepperFrame");
     private StepperFrame.Source stepperSource;
+    /** The blocks after every coupling (e.g. "ActNorm", "rotation"), empty for the seed's flow. */
+    private java.util.List<String> blockNames = java.util.List.of();
     private double framePosition = Double.NaN;
     private CouplingInspection.Direction sentDirection = CouplingInspection.Direction.FORWARD;
     private boolean[][] masks;
@@ -74,9 +76,10 @@ public final class LayerViewModel {
         meanAbsScale = d.meanAbsScale();
         meanAbsShift = d.meanAbsShift();
         couplingType = d.settings().architecture().coupling();
+        blockNames = d.flowTrace() == null ? java.util.List.of() : d.flowTrace().blockNames();
         if (d.hasTrace() && (d.traceChanged() || stepperSource == null)) {
             stepperSource = new StepperFrame.Source(d.tracePositions(), d.traceBounds(), d.gridPositions(), d.gridLines(),
-                    d.gridPointsPerLine());
+                    d.gridPointsPerLine(), StepperFrame.Source.subStepsOf(d.flowTrace()));
             framePosition = Double.NaN;
         }
         showFrame(layerPosition.get());
@@ -130,7 +133,9 @@ public final class LayerViewModel {
                     meanAbsShift[coupling]);
         }
         maskDescription.set(where(p, count) + ": " + cond + " conditions (passes through), " + trans
-                + (couplingType == CouplingType.AFFINE ? " is scaled and shifted." : " is shifted.") + stats);
+                + (couplingType == CouplingType.AFFINE ? " is scaled and shifted." : " is shifted.") + stats
+                + (blockNames.isEmpty() ? "" : " Then " + String.join(", then ", blockNames)
+                        + " — between two positions the points pass through each in turn."));
     }
 
     /**

@@ -2,9 +2,11 @@ package org.flowexplorer.app.viewmodel;
 
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -13,8 +15,10 @@ import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.model.data.ToyDataset;
-import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
+import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
  * The data, model and training fields as text bound to the controls, validated when applied: an
@@ -26,6 +30,10 @@ public final class SettingsFormViewModel {
     private final TrainingControlsViewModel training;
     private final ObjectProperty<ToyDataset> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<CouplingType> coupling = new SimpleObjectProperty<>(this, "coupling");
+    private final ObjectProperty<Norm> norm = new SimpleObjectProperty<>(this, "norm", Norm.NONE);
+    private final ObjectProperty<Mixer> mixer = new SimpleObjectProperty<>(this, "mixer", Mixer.NONE);
+    /** The same as {@code norm == BATCH}, kept in step with {@link #norm}. */
+    private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm");
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
     private final Map<Section, ReadOnlyStringWrapper> errors = new EnumMap<>(Section.class);
     /** What the worker trains with now (its last snapshot). */
@@ -37,7 +45,7 @@ public final class SettingsFormViewModel {
 
     /** The text fields. */
     public enum Field {
-        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
+        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, SCALE, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
     }
 
     /** The parts of the form that report one error each. */
@@ -55,6 +63,14 @@ public final class SettingsFormViewModel {
             errors.put(s, new ReadOnlyStringWrapper(this, s.name(), ""));
         }
         set(Field.SAMPLE_COUNT, "1000");
+        norm.addListener((o, was, now) -> batchNorm.set(now == Norm.BATCH));
+        batchNorm.addListener((o, was, now) -> {
+            if (now) {
+                norm.set(Norm.BATCH);
+            } else if (norm.get() == Norm.BATCH) {
+                norm.set(Norm.NONE);
+            }
+        });
         dataset.addListener((o, was, now) -> {
             if (!showing && was != null && now != null && now != was) {
                 picked(now);
@@ -73,9 +89,22 @@ public final class SettingsFormViewModel {
         return texts.get(f);
     }
 
+    /** Whether a batch normalisation follows every coupling in the next model built ({@link #normProperty()} is BATCH). */
+    public BooleanProperty batchNormProperty() {
+        return batchNorm;
+    }
+
     /** What is wrong with a section's input when last applied, empty when nothing is. */
     public ReadOnlyStringProperty error(Section s) {
         return errors.get(s).getReadOnlyProperty();
+    }
+
+    /**
+     * The norm after every coupling in the next model built: none, batch norm or ActNorm
+     * ({@link #batchNormProperty()} follows it).
+     */
+    public ObjectProperty<Norm> normProperty() {
+        return norm;
     }
 
     /**
@@ -88,6 +117,11 @@ public final class SettingsFormViewModel {
 
     public ObjectProperty<CouplingType> couplingProperty() {
         return coupling;
+    }
+
+    /** The mixer after every coupling (after its norm) in the next model built: none, LU linear or a fixed rotation. */
+    public ObjectProperty<Mixer> mixerProperty() {
+        return mixer;
     }
 
     private String get(Field f) {
@@ -129,8 +163,7 @@ public final class SettingsFormViewModel {
     void accept(SnapshotDiff d) {
         SnapshotDiff.Settings now = d.settings();
         ArchitectureSettings a = now.architecture();
-        trained = new LastSettings(now.dataset().set(), new Architecture(a.layers(), a.hidden(), a.coupling()),
-                now.learningRate(), now.batchSize());
+        trained = new LastSettings(now.dataset().set(), a.architecture(), now.learningRate(), now.batchSize());
         architectureSeed = a.seed();
         if (d.newRun()) {
             show(now.customData() && !d.first() ? null : now.dataset(), a, now.learningRate(), now.batchSize());
@@ -180,11 +213,12 @@ public final class SettingsFormViewModel {
     public boolean applyArchitecture() {
         Parsed<Integer> layers = Inputs.integer(get(Field.LAYERS), "Layers", 1, FormLimits.MAX_LAYERS);
         Parsed<int[]> hidden = Inputs.hidden(get(Field.HIDDEN), FormLimits.MAX_WIDTH);
-        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error())) || coupling.get() == null) {
+        Parsed<ScaleFunction> scale = scale(get(Field.SCALE));
+        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error(), scale.error())) || coupling.get() == null) {
             return false;
         }
-        commands.send(new Command.ChangeArchitecture(
-                new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(), architectureSeed)));
+        commands.send(new Command.ChangeArchitecture(new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(),
+                architectureSeed, scale.value(), norm.get(), mixer.get())));
         training.pauseLocally();
         return true;
     }
@@ -199,6 +233,21 @@ public final class SettingsFormViewModel {
         set(Field.LAYERS, Integer.toString(a.layers()));
         set(Field.HIDDEN, a.hiddenText());
         coupling.set(a.coupling());
+        set(Field.SCALE, a.scale().id());
+        norm.set(a.norm());
+        mixer.set(a.mixer());
+    }
+
+    /** "tanh", "tanh:B", "softplus" or "exp" (blank: the seed's tanh:2). */
+    private static Parsed<ScaleFunction> scale(String text) {
+        if (text == null || text.isBlank()) {
+            return Parsed.ok(ScaleFunction.DEFAULT);
+        }
+        try {
+            return Parsed.ok(ScaleFunction.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Parsed.fail("Scale: " + e.getMessage() + ".");
+        }
     }
 
     /** A new set of model samples (n from the sample-count field); each press draws fresh z. */

@@ -21,10 +21,31 @@ public record StepperFrame(float[] points, float[] origins, float[][] gridLines,
      * What the frames are blended from: one trace through every layer, and the grid's trace
      * ({@code grid} null until computed; {@code lines} polylines of {@code perLine} points each).
      */
-    public record Source(float[][] positions, Bounds[] layerBounds, float[][] grid, int lines, int perLine) {
-        /** The picture at {@code position}. */
+    public record Source(float[][] positions, Bounds[] layerBounds, float[][] grid, int lines, int perLine, float[][][] subSteps) {
+        /** Without sub-steps: a flow of couplings alone. */
+        public Source(float[][] positions, Bounds[] layerBounds, float[][] grid, int lines, int perLine) {
+            this(positions, layerBounds, grid, lines, perLine, null);
+        }
+
+        /**
+         * The sub-steps of every interval of a trace with blocks after its couplings (the coupling's
+         * output, then each block's but the last: {@link LayerInterpolation#through}); null without blocks.
+         */
+        public static float[][][] subStepsOf(org.flowexplorer.model.flow.FlowTrace t) {
+            if (t == null || !t.hasNorms()) {
+                return null;
+            }
+            float[][][] out = new float[t.layers()][][];
+            for (int k = 0; k < out.length; k++) {
+                java.util.List<float[]> steps = new java.util.ArrayList<>(t.subSteps(k).values());
+                out[k] = steps.subList(0, steps.size() - 1).toArray(new float[0][]);
+            }
+            return out;
+        }
+
+        /** The picture at {@code position}: the points through the sub-steps, the grid and bounds blended linearly. */
         StepperFrame at(double position) {
-            return new StepperFrame(LayerInterpolation.at(positions, position), positions[0],
+            return new StepperFrame(LayerInterpolation.through(positions, subSteps, position), positions[0],
                     grid == null ? null : WarpedGrid.polylines(LayerInterpolation.at(grid, position), lines, perLine),
                     LayerInterpolation.bounds(layerBounds, position), LayerInterpolation.common(layerBounds));
         }

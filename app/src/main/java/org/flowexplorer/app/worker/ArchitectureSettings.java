@@ -2,16 +2,38 @@ package org.flowexplorer.app.worker;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
+import org.flowexplorer.model.flow.ScaleFunction;
 
-/** The flow the worker builds: number of coupling layers, conditioner widths, coupling type and init seed. */
-public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed) {
+/**
+ * The flow the worker builds: number of coupling layers, conditioner widths, coupling type, the
+ * init seed, the affine couplings' scale function, and the norm and mixer after every coupling. {@link #of(Architecture, long)} and {@link #architecture()} are the one conversion to
+ * and from the model's {@link Architecture} (sessions, preferences, presets).
+ */
+public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale,
+                                   Norm norm, Mixer mixer) {
     public static final int MAX_LAYERS = 32;
     public static final int MAX_WIDTH = 1024;
 
+    /** The seed's blocks: tanh·2 scale, no batch normalisation. */
+    public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed) {
+        this(layers, hidden, coupling, seed, ScaleFunction.DEFAULT, false);
+    }
+
+    /** With or without batch normalisation, no mixer. */
+    public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale, boolean batchNorm) {
+        this(layers, hidden, coupling, seed, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE);
+    }
+
     public ArchitectureSettings {
         Objects.requireNonNull(coupling, "coupling");
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(norm, "norm");
+        Objects.requireNonNull(mixer, "mixer");
         if (layers < 1 || layers > MAX_LAYERS) {
             throw new IllegalArgumentException("layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }
@@ -24,6 +46,21 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
             }
         }
         hidden = hidden.clone();
+    }
+
+    /** The settings of an architecture with this init seed (throws if it is outside the app's range). */
+    public static ArchitectureSettings of(Architecture a, long seed) {
+        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.norm(), a.mixer());
+    }
+
+    /** The model's description of these settings (without the seed). */
+    public Architecture architecture() {
+        return new Architecture(layers, hidden, coupling, scale, norm, mixer);
+    }
+
+    /** True if a batch normalisation follows every coupling. */
+    public boolean batchNorm() {
+        return norm == Norm.BATCH;
     }
 
     /** The app's default: 8 affine layers, hidden 64,64 (responsive on a laptop). */
@@ -42,7 +79,7 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
     }
 
     public FlowSpec spec() {
-        return FlowSpec.alternating(2, layers, hidden, coupling);
+        return architecture().toSpec(2);
     }
 
     /** "64,64". */
@@ -57,16 +94,18 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
     @Override
     public boolean equals(Object o) {
         return o instanceof ArchitectureSettings a && a.layers == layers && Arrays.equals(a.hidden, hidden)
-                && a.coupling == coupling && a.seed == seed;
+                && a.coupling == coupling && a.seed == seed && a.scale.equals(scale) && a.norm == norm && a.mixer == mixer;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed);
+        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, norm, mixer);
     }
 
     @Override
     public String toString() {
-        return layers + " × " + coupling.name().toLowerCase() + " [" + hiddenText() + "]";
+        return layers + " × " + coupling.name().toLowerCase() + (coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "")
+                + (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
+                + (mixer == Mixer.NONE ? "" : " + " + (mixer == Mixer.LU ? "LU linear" : "rotation")) + " [" + hiddenText() + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.flowexplorer.app.worker;
 
 import java.util.Map;
 import org.flowexplorer.model.flow.Architecture;
-import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.io.LoadedModel;
@@ -91,8 +90,7 @@ final class SessionOps {
         if (m.dim() != 2) {
             throw new IllegalArgumentException("the model works on " + m.dim() + "-D points; Flow Explorer shows 2-D flows");
         }
-        FlowSpec spec = m.spec();
-        return new ArchitectureSettings(spec.layers(), spec.hidden(), spec.coupling(), seed);
+        return ArchitectureSettings.of(Architecture.of(m.spec()), seed);
     }
 
     /** A copy of the current state as a session (model copied; data and history snapshot shared immutably). */
@@ -104,8 +102,7 @@ final class SessionOps {
                 ? new ModelMetadata.DatasetInfo(t.dataset().id(), n, t.noise(), t.seed())
                 : new ModelMetadata.DatasetInfo(Snapshot.describeSource(e.settings().dataSource()), n, null, null);
         ModelMetadata meta = ModelMetadata.trained(tc, e.currentStep()).withDataset(info);
-        Architecture arch = new Architecture(a.layers(), a.hidden(), a.coupling());
-        return new Session(e.model().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), arch, tc, view),
+        return new Session(e.model().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), a.architecture(), tc, view),
                 LossHistory.of(e.history().snapshot()));
     }
 }

@@ -69,4 +69,24 @@ class FlowBlocksCliTest {
         assertTrue(r.get("torch").asText().contains("seed's flow"), r.toString());
         CliRunner.run("bench", "--steps", 20, "--batchnorm", "--torch", "require").assertError(1);
     }
+
+    @Test
+    void trainWithActNormAndLuMixersSavesThemAndNpzExportIsRefused() throws Exception {
+        Path zip = dir.resolve("glow.zip");
+        JsonNode r = CliRunner.run("train", "--dataset", "moons", "--n", 300, "--layers", 2, "--hidden", "8,8", "--steps", 30,
+                "--batch", 64, "--lr", 0.01, "--norm", "act", "--mixer", "lu", "--out", zip).assertOk().result();
+        assertEquals("act", r.get("norm").asText());
+        assertEquals("lu", r.get("mixer").asText());
+        assertFalse(r.get("batchnorm").asBoolean());
+        FlowSpec spec = ModelFile.load(zip).model().spec();
+        assertEquals(org.flowexplorer.model.flow.Norm.ACT, spec.norm());
+        assertEquals(org.flowexplorer.model.flow.Mixer.LU, spec.mixer());
+        CliRunner.Result npz = CliRunner.run("convert", "--model", zip, "--out", dir.resolve("glow.npz"));
+        assertTrue(npz.exitCode() != 0 && npz.err().contains("model file"), npz.err());
+        JsonNode rot = CliRunner.run("train", "--dataset", "moons", "--n", 200, "--layers", 2, "--hidden", 4, "--steps", 2,
+                "--norm", "batch", "--mixer", "rotation").assertOk().result();
+        assertTrue(rot.get("batchnorm").asBoolean());
+        CliRunner.run("train", "--dataset", "moons", "--steps", 1, "--mixer", "shear").assertError(2);
+        CliRunner.run("train", "--dataset", "moons", "--steps", 1, "--batchnorm", "--norm", "act").assertError(2);
+    }
 }

@@ -61,4 +61,13 @@ class AppPreferencesTest extends FreshPreferences {
         assertEquals(Optional.empty(), prefs.windowBounds());
         assertThrows(IllegalArgumentException.class, () -> new WindowBounds(Double.NaN, 0, 800, 600, false));
     }
+
+    @Test
+    void scaleAndBatchNormAreRemembered() {
+        AppPreferences prefs = new AppPreferences(node);
+        LastSettings settings = new LastSettings(ToyDataset.MOONS, new Architecture(6, new int[] {32}, CouplingType.AFFINE)
+                .withScale(org.flowexplorer.model.flow.ScaleFunction.tanh(3.5)).withBatchNorm(true), 1e-3, 64);
+        prefs.setLastSettings(settings);
+        assertEquals(settings, new AppPreferences(node).lastSettings());
+    }
 }

@@ -105,4 +105,17 @@ class PresetClaimsTest {
         PresetRun eight = run("moons, 8 layers 128x128", Presets.ONE_LAYER, new Architecture(8, new int[] {128, 128}, CouplingType.AFFINE), 400);
         assertClearlyWorse(one, eight, 0.4);
     }
+
+    @Test
+    void actNormStartsTheLossLowerAndTheLuMixersLearn() {
+        Preset p = Presets.GLOW_BLOCKS;
+        PresetRun glow = run("checkerboard, 4 x affine + ActNorm + LU", p, 200);
+        PresetRun bare = run("checkerboard, 4 x affine + LU", p, p.architecture().withNorm(org.flowexplorer.model.flow.Norm.NONE), 200);
+        // measured: first loss 4.51 with ActNorm, 7.18 without
+        assertTrue(glow.initialLoss() < bare.initialLoss() - 1.5, glow.describe("glow") + " vs " + bare.describe("bare"));
+        RealNVP m = glow.model();
+        var lu = (org.flowexplorer.model.flow.LuLinear) m.blocks().get(0).get(1);
+        double[] w = lu.matrix(m.parameterValues(), m.bufferValues());
+        assertTrue(Math.abs(w[1]) + Math.abs(w[2]) + Math.abs(w[0] - 1) + Math.abs(w[3] - 1) > 1e-3, "the mixer moved from I");
+    }
 }

@@ -96,13 +96,13 @@ class MaskGalleryViewTest {
                 Explanations.MASK_VIEW, Explanations.LOSS_CHART, Explanations.SAMPLE_INVERT, Explanations.DENSITY,
                 Explanations.FORMULA_INSPECTOR, Explanations.FORMULA_INSPECTOR_INVERSE, Explanations.WORKED_EXAMPLE,
                 Explanations.MASK_GALLERY, Explanations.LOGDET_JACOBIAN, Explanations.CONDITIONER_CURVES,
-                Explanations.NUMERICAL_HEALTH}) {
+                Explanations.NUMERICAL_HEALTH, Explanations.FLOW_BLOCKS}) {
             Explanations.Entry e = Explanations.get(id);
             assertFalse(e.title().isBlank());
             long sentences = e.text().chars().filter(c -> c == '.').count();
             assertTrue(sentences >= 2, id + " has at least two sentences");
         }
-        assertEquals(14, Explanations.all().size());
+        assertEquals(15, Explanations.all().size());
         assertTrue(Explanations.get(Explanations.LOSS_CHART).text().contains("nats"));
     }
 }

@@ -102,4 +102,47 @@ class SettingsFormViewModelTest {
         assertEquals("2.5", NumberText.format(2.5));
         assertEquals("3e-4", NumberText.format(3e-4));
     }
+
+    @Test
+    void theFormSendsTheScaleAndBatchNormAndShowsThem() {
+        ArchitectureSettings normed = new ArchitectureSettings(6, new int[] {32, 16}, CouplingType.AFFINE, 3,
+                org.flowexplorer.model.flow.ScaleFunction.SOFTPLUS, true);
+        form.show(new DatasetSettings(ToyDataset.MOONS, 500, 0.1, 1), normed, 1e-3, 64);
+        assertEquals("softplus", form.text(Field.SCALE).get());
+        assertTrue(form.batchNormProperty().get());
+        form.text(Field.SCALE).set("tanh:3");
+        form.batchNormProperty().set(false);
+        assertTrue(form.applyArchitecture());
+        ArchitectureSettings a = ((Command.ChangeArchitecture) sent.get(sent.size() - 1)).settings();
+        assertEquals(org.flowexplorer.model.flow.ScaleFunction.tanh(3), a.scale());
+        assertFalse(a.batchNorm());
+        form.batchNormProperty().set(true);
+        assertTrue(form.applyArchitecture());
+        assertTrue(((Command.ChangeArchitecture) sent.get(sent.size() - 1)).settings().batchNorm());
+        assertTrue(((Command.ChangeArchitecture) sent.get(sent.size() - 1)).settings().spec().batchNorm());
+    }
+
+    @Test
+    void anUnknownScaleIsAnArchitectureErrorAndSendsNothing() {
+        form.show(new DatasetSettings(ToyDataset.MOONS, 500, 0.1, 1), ARCH, 1e-3, 64);
+        int before = sent.size();
+        form.text(Field.SCALE).set("sigmoid");
+        assertFalse(form.applyArchitecture());
+        assertTrue(form.error(Section.ARCHITECTURE).get().contains("sigmoid"), form.error(Section.ARCHITECTURE).get());
+        assertEquals(before, sent.size());
+    }
+
+    @Test
+    void theFormSendsTheNormAndMixer() {
+        form.show(new DatasetSettings(ToyDataset.MOONS, 500, 0.1, 1), ARCH, 1e-3, 64);
+        form.normProperty().set(org.flowexplorer.model.flow.Norm.ACT);
+        form.mixerProperty().set(org.flowexplorer.model.flow.Mixer.ROTATION);
+        assertFalse(form.batchNormProperty().get());
+        assertTrue(form.applyArchitecture());
+        ArchitectureSettings a = ((Command.ChangeArchitecture) sent.get(sent.size() - 1)).settings();
+        assertEquals(org.flowexplorer.model.flow.Norm.ACT, a.norm());
+        assertEquals(org.flowexplorer.model.flow.Mixer.ROTATION, a.spec().mixer());
+        form.batchNormProperty().set(true);
+        assertEquals(org.flowexplorer.model.flow.Norm.BATCH, form.normProperty().get());
+    }
 }

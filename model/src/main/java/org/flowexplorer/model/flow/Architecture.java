@@ -11,7 +11,7 @@ import org.flowexplorer.model.Limits;
  * {@link FlowSpec} without the mask list; {@link #toSpec(int)} builds the full spec. Used by
  * session settings, remembered preferences and presets.
  */
-public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer) {
     /** The seed's default: 8 affine layers with a 256×256 conditioner. */
     public static final Architecture DEFAULT = new Architecture(8, new int[] {256, 256}, CouplingType.AFFINE);
 
@@ -20,8 +20,15 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         this(layers, hidden, coupling, ScaleFunction.DEFAULT, false);
     }
 
+    /** With or without batch normalisation, no mixer. */
+    public Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+        this(layers, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE);
+    }
+
     public Architecture {
         Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(norm, "norm");
+        Objects.requireNonNull(mixer, "mixer");
         if (layers < 1) {
             throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
         }
@@ -39,17 +46,37 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
-        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.batchNorm());
+        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.norm(), spec.mixer());
+    }
+
+    /** True if a {@link BatchNorm} follows every coupling. */
+    public boolean batchNorm() {
+        return norm == Norm.BATCH;
     }
 
     /** This architecture with another scale function for its affine couplings. */
     public Architecture withScale(ScaleFunction f) {
-        return new Architecture(layers, hidden, coupling, f, batchNorm);
+        return new Architecture(layers, hidden, coupling, f, norm, mixer);
     }
 
-    /** This architecture with (or without) a batch normalisation after every coupling. */
+    /** This architecture with (or without) a batch normalisation after every coupling (without: no norm). */
     public Architecture withBatchNorm(boolean on) {
-        return new Architecture(layers, hidden, coupling, scale, on);
+        return withNorm(on ? Norm.BATCH : norm == Norm.BATCH ? Norm.NONE : norm);
+    }
+
+    /** This architecture with another norm after every coupling. */
+    public Architecture withNorm(Norm n) {
+        return new Architecture(layers, hidden, coupling, scale, n, mixer);
+    }
+
+    /** This architecture with another mixer after every coupling (after its norm). */
+    public Architecture withMixer(Mixer m) {
+        return new Architecture(layers, hidden, coupling, scale, norm, m);
+    }
+
+    /** Parameters of the blocks after one coupling in {@code dim} dimensions. */
+    private static long blockParameters(Norm norm, Mixer mixer, int dim) {
+        return norm.parameterCount(dim) + (long) mixer.parameterCount(dim);
     }
 
     /**
@@ -60,7 +87,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     public long parameterCount(int dim) {
         long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling);
         long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling);
-        return (layers + 1L) / 2 * even + layers / 2L * odd + (batchNorm ? layers * (long) BatchNorm.parameterCount(dim) : 0);
+        return (layers + 1L) / 2 * even + layers / 2L * odd + layers * blockParameters(norm, mixer, dim);
     }
 
     /** {@link #parameterCount(int)} of the app's 2-D flows. */
@@ -86,7 +113,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         for (Mask m : spec.masks()) {
             total += layerParameters(m, hidden, spec.coupling());
         }
-        return total + (spec.batchNorm() ? spec.layers() * (long) BatchNorm.parameterCount(spec.dim()) : 0);
+        return total + spec.layers() * blockParameters(spec.norm(), spec.mixer(), spec.dim());
     }
 
     /** {@link #requireWithinLimits(int)} for any spec: dimension, layers, widths, then the {@code long} parameter count. */
@@ -102,7 +129,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** A spec with alternating half masks in {@code dim} dimensions. */
     public FlowSpec toSpec(int dim) {
-        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm);
+        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer);
     }
 
     @Override
@@ -113,12 +140,12 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && layers == a.layers && Arrays.equals(hidden, a.hidden) && coupling == a.coupling
-                && scale.equals(a.scale) && batchNorm == a.batchNorm;
+                && scale.equals(a.scale) && norm == a.norm && mixer == a.mixer;
     }
 
     @Override
     public int hashCode() {
-        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + (batchNorm ? 1 : 0);
+        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode();
     }
 
     /** E.g. {@code "8 × affine, hidden 256×256"}, {@code "8 × affine (softplus) + batch norm, hidden 64×64"}. */
@@ -129,6 +156,8 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
             widths.append(i == 0 ? "" : "×").append(hidden[i]);
         }
         String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "";
-        return layers + " × " + coupling.id() + scaleText + (batchNorm ? " + batch norm" : "") + ", hidden " + widths;
+        String blocks = (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
+                + (mixer == Mixer.LU ? " + LU linear" : mixer == Mixer.ROTATION ? " + rotation" : "");
+        return layers + " × " + coupling.id() + scaleText + blocks + ", hidden " + widths;
     }
 }

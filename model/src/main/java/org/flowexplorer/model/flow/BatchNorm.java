@@ -3,7 +3,6 @@ package org.flowexplorer.model.flow;
 import org.flowexplorer.model.Precision;
 import org.flowexplorer.model.nn.Numerics;
 import org.flowexplorer.model.nn.ParameterStore;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * RealNVP's batch normalisation between couplings (Dinh et al. 2017, §3.7), per feature j of D:
@@ -33,26 +32,54 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A training batch of one row has no variance (PyTorch refuses it); it is normalised with the
  * running statistics, which it leaves unchanged.
  */
-public final class BatchNorm extends ParameterSlice {
+public final class BatchNorm extends FlowBlock {
     public static final double EPS = 1e-5;
     public static final double MOMENTUM = 0.1;
 
-    private final int dim;
-    private final int bufferOffset;
-    private Object standaloneBuffers;
-
     BatchNorm(int dim, ParameterStore<?> store, int offset, int bufferOffset) {
-        super(store, offset);
-        this.dim = dim;
-        this.bufferOffset = bufferOffset;
+        super("batch norm", dim, parameterCount(dim), bufferCount(dim), store, offset, bufferOffset);
     }
 
     /** A stand-alone norm in {@code dim} dimensions with its own parameters (0) and running statistics (0 and 1). */
     public static BatchNorm create(int dim, Precision precision) {
-        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(dim));
-        BatchNorm norm = new BatchNorm(dim, store, 0, 0);
-        norm.standaloneBuffers = initialBuffers(store.numerics(), 1, dim);
-        return norm;
+        return standalone(BatchNorm::new, dim, parameterCount(dim), precision, 0);
+    }
+
+    @Override
+    <A> void initialiseBuffers(Numerics<A> nm, A buffers, java.util.SplittableRandom rng) {
+        nm.fill(buffers, bufferOffset, dim, 0.0);
+        nm.fill(buffers, bufferOffset + dim, dim, 1.0);
+    }
+
+    @Override
+    <A> Object workspace(Numerics<A> nm, int rows) {
+        return new Workspace<>(nm, rows, dim);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <A> void forward(Numerics<A> nm, A params, A buffers, A x, A ld, int rows, Object w, boolean training) {
+        forward(nm, params, buffers, x, ld, rows, (Workspace<A>) w, training);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <A> void inverse(Numerics<A> nm, A params, A buffers, A y, A ld, int rows, Object w) {
+        Workspace<A> ws = (Workspace<A>) w;
+        inverse(nm, params, buffers, y, ld, rows, ws);
+        nm.copy(ws.pre, 0, y, 0, rows * dim);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <A> void backward(Numerics<A> nm, A params, A grads, A dy, A dld, int rows, Object w) {
+        backward(nm, params, grads, dy, dld, rows, (Workspace<A>) w);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    <A> void afterTrainingPass(Numerics<A> nm, A params, A buffers, Object w) {
+        updateRunningStatistics(nm, buffers, (Workspace<A>) w);
     }
 
     /** log_gamma and beta: 2·D parameters. */
@@ -74,20 +101,7 @@ public final class BatchNorm extends ParameterSlice {
         return b;
     }
 
-    @Override
-    public int dim() {
-        return dim;
-    }
-
-    /** Offset of log_gamma in the store (beta follows, D further on). */
-    public int parameterOffset() {
-        return offset;
-    }
-
-    /** Offset of running_mean in the model's buffers (running_var follows, D further on). */
-    public int bufferOffset() {
-        return bufferOffset;
-    }
+    // its parameters: log_gamma then beta (D each); its buffers: running_mean then running_var (D each)
 
     // ---- per-batch scratch, kept from forward to backward ------------------------------------
 
@@ -172,12 +186,6 @@ public final class BatchNorm extends ParameterSlice {
             logDet += lg + Math.log(w.invStd[j]);
         }
         addToAll(nm, ld, rows, -logDet);
-    }
-
-    private static <A> void addToAll(Numerics<A> nm, A ld, int rows, double v) {
-        for (int r = 0; r < rows; r++) {
-            nm.set(ld, r, nm.get(ld, r) + v);
-        }
     }
 
     /**
@@ -267,76 +275,16 @@ public final class BatchNorm extends ParameterSlice {
                 java.util.Arrays.copyOfRange(parameters, offset + dim, offset + 2 * dim), w.xhat.clone(), out, ld[0]);
     }
 
-    // ---- Transform API for a stand-alone norm (evaluation mode) --------------------------------
-
-    @Override
-    public int parameterCount() {
-        return parameterCount(dim);
-    }
-
     /** Sets a stand-alone norm's running mean and variance (D each). */
     public void setRunningStatistics(double[] mean, double[] var) {
         setRunning(store.numerics(), mean, var);
     }
 
-    @SuppressWarnings("unchecked")
     private <A> void setRunning(Numerics<A> nm, double[] mean, double[] var) {
-        if (standaloneBuffers == null) {
-            throw new IllegalStateException("a flow's norm keeps its statistics in the flow (RealNVP.setBufferValues)");
-        }
-        A b = (A) standaloneBuffers;
+        A b = standaloneBuffers();
         for (int j = 0; j < dim; j++) {
             nm.set(b, j, mean[j]);
             nm.set(b, dim + j, var[j]);
         }
-    }
-
-    @Override
-    public TransformResult forward(INDArray x) {
-        return run(store, x, false);
-    }
-
-    @Override
-    public TransformResult inverse(INDArray y) {
-        return run(store, y, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <A> TransformResult run(ParameterStore<A> s, INDArray in, boolean inverse) {
-        Numerics<A> nm = s.numerics();
-        int n = (int) in.rows();
-        A x = NdArrays.matrix(nm, in, dim, inverse ? "y" : "x"), ld = nm.alloc(n);
-        Workspace<A> w = new Workspace<>(nm, n, dim);
-        A out = x;
-        if (inverse) {
-            inverse(nm, s.values(), (A) standaloneBuffers, x, ld, n, w);
-            out = w.pre;
-        } else {
-            forward(nm, s.values(), (A) standaloneBuffers, x, ld, n, w, false);
-        }
-        return new TransformResult(NdArrays.create(nm, out, 0, n * dim, n, dim), NdArrays.create(nm, ld, 0, n, n));
-    }
-
-    @Override
-    public VectorJacobianProduct vjp(INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
-        return vjp(store, x, dOutputs, dLogAbsDet);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <A> VectorJacobianProduct vjp(ParameterStore<A> s, INDArray x, INDArray dOutputs, INDArray dLogAbsDet) {
-        Numerics<A> nm = s.numerics();
-        int n = (int) x.rows();
-        A in = NdArrays.matrix(nm, x, dim, "x"), ld = nm.alloc(n);
-        Workspace<A> w = new Workspace<>(nm, n, dim);
-        forward(nm, s.values(), (A) standaloneBuffers, in, ld, n, w, false);
-        A dy = NdArrays.matrix(nm, dOutputs, dim, "dOutputs");
-        backward(nm, s.values(), s.gradients(), dy, NdArrays.vector(nm, dLogAbsDet, n, "dLogAbsDet"), n, w);
-        return new VectorJacobianProduct(NdArrays.create(nm, dy, 0, n * dim, n, dim),
-                NdArrays.create(nm, s.gradients(), offset, parameterCount(), parameterCount()));
-    }
-
-    @Override
-    public String toString() {
-        return "BatchNorm[dim=" + dim + ", offset=" + offset + "]";
     }
 }

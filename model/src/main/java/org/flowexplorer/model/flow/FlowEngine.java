@@ -18,10 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * single place where layers are composed: the forward pass runs them in order and sums their
  * log-determinants; the inverse runs them backwards.
  *
- * <p>With batch normalisation, norm l follows coupling l (position l + 1 is after both). The
- * training pass normalises with the batch's statistics and, once its backward pass is complete,
- * updates the running statistics; every other pass (evaluation, inversion, traces, vjp) uses the
- * running statistics.
+ * <p>Coupling l may be followed by blocks ({@link FlowBlock}: a norm, then a mixer); position l + 1
+ * is after the coupling and its blocks. The training pass runs them in training mode (batch
+ * statistics, a data-dependent init) and, once its backward pass is complete, lets them update
+ * their buffers (running statistics, the init); every other pass (evaluation, inversion, traces,
+ * vjp) runs them in evaluation mode.
  *
  * <p>The training pass ({@link #nllAndGradient}) is interruptible: between layers it checks the
  * thread's interrupt flag and throws {@link CancellationException} (leaving the flag set), before
@@ -37,24 +38,38 @@ final class FlowEngine<A> {
     final Numerics<A> nm;
     final ParameterStore<A> store;
     final List<CouplingLayer> layers;
-    /** Empty, or one norm per coupling. */
-    final List<BatchNorm> norms;
-    /** The norms' running statistics (see {@link BatchNorm#bufferOffset()}). */
+    /** Per coupling, the blocks that follow it (in order; empty lists for the seed's flow). */
+    final List<List<FlowBlock>> blocks;
+    private final boolean withBlocks;
+    private final int bufferSize;
+    /** The blocks' buffers (see {@link FlowBlock#bufferOffset()}). */
     final A buffers;
     final int dim;
     private final Map<Integer, Pass<A>> passes = new LinkedHashMap<>(8, 0.75f, true);
 
-    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, List<BatchNorm> norms, int chunk) {
+    private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, List<List<FlowBlock>> blocks, int chunk) {
         this.chunk = chunk;
         this.nm = store.numerics();
         this.store = store;
         this.layers = List.copyOf(layers);
-        this.norms = List.copyOf(norms);
         this.dim = layers.get(0).dim();
-        if (!norms.isEmpty() && norms.size() != layers.size()) {
-            throw new IllegalArgumentException("expected one norm per coupling, got " + norms.size() + " for " + layers.size());
+        List<List<FlowBlock>> bs = new ArrayList<>();
+        int size = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            List<FlowBlock> after = blocks.isEmpty() ? List.of() : List.copyOf(blocks.get(l));
+            bs.add(after);
+            for (FlowBlock b : after) {
+                size = Math.max(size, b.bufferOffset() + b.bufferCount());
+            }
         }
-        this.buffers = BatchNorm.initialBuffers(nm, norms.size(), dim);
+        if (!blocks.isEmpty() && blocks.size() != layers.size()) {
+            throw new IllegalArgumentException("expected blocks for each coupling, got " + blocks.size() + " for " + layers.size());
+        }
+        this.blocks = List.copyOf(bs);
+        this.withBlocks = bs.stream().anyMatch(b -> !b.isEmpty());
+        this.bufferSize = size;
+        this.buffers = nm.alloc(Math.max(1, size));
+        initialiseBlocks(new java.util.SplittableRandom(0));
     }
 
     static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers) {
@@ -65,28 +80,38 @@ final class FlowEngine<A> {
         return create(store, layers, List.of(), chunk);
     }
 
-    static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers, List<BatchNorm> norms, int chunk) {
-        return createTyped(store, layers, norms, chunk);
+    /** {@code blocks}: empty, or for each coupling the blocks that follow it. */
+    static FlowEngine<?> create(ParameterStore<?> store, List<CouplingLayer> layers, List<List<FlowBlock>> blocks, int chunk) {
+        return createTyped(store, layers, blocks, chunk);
     }
 
-    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers, List<BatchNorm> norms, int chunk) {
+    private static <A> FlowEngine<A> createTyped(ParameterStore<A> store, List<CouplingLayer> layers, List<List<FlowBlock>> blocks,
+            int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be positive, got " + chunk);
         }
-        return new FlowEngine<>(store, layers, norms, chunk);
+        return new FlowEngine<>(store, layers, blocks, chunk);
     }
 
-    /** A copy of the running statistics (per norm: running mean [D], running variance [D]). */
+    /** Every block's starting buffers (running statistics 0 and 1, a rotation drawn from {@code rng}, …). */
+    void initialiseBlocks(java.util.SplittableRandom rng) {
+        for (List<FlowBlock> after : blocks) {
+            for (FlowBlock b : after) {
+                b.initialiseBuffers(nm, buffers, rng);
+            }
+        }
+    }
+
+    /** A copy of the blocks' buffers (layout: {@link FlowBlock#bufferOffset()}). */
     double[] bufferValues() {
-        return nm.toDoubles(buffers, 0, norms.size() * BatchNorm.bufferCount(dim));
+        return nm.toDoubles(buffers, 0, bufferSize);
     }
 
     void setBufferValues(double[] values) {
-        int n = norms.size() * BatchNorm.bufferCount(dim);
-        if (values.length != n) {
-            throw new IllegalArgumentException("expected " + n + " running-statistic values, got " + values.length);
+        if (values.length != bufferSize) {
+            throw new IllegalArgumentException("expected " + bufferSize + " buffer values, got " + values.length);
         }
-        nm.copy(nm.fromDoubles(values), 0, buffers, 0, n);
+        nm.copy(nm.fromDoubles(values), 0, buffers, 0, bufferSize);
     }
 
     /** Buffers for one batch size: the positions between all layers, log-dets and per-layer workspaces. */
@@ -94,7 +119,10 @@ final class FlowEngine<A> {
         final int rows;
         final List<A> xs = new ArrayList<>();
         final List<CouplingWorkspace<A>> ws = new ArrayList<>();
-        final List<BatchNorm.Workspace<A>> nws = new ArrayList<>();
+        /** Per coupling, its blocks' workspaces. */
+        final List<List<Object>> bws = new ArrayList<>();
+        /** Per coupling with blocks, its output before them (forward) or its input after undoing them (inverse). */
+        final List<A> beforeBlocks = new ArrayList<>();
         final A ld;
         final A layerLd;
         final A normLd;
@@ -110,8 +138,13 @@ final class FlowEngine<A> {
                 ws.add(new CouplingWorkspace<>(e.nm, rows, layer.conditioningCount(), layer.transformedCount(),
                         layer.conditioner(), layer.headBuffers()));
             }
-            for (int l = 0; l < e.norms.size(); l++) {
-                nws.add(new BatchNorm.Workspace<>(e.nm, rows, e.dim));
+            for (List<FlowBlock> after : e.blocks) {
+                List<Object> w = new ArrayList<>();
+                for (FlowBlock b : after) {
+                    w.add(b.workspace(e.nm, rows));
+                }
+                bws.add(w);
+                beforeBlocks.add(after.isEmpty() ? null : e.nm.alloc(rows * e.dim));
             }
             ld = e.nm.alloc(rows);
             layerLd = e.nm.alloc(rows);
@@ -148,16 +181,27 @@ final class FlowEngine<A> {
         nm.fill(p.ld, 0, rows, 0.0);
         for (int l = 0; l < layers.size(); l++) {
             checkInterrupt(training);
-            forwardStep(p, l, rows, p.ld, p.ld, training);
+            forwardStep(p, l, rows, p.ld, p.ld, training, null);
         }
     }
 
-    /** Coupling l from xs[l] into xs[l + 1] adding to {@code ld}, then its norm (if any) in place adding to {@code normLd}. */
-    private void forwardStep(Pass<A> p, int l, int rows, A ld, A normLd, boolean training) {
-        A params = store.values();
-        layers.get(l).forward(nm, params, p.xs.get(l), p.xs.get(l + 1), ld, rows, p.ws.get(l));
-        if (!norms.isEmpty()) {
-            norms.get(l).forward(nm, params, buffers, p.xs.get(l + 1), normLd, rows, p.nws.get(l), training);
+    /**
+     * Coupling l from xs[l] into xs[l + 1] adding to {@code ld}, then its blocks (if any) in place
+     * adding to {@code normLd}; with {@code steps}, the points after each block but the last.
+     */
+    private void forwardStep(Pass<A> p, int l, int rows, A ld, A normLd, boolean training, List<float[]> steps) {
+        A params = store.values(), out = p.xs.get(l + 1);
+        layers.get(l).forward(nm, params, p.xs.get(l), out, ld, rows, p.ws.get(l));
+        List<FlowBlock> after = blocks.get(l);
+        if (after.isEmpty()) {
+            return;
+        }
+        nm.copy(out, 0, p.beforeBlocks.get(l), 0, rows * dim);
+        for (int b = 0; b < after.size(); b++) {
+            after.get(b).forward(nm, params, buffers, out, normLd, rows, p.bws.get(l).get(b), training);
+            if (steps != null && b < after.size() - 1) {
+                steps.add(nm.toFloats(out, 0, rows * dim));
+            }
         }
     }
 
@@ -165,16 +209,28 @@ final class FlowEngine<A> {
     void runInverse(Pass<A> p, int rows) {
         nm.fill(p.ld, 0, rows, 0.0);
         for (int l = layers.size() - 1; l >= 0; l--) {
-            inverseStep(p, l, rows, p.ld, p.ld);
+            inverseStep(p, l, rows, p.ld, p.ld, null);
         }
     }
 
-    /** Norm l (if any) from xs[l + 1] adding to {@code normLd}, then coupling l down into xs[l] adding to {@code ld}. */
-    private void inverseStep(Pass<A> p, int l, int rows, A ld, A normLd) {
+    /**
+     * Coupling l's blocks (if any) undone from xs[l + 1], last first, adding to {@code normLd}, then
+     * coupling l down into xs[l] adding to {@code ld}; with {@code steps}, the points after each
+     * block but the last (in forward order).
+     */
+    private void inverseStep(Pass<A> p, int l, int rows, A ld, A normLd, List<float[]> steps) {
         A params = store.values(), in = p.xs.get(l + 1);
-        if (!norms.isEmpty()) {
-            norms.get(l).inverse(nm, params, buffers, in, normLd, rows, p.nws.get(l));
-            in = p.nws.get(l).pre;
+        List<FlowBlock> after = blocks.get(l);
+        if (!after.isEmpty()) {
+            A undone = p.beforeBlocks.get(l);
+            nm.copy(in, 0, undone, 0, rows * dim);
+            for (int b = after.size() - 1; b >= 0; b--) {
+                after.get(b).inverse(nm, params, buffers, undone, normLd, rows, p.bws.get(l).get(b));
+                if (steps != null && b > 0) {
+                    steps.add(0, nm.toFloats(undone, 0, rows * dim));
+                }
+            }
+            in = undone;
         }
         layers.get(l).inverse(nm, params, in, p.xs.get(l), ld, rows, p.ws.get(l));
     }
@@ -187,8 +243,9 @@ final class FlowEngine<A> {
         A params = store.values(), grads = store.gradients();
         for (int l = layers.size() - 1; l >= 0; l--) {
             checkInterrupt(interruptible);
-            if (!norms.isEmpty()) {
-                norms.get(l).backward(nm, params, grads, p.dx, p.dld, rows, p.nws.get(l));
+            List<FlowBlock> after = blocks.get(l);
+            for (int b = after.size() - 1; b >= 0; b--) {
+                after.get(b).backward(nm, params, grads, p.dx, p.dld, rows, p.bws.get(l).get(b));
             }
             layers.get(l).backward(nm, params, grads, p.dx, p.dld, p.dx, rows, p.ws.get(l));
         }
@@ -223,11 +280,14 @@ final class FlowEngine<A> {
 
     /**
      * Positions after every layer and each layer's trace terms and log|det| for n points; with
-     * norms also each coupling's output before its norm and the norm's log|det|.
+     * blocks also each coupling's output before its blocks, the points between two blocks and the
+     * blocks' log|det|.
      */
     FlowTrace trace(A in, int n, boolean inverse) {
         int nl = layers.size();
-        boolean withNorms = !norms.isEmpty();
+        boolean withNorms = withBlocks;
+        int between = withBlocks ? Math.max(0, blocks.get(0).size() - 1) : 0;
+        float[][][] betweenBlocks = new float[nl][between][n * dim];
         float[][] positions = new float[nl + 1][n * dim];
         float[][] beforeNorm = withNorms ? new float[nl][n * dim] : null;
         float[][][] terms = new float[nl][][];
@@ -246,10 +306,14 @@ final class FlowEngine<A> {
                 CouplingLayer layer = layers.get(l);
                 nm.fill(p.layerLd, 0, rows, 0.0);
                 nm.fill(p.normLd, 0, rows, 0.0);
+                List<float[]> steps = new ArrayList<>();
                 if (inverse) {
-                    inverseStep(p, l, rows, p.layerLd, p.normLd);
+                    inverseStep(p, l, rows, p.layerLd, p.normLd, steps);
                 } else {
-                    forwardStep(p, l, rows, p.layerLd, p.normLd, false);
+                    forwardStep(p, l, rows, p.layerLd, p.normLd, false, steps);
+                }
+                for (int b = 0; b < steps.size(); b++) {
+                    System.arraycopy(steps.get(b), 0, betweenBlocks[l][b], from * dim, rows * dim);
                 }
                 for (int k = 0; k < terms[l].length; k++) {
                     layer.copyTraceTerm(k, nm, p.ws.get(l), rows, terms[l][k], from * layer.transformedCount());
@@ -263,7 +327,7 @@ final class FlowEngine<A> {
                     }
                 }
                 if (withNorms) {
-                    System.arraycopy(nm.toFloats(p.nws.get(l).pre, 0, rows * dim), 0, beforeNorm[l], from * dim, rows * dim);
+                    System.arraycopy(nm.toFloats(p.beforeBlocks.get(l), 0, rows * dim), 0, beforeNorm[l], from * dim, rows * dim);
                 }
             }
             for (int l = 0; l <= nl; l++) {
@@ -280,7 +344,8 @@ final class FlowEngine<A> {
             }
             named.add(Collections.unmodifiableMap(m));
         }
-        return new FlowTrace(dim, n, positions, named, logDets, beforeNorm, normLogDets);
+        List<String> blockNames = withBlocks ? blocks.get(0).stream().map(FlowBlock::displayName).toList() : List.of();
+        return new FlowTrace(dim, n, positions, named, logDets, beforeNorm, normLogDets, blockNames, betweenBlocks);
     }
 
     /** log p(x) per row of x ([n, D] float32), in chunks. */
@@ -326,9 +391,11 @@ final class FlowEngine<A> {
         }
         nm.fill(p.dld, 0, rows, -invB);
         runBackward(p, rows, true);
-        // only now, with nothing left to interrupt, do the running statistics change
-        for (int l = 0; l < norms.size(); l++) {
-            norms.get(l).updateRunningStatistics(nm, buffers, p.nws.get(l));
+        // only now, with nothing left to interrupt, do the blocks' buffers (and an ActNorm's init) change
+        for (int l = 0; l < layers.size(); l++) {
+            for (int b = 0; b < blocks.get(l).size(); b++) {
+                blocks.get(l).get(b).afterTrainingPass(nm, store.values(), buffers, p.bws.get(l).get(b));
+            }
         }
         return loss;
     }

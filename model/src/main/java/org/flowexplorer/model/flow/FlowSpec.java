@@ -7,18 +7,27 @@ import java.util.List;
 /**
  * The architecture of a coupling flow: dimension, one mask per layer, the conditioner's hidden
  * widths (shared by all layers), the coupling type, the affine couplings' scale function (used
- * only when the coupling {@linkplain CouplingType#hasScale() has a scale}) and whether a batch
- * normalisation ({@link BatchNorm}) follows every coupling: norm i belongs to coupling i, so
- * position k of the flow is after coupling k and its norm.
+ * only when the coupling {@linkplain CouplingType#hasScale() has a scale}), the {@link Norm} that
+ * follows every coupling (none, {@link BatchNorm} or {@link ActNorm}) and the {@link Mixer} after
+ * that (none, {@link LuLinear} or {@link FixedRotation}): coupling i's blocks belong to it, so
+ * position k of the flow is after coupling k and its blocks.
  */
-public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm,
+                       Mixer mixer) {
 
     /** The seed's flow: tanh·2 scale, no batch normalisation. */
     public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
         this(dim, masks, hidden, coupling, ScaleFunction.DEFAULT, false);
     }
 
+    /** A flow with or without batch normalisation and no mixer. */
+    public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+        this(dim, masks, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE);
+    }
+
     public FlowSpec {
+        java.util.Objects.requireNonNull(norm, "norm");
+        java.util.Objects.requireNonNull(mixer, "mixer");
         java.util.Objects.requireNonNull(coupling, "coupling");
         java.util.Objects.requireNonNull(scale, "scale");
         if (dim < 2) {
@@ -60,14 +69,34 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
         return masks.size();
     }
 
-    /** This spec with another scale function for its affine couplings. */
-    public FlowSpec withScale(ScaleFunction f) {
-        return new FlowSpec(dim, masks, hidden, coupling, f, batchNorm);
+    /** True if a {@link BatchNorm} follows every coupling. */
+    public boolean batchNorm() {
+        return norm == Norm.BATCH;
     }
 
-    /** This spec with (or without) a batch normalisation after every coupling. */
+    /** True if every coupling is followed by at least one block (a norm or a mixer). */
+    public boolean hasBlocks() {
+        return norm != Norm.NONE || mixer != Mixer.NONE;
+    }
+
+    /** This spec with another scale function for its affine couplings. */
+    public FlowSpec withScale(ScaleFunction f) {
+        return new FlowSpec(dim, masks, hidden, coupling, f, norm, mixer);
+    }
+
+    /** This spec with (or without) a batch normalisation after every coupling (without: no norm). */
     public FlowSpec withBatchNorm(boolean on) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, on);
+        return withNorm(on ? Norm.BATCH : norm == Norm.BATCH ? Norm.NONE : norm);
+    }
+
+    /** This spec with another norm after every coupling. */
+    public FlowSpec withNorm(Norm n) {
+        return new FlowSpec(dim, masks, hidden, coupling, scale, n, mixer);
+    }
+
+    /** This spec with another mixer after every coupling (after its norm). */
+    public FlowSpec withMixer(Mixer m) {
+        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, m);
     }
 
     @Override
@@ -78,19 +107,20 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
     @Override
     public boolean equals(Object o) {
         return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)
-                && coupling == f.coupling && scale.equals(f.scale) && batchNorm == f.batchNorm;
+                && coupling == f.coupling && scale.equals(f.scale) && norm == f.norm && mixer == f.mixer;
     }
 
     @Override
     public int hashCode() {
         return ((31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode()) * 31
-                + scale.hashCode() * 3 + (batchNorm ? 1 : 0);
+                + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode();
     }
 
     @Override
     public String toString() {
         return "FlowSpec[dim=" + dim + ", layers=" + masks.size() + ", hidden=" + Arrays.toString(hidden)
                 + ", coupling=" + coupling.id() + (scale.isDefault() ? "" : ", scale=" + scale.id())
-                + (batchNorm ? ", batchNorm" : "") + "]";
+                + (batchNorm() ? ", batchNorm" : norm != Norm.NONE ? ", norm=" + norm.id() : "")
+                + (mixer != Mixer.NONE ? ", mixer=" + mixer.id() : "") + "]";
     }
 }

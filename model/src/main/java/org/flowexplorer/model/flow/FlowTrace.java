@@ -15,14 +15,17 @@ import java.util.Set;
  * an affine coupling has {@link #LOG_SCALE} and {@link #SHIFT}, an additive one only
  * {@link #SHIFT}. {@code logDets[l]} is layer l's per-point log|det| in the forward direction.
  *
- * <p>With batch normalisation (norm l follows coupling l, {@link FlowSpec#batchNorm()}), position
- * l + 1 is after coupling l <em>and</em> its norm and {@code logDets[l]} is the sum of both;
- * {@code beforeNorm[l]} holds coupling l's output before its norm ([n, D]) and
- * {@code normLogDets[l]} the norm's part of {@code logDets[l]} (the coupling's part is the
- * difference). Both are null for a flow without norms.
+ * <p>With blocks after the couplings (a norm and/or a mixer after coupling l, {@link FlowSpec#hasBlocks()}),
+ * position l + 1 is after coupling l <em>and</em> its blocks and {@code logDets[l]} is the sum of
+ * all; {@code beforeNorm[l]} holds coupling l's output before its blocks ([n, D]) and
+ * {@code normLogDets[l]} the blocks' part of {@code logDets[l]} (the coupling's part is the
+ * difference). Both are null for a flow without blocks. {@code blockNames} names the blocks after
+ * each coupling in order (e.g. "ActNorm", "LU linear"); {@code betweenBlocks[l][b]} ([n, D]) are
+ * the points after block b of coupling l for every block but the last (whose output is
+ * {@code positions[l + 1]}).
  */
 public record FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets,
-                        float[][] beforeNorm, float[][] normLogDets) {
+                        float[][] beforeNorm, float[][] normLogDets, List<String> blockNames, float[][][] betweenBlocks) {
     /** The log-scale s of an affine coupling (after its {@link ScaleFunction}, the seed's 2·tanh). */
     public static final String LOG_SCALE = "log-scale";
     /** The shift t of an affine or additive coupling. */
@@ -30,17 +33,39 @@ public record FlowTrace(int dim, int n, float[][] positions, List<Map<String, fl
 
     public FlowTrace {
         terms = List.copyOf(terms);
+        blockNames = List.copyOf(blockNames);
         if ((beforeNorm == null) != (normLogDets == null)) {
             throw new IllegalArgumentException("beforeNorm and normLogDets come together");
         }
     }
 
-    /** A trace of a flow without norms. */
+    /** A trace of a flow without blocks. */
     public FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets) {
         this(dim, n, positions, terms, logDets, null, null);
     }
 
-    /** True if every coupling is followed by a batch normalisation. */
+    /** A trace of a flow with at most one block after each coupling. */
+    public FlowTrace(int dim, int n, float[][] positions, List<Map<String, float[]>> terms, float[][] logDets,
+                     float[][] beforeNorm, float[][] normLogDets) {
+        this(dim, n, positions, terms, logDets, beforeNorm, normLogDets, beforeNorm == null ? List.of() : List.of("batch norm"),
+                new float[positions.length - 1][0][]);
+    }
+
+    /**
+     * Coupling {@code layer}'s named sub-steps: the coupling's own output, then the output of each
+     * block after it (the last is {@code positions[layer + 1]}), each [n, D]; without blocks only
+     * the coupling's.
+     */
+    public java.util.LinkedHashMap<String, float[]> subSteps(int layer) {
+        java.util.LinkedHashMap<String, float[]> out = new java.util.LinkedHashMap<>();
+        out.put("coupling " + (layer + 1), beforeNormAt(layer));
+        for (int b = 0; b < blockNames.size(); b++) {
+            out.put(blockNames.get(b), b < blockNames.size() - 1 ? betweenBlocks[layer][b] : positions[layer + 1]);
+        }
+        return out;
+    }
+
+    /** True if every coupling is followed by blocks (a norm, a mixer or both). */
     public boolean hasNorms() {
         return normLogDets != null;
     }

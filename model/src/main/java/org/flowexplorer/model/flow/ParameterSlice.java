@@ -30,6 +30,9 @@ abstract class ParameterSlice implements DifferentiableTransform {
 
     @Override
     public void setParameters(INDArray values) {
+        if (parameterCount() == 0 && values.length() == 0) {
+            return; // a block without parameters (a fixed rotation); ND4J's empty arrays have no data
+        }
         NdArrays.assign(store, offset, parameterCount(), values);
     }
 }

@@ -16,15 +16,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>  log p(x) = −½ (‖z‖² + D·ln 2π) + Σ_l log|det J_l(x)|</pre>
  *
  * All parameters live in one flat {@link ParameterStore}, in the order of the seed's
- * {@code model.parameters()}: every coupling's, then (with {@link FlowSpec#batchNorm()}) every
- * norm's log_gamma and beta. The norms' running statistics are buffers beside the parameters
- * ({@link #bufferValues()}). Not thread-safe: a model belongs to the thread that uses it.
+ * {@code model.parameters()}: every coupling's, then the blocks' after coupling 1, 2, … (its norm's,
+ * e.g. log_gamma and beta, then its mixer's). The blocks' running statistics and fixed values are
+ * buffers beside the parameters ({@link #bufferValues()}). Not thread-safe: a model belongs to the
+ * thread that uses it.
  */
 public final class RealNVP implements DifferentiableTransform {
     private final FlowSpec spec;
     private final ParameterStore<?> store;
     private final List<CouplingLayer> layers;
     private final List<BatchNorm> norms;
+    private final List<List<FlowBlock>> blocks;
     private final FlowEngine<?> engine;
 
     private RealNVP(FlowSpec spec, Precision precision) {
@@ -34,8 +36,9 @@ public final class RealNVP implements DifferentiableTransform {
         for (Mask m : spec.masks()) {
             total += CouplingLayer.parameterCount(spec.coupling(), m, hidden);
         }
-        int normCount = spec.batchNorm() ? spec.layers() : 0;
-        this.store = new ParameterStore<>(Numerics.of(precision), total + normCount * BatchNorm.parameterCount(spec.dim()));
+        int d = spec.dim();
+        int perLayer = spec.norm().parameterCount(d) + spec.mixer().parameterCount(d);
+        this.store = new ParameterStore<>(Numerics.of(precision), total + spec.layers() * perLayer);
         List<CouplingLayer> ls = new ArrayList<>();
         int off = 0;
         for (Mask m : spec.masks()) {
@@ -44,13 +47,30 @@ public final class RealNVP implements DifferentiableTransform {
             off += layer.parameterCount();
         }
         List<BatchNorm> ns = new ArrayList<>();
-        for (int i = 0; i < normCount; i++) {
-            ns.add(new BatchNorm(spec.dim(), store, off, i * BatchNorm.bufferCount(spec.dim())));
-            off += BatchNorm.parameterCount(spec.dim());
+        List<List<FlowBlock>> bs = new ArrayList<>();
+        int bufferOff = 0;
+        for (int i = 0; i < spec.layers(); i++) {
+            List<FlowBlock> after = new ArrayList<>();
+            FlowBlock norm = spec.norm().create(d, store, off, bufferOff);
+            off += spec.norm().parameterCount(d);
+            bufferOff += spec.norm().bufferCount(d);
+            FlowBlock mixer = spec.mixer().create(d, store, off, bufferOff);
+            off += spec.mixer().parameterCount(d);
+            bufferOff += spec.mixer().bufferCount(d);
+            for (FlowBlock b : new FlowBlock[] {norm, mixer}) {
+                if (b != null) {
+                    after.add(b);
+                }
+            }
+            if (norm instanceof BatchNorm bn) {
+                ns.add(bn);
+            }
+            bs.add(List.copyOf(after));
         }
         this.layers = List.copyOf(ls);
         this.norms = List.copyOf(ns);
-        this.engine = FlowEngine.create(store, layers, norms, FlowEngine.CHUNK);
+        this.blocks = List.copyOf(bs);
+        this.engine = FlowEngine.create(store, layers, blocks, FlowEngine.CHUNK);
     }
 
     /** A float32 flow initialised as the seed's PyTorch code would (last Linear of each coupling zero). */
@@ -64,6 +84,7 @@ public final class RealNVP implements DifferentiableTransform {
         for (CouplingLayer layer : flow.layers) {
             layer.initialise(rng);
         }
+        flow.engine.initialiseBlocks(rng); // after the couplings: their initial weights do not depend on the blocks
         return flow;
     }
 
@@ -88,9 +109,17 @@ public final class RealNVP implements DifferentiableTransform {
     }
 
     /**
-     * A copy of the norms' running statistics as doubles (exact for float32 models): per norm i,
-     * from {@link BatchNorm#bufferOffset()}, running mean [D] then running variance [D]. Empty
-     * without norms.
+     * For each coupling, the blocks that follow it in order (its norm, then its mixer); empty lists
+     * for the seed's flow.
+     */
+    public List<List<FlowBlock>> blocks() {
+        return blocks;
+    }
+
+    /**
+     * A copy of the blocks' buffers as doubles (exact for float32 models): from each block's
+     * {@link FlowBlock#bufferOffset()}, e.g. a batch norm's running mean [D] then running variance
+     * [D]. Empty without blocks that keep buffers.
      */
     public double[] bufferValues() {
         return engine.bufferValues();

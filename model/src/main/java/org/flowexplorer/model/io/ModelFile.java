@@ -23,7 +23,7 @@ import org.flowexplorer.model.train.LossSnapshot;
  *       {@code masks} as 0/1 lists, {@code hidden}, {@code coupling}, {@code precision},
  *       {@code parameterCount}; from version 2 on, when not the seed's, {@code scale} (e.g.
  *       {@code "softplus"}, see {@link org.flowexplorer.model.flow.ScaleFunction#id()}) and
- *       {@code batchNorm}), an optional {@code training} section (batchSize, learningRate,
+ *       {@code batchNorm}, or {@code norm: "act"}, and {@code mixer: "lu" | "rotation"}), an optional {@code training} section (batchSize, learningRate,
  *       clipNorm, seed, steps, dataset {name, n, noise, seed}), {@code createdAt} (ISO-8601 UTC)
  *       and {@code appVersion};</li>
  *   <li>{@code params/<key>.npy}: one NumPy array per weight and bias, named by its PyTorch
@@ -144,7 +144,11 @@ public final class ModelFile {
         }
         // only now, with every tensor read and checked, is the model allocated
         double[] values = new double[Math.toIntExact(m.parameterCount())];
-        double[] buffers = new double[(tensors.size() - parameters.size()) * m.spec().dim()];
+        int bufferCount = 0;
+        for (StateDictLayout.Tensor t : tensors.subList(parameters.size(), tensors.size())) {
+            bufferCount = Math.max(bufferCount, t.offset() + t.size());
+        }
+        double[] buffers = new double[bufferCount];
         for (int i = 0; i < arrays.length; i++) {
             StateDictLayout.Tensor t = tensors.get(i);
             System.arraycopy(arrays[i].toDoubles(), 0, i < parameters.size() ? values : buffers, t.offset(), t.size());

@@ -17,7 +17,6 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
-import org.flowexplorer.model.flow.ScaleFunction;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -34,7 +33,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
     static byte[] encode(RealNVP model, ModelMetadata meta) throws IOException {
         FlowSpec spec = model.spec();
         ObjectNode root = JSON.createObjectNode();
-        boolean seedFlow = spec.scale().isDefault() && !spec.batchNorm();
+        boolean seedFlow = spec.scale().isDefault() && !spec.hasBlocks();
         root.put("format", ModelFile.FORMAT);
         root.put("version", seedFlow ? ModelFile.SEED_VERSION : ModelFile.VERSION);
         root.put("dim", spec.dim());
@@ -51,12 +50,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
             hidden.add(h);
         }
         root.put("coupling", spec.coupling().id());
-        if (!spec.scale().isDefault()) {
-            root.put("scale", spec.scale().id());
-        }
-        if (spec.batchNorm()) {
-            root.put("batchNorm", true);
-        }
+        FlowBlocksJson.put(root, spec.scale(), spec.norm(), spec.mixer());
         root.put("precision", TorchStateDict.name(model.precision()));
         root.put("parameterCount", model.parameterCount());
         if (meta.training() != null || meta.steps() != 0 || meta.dataset() != null) {
@@ -162,15 +156,10 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
                 throw json.error("masks[" + i + "]: " + e.getMessage());
             }
         }
-        JsonNode norm = root.get("batchNorm");
-        if (norm != null && !norm.isBoolean()) {
-            throw json.error("'batchNorm' must be true or false, got " + norm);
-        }
         try {
-            ScaleFunction scale = root.hasNonNull("scale") ? ScaleFunction.parse(json.text(root, "scale", "'scale'"))
-                    : ScaleFunction.DEFAULT;
-            return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), scale,
-                    norm != null && norm.asBoolean());
+            FlowBlocksJson.Blocks blocks = FlowBlocksJson.read(root);
+            return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), blocks.scale(),
+                    blocks.norm(), blocks.mixer());
         } catch (IllegalArgumentException e) {
             throw json.error(e.getMessage());
         }

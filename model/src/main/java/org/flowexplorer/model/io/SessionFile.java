@@ -16,7 +16,6 @@ import java.util.zip.ZipFile;
 import org.flowexplorer.model.Limits;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
-import org.flowexplorer.model.flow.ScaleFunction;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.train.LossHistory;
@@ -135,12 +134,7 @@ public final class SessionFile {
             hidden.add(h);
         }
         arch.put("coupling", s.architecture().coupling().id());
-        if (!s.architecture().scale().isDefault()) {
-            arch.put("scale", s.architecture().scale().id());
-        }
-        if (s.architecture().batchNorm()) {
-            arch.put("batchNorm", true);
-        }
+        FlowBlocksJson.put(arch, s.architecture().scale(), s.architecture().norm(), s.architecture().mixer());
         ObjectNode training = root.putObject("training");
         training.put("learningRate", s.training().learningRate());
         training.put("batchSize", s.training().batchSize());
@@ -261,14 +255,9 @@ public final class SessionFile {
                 if (layers > Limits.MAX_LAYERS) {
                     throw new IllegalArgumentException(layers + " layers is over the limit of " + Limits.MAX_LAYERS);
                 }
-                ScaleFunction scale = a.hasNonNull("scale") ? ScaleFunction.parse(json.text(a, "scale", "architecture.scale"))
-                        : ScaleFunction.DEFAULT;
-                JsonNode norm = a.get("batchNorm");
-                if (norm != null && !norm.isBoolean()) {
-                    throw new IllegalArgumentException("batchNorm must be true or false, got " + norm);
-                }
+                FlowBlocksJson.Blocks blocks = FlowBlocksJson.read(a);
                 Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")),
-                        scale, norm != null && norm.asBoolean());
+                        blocks.scale(), blocks.norm(), blocks.mixer());
                 arch.requireWithinLimits(2);
                 return arch;
             } catch (IllegalArgumentException e) {

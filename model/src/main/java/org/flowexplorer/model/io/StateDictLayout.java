@@ -2,10 +2,12 @@ package org.flowexplorer.model.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowexplorer.model.flow.BatchNorm;
 import org.flowexplorer.model.flow.CouplingLayer;
+import org.flowexplorer.model.flow.FlowBlock;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.nn.ConditionerLayout;
 
@@ -74,27 +76,76 @@ final class StateDictLayout {
             add(out, i, net, offset);
             offset += net.parameterCount();
         }
-        addNorms(out, spec, NORM_PARAMETERS, offset);
+        addBlocks(out, spec, true, offset);
         return out;
     }
 
-    /** The running statistics of a model of {@code spec}, offsets into {@link RealNVP#bufferValues()}; empty without norms. */
+    /** The blocks' buffers of a model of {@code spec}, offsets into {@link RealNVP#bufferValues()}; empty without blocks. */
     static List<Tensor> buffers(FlowSpec spec) {
         List<Tensor> out = new ArrayList<>();
-        addNorms(out, spec, NORM_BUFFERS, 0);
+        addBlocks(out, spec, false, 0);
         return out;
     }
 
-    private static void addNorms(List<Tensor> out, FlowSpec spec, List<String> names, int offset) {
-        if (!spec.batchNorm()) {
-            return;
-        }
-        int d = spec.dim();
+    /** Per coupling i: its norm's tensors, then its mixer's (parameters or buffers), from {@code offset} on. */
+    private static void addBlocks(List<Tensor> out, FlowSpec spec, boolean parameters, int offset) {
+        int at = offset;
         for (int i = 0; i < spec.layers(); i++) {
-            for (int k = 0; k < names.size(); k++) {
-                out.add(new Tensor(normKey(i, names.get(k)), new int[] {d}, offset + (2 * i + k) * d));
+            for (List<BlockTensor> block : blockTensors(spec.norm(), spec.mixer(), i, spec.dim())) {
+                at = place(out, block, parameters, at);
             }
         }
+    }
+
+    /** The block's parameter (or buffer) tensors one after the other from {@code at}; returns where the next starts. */
+    private static int place(List<Tensor> out, List<BlockTensor> block, boolean parameters, int at) {
+        for (BlockTensor t : block) {
+            if (t.parameter() == parameters) {
+                Tensor placed = new Tensor(t.key(), t.shape(), at);
+                out.add(placed);
+                at += placed.size();
+            }
+        }
+        return at;
+    }
+
+    /** One tensor of a block: its key, shape and whether it is a parameter (else a buffer). */
+    private record BlockTensor(String key, int[] shape, boolean parameter) {
+    }
+
+    /**
+     * The tensors of coupling i's blocks, one list per block in the flow's order (norm, then
+     * mixer): {@code norms.i.*} (batch norm, as the seed's PyTorch module names them),
+     * {@code actnorms.i.*}, {@code mixers.i.*} (LU linear), {@code rotations.i.matrix}.
+     */
+    private static List<List<BlockTensor>> blockTensors(Norm norm, Mixer mixer, int i, int d) {
+        List<List<BlockTensor>> blocks = new ArrayList<>();
+        int[] vec = {d};
+        if (norm == Norm.BATCH) {
+            List<BlockTensor> t = new ArrayList<>();
+            for (String n : NORM_PARAMETERS) {
+                t.add(new BlockTensor(normKey(i, n), vec, true));
+            }
+            for (String n : NORM_BUFFERS) {
+                t.add(new BlockTensor(normKey(i, n), vec, false));
+            }
+            blocks.add(t);
+        } else if (norm == Norm.ACT) {
+            blocks.add(List.of(new BlockTensor("actnorms." + i + ".log_scale", vec, true),
+                    new BlockTensor("actnorms." + i + ".bias", vec, true),
+                    new BlockTensor("actnorms." + i + ".initialised", new int[] {1}, false)));
+        }
+        int[] offDiagonal = {d * (d - 1) / 2};
+        if (mixer == Mixer.LU) {
+            blocks.add(List.of(new BlockTensor("mixers." + i + ".log_abs_diagonal", vec, true),
+                    new BlockTensor("mixers." + i + ".lower", offDiagonal, true),
+                    new BlockTensor("mixers." + i + ".upper", offDiagonal, true),
+                    new BlockTensor("mixers." + i + ".permutation", vec, false),
+                    new BlockTensor("mixers." + i + ".sign", vec, false)));
+        } else if (mixer == Mixer.ROTATION) {
+            blocks.add(List.of(new BlockTensor("rotations." + i + ".matrix", new int[] {d, d}, false)));
+        }
+        return blocks;
     }
 
     /** Guards against the spec-computed layout ever drifting from the model's own. */
@@ -125,24 +176,27 @@ final class StateDictLayout {
         for (int i = 0; i < layers.size(); i++) {
             add(out, i, layers.get(i).conditioner(), layers.get(i).parameterOffset());
         }
-        List<BatchNorm> norms = model.norms();
-        for (int i = 0; i < norms.size(); i++) {
-            for (int k = 0; k < NORM_PARAMETERS.size(); k++) {
-                out.add(new Tensor(normKey(i, NORM_PARAMETERS.get(k)), new int[] {model.dim()}, norms.get(i).parameterOffset() + k * model.dim()));
-            }
-        }
+        addBlocks(out, model, true);
         return out;
     }
 
-    /** The norms' running statistics, offsets into {@link RealNVP#bufferValues()}. */
-    static List<Tensor> buffers(RealNVP model) {
-        List<Tensor> out = new ArrayList<>();
-        List<BatchNorm> norms = model.norms();
-        for (int i = 0; i < norms.size(); i++) {
-            for (int k = 0; k < NORM_BUFFERS.size(); k++) {
-                out.add(new Tensor(normKey(i, NORM_BUFFERS.get(k)), new int[] {model.dim()}, norms.get(i).bufferOffset() + k * model.dim()));
+    /** The blocks' tensors placed at the model's own offsets: each block's parameters (or buffers) are contiguous. */
+    private static void addBlocks(List<Tensor> out, RealNVP model, boolean parameters) {
+        FlowSpec spec = model.spec();
+        for (int i = 0; i < model.layers().size(); i++) {
+            List<FlowBlock> after = model.blocks().get(i);
+            List<List<BlockTensor>> tensors = blockTensors(spec.norm(), spec.mixer(), i, spec.dim());
+            for (int b = 0; b < tensors.size(); b++) {
+                FlowBlock block = after.get(b);
+                place(out, tensors.get(b), parameters, parameters ? block.parameterOffset() : block.bufferOffset());
             }
         }
+    }
+
+    /** The blocks' buffers (running statistics, …), offsets into {@link RealNVP#bufferValues()}. */
+    static List<Tensor> buffers(RealNVP model) {
+        List<Tensor> out = new ArrayList<>();
+        addBlocks(out, model, false);
         return out;
     }
 }

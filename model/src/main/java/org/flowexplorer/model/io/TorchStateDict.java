@@ -67,6 +67,12 @@ public final class TorchStateDict {
      * {@code np.savez_compressed}-style deflated entries, otherwise stored as {@code np.savez}.
      */
     public static void write(Path npz, RealNVP model, boolean compressed) throws IOException {
+        FlowSpec spec = model.spec();
+        if (spec.norm() == org.flowexplorer.model.flow.Norm.ACT || spec.mixer() != org.flowexplorer.model.flow.Mixer.NONE) {
+            throw new IllegalArgumentException("the .npz state_dict holds the seed's couplings and batch norms; a flow with "
+                    + (spec.norm() == org.flowexplorer.model.flow.Norm.ACT ? "ActNorm" : spec.mixer().id() + " mixers")
+                    + " is saved as a model file (.zip)");
+        }
         Npz.write(npz, toArrays(model), compressed);
     }
 
@@ -97,6 +103,14 @@ public final class TorchStateDict {
             }
         }
         StateDictExtras.write(out, model, values, f32);
+        // the blocks the seed's state_dict does not know (ActNorm, mixers): for the native model zip
+        double[] buffers = model.bufferValues();
+        for (StateDictLayout.Tensor tensor : tensors) {
+            out.putIfAbsent(tensor.key(), array(values, tensor.offset(), tensor.size(), tensor.shape(), f32));
+        }
+        for (StateDictLayout.Tensor tensor : StateDictLayout.buffers(model)) {
+            out.putIfAbsent(tensor.key(), array(buffers, tensor.offset(), tensor.size(), tensor.shape(), f32));
+        }
         return out;
     }
 

@@ -3,11 +3,14 @@ package org.flowexplorer.model.teach;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.flowexplorer.model.flow.AffineCoupling;
 import org.flowexplorer.model.flow.CouplingLayer;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.CouplingWalk;
+import org.flowexplorer.model.flow.FlowBlock;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
+import org.flowexplorer.model.flow.ScaleFunction;
 
 /**
  * One point's trip through one coupling layer, written out as the step-by-step walk-through of
@@ -72,9 +75,12 @@ public final class CouplingInspection {
     private final double[] input;
     private final double[] output;
     private final double logDet;
+    private final ScaleFunction scale;
+    private final List<String> followedBy;
 
     private CouplingInspection(Direction direction, int layer, int layerCount, CouplingType type, float[] point,
-            boolean[] mask, List<Step> steps, double[] input, double[] output, double logDet) {
+            boolean[] mask, List<Step> steps, double[] input, double[] output, double logDet, ScaleFunction scale,
+            List<String> followedBy) {
         this.direction = direction;
         this.layer = layer;
         this.layerCount = layerCount;
@@ -85,6 +91,8 @@ public final class CouplingInspection {
         this.input = input;
         this.output = output;
         this.logDet = logDet;
+        this.scale = scale;
+        this.followedBy = List.copyOf(followedBy);
     }
 
     /** The forward walk-through of layer {@code layer} for a data-space point (its input traced through layers 0..l−1). */
@@ -162,8 +170,18 @@ public final class CouplingInspection {
         steps.add(vec(out, out + " = " + v + "_m + (1 − m) · " + head.map(), result));
         String ldSymbol = head.logDetFormula().substring(0, head.logDetFormula().indexOf(" ="));
         steps.add(new Step(ldSymbol, head.logDetFormula(), onTransformed(head.logDetTerms(), ti, d), Kind.SUM, walk.logDet()));
+        ScaleFunction scale = layer instanceof AffineCoupling a ? a.scale() : null;
         return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result,
-                walk.logDet());
+                walk.logDet(), scale, followingBlocks(flow));
+    }
+
+    /** What the flow applies after each coupling, before the next position (e.g. "batch norm"). */
+    private static List<String> followingBlocks(RealNVP flow) {
+        List<String> after = new ArrayList<>();
+        for (FlowBlock b : flow.blocks().get(0)) {
+            after.add(b.displayName());
+        }
+        return after;
     }
 
     /** Values over the transformed coordinates placed at their indices of a D-vector; NaN elsewhere. */
@@ -242,6 +260,19 @@ public final class CouplingInspection {
     /** The layer's output in this direction (y forward, x inverse). */
     public double[] output() {
         return output.clone();
+    }
+
+    /** The affine coupling's scale function (s from the conditioner's raw output); null for a coupling without a scale. */
+    public ScaleFunction scale() {
+        return scale;
+    }
+
+    /**
+     * The blocks the flow applies after this coupling, in order, before the stepper's next position
+     * (e.g. {@code "batch norm"}); empty for the seed's flow. The walk-through covers the coupling alone.
+     */
+    public List<String> followedBy() {
+        return followedBy;
     }
 
     /** Σ s forward, −Σ s inverse. */

@@ -87,7 +87,20 @@ class TransformContractTest {
                                 .withBatchNorm(true), p, 21), 22)),
                 new Case("RealNVP with batch norm, D=2, 2 exp-scale layers",
                         p -> withRunningStatistics(RealNVP.create(FlowSpec.alternating(2, 2, new int[]{8, 8}, CouplingType.AFFINE)
-                                .withScale(ScaleFunction.EXP).withBatchNorm(true), p, 23), 24)));
+                                .withScale(ScaleFunction.EXP).withBatchNorm(true), p, 23), 24)),
+                new Case("ActNorm, D=3", p -> ActNorm.create(3, p)),
+                new Case("LU linear, D=2", p -> LuLinear.create(2, p)),
+                new Case("LU linear, D=4", p -> LuLinear.create(4, p)),
+                new Case("fixed rotation, D=3", p -> FixedRotation.create(3, p, 25)),
+                new Case("RealNVP, D=2, 3 affine layers + ActNorm + LU linear",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{10, 10}, CouplingType.AFFINE)
+                                .withNorm(Norm.ACT).withMixer(Mixer.LU), p, 26)),
+                new Case("RealNVP, D=2, 3 additive layers + fixed rotations",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{10}, CouplingType.ADDITIVE)
+                                .withMixer(Mixer.ROTATION), p, 27)),
+                new Case("RealNVP, D=4, 2 affine layers + batch norm + LU linear",
+                        p -> RealNVP.create(FlowSpec.alternating(4, 2, new int[]{10}, CouplingType.AFFINE)
+                                .withBatchNorm(true).withMixer(Mixer.LU), p, 28)));
         return cases.stream().map(Arguments::of);
     }
 
@@ -150,12 +163,16 @@ class TransformContractTest {
                 }
             }
         }
-        for (BatchNorm norm : t instanceof RealNVP flow ? flow.norms() : List.<BatchNorm>of()) {
-            for (int k = 0; k < norm.parameterCount(); k++) {
-                p[norm.parameterOffset() + k] = rng.nextGaussian() * scale;
+        for (List<FlowBlock> after : t instanceof RealNVP flow ? flow.blocks() : List.<List<FlowBlock>>of()) {
+            for (FlowBlock block : after) {
+                for (int k = 0; k < block.parameterCount(); k++) {
+                    p[block.parameterOffset() + k] = rng.nextGaussian() * scale;
+                }
             }
         }
-        t.setParameters(Nd4j.createFromArray(p));
+        if (p.length > 0) { // a fixed rotation has no parameters (ND4J has no empty array data)
+            t.setParameters(Nd4j.createFromArray(p));
+        }
         return t;
     }
 
@@ -281,6 +298,9 @@ class TransformContractTest {
             }
         }
 
+        if (t.parameterCount() == 0) {
+            return; // a fixed rotation: nothing learned, its input gradient is checked above
+        }
         INDArray theta = t.parameters();
         double[] base = theta.toDoubleVector();
         Random pick = new Random(45);
@@ -323,7 +343,9 @@ class TransformContractTest {
         VectorJacobianProduct g32 = t32.vjp(x, a, b);
         VectorJacobianProduct g64 = t64.vjp(x.castTo(DataType.DOUBLE), a.castTo(DataType.DOUBLE), b.castTo(DataType.DOUBLE));
         assertClose(g64.inputGradient(), g32.inputGradient(), 1e-5, "dL/dx");
-        assertClose(g64.parameterGradient(), g32.parameterGradient(), 1e-5, "dL/dθ");
+        if (t32.parameterCount() > 0) {
+            assertClose(g64.parameterGradient(), g32.parameterGradient(), 1e-5, "dL/dθ");
+        }
     }
 
     /** Every |actual − expected| ≤ tol · (1 + max |expected|): float32 round-off relative to the values' scale. */
@@ -338,35 +360,8 @@ class TransformContractTest {
         return r.outputs().mul(a).sumNumber().doubleValue() + r.logAbsDet().mul(b).sumNumber().doubleValue();
     }
 
-    /** Determinant by Gaussian elimination with partial pivoting. */
+    /** Determinant by Gaussian elimination with partial pivoting (the rotation's own). */
     static double determinant(double[][] m) {
-        int n = m.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = m[i].clone();
-        }
-        double det = 1;
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
-                    p = r;
-                }
-            }
-            if (p != c) {
-                double[] tmp = a[p];
-                a[p] = a[c];
-                a[c] = tmp;
-                det = -det;
-            }
-            det *= a[c][c];
-            for (int r = c + 1; r < n; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k < n; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-            }
-        }
-        return det;
+        return FixedRotation.determinant(m);
     }
 }

@@ -143,4 +143,38 @@ class FlowBlocksFilesTest {
         Npz.write(file, arrays, false);
         assertFormatError(file, () -> TorchStateDict.read(file), fragments);
     }
+
+    @Test
+    void nativeZipKeepsActNormAndMixers() throws IOException {
+        for (Precision p : Precision.values()) {
+            for (FlowSpec spec : List.of(
+                    FlowSpec.alternating(2, 3, new int[] {6}, CouplingType.AFFINE).withNorm(org.flowexplorer.model.flow.Norm.ACT)
+                            .withMixer(org.flowexplorer.model.flow.Mixer.LU),
+                    FlowSpec.alternating(2, 2, new int[] {6}, CouplingType.ADDITIVE).withMixer(org.flowexplorer.model.flow.Mixer.ROTATION),
+                    FlowSpec.alternating(2, 2, new int[] {6}, CouplingType.AFFINE).withBatchNorm(true)
+                            .withMixer(org.flowexplorer.model.flow.Mixer.ROTATION))) {
+                RealNVP model = RealNVP.create(spec, p, 5);
+                float[] x = Models.points(64, 2, 6);
+                model.nllAndGradient(x, null, 0, 64); // initialises the ActNorms, moves the running statistics
+                double[] params = model.parameterValues();
+                java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+                for (int i = 0; i < params.length; i++) {
+                    params[i] += 0.2 * rng.nextGaussian();
+                }
+                model.setParameters(params);
+                Path file = dir.resolve("blocks-" + p + ".zip");
+                ModelFile.save(file, model, null);
+                RealNVP back = ModelFile.load(file).model();
+                assertIdentical(model, back);
+                JsonNode m = JSON.readTree(ZipEdits.entries(file).get("manifest.json"));
+                assertEquals(2, m.get("version").asInt());
+                assertEquals(spec.mixer().id(), m.get("mixer").asText());
+                assertEquals(spec.norm() == org.flowexplorer.model.flow.Norm.ACT, m.has("norm"));
+                Path npz = dir.resolve("blocks.npz");
+                IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> TorchStateDict.write(npz, model, false));
+                assertTrue(refused.getMessage().contains("model file"), refused.getMessage());
+            }
+        }
+    }
 }
