@@ -11,7 +11,7 @@ import org.flowexplorer.model.Limits;
  * {@link FlowSpec} without the mask list; {@link #toSpec(int)} builds the full spec. Used by
  * session settings, remembered preferences and presets.
  */
-public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm, SplineShape spline) {
     /** The seed's default: 8 affine layers with a 256×256 conditioner. */
     public static final Architecture DEFAULT = new Architecture(8, new int[] {256, 256}, CouplingType.AFFINE);
 
@@ -20,8 +20,14 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         this(layers, hidden, coupling, ScaleFunction.DEFAULT, false);
     }
 
+    /** The default spline shape (K = 8, B = 4; used only by spline couplings). */
+    public Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+        this(layers, hidden, coupling, scale, batchNorm, SplineShape.DEFAULT);
+    }
+
     public Architecture {
         Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(spline, "spline");
         if (layers < 1) {
             throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
         }
@@ -39,17 +45,22 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
-        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.batchNorm());
+        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.batchNorm(), spec.spline());
     }
 
     /** This architecture with another scale function for its affine couplings. */
     public Architecture withScale(ScaleFunction f) {
-        return new Architecture(layers, hidden, coupling, f, batchNorm);
+        return new Architecture(layers, hidden, coupling, f, batchNorm, spline);
     }
 
     /** This architecture with (or without) a batch normalisation after every coupling. */
     public Architecture withBatchNorm(boolean on) {
-        return new Architecture(layers, hidden, coupling, scale, on);
+        return new Architecture(layers, hidden, coupling, scale, on, spline);
+    }
+
+    /** This architecture with another shape for its spline couplings. */
+    public Architecture withSpline(SplineShape shape) {
+        return new Architecture(layers, hidden, coupling, scale, batchNorm, shape);
     }
 
     /**
@@ -58,8 +69,8 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
      * against {@link Limits#MAX_PARAMETERS} before anything is allocated.
      */
     public long parameterCount(int dim) {
-        long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling);
-        long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling);
+        long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling, spline);
+        long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling, spline);
         return (layers + 1L) / 2 * even + layers / 2L * odd + (batchNorm ? layers * (long) BatchNorm.parameterCount(dim) : 0);
     }
 
@@ -84,7 +95,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         long total = 0;
         int[] hidden = spec.hidden();
         for (Mask m : spec.masks()) {
-            total += layerParameters(m, hidden, spec.coupling());
+            total += layerParameters(m, hidden, spec.coupling(), spec.spline());
         }
         return total + (spec.batchNorm() ? spec.layers() * (long) BatchNorm.parameterCount(spec.dim()) : 0);
     }
@@ -95,14 +106,14 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         Limits.requireParameters(parameterCount(spec));
     }
 
-    private static long layerParameters(Mask m, int[] hidden, CouplingType coupling) {
+    private static long layerParameters(Mask m, int[] hidden, CouplingType coupling, SplineShape spline) {
         int conditioning = m.conditioningIndices().length;
-        return Limits.conditionerParameters(conditioning, hidden, (long) coupling.outputsPerTransformed() * (m.dim() - conditioning));
+        return Limits.conditionerParameters(conditioning, hidden, (long) coupling.outputsPerTransformed(spline) * (m.dim() - conditioning));
     }
 
     /** A spec with alternating half masks in {@code dim} dimensions. */
     public FlowSpec toSpec(int dim) {
-        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm);
+        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm).withSpline(spline);
     }
 
     @Override
@@ -113,12 +124,12 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && layers == a.layers && Arrays.equals(hidden, a.hidden) && coupling == a.coupling
-                && scale.equals(a.scale) && batchNorm == a.batchNorm;
+                && scale.equals(a.scale) && batchNorm == a.batchNorm && spline.equals(a.spline);
     }
 
     @Override
     public int hashCode() {
-        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + (batchNorm ? 1 : 0);
+        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + (batchNorm ? 1 : 0) + spline.hashCode() * 17;
     }
 
     /** E.g. {@code "8 × affine, hidden 256×256"}, {@code "8 × affine (softplus) + batch norm, hidden 64×64"}. */
@@ -128,7 +139,8 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         for (int i = 0; i < hidden.length; i++) {
             widths.append(i == 0 ? "" : "×").append(hidden[i]);
         }
-        String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "";
+        String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")"
+                : coupling == CouplingType.SPLINE && !spline.isDefault() ? " (" + spline + ")" : "";
         return layers + " × " + coupling.id() + scaleText + (batchNorm ? " + batch norm" : "") + ", hidden " + widths;
     }
 }

@@ -9,18 +9,26 @@ import java.util.List;
  * widths (shared by all layers), the coupling type, the affine couplings' scale function (used
  * only when the coupling {@linkplain CouplingType#hasScale() has a scale}) and whether a batch
  * normalisation ({@link BatchNorm}) follows every coupling: norm i belongs to coupling i, so
- * position k of the flow is after coupling k and its norm.
+ * position k of the flow is after coupling k and its norm; and the spline couplings' shape (used
+ * only by {@link CouplingType#SPLINE}).
  */
-public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm,
+                       SplineShape spline) {
 
     /** The seed's flow: tanh·2 scale, no batch normalisation. */
     public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
         this(dim, masks, hidden, coupling, ScaleFunction.DEFAULT, false);
     }
 
+    /** The default spline shape (K = 8, B = 4). */
+    public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
+        this(dim, masks, hidden, coupling, scale, batchNorm, SplineShape.DEFAULT);
+    }
+
     public FlowSpec {
         java.util.Objects.requireNonNull(coupling, "coupling");
         java.util.Objects.requireNonNull(scale, "scale");
+        java.util.Objects.requireNonNull(spline, "spline");
         if (dim < 2) {
             throw new IllegalArgumentException("a coupling flow needs at least 2 dimensions, got " + dim);
         }
@@ -62,12 +70,17 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
 
     /** This spec with another scale function for its affine couplings. */
     public FlowSpec withScale(ScaleFunction f) {
-        return new FlowSpec(dim, masks, hidden, coupling, f, batchNorm);
+        return new FlowSpec(dim, masks, hidden, coupling, f, batchNorm, spline);
     }
 
     /** This spec with (or without) a batch normalisation after every coupling. */
     public FlowSpec withBatchNorm(boolean on) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, on);
+        return new FlowSpec(dim, masks, hidden, coupling, scale, on, spline);
+    }
+
+    /** This spec with another shape for its spline couplings. */
+    public FlowSpec withSpline(SplineShape shape) {
+        return new FlowSpec(dim, masks, hidden, coupling, scale, batchNorm, shape);
     }
 
     @Override
@@ -78,19 +91,19 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
     @Override
     public boolean equals(Object o) {
         return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)
-                && coupling == f.coupling && scale.equals(f.scale) && batchNorm == f.batchNorm;
+                && coupling == f.coupling && scale.equals(f.scale) && batchNorm == f.batchNorm && spline.equals(f.spline);
     }
 
     @Override
     public int hashCode() {
         return ((31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode()) * 31
-                + scale.hashCode() * 3 + (batchNorm ? 1 : 0);
+                + scale.hashCode() * 3 + (batchNorm ? 1 : 0) + spline.hashCode() * 17;
     }
 
     @Override
     public String toString() {
         return "FlowSpec[dim=" + dim + ", layers=" + masks.size() + ", hidden=" + Arrays.toString(hidden)
                 + ", coupling=" + coupling.id() + (scale.isDefault() ? "" : ", scale=" + scale.id())
-                + (batchNorm ? ", batchNorm" : "") + "]";
+                + (batchNorm ? ", batchNorm" : "") + (coupling == CouplingType.SPLINE ? ", spline=" + spline : "") + "]";
     }
 }

@@ -32,14 +32,14 @@ public final class RealNVP implements DifferentiableTransform {
         int[] hidden = spec.hidden();
         int total = 0;
         for (Mask m : spec.masks()) {
-            total += CouplingLayer.parameterCount(spec.coupling(), m, hidden);
+            total += CouplingLayer.parameterCount(spec.coupling(), spec.spline(), m, hidden);
         }
         int normCount = spec.batchNorm() ? spec.layers() : 0;
         this.store = new ParameterStore<>(Numerics.of(precision), total + normCount * BatchNorm.parameterCount(spec.dim()));
         List<CouplingLayer> ls = new ArrayList<>();
         int off = 0;
         for (Mask m : spec.masks()) {
-            CouplingLayer layer = spec.coupling().create(m, hidden, spec.scale(), store, off);
+            CouplingLayer layer = spec.coupling().create(m, hidden, spec.scale(), spec.spline(), store, off);
             ls.add(layer);
             off += layer.parameterCount();
         }

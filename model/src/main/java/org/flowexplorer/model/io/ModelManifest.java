@@ -18,6 +18,7 @@ import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
+import org.flowexplorer.model.flow.SplineShape;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -34,7 +35,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
     static byte[] encode(RealNVP model, ModelMetadata meta) throws IOException {
         FlowSpec spec = model.spec();
         ObjectNode root = JSON.createObjectNode();
-        boolean seedFlow = spec.scale().isDefault() && !spec.batchNorm();
+        boolean seedFlow = spec.scale().isDefault() && !spec.batchNorm() && spec.coupling() != CouplingType.SPLINE;
         root.put("format", ModelFile.FORMAT);
         root.put("version", seedFlow ? ModelFile.SEED_VERSION : ModelFile.VERSION);
         root.put("dim", spec.dim());
@@ -56,6 +57,9 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
         }
         if (spec.batchNorm()) {
             root.put("batchNorm", true);
+        }
+        if (spec.coupling() == CouplingType.SPLINE) {
+            root.putObject("spline").put("bins", spec.spline().bins()).put("tailBound", spec.spline().bound());
         }
         root.put("precision", TorchStateDict.name(model.precision()));
         root.put("parameterCount", model.parameterCount());
@@ -170,10 +174,22 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
             ScaleFunction scale = root.hasNonNull("scale") ? ScaleFunction.parse(json.text(root, "scale", "'scale'"))
                     : ScaleFunction.DEFAULT;
             return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), scale,
-                    norm != null && norm.asBoolean());
+                    norm != null && norm.asBoolean(), spline(json));
         } catch (IllegalArgumentException e) {
             throw json.error(e.getMessage());
         }
+    }
+
+    /** {@code "spline": {"bins": K, "tailBound": B}}; absent (files before splines): K = 8, B = 4. */
+    private static SplineShape spline(JsonEntry json) throws ModelFormatException {
+        JsonNode s = json.root().get("spline");
+        if (s == null || s.isNull()) {
+            return SplineShape.DEFAULT;
+        }
+        if (!s.isObject()) {
+            throw json.error("'spline' must be an object {\"bins\": K, \"tailBound\": B}");
+        }
+        return new SplineShape(json.integer(s, "bins", "spline.bins", 2), json.number(s, "tailBound", "spline.tailBound"));
     }
 
     private static Precision precision(JsonEntry json) throws ModelFormatException {

@@ -77,6 +77,10 @@ public final class TorchStateDict {
      * included, as {@code model.double().state_dict()} would.
      */
     public static LinkedHashMap<String, NdArray> toArrays(RealNVP model) {
+        if (!model.spec().coupling().hasStateDict()) {
+            throw new IllegalArgumentException("a " + model.spec().coupling().id() + "-coupling model has no .npz state_dict"
+                    + " (the seed's PyTorch RealNVP has no such layer); save it as a Flow Explorer model file (.zip) instead");
+        }
         boolean f32 = model.precision() == Precision.FLOAT32;
         double[] values = model.parameterValues();
         List<StateDictLayout.Tensor> tensors = StateDictLayout.parameters(model);

@@ -87,7 +87,15 @@ class TransformContractTest {
                                 .withBatchNorm(true), p, 21), 22)),
                 new Case("RealNVP with batch norm, D=2, 2 exp-scale layers",
                         p -> withRunningStatistics(RealNVP.create(FlowSpec.alternating(2, 2, new int[]{8, 8}, CouplingType.AFFINE)
-                                .withScale(ScaleFunction.EXP).withBatchNorm(true), p, 23), 24)));
+                                .withScale(ScaleFunction.EXP).withBatchNorm(true), p, 23), 24)),
+                new Case("spline coupling (K=8, B=4), D=2, mask [1,0]",
+                        p -> SplineCoupling.create(Mask.of(true, false), new int[]{8, 8}, SplineShape.DEFAULT, p, 25)),
+                new Case("spline coupling (K=5, B=1.5: many points in the tails), D=4, mask [1,0,0,1]",
+                        p -> SplineCoupling.create(Mask.of(true, false, false, true), new int[]{10}, new SplineShape(5, 1.5), p, 26)),
+                new Case("spline coupling (K=8, B=4), D=2, hidden 32×16 (SIMD row kernel)",
+                        p -> SplineCoupling.create(Mask.of(false, true), new int[]{32, 16}, SplineShape.DEFAULT, p, 27)),
+                new Case("RealNVP, D=2, 3 alternating spline layers (K=8, B=4)",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 3, new int[]{8, 8}, CouplingType.SPLINE), p, 28)));
         return cases.stream().map(Arguments::of);
     }
 
