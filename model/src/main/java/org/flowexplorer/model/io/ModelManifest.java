@@ -18,7 +18,6 @@ import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
-import org.flowexplorer.model.flow.SplineShape;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -59,7 +58,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
             root.put("batchNorm", true);
         }
         if (spec.coupling() == CouplingType.SPLINE) {
-            root.putObject("spline").put("bins", spec.spline().bins()).put("tailBound", spec.spline().bound());
+            SplineShapeJson.put(root, spec.spline());
         }
         root.put("precision", TorchStateDict.name(model.precision()));
         root.put("parameterCount", model.parameterCount());
@@ -174,22 +173,10 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
             ScaleFunction scale = root.hasNonNull("scale") ? ScaleFunction.parse(json.text(root, "scale", "'scale'"))
                     : ScaleFunction.DEFAULT;
             return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), scale,
-                    norm != null && norm.asBoolean(), spline(json));
+                    norm != null && norm.asBoolean(), SplineShapeJson.read(json, root, ""));
         } catch (IllegalArgumentException e) {
             throw json.error(e.getMessage());
         }
-    }
-
-    /** {@code "spline": {"bins": K, "tailBound": B}}; absent (files before splines): K = 8, B = 4. */
-    private static SplineShape spline(JsonEntry json) throws ModelFormatException {
-        JsonNode s = json.root().get("spline");
-        if (s == null || s.isNull()) {
-            return SplineShape.DEFAULT;
-        }
-        if (!s.isObject()) {
-            throw json.error("'spline' must be an object {\"bins\": K, \"tailBound\": B}");
-        }
-        return new SplineShape(json.integer(s, "bins", "spline.bins", 2), json.number(s, "tailBound", "spline.tailBound"));
     }
 
     private static Precision precision(JsonEntry json) throws ModelFormatException {

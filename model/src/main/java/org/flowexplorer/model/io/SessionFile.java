@@ -127,6 +127,9 @@ public final class SessionFile {
         if (s.architecture().batchNorm()) {
             arch.put("batchNorm", true);
         }
+        if (s.architecture().coupling() == CouplingType.SPLINE) {
+            SplineShapeJson.put(arch, s.architecture().spline());
+        }
         ObjectNode training = root.putObject("training");
         training.put("learningRate", s.training().learningRate());
         training.put("batchSize", s.training().batchSize());
@@ -254,7 +257,7 @@ public final class SessionFile {
                     throw new IllegalArgumentException("batchNorm must be true or false, got " + norm);
                 }
                 Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")),
-                        scale, norm != null && norm.asBoolean());
+                        scale, norm != null && norm.asBoolean(), SplineShapeJson.read(json, a, "architecture."));
                 arch.requireWithinLimits(2);
                 return arch;
             } catch (IllegalArgumentException e) {

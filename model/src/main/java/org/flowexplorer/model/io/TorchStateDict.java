@@ -65,8 +65,14 @@ public final class TorchStateDict {
     /**
      * Writes the model's state_dict atomically; {@code compressed} selects
      * {@code np.savez_compressed}-style deflated entries, otherwise stored as {@code np.savez}.
+     * A spline-coupling model is refused (one line): the seed's PyTorch model has no such layer,
+     * and its native zip keeps the same tensors with the spline's shape in the manifest.
      */
     public static void write(Path npz, RealNVP model, boolean compressed) throws IOException {
+        if (!model.spec().coupling().hasStateDict()) {
+            throw new IllegalArgumentException("a " + model.spec().coupling().id() + "-coupling model has no .npz state_dict"
+                    + " (the seed's PyTorch RealNVP has no such layer); save it as a Flow Explorer model file (.zip) instead");
+        }
         Npz.write(npz, toArrays(model), compressed);
     }
 
@@ -77,10 +83,6 @@ public final class TorchStateDict {
      * included, as {@code model.double().state_dict()} would.
      */
     public static LinkedHashMap<String, NdArray> toArrays(RealNVP model) {
-        if (!model.spec().coupling().hasStateDict()) {
-            throw new IllegalArgumentException("a " + model.spec().coupling().id() + "-coupling model has no .npz state_dict"
-                    + " (the seed's PyTorch RealNVP has no such layer); save it as a Flow Explorer model file (.zip) instead");
-        }
         boolean f32 = model.precision() == Precision.FLOAT32;
         double[] values = model.parameterValues();
         List<StateDictLayout.Tensor> tensors = StateDictLayout.parameters(model);
