@@ -3,11 +3,12 @@ package org.flowexplorer.app.cli;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.ScaleFunction;
+import org.flowexplorer.model.flow.SplineShape;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --layers}, {@code --hidden}, {@code --scale} and {@code --batchnorm} of the commands that
- * build a flow, checked against the limits.
+ * {@code --layers}, {@code --hidden}, {@code --scale}, {@code --batchnorm} and a spline coupling's
+ * {@code --bins} and {@code --tail-bound} of the commands that build a flow, checked against the limits.
  */
 final class ArchitectureOptions {
     @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
@@ -26,7 +27,17 @@ final class ArchitectureOptions {
             "running statistics (momentum 0.1) for evaluation, sampling and inversion."})
     boolean batchNorm;
 
+    @Option(names = "--bins", paramLabel = "K",
+            description = "A spline coupling's bins K (2 to " + SplineShape.MAX_BINS + "; default: 8).")
+    Integer bins;
+
+    @Option(names = "--tail-bound", paramLabel = "B",
+            description = "A spline coupling acts on [-B, B] and is the identity outside (default: 4).")
+    Double tailBound;
+
     private ScaleFunction scale = ScaleFunction.DEFAULT;
+    private SplineShape spline = SplineShape.DEFAULT;
+    private CouplingType coupling = CouplingType.AFFINE;
 
     void validate(CliCommand cmd, CouplingType coupling) {
         try {
@@ -37,20 +48,33 @@ final class ArchitectureOptions {
         if (!coupling.hasScale() && !scale.isDefault()) {
             throw cmd.usage("--scale " + scale.id() + " applies to affine couplings only; a " + coupling.id() + " coupling has no scale");
         }
-        CliLimits.requireArchitecture(cmd, layers, hidden, coupling);
+        if (coupling != CouplingType.SPLINE && (bins != null || tailBound != null)) {
+            throw cmd.usage((bins != null ? "--bins" : "--tail-bound") + " applies to spline couplings only (--coupling spline)");
+        }
+        try {
+            spline = new SplineShape(bins != null ? bins : SplineShape.DEFAULT.bins(), tailBound != null ? tailBound : SplineShape.DEFAULT.bound());
+        } catch (IllegalArgumentException e) {
+            throw cmd.usage((bins != null && (bins < 2 || bins > SplineShape.MAX_BINS) ? "--bins: " : "--tail-bound: ") + e.getMessage());
+        }
+        this.coupling = coupling;
+        CliLimits.requireArchitecture(cmd, layers, hidden, coupling.outputsPerTransformed(spline));
     }
 
     FlowSpec spec(CouplingType coupling) {
-        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm);
+        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withBatchNorm(batchNorm).withSpline(spline);
+    }
+
+    SplineShape spline() {
+        return spline;
     }
 
     ScaleFunction scale() {
         return scale;
     }
 
-    /** True unless the flow is the seed's: tanh·2 and no batch normalisation. */
+    /** True unless the flow is the seed's: affine, tanh·2 and no batch normalisation. */
     boolean beyondSeed() {
-        return batchNorm || !scale.isDefault();
+        return batchNorm || !scale.isDefault() || coupling != CouplingType.AFFINE;
     }
 
     String hiddenText() {

@@ -42,6 +42,11 @@ final class BenchCommand extends CliCommand {
     @Mixin
     ArchitectureOptions architecture;
 
+    @Option(names = "--coupling", defaultValue = "affine", paramLabel = "TYPE", converter = CouplingConverter.class,
+            completionCandidates = CouplingConverter.class,
+            description = "Coupling type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the PyTorch reference is affine).")
+    CouplingType coupling;
+
     @Mixin
     OptimiserOptions optimiser;
 
@@ -82,7 +87,7 @@ final class BenchCommand extends CliCommand {
     @Override
     void validate() {
         data.validate(this);
-        architecture.validate(this, CouplingType.AFFINE);
+        architecture.validate(this, coupling);
         optimiser.validate(this);
         requirePositive("--steps", steps);
         requirePositive("--rounds", rounds);
@@ -105,7 +110,7 @@ final class BenchCommand extends CliCommand {
         float[] test = data.generate(testN, seed + 1_000_003L);
         boolean useTorch = !torch.equals("off") && !architecture.beyondSeed() && torchAvailable();
         if (torch.equals("require") && architecture.beyondSeed()) {
-            throw new CliFailure("the PyTorch reference is the seed's flow: it has no --batchnorm and no --scale other than tanh:2");
+            throw new CliFailure("the PyTorch reference is the seed's flow: affine, no --batchnorm and no --scale other than tanh:2");
         }
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
@@ -126,7 +131,7 @@ final class BenchCommand extends CliCommand {
             for (int r = 0; r < rounds; r++) {
                 long s = seed + r;
                 List<Double> rss = new ArrayList<>();
-                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(CouplingType.AFFINE),
+                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(coupling),
                         optimiser.batch, optimiser.lr, steps, s,
                         done -> {
                             if (rssEvery > 0 && done % rssEvery == 0) {
@@ -178,6 +183,11 @@ final class BenchCommand extends CliCommand {
         res.put("dataset", data.set().id());
         res.put("layers", architecture.layers);
         res.put("hidden", architecture.hidden);
+        res.put("coupling", coupling.id());
+        if (coupling == CouplingType.SPLINE) {
+            res.put("bins", architecture.spline().bins());
+            res.put("tail_bound", architecture.spline().bound());
+        }
         res.put("scale", architecture.scale().id());
         res.put("batchnorm", architecture.batchNorm);
         res.put("batch", optimiser.batch);
@@ -203,7 +213,7 @@ final class BenchCommand extends CliCommand {
             res.put("test_nll_diff_java_minus_torch", round(mean(javaNll) - mean(torchNll), 5));
         } else {
             res.put("torch", "not run (" + (torch.equals("off") ? "--torch off"
-                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow, without --batchnorm or --scale"
+                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow: affine, without --batchnorm or --scale"
                     : python + " cannot import torch or " + torchScript + " is missing") + ")");
         }
         emit(res);
