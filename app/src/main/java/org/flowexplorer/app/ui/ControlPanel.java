@@ -83,7 +83,8 @@ public final class ControlPanel extends VBox {
                 "Widths of the conditioner network's hidden layers, comma separated, e.g. 64,64.");
         ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
-                "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
+                "Affine couplings scale and shift; additive couplings only shift (volume preserving); spline couplings bend each "
+                        + "coordinate with a monotone rational-quadratic spline (8 bins on [−4, 4], identity outside).");
         Button applyModel = button("Apply & reset", "mdi2c-check",
                 "Build a new model with this architecture; training restarts from step 0.",
                 discard.guard(this, "A new architecture", form::applyArchitecture));

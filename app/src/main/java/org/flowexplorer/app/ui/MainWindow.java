@@ -122,8 +122,9 @@ public final class MainWindow extends BorderPane {
         register(Panel.LOSS, loss.chart(), null, loss::chart);
         register(Panel.SAMPLE_INVERT, sampleInvert, null, null);
         ExportTarget inspectorTarget = register(Panel.FORMULA_INSPECTOR, inspector,
-                () -> vm.layers().inspectionDirectionProperty().get() == CouplingInspection.Direction.INVERSE
-                        ? Explanations.FORMULA_INSPECTOR_INVERSE : Explanations.FORMULA_INSPECTOR, () -> {
+                () -> Explanations.inspector(vm.layers().inspectionProperty().get() == null ? null
+                        : vm.layers().inspectionProperty().get().type(),
+                        vm.layers().inspectionDirectionProperty().get() == CouplingInspection.Direction.INVERSE), () -> {
             FormulaInspectorView copy = new FormulaInspectorView();
             copy.setDirection(inspector.view().getDirection());
             copy.setInspection(inspector.view().getInspection());
@@ -140,7 +141,9 @@ public final class MainWindow extends BorderPane {
         anatomy.installExports(actions.exports());
         DiagnosticsPane diagnostics = new DiagnosticsPane(vm.diagnostics());
         tabs.getTabs().add(diagnostics.tab());
-        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curves);
+        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), () -> vm.diagnostics().conditionerProperty().get() != null
+                && !vm.diagnostics().conditionerProperty().get().splines().isEmpty()
+                ? Explanations.CONDITIONER_CURVES_SPLINE : Explanations.CONDITIONER_CURVES, diagnostics::curves);
         register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::health);
         focus.set(dataTarget);
         vm.layers().inspectionDirectionProperty().addListener((o, was, now) -> {

@@ -269,10 +269,10 @@ public final class SplineCoupling extends CouplingLayer {
         }
         double[] result = java.util.Arrays.copyOf(inverse ? w.u : w.yT, dt);
         String rational = "y_k + (y_k+1 − y_k)·(δθ² + d_k·θ(1−θ)) / (δ + (d_k + d_k+1 − 2δ)·θ(1−θ))";
-        String map = (inverse ? "x_k + θ·(x_k+1 − x_k)" : rational) + numbers(v, result, 0, inverse);
-        steps.add(new CouplingWalk.Step(inverse ? "g⁻¹(y)" : "g(x)", inverse ? "x = x_k + θ·(x_k+1 − x_k)" : "g(x) = " + rational,
-                result));
-        return new CouplingWalk.Head(steps, map, inverse ? "log|det J⁻¹| = −Σ log g′(x)" : "log|det J| = Σ log g′(x)", terms);
+        String formula = (inverse ? "x = x_k + θ·(x_k+1 − x_k)" : "g(x) = " + rational) + numbers(v, result, 0, inverse);
+        steps.add(new CouplingWalk.Step(inverse ? "g⁻¹(y)" : "g(x)", formula, result));
+        return new CouplingWalk.Head(steps, inverse ? "g⁻¹(y)" : "g(x)", inverse ? "log|det J⁻¹| = −Σ log g′(x)" : "log|det J| = Σ log g′(x)",
+                terms);
     }
 
     /** "  = −0.41 + 0.93·(…) / (…) = 0.12" for coordinate j: the formula with its numbers. */

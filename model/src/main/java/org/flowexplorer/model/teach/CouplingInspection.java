@@ -72,6 +72,7 @@ public final class CouplingInspection {
     private final double[] input;
     private final double[] output;
     private final double logDet;
+    private List<SplineCurve> splines = List.of();
 
     private CouplingInspection(Direction direction, int layer, int layerCount, CouplingType type, float[] point,
             boolean[] mask, List<Step> steps, double[] input, double[] output, double logDet) {
@@ -162,8 +163,11 @@ public final class CouplingInspection {
         steps.add(vec(out, out + " = " + v + "_m + (1 − m) · " + head.map(), result));
         String ldSymbol = head.logDetFormula().substring(0, head.logDetFormula().indexOf(" ="));
         steps.add(new Step(ldSymbol, head.logDetFormula(), onTransformed(head.logDetTerms(), ti, d), Kind.SUM, walk.logDet()));
-        return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result,
-                walk.logDet());
+        CouplingInspection inspection = new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m,
+                steps, in, result, walk.logDet());
+        // the spline is drawn over the forward input x (inverse: the x the inverse recovered)
+        inspection.splines = SplineCurve.of(layer, flow.parameterValues(), inverse ? result : in, SplineCurve.DEFAULT_POINTS);
+        return inspection;
     }
 
     /** Values over the transformed coordinates placed at their indices of a D-vector; NaN elsewhere. */
@@ -242,6 +246,11 @@ public final class CouplingInspection {
     /** The layer's output in this direction (y forward, x inverse). */
     public double[] output() {
         return output.clone();
+    }
+
+    /** A spline coupling's splines at this point, one per transformed coordinate; empty for the other couplings. */
+    public List<SplineCurve> splines() {
+        return splines;
     }
 
     /** Σ s forward, −Σ s inverse. */
