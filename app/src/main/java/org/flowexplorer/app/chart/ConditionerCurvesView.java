@@ -54,10 +54,10 @@ public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
         }
         paintTitle(g, w);
         boolean spline = !curves.splines().isEmpty();
-        double splineSide = spline ? Math.max(60, Math.min(0.4 * (w - LEFT - RIGHT), h - TOP - BOTTOM - 30)) : 0;
+        double splineSide = spline ? Math.max(60, Math.min(0.45 * (w - LEFT - RIGHT), h - TOP - BOTTOM - 40)) : 0;
         double pw = Math.max(10, w - LEFT - RIGHT - (spline ? splineSide + 44 : 0)), ph = Math.max(30, h - TOP - BOTTOM - 2 * GAP);
         if (spline) {
-            SplineCurveView.paintPanel(this, g, curves.splines().get(0), w - RIGHT - splineSide, TOP + 30, splineSide, splineSide);
+            SplineCurveView.paintPanel(this, g, curves.splines().get(0), w - RIGHT - splineSide, TOP + 24, splineSide, splineSide);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
         }
@@ -102,7 +102,7 @@ public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
         String flag;
         Color colour;
         if (!curves.splines().isEmpty()) {
-            flag = "spline coupling: s = log g′ and t = g − h·g′ at the query point's other coordinate";
+            flag = "spline: s = log g′, t = g − h·g′ at the point";
             colour = textColor.get();
         } else if (curves.hasScale()) {
             double share = curves.saturatedShare();

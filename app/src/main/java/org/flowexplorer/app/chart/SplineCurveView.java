@@ -40,7 +40,7 @@ public class SplineCurveView extends CanvasChart<List<SplineCurve>> {
         }
         double each = w / curves.size();
         for (int i = 0; i < curves.size(); i++) {
-            paintPanel(this, g, curves.get(i), i * each + 40, 26, Math.max(20, each - 52), Math.max(20, h - 58));
+            paintPanel(this, g, curves.get(i), i * each + 40, 22, Math.max(20, each - 52), Math.max(20, h - 58));
         }
     }
 
@@ -104,11 +104,12 @@ public class SplineCurveView extends CanvasChart<List<SplineCurve>> {
         g.setFill(style.textColor.get());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("spline g: " + name + " → " + name + "′", x0, y0 - 12);
+        g.fillText("spline g: " + name + " → " + name + "′, " + c.bins() + " bins", x0, y0 - 3);
         g.setFont(Font.font(11));
         g.setFill(query);
-        String where = c.bin() < 0 ? "point in a tail (identity)"
-                : String.format(Locale.ROOT, "point in bin %d of %d: g(%.3g) = %.3g", c.bin() + 1, c.bins(), c.at(), c.value());
-        g.fillText(where, x0, y0 - 1);
+        g.setTextBaseline(VPos.TOP);
+        String where = c.bin() < 0 ? "point in a tail: g = identity"
+                : String.format(Locale.ROOT, "bin k = %d: g(%.3g) = %.3g", c.bin(), c.at(), c.value());
+        g.fillText(where, x0, y0 + side + 16);
     }
 }

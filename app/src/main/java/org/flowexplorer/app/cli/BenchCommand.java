@@ -42,11 +42,6 @@ final class BenchCommand extends CliCommand {
     @Mixin
     ArchitectureOptions architecture;
 
-    @Option(names = "--coupling", defaultValue = "affine", paramLabel = "TYPE", converter = CouplingConverter.class,
-            completionCandidates = CouplingConverter.class,
-            description = "Coupling type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the PyTorch reference is affine).")
-    CouplingType coupling;
-
     @Mixin
     OptimiserOptions optimiser;
 
@@ -80,6 +75,10 @@ final class BenchCommand extends CliCommand {
                     "torch.set_num_threads does not bound a pthreads OpenBLAS, which otherwise uses every core for matmuls."})
     Integer torchBlasThreads;
 
+    /** Which coupling the Java side trains (the PyTorch reference is always the seed's affine flow). */
+    @Mixin
+    CouplingOption couplingOption;
+
     @Option(names = "--rss-every", defaultValue = "0", paramLabel = "K",
             description = "Also record the JVM's resident memory every K steps of each Java run (0 = off).")
     int rssEvery;
@@ -87,7 +86,7 @@ final class BenchCommand extends CliCommand {
     @Override
     void validate() {
         data.validate(this);
-        architecture.validate(this, coupling);
+        architecture.validate(this, couplingOption.type);
         optimiser.validate(this);
         requirePositive("--steps", steps);
         requirePositive("--rounds", rounds);
@@ -131,7 +130,7 @@ final class BenchCommand extends CliCommand {
             for (int r = 0; r < rounds; r++) {
                 long s = seed + r;
                 List<Double> rss = new ArrayList<>();
-                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(coupling),
+                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(couplingOption.type),
                         optimiser.batch, optimiser.lr, steps, s,
                         done -> {
                             if (rssEvery > 0 && done % rssEvery == 0) {
@@ -183,8 +182,8 @@ final class BenchCommand extends CliCommand {
         res.put("dataset", data.set().id());
         res.put("layers", architecture.layers);
         res.put("hidden", architecture.hidden);
-        res.put("coupling", coupling.id());
-        if (coupling == CouplingType.SPLINE) {
+        res.put("coupling", couplingOption.type.id());
+        if (couplingOption.type == CouplingType.SPLINE) {
             res.put("bins", architecture.spline().bins());
             res.put("tail_bound", architecture.spline().bound());
         }

@@ -84,13 +84,14 @@ public class FormulaInspectorView extends VBox {
         table.setHgap(4);
         table.setVgap(3);
         spline.setId("inspector-spline");
-        spline.setMinSize(200, 190);
-        spline.setPrefSize(250, 230);
+        spline.setMinSize(200, 200);
+        spline.setPrefSize(300, 240);
+        spline.setMaxWidth(360);
         showSpline(null);
-        getChildren().addAll(top, subheader, new HBox(16, table, spline));
+        getChildren().addAll(top, subheader, spline, table);
     }
 
-    /** A spline coupling's curves beside the table; hidden for the other couplings. */
+    /** A spline coupling's curves above the table; hidden for the other couplings. */
     private void showSpline(CouplingInspection in) {
         boolean on = in != null && !in.splines().isEmpty();
         spline.setVisible(on);
@@ -98,7 +99,7 @@ public class FormulaInspectorView extends VBox {
         spline.show(on ? in.splines() : null);
     }
 
-    /** The spline chart beside the table (shown for spline couplings only). */
+    /** The spline chart above the table (shown for spline couplings only). */
     public SplineCurveView splineView() {
         return spline;
     }

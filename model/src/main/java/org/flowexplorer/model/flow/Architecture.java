@@ -58,11 +58,6 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         return new Architecture(layers, hidden, coupling, scale, on, spline);
     }
 
-    /** This architecture with another shape for its spline couplings. */
-    public Architecture withSpline(SplineShape shape) {
-        return new Architecture(layers, hidden, coupling, scale, batchNorm, shape);
-    }
-
     /**
      * Parameters of this architecture in {@code dim} dimensions (alternating half masks), in
      * {@code long}: hidden [46341, 46341] overflows an {@code int}, and the count is checked
@@ -109,6 +104,11 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     private static long layerParameters(Mask m, int[] hidden, CouplingType coupling, SplineShape spline) {
         int conditioning = m.conditioningIndices().length;
         return Limits.conditionerParameters(conditioning, hidden, (long) coupling.outputsPerTransformed(spline) * (m.dim() - conditioning));
+    }
+
+    /** This architecture with another shape for its spline couplings (only a spline coupling uses it). */
+    public Architecture withSpline(SplineShape shape) {
+        return shape.equals(spline) ? this : new Architecture(layers, hidden, coupling, scale, batchNorm, shape);
     }
 
     /** A spec with alternating half masks in {@code dim} dimensions. */

@@ -1,5 +1,7 @@
 package org.flowexplorer.model.flow;
 
+import org.flowexplorer.model.nn.Numerics;
+
 /**
  * One monotone rational-quadratic spline on [−B, B] with K bins and the identity outside
  * (Durkan, Bekasov, Murray &amp; Papamakarios 2019), the same function as nflows'
@@ -58,25 +60,21 @@ public final class RationalQuadraticSpline {
             throw new IllegalArgumentException("expected " + shape.outputsPerTransformed() + " numbers, got " + unnormalised.length);
         }
         RationalQuadraticSpline s = new RationalQuadraticSpline(shape);
-        s.load(unnormalised, 0);
+        s.load(Numerics.float64(), unnormalised, 0);
         return s;
     }
 
     // ---- knots from the unnormalised numbers ------------------------------------------------
 
-    void load(float[] o, int off) {
+    /** Knots from the 3K − 1 numbers at {@code o[off …]}, a float32 or float64 buffer. */
+    <A> void load(Numerics<A> nm, A o, int off) {
         for (int i = 0; i < p.length; i++) {
-            p[i] = o[off + i];
+            p[i] = nm.get(o, off + i);
         }
-        knots();
+        computeKnots();
     }
 
-    void load(double[] o, int off) {
-        System.arraycopy(o, off, p, 0, p.length);
-        knots();
-    }
-
-    private void knots() {
+    private void computeKnots() {
         softmax(p, 0, sw);
         softmax(p, k, sh);
         cumulative(sw, MIN_BIN_WIDTH, xs);
@@ -137,39 +135,28 @@ public final class RationalQuadraticSpline {
         return b;
     }
 
-    /** g(x); {@code ld[at] = log g′(x)}. */
-    double forward(double x, double[] ld, int at) {
-        int b = bin(xs, x);
+    /** g(v) forward, g⁻¹(v) inverse; {@code ld[at]} = log g′(x) forward, −log g′(x) inverse. */
+    double map(double v, boolean inverse, double[] ld, int at) {
+        int b = bin(inverse ? ys : xs, v);
         if (b < 0) {
             ld[at] = 0;
-            return x;
+            return v;
         }
-        double w = xs[b + 1] - xs[b], h = ys[b + 1] - ys[b], delta = h / w, d0 = ds[b], d1 = ds[b + 1];
-        double theta = (x - xs[b]) / w, t = theta * (1 - theta);
-        double den = delta + (d0 + d1 - 2 * delta) * t;
-        ld[at] = logDerivative(delta, d0, d1, theta, den);
-        return ys[b] + h * (delta * theta * theta + d0 * t) / den;
-    }
-
-    /** g⁻¹(y) by the quadratic's stable root; {@code ld[at] = −log g′(g⁻¹(y))}. */
-    double inverse(double y, double[] ld, int at) {
-        int b = bin(ys, y);
-        if (b < 0) {
-            ld[at] = 0;
-            return y;
+        double w = xs[b + 1] - xs[b], h = ys[b + 1] - ys[b], delta = h / w, d0 = ds[b], d1 = ds[b + 1], sum = d0 + d1 - 2 * delta;
+        if (!inverse) {
+            double theta = (v - xs[b]) / w, t = theta * (1 - theta), den = delta + sum * t;
+            ld[at] = logDerivative(delta, d0, d1, theta, den);
+            return ys[b] + h * (delta * theta * theta + d0 * t) / den;
         }
-        double w = xs[b + 1] - xs[b], h = ys[b + 1] - ys[b], delta = h / w, d0 = ds[b], d1 = ds[b + 1];
-        double dy = y - ys[b], sum = d0 + d1 - 2 * delta;
+        double dy = v - ys[b];
         double a = dy * sum + h * (delta - d0), bq = h * d0 - dy * sum, c = -delta * dy;
-        double disc = Math.max(0, bq * bq - 4 * a * c);
-        double theta = 2 * c / (-bq - Math.sqrt(disc));
+        double theta = 2 * c / (-bq - Math.sqrt(Math.max(0, bq * bq - 4 * a * c)));
         double t = theta * (1 - theta);
         double l = logDerivative(delta, d0, d1, theta, delta + sum * t);
-        // One Newton step on g(x) = y: the root loses digits where the bin is flat (b² ≈ 4ac),
-        // ~1e-11 after three layers; this puts the round trip back at float64 round-off.
+        // One Newton step on g(x) = y: the root loses digits where the bin is flat (b² ≈ 4ac).
         double slope = w * Math.exp(l);
         if (slope > 0 && Double.isFinite(slope)) {
-            double residual = ys[b] + h * (delta * theta * theta + d0 * t) / (delta + sum * t) - y;
+            double residual = ys[b] + h * (delta * theta * theta + d0 * t) / (delta + sum * t) - v;
             theta = Math.min(1, Math.max(0, theta - residual / slope));
             t = theta * (1 - theta);
             l = logDerivative(delta, d0, d1, theta, delta + sum * t);
@@ -239,21 +226,28 @@ public final class RationalQuadraticSpline {
 
     // ---- what the teaching views read -------------------------------------------------------
 
+    /**
+     * The knots of a spline, copies: x_0 = −B … x_K = B, y_0 = −B … y_K = B and the slopes
+     * d_0 = 1, d_1 … d_{K−1}, d_K = 1.
+     */
+    public record Knots(double[] xs, double[] ys, double[] slopes) {
+    }
+
     /** g(x) (the identity outside [−B, B]). */
     public double forward(double x) {
-        return forward(x, new double[1], 0);
+        return map(x, false, new double[1], 0);
     }
 
     /** log g′(x) (0 outside [−B, B]). */
     public double logDerivative(double x) {
         double[] ld = new double[1];
-        forward(x, ld, 0);
+        map(x, false, ld, 0);
         return ld[0];
     }
 
     /** g⁻¹(y). */
     public double inverse(double y) {
-        return inverse(y, new double[1], 0);
+        return map(y, true, new double[1], 0);
     }
 
     /** The bin of x (0…K−1), or −1 in a tail. */
@@ -261,26 +255,12 @@ public final class RationalQuadraticSpline {
         return bin(xs, x);
     }
 
-    public int bins() {
-        return k;
-    }
-
+    /** B: the spline acts on [−B, B]. */
     public double bound() {
         return bound;
     }
 
-    /** x_0 = −B … x_K = B. */
-    public double[] knotXs() {
-        return xs.clone();
-    }
-
-    /** y_0 = −B … y_K = B. */
-    public double[] knotYs() {
-        return ys.clone();
-    }
-
-    /** d_0 = 1, d_1 … d_{K−1}, d_K = 1: the slopes at the knots. */
-    public double[] knotDerivatives() {
-        return ds.clone();
+    public Knots knots() {
+        return new Knots(xs.clone(), ys.clone(), ds.clone());
     }
 }

@@ -61,15 +61,21 @@ public final class SplineCoupling extends CouplingLayer {
         List<RationalQuadraticSpline> out = new ArrayList<>();
         for (int j = 0; j < transformedCount(); j++) {
             RationalQuadraticSpline s = new RationalQuadraticSpline(shape);
-            s.load(o, j * per);
+            s.load(Numerics.float64(), o, j * per);
             out.add(s);
         }
         return List.copyOf(out);
     }
 
-    // ---- y = g(x), ld += Σ log g′(x); trace terms: s = log g′, t = g − x·g′ ---------------------
+    // ---- the head: one spline per transformed coordinate -------------------------------------------
+    // One routine per pass over float32 or float64 buffers (read and written through Numerics); the
+    // spline itself always computes in double, so float32 differs from float64 by storage only.
 
-    static void forward(SplineShape shape, float[] o, float[] u, int rows, int dt, float[] s, float[] t, float[] yT, float[] ld) {
+    /**
+     * Forward: out = g(in), ld += Σ log g′(x). Inverse: out = g⁻¹(in), ld −= Σ log g′(x). Either
+     * way the trace terms at x: s = log g′(x), t = g(x) − x·g′(x).
+     */
+    static <A> void map(Numerics<A> nm, SplineShape shape, A o, A in, A out, int rows, int dt, A s, A t, A ld, boolean inverse) {
         RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
         double[] l = new double[1];
         int per = shape.outputsPerTransformed();
@@ -77,107 +83,42 @@ public final class SplineCoupling extends CouplingLayer {
             double sum = 0;
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                g.load(o, i * per);
-                double y = g.forward(u[i], l, 0);
-                yT[i] = (float) y;
-                s[i] = (float) l[0];
-                t[i] = (float) (y - u[i] * Math.exp(l[0]));
+                g.load(nm, o, i * per);
+                double v = nm.get(in, i), mapped = g.map(v, inverse, l, 0);
+                double x = inverse ? mapped : v, y = inverse ? v : mapped, logSlope = inverse ? -l[0] : l[0];
+                nm.set(out, i, mapped);
+                nm.set(s, i, logSlope);
+                nm.set(t, i, y - x * Math.exp(logSlope));
                 sum += l[0];
             }
-            ld[r] += (float) sum;
+            nm.set(ld, r, nm.get(ld, r) + sum);
         }
     }
 
-    static void forward(SplineShape shape, double[] o, double[] u, int rows, int dt, double[] s, double[] t, double[] yT, double[] ld) {
-        RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
-        double[] l = new double[1];
-        int per = shape.outputsPerTransformed();
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                g.load(o, i * per);
-                double y = g.forward(u[i], l, 0);
-                yT[i] = y;
-                s[i] = l[0];
-                t[i] = y - u[i] * Math.exp(l[0]);
-                sum += l[0];
-            }
-            ld[r] += sum;
-        }
-    }
-
-    // ---- x = g⁻¹(y), ld −= Σ log g′(x) ----------------------------------------------------------
-
-    static void inverse(SplineShape shape, float[] o, float[] yT, int rows, int dt, float[] s, float[] t, float[] u, float[] ld) {
-        RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
-        double[] l = new double[1];
-        int per = shape.outputsPerTransformed();
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                g.load(o, i * per);
-                double x = g.inverse(yT[i], l, 0);
-                u[i] = (float) x;
-                s[i] = (float) -l[0];
-                t[i] = (float) (yT[i] - x * Math.exp(-l[0]));
-                sum += l[0];
-            }
-            ld[r] += (float) sum;
-        }
-    }
-
-    static void inverse(SplineShape shape, double[] o, double[] yT, int rows, int dt, double[] s, double[] t, double[] u, double[] ld) {
-        RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
-        double[] l = new double[1];
-        int per = shape.outputsPerTransformed();
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                g.load(o, i * per);
-                double x = g.inverse(yT[i], l, 0);
-                u[i] = x;
-                s[i] = -l[0];
-                t[i] = yT[i] - x * Math.exp(-l[0]);
-                sum += l[0];
-            }
-            ld[r] += sum;
-        }
-    }
-
-    // ---- backward: dO[coordinate] = ∂L/∂θ_j, dU = ∂L/∂x --------------------------------------------
-
-    static void backward(SplineShape shape, float[] o, float[] u, float[] dyT, float[] dld, int rows, int dt, float[] dO, float[] dU) {
+    /** dO[coordinate i] = ∂L/∂θ_i (3K − 1 values), dU = ∂L/∂x, from dL/dy and dL/dld. */
+    static <A> void backward(Numerics<A> nm, SplineShape shape, A o, A u, A dyT, A dld, int rows, int dt, A dO, A dU) {
         RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
         int per = shape.outputsPerTransformed();
         double[] grad = new double[per];
         for (int r = 0; r < rows; r++) {
+            double dl = nm.get(dld, r);
             for (int j = 0; j < dt; j++) {
                 int i = r * dt + j;
-                g.load(o, i * per);
-                dU[i] = (float) g.backward(u[i], dyT[i], dld[r], grad, 0);
+                g.load(nm, o, i * per);
+                nm.set(dU, i, g.backward(nm.get(u, i), nm.get(dyT, i), dl, grad, 0));
                 for (int p = 0; p < per; p++) {
-                    dO[i * per + p] = (float) grad[p];
+                    nm.set(dO, i * per + p, grad[p]);
                 }
             }
         }
     }
 
-    static void backward(SplineShape shape, double[] o, double[] u, double[] dyT, double[] dld, int rows, int dt, double[] dO, double[] dU) {
-        RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
-        int per = shape.outputsPerTransformed();
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < dt; j++) {
-                int i = r * dt + j;
-                g.load(o, i * per);
-                dU[i] = g.backward(u[i], dyT[i], dld[r], dO, i * per);
-            }
-        }
-    }
+    // ---- the hooks ---------------------------------------------------------------------------------
 
-    // ---- the hooks: pick the head for the array type ----------------------------------------------
+    @SuppressWarnings("unchecked")
+    private static <A> Numerics<A> numerics(A array) {
+        return (Numerics<A>) Numerics.of(array instanceof float[] ? Precision.FLOAT32 : Precision.FLOAT64);
+    }
 
     @Override
     int headBuffers() {
@@ -186,35 +127,17 @@ public final class SplineCoupling extends CouplingLayer {
 
     @Override
     <A> void headForward(CouplingWorkspace<A> w, A ld, int rows) {
-        int dt = transformedCount();
-        if (ld instanceof float[] l) {
-            forward(shape, (float[]) w.output(), (float[]) w.u, rows, dt, (float[]) w.head.get(0), (float[]) w.head.get(1), (float[]) w.yT, l);
-        } else {
-            forward(shape, (double[]) w.output(), (double[]) w.u, rows, dt, (double[]) w.head.get(0), (double[]) w.head.get(1),
-                    (double[]) w.yT, (double[]) ld);
-        }
+        map(numerics(ld), shape, w.output(), w.u, w.yT, rows, transformedCount(), w.head.get(0), w.head.get(1), ld, false);
     }
 
     @Override
     <A> void headInverse(CouplingWorkspace<A> w, A ld, int rows) {
-        int dt = transformedCount();
-        if (ld instanceof float[] l) {
-            inverse(shape, (float[]) w.output(), (float[]) w.yT, rows, dt, (float[]) w.head.get(0), (float[]) w.head.get(1), (float[]) w.u, l);
-        } else {
-            inverse(shape, (double[]) w.output(), (double[]) w.yT, rows, dt, (double[]) w.head.get(0), (double[]) w.head.get(1),
-                    (double[]) w.u, (double[]) ld);
-        }
+        map(numerics(ld), shape, w.output(), w.yT, w.u, rows, transformedCount(), w.head.get(0), w.head.get(1), ld, true);
     }
 
     @Override
     <A> void headBackward(CouplingWorkspace<A> w, A dld, int rows) {
-        int dt = transformedCount();
-        if (dld instanceof float[] l) {
-            backward(shape, (float[]) w.output(), (float[]) w.u, (float[]) w.dyT, l, rows, dt, (float[]) w.dO, (float[]) w.dU);
-        } else {
-            backward(shape, (double[]) w.output(), (double[]) w.u, (double[]) w.dyT, (double[]) dld, rows, dt, (double[]) w.dO,
-                    (double[]) w.dU);
-        }
+        backward(numerics(dld), shape, w.output(), w.u, w.dyT, dld, rows, transformedCount(), w.dO, w.dU);
     }
 
     @Override
@@ -237,10 +160,11 @@ public final class SplineCoupling extends CouplingLayer {
         double[] terms = new double[dt];
         for (int j = 0; j < dt; j++) {
             RationalQuadraticSpline g = new RationalQuadraticSpline(shape);
-            g.load(w.output(), j * shape.outputsPerTransformed());
+            g.load(Numerics.float64(), w.output(), j * shape.outputsPerTransformed());
             double x = w.u[j];
             int b = g.binOf(x);
-            double[] xs = g.knotXs(), ys = g.knotYs(), ds = g.knotDerivatives();
+            RationalQuadraticSpline.Knots knots = g.knots();
+            double[] xs = knots.xs(), ys = knots.ys(), ds = knots.slopes();
             terms[j] = (inverse ? -1 : 1) * g.logDerivative(x) + 0.0;
             if (b < 0) {
                 v[0][j] = -1;
@@ -257,12 +181,12 @@ public final class SplineCoupling extends CouplingLayer {
         }
         String a = inverse ? "y_A" : "x_A", bx = inverse ? "y" : "x";
         String[] formulas = {
-            "k: " + bx + "_k ≤ " + bx + " < " + bx + "_k+1 among " + shape + " from NN(" + a + ")  (−1: tail, identity)",
-            "x_k = −B + 2B·Σ_{l<k} (10⁻³ + (1 − K·10⁻³)·softmax(widths)_l)", "right knot of bin k",
-            "y_k: the same with softmax(heights)", "top knot of bin k",
-            "d_k = 10⁻³ + softplus(raw d_k)   (d = 1 at ±B)", "slope at the right knot",
+            "bin of " + bx + " among the " + (k + 1) + " knots of NN(" + a + ")  (−1: tail)",
+            "left knot: −B + 2B·Σ widths before k", "right knot",
+            "lower knot: the same with the heights", "upper knot",
+            "slope at x_k: 10⁻³ + softplus(raw)  (1 at ±B)", "slope at x_k+1",
             "δ = (y_k+1 − y_k) / (x_k+1 − x_k)",
-            inverse ? "θ = 2c / (−b − √(b² − 4ac))   (root of the bin's quadratic)" : "θ = (x − x_k) / (x_k+1 − x_k)"};
+            inverse ? "θ = 2c / (−b − √(b² − 4ac))" : "θ = (x − x_k) / (x_k+1 − x_k)"};
         List<CouplingWalk.Step> steps = new ArrayList<>();
         for (int r = 0; r < names.length; r++) {
             steps.add(new CouplingWalk.Step(names[r], formulas[r], v[r]));
@@ -271,6 +195,11 @@ public final class SplineCoupling extends CouplingLayer {
         String rational = "y_k + (y_k+1 − y_k)·(δθ² + d_k·θ(1−θ)) / (δ + (d_k + d_k+1 − 2δ)·θ(1−θ))";
         String formula = (inverse ? "x = x_k + θ·(x_k+1 − x_k)" : "g(x) = " + rational) + numbers(v, result, 0, inverse);
         steps.add(new CouplingWalk.Step(inverse ? "g⁻¹(y)" : "g(x)", formula, result));
+        // the same s and t as the layer's trace terms: the straight line g is at this point
+        steps.add(new CouplingWalk.Step("s", "s = log g′(x): the local log-slope (log-scale in the trace)",
+                java.util.Arrays.copyOf(w.head.get(0), dt)));
+        steps.add(new CouplingWalk.Step("t", "t = g(x) − x·g′(x): the tangent's intercept (shift in the trace)",
+                java.util.Arrays.copyOf(w.head.get(1), dt)));
         return new CouplingWalk.Head(steps, inverse ? "g⁻¹(y)" : "g(x)", inverse ? "log|det J⁻¹| = −Σ log g′(x)" : "log|det J| = Σ log g′(x)",
                 terms);
     }

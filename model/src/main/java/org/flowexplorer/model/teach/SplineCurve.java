@@ -55,7 +55,8 @@ public record SplineCurve(int coordinate, double bound, double[] knotXs, double[
             xs[i] = lo + (hi - lo) * i / (points - 1);
             ys[i] = g.forward(xs[i]);
         }
-        return new SplineCurve(coordinate, b, g.knotXs(), g.knotYs(), g.knotDerivatives(), xs, ys, at, g.forward(at), g.binOf(at));
+        RationalQuadraticSpline.Knots knots = g.knots();
+        return new SplineCurve(coordinate, b, knots.xs(), knots.ys(), knots.slopes(), xs, ys, at, g.forward(at), g.binOf(at));
     }
 
     /** K. */

@@ -51,7 +51,8 @@ class RationalQuadraticSplineTest {
     @Test
     void valuesAndSlopesAreContinuousAcrossEveryKnot() {
         RationalQuadraticSpline g = random(3);
-        double[] xs = g.knotXs(), ys = g.knotYs(), ds = g.knotDerivatives();
+        RationalQuadraticSpline.Knots knots = g.knots();
+        double[] xs = knots.xs(), ys = knots.ys(), ds = knots.slopes();
         assertEquals(7, xs.length);
         assertEquals(1.0, ds[0], 0.0);
         assertEquals(1.0, ds[6], 0.0);
@@ -83,9 +84,10 @@ class RationalQuadraticSplineTest {
     @Test
     void zeroParametersGiveEqualBinsAndTheNflowsStartingSlope() {
         RationalQuadraticSpline g = RationalQuadraticSpline.of(SplineShape.DEFAULT, new double[23]);
-        assertArrayEquals(new double[] {-4, -3, -2, -1, 0, 1, 2, 3, 4}, g.knotXs(), 1e-12);
-        assertArrayEquals(g.knotXs(), g.knotYs(), 1e-12);
-        assertEquals(1e-3 + Math.log(2), g.knotDerivatives()[4], 1e-15);
+        RationalQuadraticSpline.Knots knots = g.knots();
+        assertArrayEquals(new double[] {-4, -3, -2, -1, 0, 1, 2, 3, 4}, knots.xs(), 1e-12);
+        assertArrayEquals(knots.xs(), knots.ys(), 1e-12);
+        assertEquals(1e-3 + Math.log(2), knots.slopes()[4], 1e-15);
         assertEquals(0.0, g.forward(0), 1e-15, "knots on the diagonal");
     }
 

@@ -26,12 +26,7 @@ class SplineModelFileTest {
     private static RealNVP spline(SplineShape shape) {
         RealNVP flow = RealNVP.create(FlowSpec.alternating(2, 3, new int[]{8, 8}, CouplingType.SPLINE).withSpline(shape),
                 Precision.FLOAT32, 5);
-        double[] p = flow.parameterValues();
-        Random rng = new Random(6);
-        for (int i = 0; i < p.length; i++) {
-            p[i] = (float) (rng.nextGaussian() * 0.3);
-        }
-        flow.setParameters(p);
+        flow.setParameters(new Random(6).doubles(flow.parameterCount(), -0.5, 0.5).map(v -> (float) v).toArray());
         return flow;
     }
 
