@@ -15,8 +15,10 @@ import org.flowexplorer.model.teach.ConditionerCurves;
  * What one coupling's conditioner learned: s(x_A) (with the ±2 bound of s = 2·tanh(raw s) and the
  * saturated band beyond ±{@value LayerHealth#SATURATED} shaded) and t(x_A) as curves over the
  * range the data reach at that layer, the histogram of the conditioning coordinate underneath and
- * the query point's value as a dashed line. Additive couplings show t only. Painted through
- * {@link ChartGraphics}, so the SVG export is vector.
+ * the query point's value as a dashed line. Additive couplings show t only. A spline coupling's s
+ * and t are its local slope log g′ and intercept g − h·g′ at the query point's transformed
+ * coordinate (no bound), and its spline itself is drawn beside them ({@link SplineCurveView}).
+ * Painted through {@link ChartGraphics}, so the SVG export is vector.
  */
 public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
     /** Margins around the panels and the gap between them, in pixels. */
@@ -51,7 +53,14 @@ public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
             return;
         }
         paintTitle(g, w);
-        double pw = Math.max(10, w - LEFT - RIGHT), ph = Math.max(30, h - TOP - BOTTOM - 2 * GAP);
+        boolean spline = !curves.splines().isEmpty();
+        double splineSide = spline ? Math.max(60, Math.min(0.45 * (w - LEFT - RIGHT), h - TOP - BOTTOM - 40)) : 0;
+        double pw = Math.max(10, w - LEFT - RIGHT - (spline ? splineSide + 44 : 0)), ph = Math.max(30, h - TOP - BOTTOM - 2 * GAP);
+        if (spline) {
+            SplineCurveView.paintPanel(this, g, curves.splines().get(0), w - RIGHT - splineSide, TOP + 24, splineSide, splineSide);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+        }
         double[] in = curves.inputs();
         Axis x = new Axis(in[0], in[in.length - 1], LEFT, LEFT + pw);
         double y = TOP;
@@ -92,7 +101,10 @@ public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
         g.setFont(Font.font(12));
         String flag;
         Color colour;
-        if (curves.hasScale()) {
+        if (!curves.splines().isEmpty()) {
+            flag = "spline: s = log g′, t = g − h·g′ at the point";
+            colour = textColor.get();
+        } else if (curves.hasScale()) {
             double share = curves.saturatedShare();
             flag = String.format(Locale.ROOT, "saturated (|s| > %.1f): %.1f %% of points", LayerHealth.SATURATED, 100 * share);
             colour = share >= HealthSummary.SATURATED_RED ? HealthPanel.RED
@@ -118,6 +130,10 @@ public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
 
     private void paintScalePanel(ChartGraphics g, Axis x, double top, double pw, double ph) {
         ConditionerCurves curves = shown();
+        if (!curves.splines().isEmpty()) { // log g′ has no bound
+            paintCurvesPanel(g, x, top, pw, ph, "s = log g′", ConditionerCurves.Curve::s);
+            return;
+        }
         Axis y = new Axis(S_RANGE, -S_RANGE, top, top + ph);
         frame(g, x, y, top, pw, ph, "s");
         g.setFill(SATURATED_BAND);
@@ -142,20 +158,27 @@ public class ConditionerCurvesView extends CanvasChart<ConditionerCurves> {
     }
 
     private void paintShiftPanel(ChartGraphics g, Axis x, double top, double pw, double ph) {
+        paintCurvesPanel(g, x, top, pw, ph, "t", ConditionerCurves.Curve::t);
+    }
+
+    /** A panel of one term of every curve, its y range fitted to the values. */
+    private void paintCurvesPanel(ChartGraphics g, Axis x, double top, double pw, double ph, String name,
+                                  java.util.function.Function<ConditionerCurves.Curve, double[]> term) {
         ConditionerCurves curves = shown();
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (ConditionerCurves.Curve c : curves.curves()) {
-            for (double v : c.t()) {
+            for (double v : term.apply(c)) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
         }
         double pad = hi > lo ? 0.08 * (hi - lo) : 0.5;
         Axis y = new Axis(hi + pad, lo - pad, top, top + ph);
-        frame(g, x, y, top, pw, ph, "t");
+        frame(g, x, y, top, pw, ph, name);
         List<ConditionerCurves.Curve> cs = curves.curves();
+        boolean shift = name.equals("t");
         for (int j = 0; j < cs.size(); j++) {
-            polyline(g, x, y, cs.get(j).t(), cs.size() == 1 ? SHIFT : CURVE[j % CURVE.length], top, pw, ph);
+            polyline(g, x, y, term.apply(cs.get(j)), cs.size() == 1 && shift ? SHIFT : CURVE[j % CURVE.length], top, pw, ph);
         }
         queryLine(g, x, top, ph);
     }

@@ -39,8 +39,7 @@ public class JacobianPanel extends PaintedChart<QueryAnatomy> {
     @Override
     protected void paint(ChartGraphics g, QueryAnatomy query, double width, double height) {
         title(g, "Local Jacobians at the query point", 8, 6);
-        boolean affine = query.coupling() == CouplingType.AFFINE;
-        legend(g, affine, 8, 22, width);
+        legend(g, query.coupling(), 8, 22, width);
         List<Card> cards = new ArrayList<>();
         int k = query.layer();
         for (int l = k; l >= 1; l--) {
@@ -77,12 +76,16 @@ public class JacobianPanel extends PaintedChart<QueryAnatomy> {
         return best;
     }
 
-    private void legend(ChartGraphics g, boolean affine, double x, double y, double width) {
+    private void legend(ChartGraphics g, CouplingType coupling, double x, double y, double width) {
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         Object[][] items = {{tint(Role.IDENTITY), "1: x_A passes through"},
-            {tint(Role.SCALE), affine ? "exp(s): scales x_B" : "1: s = 0 (additive)"},
+            {tint(Role.SCALE), switch (coupling) {
+                case AFFINE -> "exp(s): scales x_B";
+                case ADDITIVE -> "1: s = 0 (additive)";
+                case SPLINE -> "g′(x_B): the spline's slope";
+            }},
             {tint(Role.COUPLING), "∂y_B/∂x_A: conditioner's slope"}};
         double left = x;
         for (Object[] it : items) {

@@ -5,11 +5,13 @@ import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
+import org.flowexplorer.model.flow.SplineShape;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --layers}, {@code --hidden}, {@code --scale}, {@code --norm} (or {@code --batchnorm}) and
- * {@code --mixer} of the commands that build a flow, checked against the limits.
+ * {@code --layers}, {@code --hidden}, {@code --scale}, {@code --norm} (or {@code --batchnorm}),
+ * {@code --mixer} and a spline coupling's {@code --bins} and {@code --tail-bound} of the commands
+ * that build a flow, checked against the limits.
  */
 final class ArchitectureOptions {
     @Option(names = "--layers", paramLabel = "L", defaultValue = "8", description = "Coupling layers (default: ${DEFAULT-VALUE}).")
@@ -38,9 +40,19 @@ final class ArchitectureOptions {
                     "lu = Glow's learned LU-parameterised matrix (starts as I), rotation = a fixed seeded random rotation."})
     String mixerText;
 
+    @Option(names = "--bins", paramLabel = "K",
+            description = "A spline coupling's bins K (2 to " + SplineShape.MAX_BINS + "; default: 8).")
+    Integer bins;
+
+    @Option(names = "--tail-bound", paramLabel = "B",
+            description = "A spline coupling acts on [-B, B] and is the identity outside (default: 4).")
+    Double tailBound;
+
     private ScaleFunction scale = ScaleFunction.DEFAULT;
     private Norm norm = Norm.NONE;
     private Mixer mixer = Mixer.NONE;
+    private SplineShape spline = SplineShape.DEFAULT;
+    private CouplingType coupling = CouplingType.AFFINE;
 
     void validate(CliCommand cmd, CouplingType coupling) {
         try {
@@ -63,11 +75,24 @@ final class ArchitectureOptions {
         if (!coupling.hasScale() && !scale.isDefault()) {
             throw cmd.usage("--scale " + scale.id() + " applies to affine couplings only; a " + coupling.id() + " coupling has no scale");
         }
-        CliLimits.requireArchitecture(cmd, layers, hidden, coupling);
+        if (coupling != CouplingType.SPLINE && (bins != null || tailBound != null)) {
+            throw cmd.usage((bins != null ? "--bins" : "--tail-bound") + " applies to spline couplings only (--coupling spline)");
+        }
+        try {
+            spline = new SplineShape(bins != null ? bins : SplineShape.DEFAULT.bins(), tailBound != null ? tailBound : SplineShape.DEFAULT.bound());
+        } catch (IllegalArgumentException e) {
+            throw cmd.usage((bins != null && (bins < 2 || bins > SplineShape.MAX_BINS) ? "--bins: " : "--tail-bound: ") + e.getMessage());
+        }
+        this.coupling = coupling;
+        CliLimits.requireArchitecture(cmd, layers, hidden, coupling.outputsPerTransformed(spline));
     }
 
     FlowSpec spec(CouplingType coupling) {
-        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer);
+        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer).withSpline(spline);
+    }
+
+    SplineShape spline() {
+        return spline;
     }
 
     ScaleFunction scale() {
@@ -87,9 +112,9 @@ final class ArchitectureOptions {
         return norm == Norm.BATCH;
     }
 
-    /** True unless the flow is the seed's: tanh·2, no norm, no mixer. */
+    /** True unless the flow is the seed's: affine, tanh·2, no norm, no mixer. */
     boolean beyondSeed() {
-        return norm != Norm.NONE || mixer != Mixer.NONE || !scale.isDefault();
+        return norm != Norm.NONE || mixer != Mixer.NONE || !scale.isDefault() || coupling != CouplingType.AFFINE;
     }
 
     String hiddenText() {

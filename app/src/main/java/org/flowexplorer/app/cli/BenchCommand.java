@@ -75,6 +75,10 @@ final class BenchCommand extends CliCommand {
                     "torch.set_num_threads does not bound a pthreads OpenBLAS, which otherwise uses every core for matmuls."})
     Integer torchBlasThreads;
 
+    /** Which coupling the Java side trains (the PyTorch reference is always the seed's affine flow). */
+    @Mixin
+    CouplingOption couplingOption;
+
     @Option(names = "--rss-every", defaultValue = "0", paramLabel = "K",
             description = "Also record the JVM's resident memory every K steps of each Java run (0 = off).")
     int rssEvery;
@@ -82,7 +86,7 @@ final class BenchCommand extends CliCommand {
     @Override
     void validate() {
         data.validate(this);
-        architecture.validate(this, CouplingType.AFFINE);
+        architecture.validate(this, couplingOption.type);
         optimiser.validate(this);
         requirePositive("--steps", steps);
         requirePositive("--rounds", rounds);
@@ -105,7 +109,7 @@ final class BenchCommand extends CliCommand {
         float[] test = data.generate(testN, seed + 1_000_003L);
         boolean useTorch = !torch.equals("off") && !architecture.beyondSeed() && torchAvailable();
         if (torch.equals("require") && architecture.beyondSeed()) {
-            throw new CliFailure("the PyTorch reference is the seed's flow: it has no --batchnorm, --norm, --mixer and no --scale other than tanh:2");
+            throw new CliFailure("the PyTorch reference is the seed's flow: affine, no --batchnorm, --norm, --mixer and no --scale other than tanh:2");
         }
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
@@ -126,7 +130,7 @@ final class BenchCommand extends CliCommand {
             for (int r = 0; r < rounds; r++) {
                 long s = seed + r;
                 List<Double> rss = new ArrayList<>();
-                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(CouplingType.AFFINE),
+                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(couplingOption.type),
                         optimiser.batch, optimiser.lr, steps, s,
                         done -> {
                             if (rssEvery > 0 && done % rssEvery == 0) {
@@ -178,6 +182,11 @@ final class BenchCommand extends CliCommand {
         res.put("dataset", data.set().id());
         res.put("layers", architecture.layers);
         res.put("hidden", architecture.hidden);
+        res.put("coupling", couplingOption.type.id());
+        if (couplingOption.type == CouplingType.SPLINE) {
+            res.put("bins", architecture.spline().bins());
+            res.put("tail_bound", architecture.spline().bound());
+        }
         res.put("scale", architecture.scale().id());
         res.put("batchnorm", architecture.batchNorm());
         res.put("norm", architecture.norm().id());
@@ -205,7 +214,7 @@ final class BenchCommand extends CliCommand {
             res.put("test_nll_diff_java_minus_torch", round(mean(javaNll) - mean(torchNll), 5));
         } else {
             res.put("torch", "not run (" + (torch.equals("off") ? "--torch off"
-                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow, without --batchnorm, --norm, --mixer or --scale"
+                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow: affine, without --batchnorm, --norm, --mixer or --scale"
                     : python + " cannot import torch or " + torchScript + " is missing") + ")");
         }
         emit(res);

@@ -1,7 +1,6 @@
 package org.flowexplorer.app.cli;
 
 import org.flowexplorer.model.Limits;
-import org.flowexplorer.model.flow.CouplingType;
 
 /**
  * Sizes the command line accepts, checked before anything is allocated, in {@code long} so that no
@@ -30,8 +29,11 @@ final class CliLimits {
         }
     }
 
-    /** A usage error unless the architecture is positive and within the layer and parameter limits. */
-    static void requireArchitecture(CliCommand cmd, int layers, int[] hidden, CouplingType coupling) {
+    /**
+     * A usage error unless the architecture is positive and within the layer and parameter limits
+     * (a 2-D flow: each coupling's MLP maps 1 coordinate to the coupling's outputs for the other).
+     */
+    static void requireArchitecture(CliCommand cmd, int layers, int[] hidden, int outputsPerTransformed) {
         if (layers < 1 || layers > MAX_LAYERS) {
             throw cmd.usage("--layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }
@@ -43,7 +45,7 @@ final class CliLimits {
                 throw cmd.usage("--hidden widths must be positive integers, got " + joined(hidden));
             }
         }
-        long parameters = parameterCount(layers, hidden, coupling);
+        long parameters = layers * Limits.conditionerParameters(1, hidden, outputsPerTransformed);
         if (parameters > MAX_PARAMETERS) {
             throw cmd.usage("--layers " + layers + " --hidden " + joined(hidden) + " would have " + parameters
                     + " parameters, more than the limit of " + MAX_PARAMETERS + "; use smaller widths or fewer layers");
@@ -55,10 +57,6 @@ final class CliLimits {
         }
     }
 
-    /** Parameters of a 2-D flow: each coupling's MLP maps 1 coordinate to (s, t) or t of the other. */
-    static long parameterCount(int layers, int[] hidden, CouplingType coupling) {
-        return layers * Limits.conditionerParameters(1, hidden, coupling.outputsPerTransformed());
-    }
 
     static String joined(int[] a) {
         return java.util.Arrays.toString(a).replaceAll("[\\[\\] ]", "");

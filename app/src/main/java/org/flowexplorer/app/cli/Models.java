@@ -20,6 +20,14 @@ final class Models {
         }
     }
 
+    /** A usage error if {@code file} is a {@code .npz} state_dict and the coupling has none (a spline). */
+    static void requireStateDictFor(CliCommand cmd, String option, Path file, org.flowexplorer.model.flow.CouplingType coupling) {
+        if (!keepsMetadata(file) && !coupling.hasStateDict()) {
+            throw cmd.usage(option + " " + file + ": a " + coupling.id() + "-coupling model has no .npz state_dict (the seed's"
+                    + " PyTorch RealNVP has no such layer); save it as .zip");
+        }
+    }
+
     /** A failure unless the model works on {@code dim}-dimensional points (the CSV formats are 2-D). */
     static void requireDim(RealNVP flow, Path modelFile, int dim, Path dataFile) {
         if (flow.dim() != dim) {
@@ -63,6 +71,10 @@ final class Models {
 
     /** Saves a model atomically (metadata is dropped for .npz, which has no place for it). */
     static void save(Path file, RealNVP model, ModelMetadata metadata) {
-        CliCommand.write(file, () -> ModelFiles.save(file, model, metadata));
+        try {
+            CliCommand.write(file, () -> ModelFiles.save(file, model, metadata));
+        } catch (IllegalArgumentException e) { // a model the format cannot hold (a spline as .npz)
+            throw new CliFailure("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 }

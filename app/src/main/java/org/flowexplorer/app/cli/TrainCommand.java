@@ -95,6 +95,7 @@ final class TrainCommand extends CliCommand {
         requireNonNegative("--clip", clip);
         if (out != null) {
             Models.requireModelExtension(this, "--out", out);
+            Models.requireStateDictFor(this, "--out", out, coupling);
             Outputs.requireWritable(out);
         }
     }
@@ -210,6 +211,10 @@ final class TrainCommand extends CliCommand {
         r.put("coupling", coupling.id());
         if (coupling.hasScale()) {
             r.put("scale", architecture.scale().id());
+        }
+        if (coupling == CouplingType.SPLINE) {
+            r.put("bins", architecture.spline().bins());
+            r.put("tail_bound", architecture.spline().bound());
         }
         r.put("batchnorm", architecture.batchNorm());
         r.put("norm", architecture.norm().id());

@@ -112,8 +112,21 @@ public final class Presets {
             new Architecture(4, new int[] {64, 64}, CouplingType.AFFINE).withNorm(Norm.ACT).withMixer(Mixer.LU),
             SEED_TRAINING, 2000, Preset.View.LAYERS);
 
+    public static final Preset CHECKERBOARD_SPLINE = new Preset(
+            "Spline vs affine: checkerboard",
+            """
+            Rational-quadratic spline couplings (Neural Spline Flows) bend each coordinate with a monotone curve \
+            of 8 bins on [−4, 4] instead of the straight line x·exp(s) + t, so one layer can already push mass \
+            out of several white squares at once. Same layers, widths and training as 'Checkerboard: affine \
+            coupling': after the same number of steps the spline's test NLL ends clearly lower, closer to the \
+            dashed ln 32 ≈ 3.47 line. The Conditioners tab and the formula inspector draw the learned spline \
+            with its knots.""",
+            "Watch the test NLL end below the affine preset's at the same step, and the spline beside the curves.",
+            ToyDataset.CHECKERBOARD, 4000, 0.0, 0, new Architecture(8, W128, CouplingType.SPLINE), SEED_TRAINING,
+            3000, Preset.View.DENSITY);
+
     private static final List<Preset> ALL = List.of(SEED_DEFAULT, CHECKERBOARD_AFFINE, CHECKERBOARD_ADDITIVE,
-            TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, GLOW_BLOCKS);
+            TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, GLOW_BLOCKS, CHECKERBOARD_SPLINE);
 
     private Presets() {
     }

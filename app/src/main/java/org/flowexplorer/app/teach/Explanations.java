@@ -186,13 +186,56 @@ public final class Explanations {
             Map.entry(LOGDET_JACOBIAN,
                     "log p(x) = log N(z; 0, I) + Σ_k log|det J_k|,   J_k = [[1, 0], [∂y_B/∂x_A, exp(s)]]"));
 
+    // ---------------------------------------------------------------- spline couplings
+
+    /** The formula inspector on a spline coupling, forward and inverse. */
+    public static final String FORMULA_INSPECTOR_SPLINE = "formula-inspector-spline";
+    public static final String FORMULA_INSPECTOR_SPLINE_INVERSE = "formula-inspector-spline-inverse";
+    /** The conditioner curves of a spline coupling. */
+    public static final String CONDITIONER_CURVES_SPLINE = "conditioner-curves-spline";
+
+    static {
+        put(FORMULA_INSPECTOR_SPLINE, "Formula inspector (spline coupling)",
+                "A spline coupling (Neural Spline Flows, Durkan et al. 2019) bends each mask-0 coordinate with a "
+                        + "monotone rational-quadratic spline g: from the mask-1 coordinates the network outputs K bin "
+                        + "widths, K heights (each through a softmax, at least 10⁻³) and K − 1 slopes (softplus) at the "
+                        + "inner knots of [−B, B]; outside it g is the identity, and the slope at ±B is 1 so the tails join "
+                        + "smoothly. The table finds the point's bin k, its knots (x_k, y_k), (x_k+1, y_k+1), δ = height / "
+                        + "width and θ, the position inside the bin, and evaluates g there with the point's numbers; "
+                        + "log|det J| = Σ log g′(x). The chart beside it draws g with its knots.");
+        put(FORMULA_INSPECTOR_SPLINE_INVERSE, "Formula inspector (spline coupling, inverse)",
+                "Undoing a spline coupling: the mask-1 coordinates pass through, so the network gives the same knots "
+                        + "again; the bin is found among the y-knots, and inside it g(x) = y is a quadratic equation in θ, "
+                        + "solved in closed form by its stable root θ = 2c / (−b − √(b² − 4ac)); then x = x_k + θ·(x_k+1 − "
+                        + "x_k). Points outside [−B, B] are left as they are. log|det J⁻¹| = −Σ log g′(x).");
+        put(CONDITIONER_CURVES_SPLINE, "Conditioner curves (spline coupling)",
+                "A spline coupling's network turns the conditioning coordinate h_A into a whole curve g for the other "
+                        + "coordinate, drawn on the right for the query point's h_A: a monotone spline through K + 1 knots "
+                        + "(dots) on [−B, B], the identity outside (the shaded square is where it acts; the dashed diagonal "
+                        + "is no change). On the left, sweeping h_A: s = log g′ and t = g − h·g′ at the query point's own "
+                        + "h_B, the straight line g would be there, which is all an affine coupling could do everywhere.");
+    }
+
+    private static final Map<String, String> SPLINE_FORMULAS = Map.of(
+            FORMULA_INSPECTOR_SPLINE, "y = x_m + (1 − m)·g(x),   g = y_k + h·(δθ² + d_k·θ(1−θ)) / (δ + (d_k + d_k+1 − 2δ)·θ(1−θ))",
+            FORMULA_INSPECTOR_SPLINE_INVERSE, "x = y_m + (1 − m)·g⁻¹(y),   θ = 2c / (−b − √(b² − 4ac))",
+            CONDITIONER_CURVES_SPLINE, "g: [−B, B] → [−B, B] monotone, identity outside;   log|det J| = Σ log g′(x_B)");
+
+    /** The inspector's explanation for a coupling type and direction. */
+    public static String inspector(org.flowexplorer.model.flow.CouplingType type, boolean inverse) {
+        if (type == org.flowexplorer.model.flow.CouplingType.SPLINE) {
+            return inverse ? FORMULA_INSPECTOR_SPLINE_INVERSE : FORMULA_INSPECTOR_SPLINE;
+        }
+        return inverse ? FORMULA_INSPECTOR_INVERSE : FORMULA_INSPECTOR;
+    }
+
     private Explanations() {
     }
 
     /** The view's key formula on one line (also somewhere in its text), for display apart from the words. */
     public static String formula(String id) {
         get(id); // same error for an unknown id
-        return FORMULAS.getOrDefault(id, "");
+        return FORMULAS.getOrDefault(id, SPLINE_FORMULAS.getOrDefault(id, ""));
     }
 
     private static void put(String id, String title, String text) {

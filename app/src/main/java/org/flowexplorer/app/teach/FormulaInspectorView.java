@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.flowexplorer.app.chart.SplineCurveView;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.teach.CouplingInspection;
 import org.flowexplorer.model.teach.CouplingInspection.Direction;
@@ -41,6 +42,7 @@ public class FormulaInspectorView extends VBox {
     private final ToggleButton forwardButton = new ToggleButton("forward  x → y");
     private final ToggleButton inverseButton = new ToggleButton("inverse  y → x");
     private final GridPane table = new GridPane();
+    private final SplineCurveView spline = new SplineCurveView();
     private final List<Label> coordinateHeaders = new ArrayList<>();
     private final List<Label> coordinateTags = new ArrayList<>();
     private final List<Label> symbolLabels = new ArrayList<>();
@@ -81,7 +83,25 @@ public class FormulaInspectorView extends VBox {
         table.getStyleClass().add("inspector-table");
         table.setHgap(4);
         table.setVgap(3);
-        getChildren().addAll(top, subheader, table);
+        spline.setId("inspector-spline");
+        spline.setMinSize(200, 200);
+        spline.setPrefSize(300, 240);
+        spline.setMaxWidth(360);
+        showSpline(null);
+        getChildren().addAll(top, subheader, spline, table);
+    }
+
+    /** A spline coupling's curves above the table; hidden for the other couplings. */
+    private void showSpline(CouplingInspection in) {
+        boolean on = in != null && !in.splines().isEmpty();
+        spline.setVisible(on);
+        spline.setManaged(on);
+        spline.show(on ? in.splines() : null);
+    }
+
+    /** The spline chart above the table (shown for spline couplings only). */
+    public SplineCurveView splineView() {
+        return spline;
     }
 
     /** The direction the toggle shows; the owner recomputes the inspection when it changes. */
@@ -104,6 +124,7 @@ public class FormulaInspectorView extends VBox {
     /** Shows {@code next} (null clears the table). Cheap when the shape is unchanged: labels only. */
     public void setInspection(CouplingInspection next) {
         inspection = next;
+        showSpline(next);
         if (next == null) {
             shapeKey = "";
             table.getChildren().clear();
@@ -212,7 +233,10 @@ public class FormulaInspectorView extends VBox {
         }
         header.setText(pt.append(")  in coupling ").append(in.layer() + 1).append(" of ").append(in.layerCount()).toString());
         boolean fwd = in.direction() == Direction.FORWARD;
-        subheader.setText((in.type() == CouplingType.AFFINE ? "Affine" : "Additive") + " coupling, "
+        subheader.setText(in.type() == CouplingType.SPLINE
+                ? "Spline coupling, " + (fwd ? "forward (data → latent): y = x_m + (1 − m) · g(x), g a monotone rational-quadratic spline"
+                        : "inverse (latent → data): x = y_m + (1 − m) · g⁻¹(y), the root of the bin's quadratic")
+                : (in.type() == CouplingType.AFFINE ? "Affine" : "Additive") + " coupling, "
                 + (fwd ? "forward (data → latent): y = x_m + (1 − m) · (x · exp(s) + t)"
                         : "inverse (latent → data): x = y_m + (1 − m) · (y − t) · exp(−s)")
                 + ".  " + blocks(in) + numbering(in.layerCount()));
@@ -221,7 +245,8 @@ public class FormulaInspectorView extends VBox {
             boolean pass = in.passesThrough(i);
             coordinateHeaders.get(i).setText(TeachFormat.subscripted(letter, i + 1));
             Label tag = coordinateTags.get(i);
-            tag.setText(pass ? "passes through (m = 1)" : (fwd ? "scaled + shifted (m = 0)" : "un-shifted + un-scaled (m = 0)"));
+            tag.setText(pass ? "passes through (m = 1)" : in.type() == CouplingType.SPLINE ? (fwd ? "bent by g (m = 0)" : "g undone (m = 0)")
+                    : (fwd ? "scaled + shifted (m = 0)" : "un-shifted + un-scaled (m = 0)"));
             setKind(tag, pass);
         }
         List<Step> steps = in.steps();

@@ -85,7 +85,8 @@ public final class ControlPanel extends VBox {
                 "Widths of the conditioner network's hidden layers, comma separated, e.g. 64,64.");
         ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
-                "Affine couplings scale and shift; additive couplings only shift (volume preserving).");
+                "Affine couplings scale and shift; additive couplings only shift (volume preserving); spline couplings bend each "
+                        + "coordinate with a monotone rational-quadratic spline (8 bins on [−4, 4], identity outside).");
         ComboBox<String> scale = editableCombo("scale", form.text(Field.SCALE),
                 "How an affine coupling turns its raw scale output into the log-scale s (the scale is exp(s)): "
                         + "tanh:B bounds |s| < B (tanh:2 is the seed's s = 2·tanh(raw)); softplus makes the scale "

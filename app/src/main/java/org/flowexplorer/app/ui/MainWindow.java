@@ -141,7 +141,9 @@ public final class MainWindow extends BorderPane {
         anatomy.installExports(actions.exports());
         DiagnosticsPane diagnostics = new DiagnosticsPane(vm.diagnostics());
         tabs.getTabs().add(diagnostics.tab());
-        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), null, diagnostics::curves);
+        register(Panel.CONDITIONER_CURVES, diagnostics.curves(), () -> vm.diagnostics().conditionerProperty().get() != null
+                && !vm.diagnostics().conditionerProperty().get().splines().isEmpty()
+                ? Explanations.CONDITIONER_CURVES_SPLINE : Explanations.CONDITIONER_CURVES, diagnostics::curves);
         register(Panel.NUMERICAL_HEALTH, diagnostics.health(), null, diagnostics::health);
         focus.set(dataTarget);
         vm.layers().inspectionDirectionProperty().addListener((o, was, now) -> {
@@ -223,6 +225,9 @@ public final class MainWindow extends BorderPane {
 
     /** The inverse walk-through's text; forward, the flow's blocks when it has more than the seed's. */
     private static String inspectorExplanation(CouplingInspection.Direction direction, CouplingInspection shown) {
+        if (shown != null && shown.type() == org.flowexplorer.model.flow.CouplingType.SPLINE) {
+            return Explanations.inspector(shown.type(), direction == CouplingInspection.Direction.INVERSE);
+        }
         if (direction == CouplingInspection.Direction.INVERSE) {
             return Explanations.FORMULA_INSPECTOR_INVERSE;
         }

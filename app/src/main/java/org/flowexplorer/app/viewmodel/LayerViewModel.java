@@ -133,7 +133,12 @@ public final class LayerViewModel {
                     meanAbsShift[coupling]);
         }
         maskDescription.set(where(p, count) + ": " + cond + " conditions (passes through), " + trans
-                + (couplingType == CouplingType.AFFINE ? " is scaled and shifted." : " is shifted.") + stats
+                + switch (couplingType) {
+                    case AFFINE -> " is scaled and shifted.";
+                    case ADDITIVE -> " is shifted.";
+                    case SPLINE -> " is bent by a monotone spline (s = log slope, t = intercept at each point).";
+                } + stats
+
                 + (blockNames.isEmpty() ? "" : " Then " + String.join(", then ", blockNames)
                         + " — between two positions the points pass through each in turn."));
     }

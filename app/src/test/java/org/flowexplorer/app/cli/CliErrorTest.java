@@ -33,7 +33,7 @@ class CliErrorTest {
         err(2, "train", "--dataset", "moons", "--layers", 0);
         err(2, "train", "--dataset", "moons", "--hidden", "8,-1");
         err(2, "train", "--dataset", "moons", "--hidden", "8,x");
-        err(2, "train", "--dataset", "moons", "--coupling", "spline");
+        err(2, "train", "--dataset", "moons", "--coupling", "maf");
         err(2, "train", "--dataset", "moons", "--clip", -1);
         err(2, "train", "--dataset", "nope");
         err(2, "train");

@@ -96,13 +96,14 @@ class MaskGalleryViewTest {
                 Explanations.MASK_VIEW, Explanations.LOSS_CHART, Explanations.SAMPLE_INVERT, Explanations.DENSITY,
                 Explanations.FORMULA_INSPECTOR, Explanations.FORMULA_INSPECTOR_INVERSE, Explanations.WORKED_EXAMPLE,
                 Explanations.MASK_GALLERY, Explanations.LOGDET_JACOBIAN, Explanations.CONDITIONER_CURVES,
-                Explanations.NUMERICAL_HEALTH, Explanations.FLOW_BLOCKS}) {
+                Explanations.NUMERICAL_HEALTH, Explanations.FLOW_BLOCKS, Explanations.FORMULA_INSPECTOR_SPLINE, Explanations.FORMULA_INSPECTOR_SPLINE_INVERSE,
+                Explanations.CONDITIONER_CURVES_SPLINE}) {
             Explanations.Entry e = Explanations.get(id);
             assertFalse(e.title().isBlank());
             long sentences = e.text().chars().filter(c -> c == '.').count();
             assertTrue(sentences >= 2, id + " has at least two sentences");
         }
-        assertEquals(15, Explanations.all().size());
+        assertEquals(18, Explanations.all().size()); // 15 views and the 3 spline-coupling variants
         assertTrue(Explanations.get(Explanations.LOSS_CHART).text().contains("nats"));
     }
 }

@@ -11,7 +11,8 @@ import org.flowexplorer.model.Limits;
  * {@link FlowSpec} without the mask list; {@link #toSpec(int)} builds the full spec. Used by
  * session settings, remembered preferences and presets.
  */
-public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer) {
+public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer,
+                           SplineShape spline) {
     /** The seed's default: 8 affine layers with a 256×256 conditioner. */
     public static final Architecture DEFAULT = new Architecture(8, new int[] {256, 256}, CouplingType.AFFINE);
 
@@ -20,15 +21,26 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         this(layers, hidden, coupling, ScaleFunction.DEFAULT, false);
     }
 
-    /** With or without batch normalisation, no mixer. */
+    /** With or without batch normalisation, no mixer, the default spline shape. */
     public Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
-        this(layers, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE);
+        this(layers, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE, SplineShape.DEFAULT);
+    }
+
+    /** The default spline shape (K = 8, B = 4; used only by spline couplings). */
+    public Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer) {
+        this(layers, hidden, coupling, scale, norm, mixer, SplineShape.DEFAULT);
+    }
+
+    /** With or without batch normalisation, no mixer, the given spline shape. */
+    public Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm, SplineShape spline) {
+        this(layers, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE, spline);
     }
 
     public Architecture {
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(norm, "norm");
         Objects.requireNonNull(mixer, "mixer");
+        Objects.requireNonNull(spline, "spline");
         if (layers < 1) {
             throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
         }
@@ -46,7 +58,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
-        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.norm(), spec.mixer());
+        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.norm(), spec.mixer(), spec.spline());
     }
 
     /** True if a {@link BatchNorm} follows every coupling. */
@@ -56,7 +68,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** This architecture with another scale function for its affine couplings. */
     public Architecture withScale(ScaleFunction f) {
-        return new Architecture(layers, hidden, coupling, f, norm, mixer);
+        return new Architecture(layers, hidden, coupling, f, norm, mixer, spline);
     }
 
     /** This architecture with (or without) a batch normalisation after every coupling (without: no norm). */
@@ -66,12 +78,12 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** This architecture with another norm after every coupling. */
     public Architecture withNorm(Norm n) {
-        return new Architecture(layers, hidden, coupling, scale, n, mixer);
+        return new Architecture(layers, hidden, coupling, scale, n, mixer, spline);
     }
 
     /** This architecture with another mixer after every coupling (after its norm). */
     public Architecture withMixer(Mixer m) {
-        return new Architecture(layers, hidden, coupling, scale, norm, m);
+        return new Architecture(layers, hidden, coupling, scale, norm, m, spline);
     }
 
     /** Parameters of the blocks after one coupling in {@code dim} dimensions. */
@@ -85,8 +97,8 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
      * against {@link Limits#MAX_PARAMETERS} before anything is allocated.
      */
     public long parameterCount(int dim) {
-        long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling);
-        long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling);
+        long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling, spline);
+        long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling, spline);
         return (layers + 1L) / 2 * even + layers / 2L * odd + layers * blockParameters(norm, mixer, dim);
     }
 
@@ -111,7 +123,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         long total = 0;
         int[] hidden = spec.hidden();
         for (Mask m : spec.masks()) {
-            total += layerParameters(m, hidden, spec.coupling());
+            total += layerParameters(m, hidden, spec.coupling(), spec.spline());
         }
         return total + spec.layers() * blockParameters(spec.norm(), spec.mixer(), spec.dim());
     }
@@ -122,14 +134,19 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         Limits.requireParameters(parameterCount(spec));
     }
 
-    private static long layerParameters(Mask m, int[] hidden, CouplingType coupling) {
+    private static long layerParameters(Mask m, int[] hidden, CouplingType coupling, SplineShape spline) {
         int conditioning = m.conditioningIndices().length;
-        return Limits.conditionerParameters(conditioning, hidden, (long) coupling.outputsPerTransformed() * (m.dim() - conditioning));
+        return Limits.conditionerParameters(conditioning, hidden, (long) coupling.outputsPerTransformed(spline) * (m.dim() - conditioning));
+    }
+
+    /** This architecture with another shape for its spline couplings (only a spline coupling uses it). */
+    public Architecture withSpline(SplineShape shape) {
+        return shape.equals(spline) ? this : new Architecture(layers, hidden, coupling, scale, norm, mixer, shape);
     }
 
     /** A spec with alternating half masks in {@code dim} dimensions. */
     public FlowSpec toSpec(int dim) {
-        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer);
+        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer).withSpline(spline);
     }
 
     @Override
@@ -140,12 +157,13 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && layers == a.layers && Arrays.equals(hidden, a.hidden) && coupling == a.coupling
-                && scale.equals(a.scale) && norm == a.norm && mixer == a.mixer;
+                && scale.equals(a.scale) && norm == a.norm && mixer == a.mixer && spline.equals(a.spline);
     }
 
     @Override
     public int hashCode() {
-        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode();
+        return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + norm.hashCode() * 5
+                + mixer.hashCode() + spline.hashCode() * 17;
     }
 
     /** E.g. {@code "8 × affine, hidden 256×256"}, {@code "8 × affine (softplus) + batch norm, hidden 64×64"}. */
@@ -155,7 +173,8 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         for (int i = 0; i < hidden.length; i++) {
             widths.append(i == 0 ? "" : "×").append(hidden[i]);
         }
-        String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "";
+        String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")"
+                : coupling == CouplingType.SPLINE && !spline.isDefault() ? " (" + spline + ")" : "";
         String blocks = (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
                 + (mixer == Mixer.LU ? " + LU linear" : mixer == Mixer.ROTATION ? " + rotation" : "");
         return layers + " × " + coupling.id() + scaleText + blocks + ", hidden " + widths;

@@ -31,23 +31,32 @@ public abstract class CouplingLayer extends ParameterSlice {
     private FlowEngine<?> standalone;
 
     CouplingLayer(CouplingType type, Mask mask, int[] hidden, ParameterStore<?> store, int offset) {
+        this(type, mask, hidden, SplineShape.DEFAULT, store, offset);
+    }
+
+    /** With the spline shape, which sets a spline coupling's conditioner outputs (the other types ignore it). */
+    CouplingLayer(CouplingType type, Mask mask, int[] hidden, SplineShape spline, ParameterStore<?> store, int offset) {
         super(store, offset);
         this.type = type;
         this.mask = mask;
-        this.net = layout(type, mask, hidden);
+        this.net = layout(type, spline, mask, hidden);
     }
 
     /** Number of parameters of a coupling with this mask and hidden widths. */
     static int parameterCount(CouplingType type, Mask mask, int[] hidden) {
-        return layout(type, mask, hidden).parameterCount();
+        return parameterCount(type, SplineShape.DEFAULT, mask, hidden);
+    }
+
+    static int parameterCount(CouplingType type, SplineShape spline, Mask mask, int[] hidden) {
+        return layout(type, spline, mask, hidden).parameterCount();
     }
 
     /** The conditioner: d_A inputs, the hidden widths, and the type's outputs for each transformed coordinate. */
-    private static ConditionerLayout layout(CouplingType type, Mask mask, int[] hidden) {
+    private static ConditionerLayout layout(CouplingType type, SplineShape spline, Mask mask, int[] hidden) {
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = mask.conditioningIndicesView().length;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = mask.transformedIndicesView().length * type.outputsPerTransformed();
+        sizes[sizes.length - 1] = mask.transformedIndicesView().length * type.outputsPerTransformed(spline);
         return new ConditionerLayout(sizes);
     }
 
@@ -57,8 +66,13 @@ public abstract class CouplingLayer extends ParameterSlice {
     }
 
     static CouplingLayer standalone(CouplingType type, Mask mask, int[] hidden, ScaleFunction scale, Precision precision, long seed) {
-        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(type, mask, hidden));
-        CouplingLayer layer = type.create(mask, hidden, scale, store, 0);
+        return standalone(type, mask, hidden, scale, SplineShape.DEFAULT, precision, seed);
+    }
+
+    static CouplingLayer standalone(CouplingType type, Mask mask, int[] hidden, ScaleFunction scale, SplineShape spline,
+                                    Precision precision, long seed) {
+        ParameterStore<?> store = new ParameterStore<>(Numerics.of(precision), parameterCount(type, spline, mask, hidden));
+        CouplingLayer layer = type.create(mask, hidden, scale, spline, store, 0);
         layer.initialise(new SplittableRandom(seed));
         return layer;
     }
@@ -243,6 +257,17 @@ public abstract class CouplingLayer extends ParameterSlice {
         double[] out = new double[dim()], ld = new double[1];
         run(nm, parameters, input, out, ld, 1, w, inverse);
         return new CouplingWalk(explain(w, inverse), out, ld[0]);
+    }
+
+    /** The conditioner's outputs for one input point ([D]), run in float64 from the given parameters (as {@link #walk}). */
+    final double[] conditionerOutput(double[] parameters, double[] input) {
+        if (input.length != dim()) {
+            throw new IllegalArgumentException("expected " + dim() + " coordinates, got " + input.length);
+        }
+        Numerics<double[]> nm = Numerics.float64();
+        CouplingWorkspace<double[]> w = new CouplingWorkspace<>(nm, 1, conditioningCount(), transformedCount(), net, headBuffers());
+        run(nm, parameters, input, new double[dim()], new double[1], 1, w, false);
+        return w.output().clone();
     }
 
     /**

@@ -10,19 +10,31 @@ import java.util.List;
  * only when the coupling {@linkplain CouplingType#hasScale() has a scale}), the {@link Norm} that
  * follows every coupling (none, {@link BatchNorm} or {@link ActNorm}) and the {@link Mixer} after
  * that (none, {@link LuLinear} or {@link FixedRotation}): coupling i's blocks belong to it, so
- * position k of the flow is after coupling k and its blocks.
+ * position k of the flow is after coupling k and its blocks; and the spline couplings' shape (used
+ * only by {@link CouplingType#SPLINE}).
  */
 public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm,
-                       Mixer mixer) {
+                       Mixer mixer, SplineShape spline) {
 
     /** The seed's flow: tanh·2 scale, no batch normalisation. */
     public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
         this(dim, masks, hidden, coupling, ScaleFunction.DEFAULT, false);
     }
 
-    /** A flow with or without batch normalisation and no mixer. */
+    /** A flow with or without batch normalisation, no mixer and the default spline shape. */
     public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm) {
-        this(dim, masks, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE);
+        this(dim, masks, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE, SplineShape.DEFAULT);
+    }
+
+    /** A flow with the default spline shape (K = 8, B = 4). */
+    public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer) {
+        this(dim, masks, hidden, coupling, scale, norm, mixer, SplineShape.DEFAULT);
+    }
+
+    /** A flow with or without batch normalisation, no mixer, and the given spline shape. */
+    public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, boolean batchNorm,
+                    SplineShape spline) {
+        this(dim, masks, hidden, coupling, scale, batchNorm ? Norm.BATCH : Norm.NONE, Mixer.NONE, spline);
     }
 
     public FlowSpec {
@@ -30,6 +42,7 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
         java.util.Objects.requireNonNull(mixer, "mixer");
         java.util.Objects.requireNonNull(coupling, "coupling");
         java.util.Objects.requireNonNull(scale, "scale");
+        java.util.Objects.requireNonNull(spline, "spline");
         if (dim < 2) {
             throw new IllegalArgumentException("a coupling flow needs at least 2 dimensions, got " + dim);
         }
@@ -81,7 +94,7 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
 
     /** This spec with another scale function for its affine couplings. */
     public FlowSpec withScale(ScaleFunction f) {
-        return new FlowSpec(dim, masks, hidden, coupling, f, norm, mixer);
+        return new FlowSpec(dim, masks, hidden, coupling, f, norm, mixer, spline);
     }
 
     /** This spec with (or without) a batch normalisation after every coupling (without: no norm). */
@@ -91,12 +104,17 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
 
     /** This spec with another norm after every coupling. */
     public FlowSpec withNorm(Norm n) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, n, mixer);
+        return new FlowSpec(dim, masks, hidden, coupling, scale, n, mixer, spline);
     }
 
     /** This spec with another mixer after every coupling (after its norm). */
     public FlowSpec withMixer(Mixer m) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, m);
+        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, m, spline);
+    }
+
+    /** This spec with another shape for its spline couplings. */
+    public FlowSpec withSpline(SplineShape shape) {
+        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, mixer, shape);
     }
 
     @Override
@@ -107,13 +125,14 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
     @Override
     public boolean equals(Object o) {
         return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)
-                && coupling == f.coupling && scale.equals(f.scale) && norm == f.norm && mixer == f.mixer;
+                && coupling == f.coupling && scale.equals(f.scale) && norm == f.norm && mixer == f.mixer
+                && spline.equals(f.spline);
     }
 
     @Override
     public int hashCode() {
         return ((31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode()) * 31
-                + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode();
+                + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode() + spline.hashCode() * 17;
     }
 
     @Override
@@ -121,6 +140,7 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
         return "FlowSpec[dim=" + dim + ", layers=" + masks.size() + ", hidden=" + Arrays.toString(hidden)
                 + ", coupling=" + coupling.id() + (scale.isDefault() ? "" : ", scale=" + scale.id())
                 + (batchNorm() ? ", batchNorm" : norm != Norm.NONE ? ", norm=" + norm.id() : "")
-                + (mixer != Mixer.NONE ? ", mixer=" + mixer.id() : "") + "]";
+                + (mixer != Mixer.NONE ? ", mixer=" + mixer.id() : "")
+                + (coupling == CouplingType.SPLINE ? ", spline=" + spline : "") + "]";
     }
 }

@@ -34,7 +34,7 @@ public final class RealNVP implements DifferentiableTransform {
         int[] hidden = spec.hidden();
         int total = 0;
         for (Mask m : spec.masks()) {
-            total += CouplingLayer.parameterCount(spec.coupling(), m, hidden);
+            total += CouplingLayer.parameterCount(spec.coupling(), spec.spline(), m, hidden);
         }
         int d = spec.dim();
         int perLayer = spec.norm().parameterCount(d) + spec.mixer().parameterCount(d);
@@ -42,7 +42,7 @@ public final class RealNVP implements DifferentiableTransform {
         List<CouplingLayer> ls = new ArrayList<>();
         int off = 0;
         for (Mask m : spec.masks()) {
-            CouplingLayer layer = spec.coupling().create(m, hidden, spec.scale(), store, off);
+            CouplingLayer layer = spec.coupling().create(m, hidden, spec.scale(), spec.spline(), store, off);
             ls.add(layer);
             off += layer.parameterCount();
         }

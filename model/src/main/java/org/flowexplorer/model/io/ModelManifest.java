@@ -33,7 +33,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
     static byte[] encode(RealNVP model, ModelMetadata meta) throws IOException {
         FlowSpec spec = model.spec();
         ObjectNode root = JSON.createObjectNode();
-        boolean seedFlow = spec.scale().isDefault() && !spec.hasBlocks();
+        boolean seedFlow = spec.scale().isDefault() && !spec.hasBlocks() && spec.coupling() != CouplingType.SPLINE;
         root.put("format", ModelFile.FORMAT);
         root.put("version", seedFlow ? ModelFile.SEED_VERSION : ModelFile.VERSION);
         root.put("dim", spec.dim());
@@ -51,6 +51,9 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
         }
         root.put("coupling", spec.coupling().id());
         FlowBlocksJson.put(root, spec.scale(), spec.norm(), spec.mixer());
+        if (spec.coupling() == CouplingType.SPLINE) {
+            SplineShapeJson.put(root, spec.spline());
+        }
         root.put("precision", TorchStateDict.name(model.precision()));
         root.put("parameterCount", model.parameterCount());
         if (meta.training() != null || meta.steps() != 0 || meta.dataset() != null) {
@@ -159,7 +162,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
         try {
             FlowBlocksJson.Blocks blocks = FlowBlocksJson.read(root);
             return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), blocks.scale(),
-                    blocks.norm(), blocks.mixer());
+                    blocks.norm(), blocks.mixer(), SplineShapeJson.read(json, root, ""));
         } catch (IllegalArgumentException e) {
             throw json.error(e.getMessage());
         }

@@ -135,6 +135,9 @@ public final class SessionFile {
         }
         arch.put("coupling", s.architecture().coupling().id());
         FlowBlocksJson.put(arch, s.architecture().scale(), s.architecture().norm(), s.architecture().mixer());
+        if (s.architecture().coupling() == CouplingType.SPLINE) {
+            SplineShapeJson.put(arch, s.architecture().spline());
+        }
         ObjectNode training = root.putObject("training");
         training.put("learningRate", s.training().learningRate());
         training.put("batchSize", s.training().batchSize());
@@ -257,7 +260,7 @@ public final class SessionFile {
                 }
                 FlowBlocksJson.Blocks blocks = FlowBlocksJson.read(a);
                 Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")),
-                        blocks.scale(), blocks.norm(), blocks.mixer());
+                        blocks.scale(), blocks.norm(), blocks.mixer(), SplineShapeJson.read(json, a, "architecture."));
                 arch.requireWithinLimits(2);
                 return arch;
             } catch (IllegalArgumentException e) {

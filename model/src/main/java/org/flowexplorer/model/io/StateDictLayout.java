@@ -71,7 +71,7 @@ final class StateDictLayout {
             int[] sizes = new int[spec.hidden().length + 2];
             sizes[0] = conditioning;
             System.arraycopy(spec.hidden(), 0, sizes, 1, spec.hidden().length);
-            sizes[sizes.length - 1] = spec.coupling().outputsPerTransformed() * (m.dim() - conditioning);
+            sizes[sizes.length - 1] = spec.coupling().outputsPerTransformed(spec.spline()) * (m.dim() - conditioning);
             ConditionerLayout net = new ConditionerLayout(sizes);
             add(out, i, net, offset);
             offset += net.parameterCount();

@@ -65,8 +65,14 @@ public final class TorchStateDict {
     /**
      * Writes the model's state_dict atomically; {@code compressed} selects
      * {@code np.savez_compressed}-style deflated entries, otherwise stored as {@code np.savez}.
+     * A spline-coupling model is refused (one line): the seed's PyTorch model has no such layer,
+     * and its native zip keeps the same tensors with the spline's shape in the manifest.
      */
     public static void write(Path npz, RealNVP model, boolean compressed) throws IOException {
+        if (!model.spec().coupling().hasStateDict()) {
+            throw new IllegalArgumentException("a " + model.spec().coupling().id() + "-coupling model has no .npz state_dict"
+                    + " (the seed's PyTorch RealNVP has no such layer); save it as a Flow Explorer model file (.zip) instead");
+        }
         FlowSpec spec = model.spec();
         if (spec.norm() == org.flowexplorer.model.flow.Norm.ACT || spec.mixer() != org.flowexplorer.model.flow.Mixer.NONE) {
             throw new IllegalArgumentException("the .npz state_dict holds the seed's couplings and batch norms; a flow with "

@@ -32,9 +32,13 @@ import org.flowexplorer.model.flow.RealNVP;
  * @param histogram      the data's values of coordinate {@code varied} at this layer, over [inputs₀, inputs_last]
  * @param saturatedShare share of the data points with some |s| &gt; {@link LayerHealth#SATURATED} (0 additive)
  * @param queryValue     the query point's value of coordinate {@code varied} at this layer; NaN without one
+ * @param splines        a spline coupling's splines at {@code base} (one per transformed coordinate, the
+ *                       query point marked on them); empty for the other couplings. Its s and t curves are
+ *                       the spline's local slope and intercept at base's transformed coordinates
  */
 public record ConditionerCurves(int layer, int layerCount, CouplingType type, int varied, boolean slice, double[] base,
-        double[] inputs, List<Curve> curves, Histogram histogram, double saturatedShare, double queryValue) {
+        double[] inputs, List<Curve> curves, Histogram histogram, double saturatedShare, double queryValue,
+        List<SplineCurve> splines) {
 
     /**
      * @param coordinate the transformed coordinate (index into the layer's D)
@@ -96,7 +100,8 @@ public record ConditionerCurves(int layer, int layerCount, CouplingType type, in
         double share = s == null ? 0 : LayerHealth.saturatedShare(s, n);
         return new ConditionerCurves(layer, flow.layers().size(), coupling.type(), varied, conditioning.length > 1, base,
                 inputs, curves, histogram(at, n, d, varied, lo, hi, bins), share,
-                query != null ? base[varied] : Double.NaN);
+                query != null ? base[varied] : Double.NaN,
+                SplineCurve.of(coupling, flow.parameterValues(), base, SplineCurve.DEFAULT_POINTS));
     }
 
     /** s and t of every transformed coordinate at each input: one float64 pass of the layer's own code over the sweep. */

@@ -77,6 +77,7 @@ public final class CouplingInspection {
     private final double logDet;
     private final ScaleFunction scale;
     private final List<String> followedBy;
+    private List<SplineCurve> splines = List.of();
 
     private CouplingInspection(Direction direction, int layer, int layerCount, CouplingType type, float[] point,
             boolean[] mask, List<Step> steps, double[] input, double[] output, double logDet, ScaleFunction scale,
@@ -171,8 +172,11 @@ public final class CouplingInspection {
         String ldSymbol = head.logDetFormula().substring(0, head.logDetFormula().indexOf(" ="));
         steps.add(new Step(ldSymbol, head.logDetFormula(), onTransformed(head.logDetTerms(), ti, d), Kind.SUM, walk.logDet()));
         ScaleFunction scale = layer instanceof AffineCoupling a ? a.scale() : null;
-        return new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m, steps, in, result,
-                walk.logDet(), scale, followingBlocks(flow));
+        CouplingInspection inspection = new CouplingInspection(dir, l, flow.layers().size(), layer.type(), point.clone(), m,
+                steps, in, result, walk.logDet(), scale, followingBlocks(flow));
+        // the spline is drawn over the forward input x (inverse: the x the inverse recovered)
+        inspection.splines = SplineCurve.of(layer, flow.parameterValues(), inverse ? result : in, SplineCurve.DEFAULT_POINTS);
+        return inspection;
     }
 
     /** What the flow applies after each coupling, before the next position (e.g. "batch norm"). */
@@ -273,6 +277,11 @@ public final class CouplingInspection {
      */
     public List<String> followedBy() {
         return followedBy;
+    }
+
+    /** A spline coupling's splines at this point, one per transformed coordinate; empty for the other couplings. */
+    public List<SplineCurve> splines() {
+        return splines;
     }
 
     /** Σ s forward, −Σ s inverse. */

@@ -100,7 +100,16 @@ class TransformContractTest {
                                 .withMixer(Mixer.ROTATION), p, 27)),
                 new Case("RealNVP, D=4, 2 affine layers + batch norm + LU linear",
                         p -> RealNVP.create(FlowSpec.alternating(4, 2, new int[]{10}, CouplingType.AFFINE)
-                                .withBatchNorm(true).withMixer(Mixer.LU), p, 28)));
+                                .withBatchNorm(true).withMixer(Mixer.LU), p, 28)),
+
+                new Case("spline coupling (K=8, B=4), D=2, mask [1,0]",
+                        p -> SplineCoupling.create(Mask.of(true, false), new int[]{8, 8}, SplineShape.DEFAULT, p, 29)),
+                new Case("spline coupling (K=5, B=1.5: many points in the tails), D=4, mask [1,0,0,1]",
+                        p -> SplineCoupling.create(Mask.of(true, false, false, true), new int[]{10}, new SplineShape(5, 1.5), p, 30)),
+                new Case("spline coupling (K=8, B=4), D=2, hidden 32×16 (SIMD row kernel)",
+                        p -> SplineCoupling.create(Mask.of(false, true), new int[]{32, 16}, SplineShape.DEFAULT, p, 31)),
+                new Case("RealNVP, D=2, 2 alternating spline layers (K=8, B=4)",
+                        p -> RealNVP.create(FlowSpec.alternating(2, 2, new int[]{4}, CouplingType.SPLINE), p, 32)));
         return cases.stream().map(Arguments::of);
     }
 

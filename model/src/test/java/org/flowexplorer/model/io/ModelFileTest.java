@@ -220,8 +220,8 @@ class ModelFileTest {
         assertFormatError(mask, () -> ModelFile.load(mask), "masks[2] must hold only 0 and 1, found 2 at index 0");
         Path noDim = withManifest("nodim.zip", m -> m.remove("dim"));
         assertFormatError(noDim, () -> ModelFile.load(noDim), "'dim' must be an integer", "(missing)");
-        Path coupling = withManifest("coupling.zip", m -> m.put("coupling", "spline"));
-        assertFormatError(coupling, () -> ModelFile.load(coupling), "unknown coupling 'spline'");
+        Path coupling = withManifest("coupling.zip", m -> m.put("coupling", "maf"));
+        assertFormatError(coupling, () -> ModelFile.load(coupling), "unknown coupling 'maf'");
         Path lr = withManifest("lr.zip", m -> ((ObjectNode) m.get("training")).put("learningRate", -1.0));
         assertFormatError(lr, () -> ModelFile.load(lr), "training: learning rate must be a positive number");
         Path time = withManifest("time.zip", m -> m.put("createdAt", "yesterday"));

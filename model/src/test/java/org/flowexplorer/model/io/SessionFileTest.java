@@ -229,8 +229,8 @@ class SessionFileTest {
         assertFormatError(lr, () -> SessionFile.load(lr), "training: learning rate must be a positive number");
         Path batch = withSettings("batch.zip", s -> ((ObjectNode) s.get("training")).remove("batchSize"));
         assertFormatError(batch, () -> SessionFile.load(batch), "training.batchSize must be an integer (missing)");
-        Path coupling = withSettings("coupling.zip", s -> ((ObjectNode) s.get("architecture")).put("coupling", "spline"));
-        assertFormatError(coupling, () -> SessionFile.load(coupling), "architecture: unknown coupling 'spline'");
+        Path coupling = withSettings("coupling.zip", s -> ((ObjectNode) s.get("architecture")).put("coupling", "maf"));
+        assertFormatError(coupling, () -> SessionFile.load(coupling), "architecture: unknown coupling 'maf'");
         Path view = withSettings("view.zip", s -> ((ObjectNode) s.get("view")).put("layer", 3));
         assertFormatError(view, () -> SessionFile.load(view), "view.layer must be a string");
         Path noArch = withSettings("noarch.zip", s -> s.remove("architecture"));
