@@ -7,11 +7,11 @@ import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.LossHistory;
 import org.flowexplorer.model.train.LossSmoothing;
-import org.flowexplorer.model.train.ReverseKlTrainer;
+import org.flowexplorer.model.train.Trainer;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
- * {@code train --energy U}: reverse-KL fitting of the flow to exp(−U) ({@link ReverseKlTrainer}),
+ * {@code train --energy U}: reverse-KL fitting of the flow to exp(−U) ({@link Trainer#reverseKl}),
  * with the same progress objects as maximum-likelihood training and a model saved like any other.
  * The loss is mean(log q(x) + U(x)) over each step's fresh base draws: KL(q‖p*) − log Z.
  */
@@ -27,7 +27,7 @@ final class EnergyTraining {
         RealNVP model = RealNVP.create(cmd.architecture.spec(cmd.coupling), cmd.seed);
         TrainingConfig config = new TrainingConfig(cmd.optimiser.batch, cmd.optimiser.lr, cmd.clip, cmd.seed);
         double initial = evaluate(model, energy, cmd.seed);
-        ReverseKlTrainer trainer = new ReverseKlTrainer(model, energy, config);
+        Trainer trainer = Trainer.reverseKl(model, energy, config);
         LossHistory history = new LossHistory();
         LossSmoothing smoothing = new LossSmoothing();
         int every = Math.max(1, cmd.steps / 10);

@@ -24,7 +24,7 @@ class ReverseKlModeSeekingTest {
     @Test
     void reverseKlSettlesOnOneModeWhereMaximumLikelihoodCoversBoth() {
         RealNVP reverse = RealNVP.create(SPEC, 3);
-        ReverseKlTrainer rk = new ReverseKlTrainer(reverse, Potential.of(TWO_MODES), CONFIG);
+        Trainer rk = Trainer.reverseKl(reverse, Potential.of(TWO_MODES), CONFIG);
         for (int i = 0; i < STEPS; i++) {
             rk.step();
         }
