@@ -77,7 +77,7 @@ public final class ExplorerViewModel {
     public void applyPreset(Preset p) {
         Architecture a = p.architecture();
         ArchitectureSettings arch = new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), p.training().seed());
-        DatasetSettings data = new DatasetSettings(p.dataset(), p.n(), p.noise(), p.dataSeed());
+        DatasetSettings data = new DatasetSettings(p.dataset(), p.n(), p.noise(), p.dataSeed()).withEnergy(p.energy());
         commands.send(new Command.Configure(data, arch, p.training().learningRate(), p.training().batchSize(),
                 "Preset “" + p.name() + "”"));
         training.pauseLocally();

@@ -19,7 +19,7 @@ class PresetsTest {
     @Test
     void catalogue() {
         List<Preset> all = Presets.all();
-        assertEquals(7, all.size());
+        assertEquals(8, all.size());
         Set<String> names = new HashSet<>();
         for (Preset p : all) {
             assertTrue(names.add(p.name()), "duplicate name " + p.name());

@@ -102,7 +102,7 @@ class MaskGalleryViewTest {
             long sentences = e.text().chars().filter(c -> c == '.').count();
             assertTrue(sentences >= 2, id + " has at least two sentences");
         }
-        assertEquals(14, Explanations.all().size());
+        assertEquals(15, Explanations.all().size());
         assertTrue(Explanations.get(Explanations.LOSS_CHART).text().contains("nats"));
     }
 }
