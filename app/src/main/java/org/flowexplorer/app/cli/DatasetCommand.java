@@ -69,7 +69,7 @@ final class DatasetCommand extends CliCommand {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("command", "dataset");
             r.put("image", image.toString());
-            r.put("pixels", density.width() + "x" + density.height());
+            r.put("pixels", density.gridSize());
             r.put("n", n);
             r.put("seed", seed.value);
             r.put("entropy", density.entropy()); // exact: −Σ p_i ln(p_i / cell area)

@@ -19,7 +19,6 @@ public final class PixelDensity {
 
     private final int width;
     private final int height;
-    private final double halfWidth;
     private final double cell;
     private final double[] p;
     private final double[] cumulative;
@@ -28,7 +27,6 @@ public final class PixelDensity {
     private PixelDensity(int width, int height, double halfWidth, double[] p) {
         this.width = width;
         this.height = height;
-        this.halfWidth = halfWidth;
         this.cell = 2 * halfWidth / Math.max(width, height);
         this.p = p;
         this.cumulative = new double[p.length];
@@ -75,20 +73,12 @@ public final class PixelDensity {
         return new PixelDensity(width, height, halfWidth, p);
     }
 
-    public int width() {
-        return width;
+    /** The grid's size in cells, e.g. {@code "64 x 48"} (width x height). */
+    public String gridSize() {
+        return width + " x " + height;
     }
 
-    public int height() {
-        return height;
-    }
-
-    /** S: the longer side spans [−S, S]. */
-    public double halfWidth() {
-        return halfWidth;
-    }
-
-    /** Side of one cell. */
+    /** Side of one (square) cell: 2S / max(width, height). */
     public double cellSize() {
         return cell;
     }
@@ -96,11 +86,6 @@ public final class PixelDensity {
     /** The exact differential entropy in nats: −Σ p_i ln(p_i / a). */
     public double entropy() {
         return entropy;
-    }
-
-    /** Probability of cell (column, row), row 0 at the top. */
-    public double probability(int column, int row) {
-        return p[row * width + column];
     }
 
     /** log p(x, y): ln(p_i / a) inside cell i, −∞ outside the grid or on an empty cell. */

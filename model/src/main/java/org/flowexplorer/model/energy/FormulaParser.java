@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A small recursive-descent parser for formulas in x1 and x2, compiled to a
@@ -52,32 +53,32 @@ final class FormulaParser {
     }
 
     private DoubleBinaryOperator sum() {
-        DoubleBinaryOperator left = product();
-        while (true) {
-            if (eat('+')) {
-                DoubleBinaryOperator a = left, b = product();
-                left = (x, y) -> a.applyAsDouble(x, y) + b.applyAsDouble(x, y);
-            } else if (eat('-')) {
-                DoubleBinaryOperator a = left, b = product();
-                left = (x, y) -> a.applyAsDouble(x, y) - b.applyAsDouble(x, y);
-            } else {
-                return left;
-            }
-        }
+        return chain(this::product, '+', '-');
     }
 
     private DoubleBinaryOperator product() {
-        DoubleBinaryOperator left = unary();
+        return chain(this::unary, '*', '/');
+    }
+
+    /** operand ((first | second) operand)*, left-associative. */
+    private DoubleBinaryOperator chain(Supplier<DoubleBinaryOperator> operand, char first, char second) {
+        DoubleBinaryOperator left = operand.get();
         while (true) {
-            if (eat('*')) {
-                DoubleBinaryOperator a = left, b = unary();
-                left = (x, y) -> a.applyAsDouble(x, y) * b.applyAsDouble(x, y);
-            } else if (eat('/')) {
-                DoubleBinaryOperator a = left, b = unary();
-                left = (x, y) -> a.applyAsDouble(x, y) / b.applyAsDouble(x, y);
+            char op;
+            if (eat(first)) {
+                op = first;
+            } else if (eat(second)) {
+                op = second;
             } else {
                 return left;
             }
+            DoubleBinaryOperator a = left, b = operand.get();
+            left = switch (op) {
+                case '+' -> (x, y) -> a.applyAsDouble(x, y) + b.applyAsDouble(x, y);
+                case '-' -> (x, y) -> a.applyAsDouble(x, y) - b.applyAsDouble(x, y);
+                case '*' -> (x, y) -> a.applyAsDouble(x, y) * b.applyAsDouble(x, y);
+                default -> (x, y) -> a.applyAsDouble(x, y) / b.applyAsDouble(x, y);
+            };
         }
     }
 
