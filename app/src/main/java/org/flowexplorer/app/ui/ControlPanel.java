@@ -209,7 +209,7 @@ public final class ControlPanel extends VBox {
 
         getChildren().addAll(
                 header("Data"), labelled("Data set", set), description, labelled("Points", points),
-                labelled("Noise", noise), labelled("Seed", seed), labelled("Energy (reverse KL)", energy), regenerate,
+                labelled("Noise", noise), labelled("Seed", seed), labelled("Reverse-KL U", energy), regenerate,
                 errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
