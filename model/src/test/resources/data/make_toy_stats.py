@@ -8,12 +8,17 @@ counts on an 18 x 18 grid over [-4.5, 4.5]^2 (points outside are clamped into th
 ToyDatasetStatisticsTest computes the very same quantities from the Java sample; keep the two in
 step when changing either.
 
-Usage: /usr/bin/python3 make_toy_stats.py [path/to/toy_data.py]   (needs numpy + scikit-learn)
+The four Neural Spline Flows plane sets (diamond, crescent, sinewave, fourcircles) come from
+nsf_plane.py next to this file (numpy only); `--nsf-only` recomputes just their entries and keeps
+the others as they are.
+
+Usage: /usr/bin/python3 make_toy_stats.py [path/to/toy_data.py] [--nsf-only]   (needs numpy + scikit-learn)
 """
 import json, math, os, subprocess, sys, tempfile
 import numpy as np
 
 NAMES = ["swissroll", "circles", "moons", "rings", "8gaussians", "pinwheel", "2spirals", "checkerboard"]
+NSF_NAMES = ["diamond", "crescent", "sinewave", "fourcircles"]
 N, SEED = 20000, 0
 QUANTILES = [0.05, 0.25, 0.50, 0.75, 0.95]
 GRID_LO, GRID_HI, GRID_BINS = -4.5, 4.5, 18
@@ -60,12 +65,19 @@ def stats(d):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    script = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/bench/toy_data.py"
+    args = [a for a in sys.argv[1:] if a != "--nsf-only"]
+    nsf_only = len(args) < len(sys.argv) - 1
+    script = args[0] if args else "/work/shared/bench/toy_data.py"
     result = {"generator": "toy_data.py (FFJORD lib/toy_data.py)", "n": N, "seed": SEED, "sets": {}}
+    if nsf_only:
+        with open(os.path.join(here, "toy_stats.json")) as f:
+            result["sets"] = {k: v for k, v in json.load(f)["sets"].items() if k in NAMES}
+    jobs = [] if nsf_only else [(script, name) for name in NAMES]
+    jobs += [(os.path.join(here, "nsf_plane.py"), name) for name in NSF_NAMES]
     with tempfile.TemporaryDirectory() as tmp:
-        for name in NAMES:
+        for generator, name in jobs:
             csv = os.path.join(tmp, name + ".csv")
-            subprocess.run([sys.executable, script, name, str(N), csv, "--seed", str(SEED)], check=True)
+            subprocess.run([sys.executable, generator, name, str(N), csv, "--seed", str(SEED)], check=True)
             d = np.loadtxt(csv, delimiter=",", skiprows=1, dtype=np.float32)
             result["sets"][name] = stats(d)
     sets = result.pop("sets")

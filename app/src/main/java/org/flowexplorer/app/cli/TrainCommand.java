@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.flowexplorer.model.data.DataFileException;
+import org.flowexplorer.model.data.PixelDensity;
+import org.flowexplorer.model.data.ToyDensity;
+import org.flowexplorer.model.energy.Potential;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.RealNVP;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a RealNVP flow by maximum likelihood on a CSV file or a generated toy data set.",
+        description = {"Trains a RealNVP flow by maximum likelihood on a CSV file, a generated toy data set or points sampled"
+                + " from an image; or, with --energy, by reverse KL to an unnormalised density exp(-U).",
                 "Prints a progress object {\"step\",\"loss\"} about every 10%% of the steps (loss = mean minibatch"
                         + " loss since the previous report), then the result object.",
                 "A .zip model keeps the loss history (every step's smoothed minibatch NLL, as the app stores it, and the --test NLL at each report)"
@@ -36,6 +41,14 @@ final class TrainCommand extends CliCommand {
 
         @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "Generate a toy data set instead.")
         String dataset;
+
+        @Option(names = "--image", required = true, paramLabel = "F.png",
+                description = "Sample --n points from a PNG/JPEG's grey levels as a density (see --invert, --square).")
+        Path image;
+
+        @Option(names = "--energy", required = true, paramLabel = "U",
+                description = "Fit exp(-U) by reverse KL instead (no data): U1..U4 (Rezende & Mohamed 2015) or a formula in x1, x2.")
+        String energy;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -49,6 +62,9 @@ final class TrainCommand extends CliCommand {
 
     @Option(names = "--test", paramLabel = "F.csv", description = "Held-out points; their mean NLL is reported as test_nll.")
     Path test;
+
+    @Mixin
+    ImageDensityOptions imageOptions;
 
     @Mixin
     ArchitectureOptions architecture;
@@ -78,16 +94,21 @@ final class TrainCommand extends CliCommand {
     boolean saveDiverged;
 
     private ToyDataset dataset;
+    private Potential energy;
 
     @Override
     void validate() {
+        imageOptions.validate(this, source.image);
+        if (source.energy != null) {
+            energy = parseEnergy();
+        }
         if (source.dataset != null) {
             dataset = DatasetCommand.parseDataset(this, source.dataset);
             if (noise != null) {
                 requireNonNegative("--noise", noise);
             }
-        } else if (n != null || noise != null) {
-            throw usage((n != null ? "--n" : "--noise") + " only applies to --dataset, not to --data");
+        } else if (noise != null || (n != null && source.image == null)) {
+            throw usage((noise != null ? "--noise" : "--n") + " only applies to --dataset" + (noise != null ? "" : " or --image"));
         }
         architecture.validate(this, coupling);
         optimiser.validate(this);
@@ -100,6 +121,20 @@ final class TrainCommand extends CliCommand {
         }
     }
 
+    private Potential parseEnergy() {
+        if (test != null) {
+            throw usage("--test does not apply to --energy (there are no data)");
+        }
+        if (architecture.batchNorm) {
+            throw usage("--energy: reverse-KL fitting does not support batch normalisation (--batchnorm)");
+        }
+        try {
+            return Potential.of(source.energy);
+        } catch (IllegalArgumentException e) {
+            throw usage("--energy: " + e.getMessage());
+        }
+    }
+
     @Override
     String oomAdvice() {
         return "use smaller --hidden widths (now " + architecture.hiddenText() + "), fewer --layers or fewer points,"
@@ -108,15 +143,27 @@ final class TrainCommand extends CliCommand {
 
     @Override
     void execute() throws DataFileException {
+        if (energy != null) {
+            EnergyTraining.run(this, energy);
+            return;
+        }
         long t0 = System.nanoTime();
         float[] data;
         int dataN;
         double dataNoise = Double.NaN;
-        if (dataset != null) {
+        OptionalDouble entropy = OptionalDouble.empty();
+        if (source.image != null) {
+            stage("reading " + source.image);
+            PixelDensity density = imageOptions.read(source.image);
+            dataN = n != null ? n : DEFAULT_DATASET_N;
+            data = density.sample(dataN, seed);
+            entropy = OptionalDouble.of(density.entropy());
+        } else if (dataset != null) {
             dataN = n != null ? n : DEFAULT_DATASET_N;
             dataNoise = noise != null ? noise : dataset.defaultNoise();
             stage("generating " + dataN + " points");
             data = dataset.generate(dataN, dataNoise, seed);
+            entropy = exactEntropy(dataset, dataNoise);
         } else {
             stage("reading " + source.data);
             data = readPoints(source.data);
@@ -172,7 +219,8 @@ final class TrainCommand extends CliCommand {
         }
         ModelMetadata.DatasetInfo info = dataset != null
                 ? new ModelMetadata.DatasetInfo(dataset.id(), dataN, dataNoise, seed)
-                : new ModelMetadata.DatasetInfo(String.valueOf(source.data.getFileName()), dataN, null, null);
+                : new ModelMetadata.DatasetInfo(String.valueOf((source.data != null ? source.data : source.image).getFileName()),
+                        dataN, null, source.image != null ? seed : null);
         ModelMetadata metadata = ModelMetadata.trained(config, trainer.steps()).withDataset(info)
                 .withAppVersion(FlowCli.version()).withLossHistory(history.snapshot());
         if (diverged.isPresent()) {
@@ -198,6 +246,8 @@ final class TrainCommand extends CliCommand {
         if (dataset != null) {
             r.put("dataset", dataset.id());
             r.put("noise", dataNoise);
+        } else if (source.image != null) {
+            r.put("image", source.image.toString());
         } else {
             r.put("data", source.data.toString());
         }
@@ -231,11 +281,25 @@ final class TrainCommand extends CliCommand {
         if (testNll != null) {
             r.put("test_nll", testNll);
         }
+        if (entropy.isPresent()) {
+            // the exact H(p) of the generating density: the NLL no model can beat, so the gap estimates KL(p‖q)
+            r.put("entropy", entropy.getAsDouble());
+            r.put("kl_gap", (testNll != null ? testNll : trainNll) - entropy.getAsDouble());
+        }
         r.put("wall_s", round(wall, 3));
         if (out != null) {
             r.put("out", out.toString());
         }
         emit(r);
+    }
+
+    /** H(p) of a toy set where {@link ToyDensity#exactEntropy} has it (at noise 0 most sets have no density). */
+    static OptionalDouble exactEntropy(ToyDataset set, double noise) {
+        try {
+            return ToyDensity.of(set, noise).exactEntropy();
+        } catch (IllegalArgumentException e) {
+            return OptionalDouble.empty();
+        }
     }
 
     static double medianMillis(long[] nanos) {

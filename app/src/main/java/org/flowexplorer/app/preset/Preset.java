@@ -25,9 +25,17 @@ import org.flowexplorer.model.train.TrainingConfig;
  * @param training       learning rate, batch size, clip norm and shuffle seed
  * @param suggestedSteps how many steps to train for the effect to show clearly
  * @param view           which view to bring to the front
+ * @param energy         null, or the energy U fitted by reverse KL instead of the data set
+ *                       ({@link org.flowexplorer.app.worker.DatasetSettings#energy()})
  */
 public record Preset(String name, String description, String watchFor, ToyDataset dataset, int n, double noise, long dataSeed,
-        Architecture architecture, TrainingConfig training, int suggestedSteps, View view) {
+        Architecture architecture, TrainingConfig training, int suggestedSteps, View view, String energy) {
+
+    /** A preset trained by maximum likelihood on its toy data set. */
+    public Preset(String name, String description, String watchFor, ToyDataset dataset, int n, double noise, long dataSeed,
+            Architecture architecture, TrainingConfig training, int suggestedSteps, View view) {
+        this(name, description, watchFor, dataset, n, noise, dataSeed, architecture, training, suggestedSteps, view, null);
+    }
 
     /** The main window's views a preset can ask for. */
     public enum View {

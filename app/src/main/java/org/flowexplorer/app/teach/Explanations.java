@@ -37,6 +37,9 @@ public final class Explanations {
     /** The formula inspector (forward) of a flow with more than the seed's blocks: its scale and what follows each coupling. */
     public static final String FLOW_BLOCKS = "flow-blocks";
 
+    /** Fitting an energy by reverse KL (the form's "Energy (reverse KL)" field). */
+    public static final String ENERGY_REVERSE_KL = "energy-reverse-kl";
+
     // ---------------------------------------------------------------- the mask gallery's sections
 
     /** The checkerboard section of the mask gallery. */
@@ -148,6 +151,15 @@ public final class Explanations {
                         + "range, and whether the inverse still gives back the data (‖f⁻¹(f(x)) − x‖ is about 1e-6 in "
                         + "float32). Amber is worth watching, red means the numbers can no longer be trusted; a "
                         + "divergence-guard rollback is listed with its reason.");
+        // ---- b-energy: reverse-KL fitting of an energy
+        put(ENERGY_REVERSE_KL, "Energy (reverse KL)",
+                "The other way to train a flow: no data, only an unnormalised density exp(−U(x)), e.g. one of "
+                        + "Rezende & Mohamed's U1–U4 or a formula you type. Each step samples z ~ N(0, I), pushes it "
+                        + "through the inverse, x = f⁻¹(z), and lowers the mean of log q(x) + U(x) = KL(q‖p) − log Z. "
+                        + "Because the average is over the model's own samples, mass it puts where exp(−U) is tiny costs "
+                        + "a lot and a mode it never visits costs nothing: reverse KL is mode-seeking, while maximum "
+                        + "likelihood on samples of p must cover every mode. The points drawn are a sample of exp(−U), "
+                        + "for comparison; training never sees them.");
     }
 
     // ---------------------------------------------------------------- flow blocks beyond the seed's flow
@@ -183,6 +195,7 @@ public final class Explanations {
             Map.entry(FORMULA_INSPECTOR, "y = x_m + (1 − m)·(x·exp(s) + t),   log|det J| = Σ s"),
             Map.entry(WORKED_EXAMPLE, "y = x_m + (1 − mask)·(x·exp(s) + t)"),
             Map.entry(MASK_GALLERY, "squeeze: C×H×W → 4C × H/2 × W/2"),
+            Map.entry(ENERGY_REVERSE_KL, "min E_z[log q(f⁻¹(z)) + U(f⁻¹(z))],   log q(x) = log N(z) − log|det ∂f⁻¹/∂z|"),
             Map.entry(LOGDET_JACOBIAN,
                     "log p(x) = log N(z; 0, I) + Σ_k log|det J_k|,   J_k = [[1, 0], [∂y_B/∂x_A, exp(s)]]"));
 

@@ -41,6 +41,7 @@ public final class AppActions {
     static final FileChooser.ExtensionFilter MODEL_NPZ = FileDialogs.filter("PyTorch state dict as NumPy arrays", "npz");
     static final FileChooser.ExtensionFilter CSV = FileDialogs.filter("Comma-separated values", "csv");
     static final FileChooser.ExtensionFilter PYTHON = FileDialogs.filter("Python script (PyTorch)", "py");
+    static final FileChooser.ExtensionFilter IMAGE = FileDialogs.filter("PNG or JPEG image", "png", "jpg", "jpeg");
 
     private final ExplorerViewModel vm;
     private final Supplier<Window> owner;
@@ -151,6 +152,12 @@ public final class AppActions {
 
     public void importPoints(Path p) {
         ConfirmDiscard.of(vm).run(owner.get(), "Importing points", () -> vm.files().importPoints(p));
+    }
+
+    /** File ▸ Open image as density: bright pixels dense ({@code invert} false) or dark ones. */
+    public void openImageDensity(boolean invert) {
+        whenOpened("Open image as density (PNG or JPEG)", List.of(IMAGE), p -> ConfirmDiscard.of(vm).run(owner.get(),
+                "Opening an image as density", () -> vm.files().openImageDensity(p, invert)));
     }
 
     public void exportPoints() {

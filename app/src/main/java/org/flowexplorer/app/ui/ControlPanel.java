@@ -73,6 +73,9 @@ public final class ControlPanel extends VBox {
                 "Draw new data with these settings; this restarts training with a fresh model.",
                 discard.guard(this, "New data", form::applyDataset));
         regenerate.setId("regenerate");
+        ComboBox<String> energy = editableCombo("energy", form.text(Field.ENERGY),
+                "Fit exp(-U) by reverse KL instead of the data set: U1..U4 (Rezende & Mohamed 2015) or a formula in x1, x2; "
+                        + "blank = maximum likelihood. Regenerate applies it.", "", "U1", "U2", "U3", "U4");
         for (TextField f : new TextField[] {points, noise, seed}) {
             f.setOnAction(e -> discard.run(this, "New data", form::applyDataset));
         }
@@ -228,7 +231,7 @@ public final class ControlPanel extends VBox {
 
         getChildren().addAll(
                 header("Data"), labelled("Data set", set), description, labelled("Points", points),
-                labelled("Noise", noise), labelled("Seed", seed), regenerate,
+                labelled("Noise", noise), labelled("Seed", seed), labelled("Reverse-KL U", energy), regenerate,
                 errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),

@@ -77,7 +77,7 @@ public final class ExplorerViewModel {
     /** Applies a preset: data, architecture and training settings in one model reset, then its view. */
     public void applyPreset(Preset p) {
         ArchitectureSettings arch = ArchitectureSettings.of(p.architecture(), p.training().seed());
-        DatasetSettings data = new DatasetSettings(p.dataset(), p.n(), p.noise(), p.dataSeed());
+        DatasetSettings data = new DatasetSettings(p.dataset(), p.n(), p.noise(), p.dataSeed()).withEnergy(p.energy());
         commands.send(new Command.Configure(data, arch, p.training().learningRate(), p.training().batchSize(),
                 "Preset “" + p.name() + "”"));
         training.pauseLocally();

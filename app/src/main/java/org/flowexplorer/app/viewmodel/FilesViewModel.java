@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.flowexplorer.app.io.CsvExport;
 import org.flowexplorer.app.io.DataImport;
+import org.flowexplorer.app.io.ImageDensityImport;
 import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.app.prefs.AppPreferences;
 import org.flowexplorer.app.worker.Command;
@@ -133,6 +134,27 @@ public final class FilesViewModel {
                 training.pauseLocally();
             });
         }).whenComplete((v, e) -> done(e, file, "Imported points from " + file.getFileName() + ".", false));
+    }
+
+    /** Points drawn from an image opened as a density ({@link ImageDensityImport}). */
+    public static final int IMAGE_POINTS = 4000;
+
+    /**
+     * Opens a PNG/JPEG as a density on [−4, 4]² (bright = dense, or dark = dense with {@code invert}),
+     * samples {@value #IMAGE_POINTS} points from it (seed 0) on the file executor and trains on them
+     * (the model is reset); a bad file changes nothing.
+     */
+    public void openImageDensity(Path file, boolean invert) {
+        begin();
+        CompletableFuture.supplyAsync(() -> read(() -> ImageDensityImport.read(file, invert,
+                ImageDensityImport.DEFAULT_HALF_WIDTH).sample(IMAGE_POINTS, 0)), io).thenAccept(points -> {
+            Command c = new Command.SetCustomData(points, "image " + file.getFileName());
+            fx.execute(() -> {
+                commands.send(c);
+                training.pauseLocally();
+            });
+        }).whenComplete((v, e) -> done(e, file, "Sampled " + IMAGE_POINTS + " points from " + file.getFileName()
+                + (invert ? " (dark = dense)." : " (bright = dense)."), false));
     }
 
     /** Drop of files on the window: exactly one .csv is imported, anything else explained. */

@@ -15,6 +15,8 @@ import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.energy.Potential;
+import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
@@ -45,7 +47,9 @@ public final class SettingsFormViewModel {
 
     /** The text fields. */
     public enum Field {
-        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, SCALE, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT
+        POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, SCALE, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT,
+        /** "Energy (reverse KL)": U1…U4 or a formula in x1, x2; blank = maximum likelihood on the data set. */
+        ENERGY
     }
 
     /** The parts of the form that report one error each. */
@@ -153,6 +157,7 @@ public final class SettingsFormViewModel {
             set(Field.POINTS, Integer.toString(data.n()));
             set(Field.NOISE, NumberText.format(data.noise()));
             set(Field.DATA_SEED, Long.toString(data.seed()));
+            set(Field.ENERGY, data.energy() == null ? "" : data.energy());
         }
         showArchitecture(architecture);
         set(Field.LEARNING_RATE, NumberText.format(learningRate));
@@ -201,10 +206,20 @@ public final class SettingsFormViewModel {
                 FormLimits.MAX_POINTS);
         Parsed<Double> noise = Inputs.number(get(Field.NOISE), "Noise", 0, FormLimits.MAX_NOISE, false);
         Parsed<Long> seed = Inputs.seed(get(Field.DATA_SEED));
-        if (!report(Section.DATASET, firstError(n.error(), noise.error(), seed.error())) || dataset.get() == null) {
+        String energy = get(Field.ENERGY) == null ? "" : get(Field.ENERGY).trim();
+        String energyError = "";
+        if (!energy.isEmpty()) {
+            try {
+                Potential.of(energy);
+            } catch (IllegalArgumentException e) {
+                energyError = "Energy: " + e.getMessage();
+            }
+        }
+        if (!report(Section.DATASET, firstError(n.error(), noise.error(), seed.error(), energyError)) || dataset.get() == null) {
             return false;
         }
-        commands.send(new Command.ChangeDataset(new DatasetSettings(dataset.get(), n.value(), noise.value(), seed.value())));
+        commands.send(new Command.ChangeDataset(
+                new DatasetSettings(dataset.get(), n.value(), noise.value(), seed.value()).withEnergy(energy)));
         training.pauseLocally();
         return true;
     }

@@ -82,7 +82,12 @@ final class CommandHandler implements Command.Handler {
         experiment.setDataset(d);
         experiment.rebuildData();
         experiment.rebuildModel();
-        newRun("Data set changed to " + d.set().id() + " (" + d.n() + " points): model re-initialised.");
+        newRun("Data set changed to " + describe(d) + " (" + d.n() + " points): model re-initialised.");
+    }
+
+    /** The toy set's name, or the energy fitted by reverse KL. */
+    private static String describe(DatasetSettings d) {
+        return d.energy() == null ? d.set().id() : "energy " + d.energy() + " by reverse KL";
     }
 
     @Override
@@ -109,7 +114,7 @@ final class CommandHandler implements Command.Handler {
         experiment.setBatchSize(c.batchSize());
         experiment.rebuildData();
         experiment.rebuildModel();
-        newRun(c.label() + ": " + c.dataset().set().id() + " (" + c.dataset().n() + " points), " + c.architecture()
+        newRun(c.label() + ": " + describe(c.dataset()) + " (" + c.dataset().n() + " points), " + c.architecture()
                 + ", learning rate " + c.learningRate() + ", batch " + c.batchSize() + "; model re-initialised.");
     }
 

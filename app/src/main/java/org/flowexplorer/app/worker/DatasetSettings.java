@@ -6,11 +6,28 @@ import org.flowexplorer.model.data.ToyDataset;
 /**
  * Which toy data set the worker trains on: the set, number of training points, its noise knob and
  * the generator seed. The held-out test set comes from the same generator with another seed.
+ *
+ * <p>With an {@code energy} (U1…U4 or a formula in x1, x2; null = none) the worker fits exp(−U) by
+ * reverse KL instead, and the n points are a sample of exp(−U) for the picture and the test NLL
+ * ({@link EnergyTarget}); the toy set is then only what the form remembers.
  */
-public record DatasetSettings(ToyDataset set, int n, double noise, long seed) {
+public record DatasetSettings(ToyDataset set, int n, double noise, long seed, String energy) {
     public static final int MAX_POINTS = 100_000;
 
+    /** Toy data, trained on by maximum likelihood. */
+    public DatasetSettings(ToyDataset set, int n, double noise, long seed) {
+        this(set, n, noise, seed, null);
+    }
+
+    /** These settings fitting {@code energy} by reverse KL (null or blank: maximum likelihood on the toy set). */
+    public DatasetSettings withEnergy(String energy) {
+        return new DatasetSettings(set, n, noise, seed, energy);
+    }
+
     public DatasetSettings {
+        if (energy != null && energy.isBlank()) {
+            energy = null;
+        }
         Objects.requireNonNull(set, "set");
         if (n < 16 || n > MAX_POINTS) {
             throw new IllegalArgumentException("number of points must be between 16 and " + MAX_POINTS + ", got " + n);

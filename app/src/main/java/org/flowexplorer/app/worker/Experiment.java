@@ -2,6 +2,8 @@ package org.flowexplorer.app.worker;
 
 import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.scene.WarpedGrid;
+import org.flowexplorer.model.data.PixelDensity;
+import org.flowexplorer.model.energy.Potential;
 import org.flowexplorer.model.eval.HeldOutNll;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.DataSource;
@@ -28,6 +30,8 @@ final class Experiment {
     private double learningRate;
     private int batchSize;
     private DataSource source;
+    /** The reverse-KL target of {@link DatasetSettings#energy()}, or null for maximum likelihood on the points. */
+    private Potential energy;
     private Points points;
     private RealNVP model;
     private Trainer trainer;
@@ -62,6 +66,15 @@ final class Experiment {
 
     /** Regenerates training and test points from the toy-data settings. */
     void rebuildData() {
+        if (dataset.energy() != null) {
+            Potential u = Potential.of(dataset.energy());
+            PixelDensity target = EnergyTarget.density(u);
+            int nTest = Math.min(options.testPoints(), Math.max(256, dataset.n()));
+            setData(target.sample(dataset.n(), dataset.seed()), target.sample(nTest, dataset.testSeed()),
+                    new DataSource.Custom("energy " + u.name()));
+            energy = u;
+            return;
+        }
         float[] train = dataset.set().generate(dataset.n(), dataset.noise(), dataset.seed());
         setData(train, toyTestData(dataset), toySource(dataset));
     }
@@ -86,6 +99,7 @@ final class Experiment {
 
     void setData(float[] train, float[] test, DataSource from) {
         source = from;
+        energy = null; // rebuildData sets it again for an energy's target
         floor = floors.of(from);
         Bounds b = Bounds.ofData(train);
         points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
@@ -149,7 +163,8 @@ final class Experiment {
     /** A freshly initialised model for the current architecture and data; the history starts with the step-0 test NLL. */
     void rebuildModel() {
         RealNVP m = RealNVP.create(architecture.spec(), architecture.seed());
-        install(m, new Trainer(m, points.train(), trainingConfig()), new LossHistory(), 0);
+        Trainer t = energy != null ? Trainer.reverseKl(m, energy, trainingConfig()) : new Trainer(m, points.train(), trainingConfig());
+        install(m, t, new LossHistory(), 0);
         testNll = evaluateTest(0); // also loads BLAS on first use
         history.append(0, Double.NaN, testNll);
     }

@@ -103,7 +103,7 @@ class MaskGalleryViewTest {
             long sentences = e.text().chars().filter(c -> c == '.').count();
             assertTrue(sentences >= 2, id + " has at least two sentences");
         }
-        assertEquals(18, Explanations.all().size()); // 15 views and the 3 spline-coupling variants
+        assertEquals(19, Explanations.all().size()); // 16 views and the 3 spline-coupling variants
         assertTrue(Explanations.get(Explanations.LOSS_CHART).text().contains("nats"));
     }
 }

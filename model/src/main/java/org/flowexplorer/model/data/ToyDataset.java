@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The eight 2-D toy distributions of FFJORD's {@code lib/toy_data.py} (Grathwohl et al. 2019),
- * as reproduced by {@code shared/bench/toy_data.py}.
+ * as reproduced by {@code shared/bench/toy_data.py}, and four plane sets of Neural Spline Flows
+ * (Durkan et al. 2019; {@link PlaneSamplers}).
  *
  * <p>Each set reproduces the <em>distribution</em> of the Python reference, not its random
  * stream. Points are returned row-major as {@code x0,y0,x1,y1,...}, always exactly {@code n} of
@@ -33,7 +34,15 @@ public enum ToyDataset {
     TWO_SPIRALS("2spirals", 0.1,
             "Two interleaved spirals with uniform jitter plus Gaussian noise of std 'noise'."),
     CHECKERBOARD("checkerboard", 0.0,
-            "Uniform over the 8 black squares (side 2) of a 4x4 checkerboard, plus optional Gaussian jitter of std 'noise'.");
+            "Uniform over the 8 black squares (side 2) of a 4x4 checkerboard, plus optional Gaussian jitter of std 'noise'."),
+    DIAMOND("diamond", 0.04,
+            "NSF's diamond: a 20x20 grid of Gaussians of std 'noise' on [-2.5, 2.5]^2, rotated by 45 degrees."),
+    CRESCENT("crescent", Math.exp(-1),
+            "NSF's crescent: t ~ N(0,1) and x = t^2/2 - 1 plus Gaussian noise of std 'noise' (points (x, t))."),
+    SINE_WAVE("sinewave", Math.exp(-1),
+            "NSF's sine wave: t ~ N(0,1) and y = sin(5t) plus Gaussian noise of std 'noise'."),
+    FOUR_CIRCLES("fourcircles", 0.1,
+            "NSF's four circles: radius 2 about (+-1, +-1), uniform angle, plus Gaussian noise of std 'noise'.");
 
     private final String id;
     private final double defaultNoise;
@@ -87,6 +96,7 @@ public enum ToyDataset {
             throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
         }
         ToySamplers s = new ToySamplers(seed);
+        PlaneSamplers nsf = new PlaneSamplers(seed);
         double[] xy = switch (this) {
             case SWISSROLL -> s.swissRoll(n, noise);
             case CIRCLES -> s.circles(n, noise);
@@ -96,6 +106,10 @@ public enum ToyDataset {
             case PINWHEEL -> s.pinwheel(n, noise);
             case TWO_SPIRALS -> s.twoSpirals(n, noise);
             case CHECKERBOARD -> s.checkerboard(n, noise);
+            case DIAMOND -> nsf.diamond(n, noise);
+            case CRESCENT -> nsf.crescent(n, noise);
+            case SINE_WAVE -> nsf.sineWave(n, noise);
+            case FOUR_CIRCLES -> nsf.fourCircles(n, noise);
         };
         float[] out = new float[xy.length];
         for (int i = 0; i < xy.length; i++) {

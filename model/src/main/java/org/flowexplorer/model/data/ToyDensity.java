@@ -56,6 +56,7 @@ public final class ToyDensity {
         if (noise == 0.0 && dataset != ToyDataset.CHECKERBOARD) {
             String support = switch (dataset) {
                 case EIGHT_GAUSSIANS -> "8 points";
+                case DIAMOND -> "400 points";
                 case PINWHEEL -> "5 points";
                 default -> "curves";
             };
@@ -73,6 +74,29 @@ public final class ToyDensity {
                             + "N(f)/|det J|");
             case TWO_SPIRALS -> twoSpirals(noise);
             case CHECKERBOARD -> checkerboard(noise);
+            case DIAMOND -> new ToyDensity(dataset, noise, (x, y) -> PlaneDensities.diamond(x, y, noise),
+                    "exact: rotated back, a product of two 1-D mixtures of 20 Gaussians");
+            case CRESCENT -> new ToyDensity(dataset, noise, (x, y) -> PlaneDensities.crescent(x, y, noise),
+                    "exact: N(t; 0, 1) N(x; t^2/2 - 1, noise^2)");
+            case SINE_WAVE -> new ToyDensity(dataset, noise, (x, y) -> PlaneDensities.sineWave(x, y, noise),
+                    "exact: N(t; 0, 1) N(y; sin 5t, noise^2)");
+            case FOUR_CIRCLES -> new ToyDensity(dataset, noise, (x, y) -> PlaneDensities.fourCircles(x, y, noise),
+                    "exact: mean of four Rician ring densities (Bessel I0)");
+        };
+    }
+
+    /**
+     * H(p) in nats from the closed form, where this class has one: ln 32 for the noiseless
+     * checkerboard, and the four Neural Spline Flows sets (how: {@link PlaneDensities}). Empty for
+     * the others, whose entropy only a Monte-Carlo estimate gives ({@link EntropyEstimate}).
+     */
+    public java.util.OptionalDouble exactEntropy() {
+        return switch (dataset) {
+            case CHECKERBOARD -> noise == 0 ? java.util.OptionalDouble.of(Math.log(32)) : java.util.OptionalDouble.empty();
+            case DIAMOND -> java.util.OptionalDouble.of(PlaneDensities.diamondEntropy(noise));
+            case CRESCENT, SINE_WAVE -> java.util.OptionalDouble.of(PlaneDensities.curveEntropy(noise));
+            case FOUR_CIRCLES -> java.util.OptionalDouble.of(PlaneDensities.fourCirclesEntropy(noise));
+            default -> java.util.OptionalDouble.empty();
         };
     }
 

@@ -15,6 +15,7 @@ import org.flowexplorer.model.nn.ParameterStore;
  *   y          = x_m + (1 − m) · (x + t)
  *   log|det J| = 0;   inverse: x_B = y_B − t
  *   backward:  ∂L/∂t = ∂L/∂x_B = ∂L/∂y
+ *   inverse backward (reverse KL):  ∂L/∂y_B = ∂L/∂x_B,  ∂L/∂t = −∂L/∂x_B
  * </pre>
  *
  * <p>A sibling of {@link AffineCoupling}, not a subclass with s = 0 (as nflows does it): its
@@ -74,6 +75,22 @@ public final class AdditiveCoupling extends CouplingLayer {
         int n = rows * transformedCount();
         System.arraycopy(w.dyT, 0, w.dO, 0, n);
         System.arraycopy(w.dyT, 0, w.dU, 0, n);
+    }
+
+    @Override
+    <A> void headInverseBackward(CouplingWorkspace<A> w, A dld, int rows) {
+        int n = rows * transformedCount();
+        System.arraycopy(w.dyT, 0, w.dU, 0, n);
+        // ∂L/∂t = −∂L/∂x_B: the shift with y_B = 0 and sign −1
+        if (w.dyT instanceof float[] g) {
+            float[] o = (float[]) w.dO;
+            java.util.Arrays.fill(o, 0, n, 0f);
+            shift(g, o, n, -1f, o);
+        } else {
+            double[] o = (double[]) w.dO;
+            java.util.Arrays.fill(o, 0, n, 0.0);
+            shift((double[]) w.dyT, o, n, -1.0, o);
+        }
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.flowexplorer.model.nn.ParameterStore;
  *   inverse:  x_B = (y_B − t) · exp(−s),  log|det J⁻¹| = −Σ s
  *   backward: ∂L/∂t = ∂L/∂y,  ∂L/∂x_B = ∂L/∂y · exp(s),
  *             ∂L/∂raw s = (∂L/∂y · x · exp(s) + ∂L/∂log|det|) · f′   (tanh:2: f′ = 2(1 − tanh²) = 2 − s²/2)
+ *   inverse backward (reverse KL; g = ∂L/∂x_B, ℓ = log|det J⁻¹|):
+ *             ∂L/∂y_B = g · exp(−s),  ∂L/∂t = −g · exp(−s),  ∂L/∂raw s = (−g · x_B − ∂L/∂ℓ) · f′
  * </pre>
  *
  * The head below is that arithmetic, once over {@code float[]} (training) and once over
@@ -143,6 +145,35 @@ public final class AffineCoupling extends CouplingLayer {
         }
     }
 
+    // ---- inverse backward: dO = [(−g·x − dld)·f′ | −g·exp(−s)],  dU = g·exp(−s) ----------------
+
+    static void inverseBackward(ScaleFunction f, float[] dxT, float[] x, float[] s, float[] dld, int rows, int dt, float[] dO, float[] dU) {
+        for (int r = 0; r < rows; r++) {
+            float dl = dld[r];
+            for (int j = 0; j < dt; j++) {
+                int i = r * dt + j;
+                float g = dxT[i], sv = s[i], ev = (float) Math.exp(sv), back = g / ev;
+                dO[r * 2 * dt + j] = (-g * x[i] - dl) * f.slope(sv, ev);
+                dO[r * 2 * dt + dt + j] = -back;
+                dU[i] = back;
+            }
+        }
+    }
+
+    static void inverseBackward(ScaleFunction f, double[] dxT, double[] x, double[] s, double[] dld, int rows, int dt,
+                                double[] dO, double[] dU) {
+        for (int r = 0; r < rows; r++) {
+            double dl = dld[r];
+            for (int j = 0; j < dt; j++) {
+                int i = r * dt + j;
+                double g = dxT[i], sv = s[i], ev = Math.exp(sv), back = g / ev;
+                dO[r * 2 * dt + j] = (-g * x[i] - dl) * f.slope(sv, ev);
+                dO[r * 2 * dt + dt + j] = -back;
+                dU[i] = back;
+            }
+        }
+    }
+
     // ---- the hooks: pick the head for the array type --------------------------------------------
 
     @Override
@@ -185,6 +216,17 @@ public final class AffineCoupling extends CouplingLayer {
             backward(scale, (float[]) w.dyT, (float[]) w.u, (float[]) s(w), (float[]) e(w), l, rows, dt, (float[]) w.dO, (float[]) w.dU);
         } else {
             backward(scale, (double[]) w.dyT, (double[]) w.u, (double[]) s(w), (double[]) e(w), (double[]) dld, rows, dt,
+                    (double[]) w.dO, (double[]) w.dU);
+        }
+    }
+
+    @Override
+    <A> void headInverseBackward(CouplingWorkspace<A> w, A dld, int rows) {
+        int dt = transformedCount();
+        if (dld instanceof float[] l) {
+            inverseBackward(scale, (float[]) w.dyT, (float[]) w.u, (float[]) s(w), l, rows, dt, (float[]) w.dO, (float[]) w.dU);
+        } else {
+            inverseBackward(scale, (double[]) w.dyT, (double[]) w.u, (double[]) s(w), (double[]) dld, rows, dt,
                     (double[]) w.dO, (double[]) w.dU);
         }
     }

@@ -178,11 +178,35 @@ public abstract class CouplingLayer extends ParameterSlice {
      * zeroing and no gradient has to be copied to BLAS for accumulation).
      */
     final <A> void backward(Numerics<A> nm, A params, A grads, A dy, A dld, A dx, int rows, CouplingWorkspace<A> w) {
+        backpropagate(nm, params, grads, dy, dld, dx, rows, w, false);
+    }
+
+    /**
+     * Backpropagates through the <em>inverse</em> pass last run with {@code w} (x = f⁻¹(y), as in
+     * sampling): reads dL/dx from {@code dx} and dL/d(log|det ∂f⁻¹/∂y|) from {@code dld}, writes
+     * dL/dy into {@code dy} (may be the same array) and dL/dθ into {@code grads} (overwriting).
+     * Reverse-KL fitting needs it; the coupling supplies {@link #headInverseBackward}.
+     */
+    final <A> void inverseBackward(Numerics<A> nm, A params, A grads, A dx, A dld, A dy, int rows, CouplingWorkspace<A> w) {
+        backpropagate(nm, params, grads, dx, dld, dy, rows, w, true);
+    }
+
+    /**
+     * The head's part of either backward pass, then the conditioner's (the same in both directions:
+     * the conditioner reads the passed-through coordinates, x_A = y_A). {@code gOut} is dL/d(the
+     * pass's output), {@code gIn} receives dL/d(its input).
+     */
+    private <A> void backpropagate(Numerics<A> nm, A params, A grads, A gOut, A dld, A gIn, int rows, CouplingWorkspace<A> w,
+                                   boolean inverse) {
         int d = dim();
         int[] ci = mask.conditioningIndicesView(), ti = mask.transformedIndicesView();
-        nm.gather(dy, rows, d, ti, w.dyT);
-        nm.gather(dy, rows, d, ci, w.dyc);
-        headBackward(w, dld, rows);
+        nm.gather(gOut, rows, d, ti, w.dyT);
+        nm.gather(gOut, rows, d, ci, w.dyc);
+        if (inverse) {
+            headInverseBackward(w, dld, rows);
+        } else {
+            headBackward(w, dld, rows);
+        }
         A delta = w.dO;
         for (int i = net.linearCount() - 1; i >= 0; i--) {
             int in = net.in(i), out = net.out(i);
@@ -196,9 +220,9 @@ public abstract class CouplingLayer extends ParameterSlice {
             }
             delta = next;
         }
-        nm.scatter(w.dyc, rows, d, ci, dx);
-        nm.scatterAdd(w.dxc, rows, d, ci, dx);
-        nm.scatter(w.dU, rows, d, ti, dx);
+        nm.scatter(w.dyc, rows, d, ci, gIn);
+        nm.scatterAdd(w.dxc, rows, d, ci, gIn);
+        nm.scatter(w.dU, rows, d, ti, gIn);
     }
 
     private <A> void runConditioner(Numerics<A> nm, A params, CouplingWorkspace<A> w, int rows) {
@@ -225,6 +249,16 @@ public abstract class CouplingLayer extends ParameterSlice {
 
     /** From {@code w.dyT} and dL/dld: writes dL/d(conditioner output) into {@code w.dO} and dL/du into {@code w.dU}. */
     abstract <A> void headBackward(CouplingWorkspace<A> w, A dld, int rows);
+
+    /**
+     * Backward through the head's inverse: from dL/dx_B in {@code w.dyT} (x_B = g⁻¹(y_B) of the
+     * inverse pass last run with w, in {@code w.u}) and dL/d(log|det ∂g⁻¹/∂y|) in {@code dld}, writes
+     * dL/d(conditioner output) into {@code w.dO} and dL/dy_B into {@code w.dU}. Only reverse-KL
+     * fitting runs it, so a coupling without it still trains by maximum likelihood.
+     */
+    <A> void headInverseBackward(CouplingWorkspace<A> w, A dld, int rows) {
+        throw new UnsupportedOperationException("reverse-KL fitting supports affine and additive couplings");
+    }
 
     /**
      * The per-coordinate quantities this coupling exposes in a {@link FlowTrace}, in order, e.g.

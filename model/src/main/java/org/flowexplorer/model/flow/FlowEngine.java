@@ -400,16 +400,52 @@ final class FlowEngine<A> {
         return loss;
     }
 
+    /**
+     * Reverse KL to an energy, KL(q‖p*) + log Z = E_q[log q(x) + U(x)], estimated on the base draws
+     * z ([rows, D]): x = f⁻¹(z) and log q(x) = log N(z) − log|det ∂f⁻¹/∂z|. Writes the gradient
+     * (through the inverse pass, z held fixed: the reparameterisation trick) over the store's.
+     */
+    double reverseKlAndGradient(float[] z, int rows, Energy energy) {
+        if (!norms.isEmpty()) {
+            throw new IllegalArgumentException("reverse-KL fitting does not support batch normalisation");
+        }
+        Pass<A> p = pass(rows);
+        int top = layers.size();
+        load(z, null, 0, rows, p.xs.get(top));
+        runInverse(p, rows);
+        double[] x = nm.toDoubles(p.xs.get(0), 0, rows * dim), u = new double[rows], grad = new double[rows * dim];
+        energy.evaluate(x, rows, u, grad);
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            loss += logNormal(p.xs.get(top), r) - nm.get(p.ld, r) + u[r];
+        }
+        double invB = 1.0 / rows;
+        for (int i = 0; i < rows * dim; i++) {
+            nm.set(p.dx, i, grad[i] * invB);
+        }
+        nm.fill(p.dld, 0, rows, -invB);
+        A params = store.values(), grads = store.gradients();
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).inverseBackward(nm, params, grads, p.dx, p.dld, p.dx, rows, p.ws.get(l));
+        }
+        return loss * invB;
+    }
+
     static final double LOG_2PI = Math.log(2 * Math.PI);
 
     /** log p(x) of row r from its latent z and log|det|: −½(‖z‖² + D·ln 2π) + log|det|. */
     double logProb(A z, A ld, int r) {
+        return logNormal(z, r) + nm.get(ld, r);
+    }
+
+    /** log N(z_r; 0, I) = −½(‖z_r‖² + D·ln 2π). */
+    private double logNormal(A z, int r) {
         double sq = 0;
         for (int j = 0; j < dim; j++) {
             double v = nm.get(z, r * dim + j);
             sq += v * v;
         }
-        return -0.5 * (sq + dim * LOG_2PI) + nm.get(ld, r);
+        return -0.5 * (sq + dim * LOG_2PI);
     }
 
     double meanNll(A z, A ld, int rows) {

@@ -313,6 +313,18 @@ public final class RealNVP implements DifferentiableTransform {
         return engine.nllAndGradient(data, order, from, rows);
     }
 
+    /**
+     * The reverse-KL loss to an unnormalised target exp(−U) on base draws z ([n, D]):
+     * mean(log q(x) + U(x)) with x = f⁻¹(z), log q(x) = log N(z) − log|det ∂f⁻¹/∂z| (that is,
+     * KL(q‖p*) − log Z up to Monte-Carlo error), and its gradient written over the gradient buffer.
+     *
+     * @throws IllegalArgumentException with batch normalisation (its training mode has no inverse)
+     * @throws UnsupportedOperationException for a coupling without an inverse backward pass
+     */
+    public double reverseKlAndGradient(float[] z, Energy energy) {
+        return engine.reverseKlAndGradient(z, rowsOf(z), energy);
+    }
+
     private int rowsOf(float[] x) {
         if (x.length % dim() != 0) {
             throw new IllegalArgumentException("expected a multiple of " + dim() + " values, got " + x.length);

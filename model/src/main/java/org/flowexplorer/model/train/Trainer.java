@@ -1,6 +1,7 @@
 package org.flowexplorer.model.train;
 
 import java.util.SplittableRandom;
+import org.flowexplorer.model.flow.Energy;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.nn.ParameterStore;
 
@@ -15,6 +16,13 @@ import org.flowexplorer.model.nn.ParameterStore;
  * the step and reports whether loss, gradient and parameters stayed finite, so that a diverged
  * step can be undone with {@link #restoreBeforeLastStep()}; {@link #step()} is the unguarded step
  * (no copy) for runs that stop at the first non-finite value anyway.
+ *
+ * <p>{@link #reverseKl} makes the other kind of trainer (Rezende &amp; Mohamed 2015): no data, an
+ * unnormalised target exp(−U) instead. Each step draws a fresh seeded batch z ~ N(0, I), pushes it
+ * through the inverse, x = f⁻¹(z), and minimises
+ * {@code mean(log q(x) + U(x)) = KL(q‖p*) − log Z} (plus Monte-Carlo error), with the same clipping,
+ * Adam and guarded steps. Because the loss is an expectation under q, mass on a mode q never visits
+ * costs nothing: reverse KL is mode-seeking, maximum likelihood mass-covering.
  *
  * <p>Learning rate and batch size may change between steps. Not thread-safe: the trainer and its
  * model belong to one thread.
@@ -35,6 +43,8 @@ public final class Trainer {
     private double lastGradNorm = Double.NaN;
     private Undo<?> undo;
     private final ClippingWindow clipped = new ClippingWindow(CLIP_WINDOW);
+    /** The reverse-KL target, or null for maximum likelihood on {@link #data}. */
+    private final Energy energy;
 
     /** @param data training points [N, D] row-major (not copied: do not modify it while training) */
     public Trainer(RealNVP model, float[] data, TrainingConfig config) {
@@ -49,15 +59,47 @@ public final class Trainer {
         this.shuffleRng = new SplittableRandom(config.seed());
         this.order = new int[n];
         this.position = n; // first step starts an epoch
+        this.energy = null;
+    }
+
+    private Trainer(RealNVP model, Energy energy, TrainingConfig config) {
+        if (model.spec().batchNorm()) {
+            throw new IllegalArgumentException("reverse-KL fitting does not support batch normalisation");
+        }
+        this.model = model;
+        this.energy = java.util.Objects.requireNonNull(energy, "energy");
+        this.data = new float[0];
+        this.n = 0;
+        this.config = config;
+        this.adam = newAdam(model.parameterStore());
+        this.shuffleRng = new SplittableRandom(config.seed()); // here: the base draws
+        this.order = new int[0];
+        this.position = 0;
+        this.epoch = 1; // one endless "epoch" of fresh draws
+    }
+
+    /**
+     * A reverse-KL trainer of {@code model} towards exp(−U) (see the class comment); its steps draw
+     * {@link TrainingConfig#batchSize()} base points each, seeded by {@link TrainingConfig#seed()}.
+     *
+     * @throws IllegalArgumentException for a flow with batch normalisation
+     */
+    public static Trainer reverseKl(RealNVP model, Energy energy, TrainingConfig config) {
+        return new Trainer(model, energy, config);
+    }
+
+    /** The reverse-KL target, or null when this trainer maximises the likelihood of data. */
+    public Energy energy() {
+        return energy;
     }
 
     private static <A> Adam<A> newAdam(ParameterStore<A> store) {
         return new Adam<>(store);
     }
 
-    /** Runs one optimisation step and returns the minibatch's mean NLL before the update. */
+    /** Runs one optimisation step and returns the minibatch's mean NLL (or reverse-KL loss) before the update. */
     public double step() {
-        if (position >= n) {
+        if (energy == null && position >= n) {
             reshuffle();
         }
         if (undo != null) {
@@ -73,7 +115,7 @@ public final class Trainer {
      * {@link #restoreBeforeLastStep()} to undo it.
      */
     public StepReport guardedStep() {
-        if (position >= n) {
+        if (energy == null && position >= n) {
             reshuffle();
         }
         if (undo == null) {
@@ -105,9 +147,18 @@ public final class Trainer {
     }
 
     private double update() {
-        int rows = Math.min(config.batchSize(), n - position);
-        double loss = model.nllAndGradient(data, order, position, rows);
-        position += rows;
+        double loss;
+        if (energy != null) {
+            float[] z = new float[config.batchSize() * model.dim()];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) shuffleRng.nextGaussian();
+            }
+            loss = model.reverseKlAndGradient(z, energy);
+        } else {
+            int rows = Math.min(config.batchSize(), n - position);
+            loss = model.nllAndGradient(data, order, position, rows);
+            position += rows;
+        }
         double norm = GradientClipping.totalNorm(model.parameterStore());
         double coef = GradientClipping.coefficient(norm, config.clipNorm());
         adam.step(config.learningRate(), coef);

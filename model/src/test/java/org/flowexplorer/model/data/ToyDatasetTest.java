@@ -22,7 +22,7 @@ class ToyDatasetTest {
     void idsAreTheCliNamesOfThePythonScript() {
         List<String> ids = Arrays.stream(ToyDataset.values()).map(ToyDataset::id).toList();
         assertEquals(List.of("swissroll", "circles", "moons", "rings", "8gaussians", "pinwheel", "2spirals",
-                "checkerboard"), ids);
+                "checkerboard", "diamond", "crescent", "sinewave", "fourcircles"), ids);
     }
 
     @Test
