@@ -125,8 +125,11 @@ final class TrainCommand extends CliCommand {
         if (test != null) {
             throw usage("--test does not apply to --energy (there are no data)");
         }
-        if (architecture.batchNorm) {
+        if (architecture.batchNorm()) {
             throw usage("--energy: reverse-KL fitting does not support batch normalisation (--batchnorm)");
+        }
+        if (architecture.norm() != org.flowexplorer.model.flow.Norm.NONE || architecture.mixer() != org.flowexplorer.model.flow.Mixer.NONE) {
+            throw usage("--energy: reverse-KL fitting does not support --norm act or --mixer");
         }
         try {
             return Potential.of(source.energy);

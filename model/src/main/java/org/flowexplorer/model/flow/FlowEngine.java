@@ -406,8 +406,10 @@ final class FlowEngine<A> {
      * (through the inverse pass, z held fixed: the reparameterisation trick) over the store's.
      */
     double reverseKlAndGradient(float[] z, int rows, Energy energy) {
-        if (!norms.isEmpty()) {
-            throw new IllegalArgumentException("reverse-KL fitting does not support batch normalisation");
+        if (withBlocks) {
+            boolean batchNorm = blocks.stream().flatMap(List::stream).anyMatch(b -> b instanceof BatchNorm);
+            throw new IllegalArgumentException(batchNorm ? "reverse-KL fitting does not support batch normalisation"
+                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
         }
         Pass<A> p = pass(rows);
         int top = layers.size();

@@ -63,8 +63,9 @@ public final class Trainer {
     }
 
     private Trainer(RealNVP model, Energy energy, TrainingConfig config) {
-        if (model.spec().batchNorm()) {
-            throw new IllegalArgumentException("reverse-KL fitting does not support batch normalisation");
+        if (model.spec().hasBlocks()) {
+            throw new IllegalArgumentException(model.spec().batchNorm() ? "reverse-KL fitting does not support batch normalisation"
+                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
         }
         this.model = model;
         this.energy = java.util.Objects.requireNonNull(energy, "energy");
