@@ -80,6 +80,11 @@ public final class SessionFile {
      *                                  {@link Limits#MAX_POINTS} points, or the model is not 2-D
      */
     public static void save(Path file, Session session) throws IOException {
+        save(file, session, Map.of());
+    }
+
+    /** As {@link #save(Path, Session)}, with further entries in the same atomic write (checkpoints: {@link CheckpointFile}). */
+    static void save(Path file, Session session, Map<String, byte[]> extraEntries) throws IOException {
         RealNVP model = session.model();
         if (model.dim() != 2) {
             throw new IllegalArgumentException("sessions hold 2-D data; the model has dimension " + model.dim());
@@ -94,6 +99,7 @@ public final class SessionFile {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(SETTINGS, JSON.writeValueAsBytes(settingsJson(session.settings())));
         entries.put(DATA, Npy.write(NdArray.ofFloats(data, data.length / 2, 2)));
+        entries.putAll(extraEntries);
         ModelFile.save(file, model, session.metadata().withLossHistory(session.history().snapshot()), entries);
     }
 
