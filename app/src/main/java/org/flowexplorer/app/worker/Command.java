@@ -56,6 +56,17 @@ public sealed interface Command {
         void showLayerAnatomy(ShowLayerAnatomy c);
 
         void setFreshTestSamples(SetFreshTestSamples c);
+
+        // ---- replay (ReplayState, Replay) ----
+        void showCheckpoint(ShowCheckpoint c);
+
+        void showLive(ShowLive c);
+
+        void resumeFrom(ResumeFrom c);
+
+        void captureCheckpoints(CaptureCheckpoints c);
+
+        void restoreCheckpoints(RestoreCheckpoints c);
     }
 
     /** Starts (or continues) training in a loop. */
@@ -303,6 +314,70 @@ public sealed interface Command {
         @Override
         public void sendTo(Handler h) {
             h.showLayerAnatomy(this);
+        }
+    }
+
+    // ---- replay -------------------------------------------------------------------------------
+
+    /** Pauses, and every view shows the newest checkpoint at or before {@code step} (see {@link ReplayState}). */
+    record ShowCheckpoint(long step) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.showCheckpoint(this);
+        }
+
+        public ShowCheckpoint {
+            if (step < 0) {
+                throw new IllegalArgumentException("step must not be negative, got " + step);
+            }
+        }
+    }
+
+    /** The views follow the model being trained again. */
+    record ShowLive() implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.showLive(this);
+        }
+    }
+
+    /**
+     * Pauses and continues training from the newest checkpoint at or before {@code step}: the
+     * loss history and the later checkpoints are cut there (the UI confirms first), Adam restarts.
+     */
+    record ResumeFrom(long step) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.resumeFrom(this);
+        }
+
+        public ResumeFrom {
+            new ShowCheckpoint(step);
+        }
+    }
+
+    /** Completes {@code result} with the run's checkpoints (immutable), e.g. to save them with a session. */
+    record CaptureCheckpoints(
+            java.util.concurrent.CompletableFuture<java.util.List<org.flowexplorer.model.train.Checkpoint>> result)
+            implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.captureCheckpoints(this);
+        }
+    }
+
+    /**
+     * Adds checkpoints read from a file (a session's) to the run just opened: those before its
+     * first step, which must fit the live model.
+     */
+    record RestoreCheckpoints(java.util.List<org.flowexplorer.model.train.Checkpoint> checkpoints) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.restoreCheckpoints(this);
+        }
+
+        public RestoreCheckpoints {
+            checkpoints = java.util.List.copyOf(checkpoints);
         }
     }
 

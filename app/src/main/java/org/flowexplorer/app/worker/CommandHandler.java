@@ -181,4 +181,37 @@ final class CommandHandler implements Command.Handler {
     public void setFreshTestSamples(Command.SetFreshTestSamples c) {
         experiment.setFreshTestSamples(c.enabled());
     }
+
+    // ---- replay (Replay) ----
+
+    @Override
+    public void showCheckpoint(Command.ShowCheckpoint c) {
+        run.pause();
+        long shown = experiment.showCheckpoint(c.step());
+        run.setNotice("Showing the model at step " + shown + " (training paused; Play continues from step "
+                + experiment.currentStep() + ").");
+    }
+
+    @Override
+    public void showLive(Command.ShowLive c) {
+        experiment.showLive();
+    }
+
+    @Override
+    public void resumeFrom(Command.ResumeFrom c) {
+        run.pause();
+        long step = experiment.resumeFrom(c.step());
+        newRun("Resumed from the checkpoint at step " + step + ": the loss history after it was discarded.");
+    }
+
+    @Override
+    public void captureCheckpoints(Command.CaptureCheckpoints c) {
+        changesView = false;
+        c.result().complete(experiment.replay().checkpoints());
+    }
+
+    @Override
+    public void restoreCheckpoints(Command.RestoreCheckpoints c) {
+        experiment.replay().restore(c.checkpoints(), experiment.liveModel());
+    }
 }

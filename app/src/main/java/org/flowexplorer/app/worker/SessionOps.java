@@ -105,7 +105,7 @@ final class SessionOps {
                 : new ModelMetadata.DatasetInfo(Snapshot.describeSource(e.settings().dataSource()), n, null, null);
         ModelMetadata meta = ModelMetadata.trained(tc, e.currentStep()).withDataset(info);
         Architecture arch = new Architecture(a.layers(), a.hidden(), a.coupling());
-        return new Session(e.model().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), arch, tc, view),
+        return new Session(e.liveModel().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), arch, tc, view),
                 LossHistory.of(e.history().snapshot()));
     }
 }
