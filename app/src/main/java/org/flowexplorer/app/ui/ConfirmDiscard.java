@@ -76,6 +76,29 @@ public final class ConfirmDiscard {
         return true;
     }
 
+    /**
+     * Runs {@code action} (training resumes from the checkpoint at {@code fromStep}) only if the
+     * user agrees to lose the steps after it; asked whenever steps would be lost, unless the user
+     * said not to ask.
+     */
+    public boolean runCutting(Node anchor, long fromStep, Runnable action) {
+        long lost = steps.getAsLong() - fromStep;
+        if (lost > 0 && !dontAsk) {
+            boolean[] stop = {false};
+            Window owner = anchor == null || anchor.getScene() == null ? null : anchor.getScene().getWindow();
+            boolean go = question.ask(owner, "Discard the " + grouped(lost) + " steps after step " + grouped(fromStep) + "?",
+                    "Training resumes from the checkpoint at step " + grouped(fromStep) + " (with a fresh optimiser):"
+                            + " the loss history and the checkpoints after it are discarded. Save the session first"
+                            + " (Ctrl+S) to keep them.", stop);
+            if (!go) {
+                return false;
+            }
+            dontAsk = stop[0];
+        }
+        action.run();
+        return true;
+    }
+
     /** {@code action} behind the question, for a button's or menu item's handler. */
     public Runnable guard(Node anchor, String what, Runnable action) {
         return () -> run(anchor, what, action);
