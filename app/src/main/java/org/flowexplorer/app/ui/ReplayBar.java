@@ -30,7 +30,7 @@ public final class ReplayBar extends HBox {
     private final ToggleButton play = new ToggleButton("▶");
     private final Label step = new Label("live");
     private final Button live = new Button("Live");
-    private final Button resume = new Button("Resume from here");
+    private final Button resume = new Button("Resume");
     private final Timeline animation;
     private boolean updating;
 
@@ -38,15 +38,18 @@ public final class ReplayBar extends HBox {
         ReplayViewModel replay = vm.replay();
         setId("replay-bar");
         getStyleClass().add("replay-bar");
-        setSpacing(6);
+        setSpacing(4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(2, 8, 0, 8));
+        // the bar takes the loss pane's width and never widens it (its buttons appear while a checkpoint is shown)
+        setMinWidth(0);
+        setPrefWidth(0);
         slider.setId("replay-slider");
         slider.setBlockIncrement(1);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
-        slider.setMinWidth(80);
+        slider.setMinWidth(40);
         HBox.setHgrow(slider, Priority.ALWAYS);
         Tooltip sliderTip = new Tooltip();
         sliderTip.setOnShowing(e -> sliderTip.setText("Drag through the checkpoints kept while training: every view"
@@ -61,8 +64,14 @@ public final class ReplayBar extends HBox {
         live.setId("replay-live");
         live.setTooltip(new Tooltip("Show the model being trained again (training stays paused)"));
         resume.setId("replay-resume");
-        resume.setTooltip(new Tooltip("Continue training from the step shown: the loss history after it is"
-                + " discarded (you are asked first); the optimiser starts afresh"));
+        resume.setTooltip(new Tooltip("Resume training from here: continue from the step shown; the loss history"
+                + " after it is discarded (you are asked first) and the optimiser starts afresh"));
+        for (Button b : new Button[] {live, resume}) {
+            b.setStyle("-fx-padding: 2 6 2 6;");
+            // only while a checkpoint is shown: a narrow loss pane keeps its slider
+            b.visibleProperty().bind(replay.shownIndexProperty().greaterThanOrEqualTo(0));
+            b.managedProperty().bind(b.visibleProperty());
+        }
         getChildren().addAll(play, slider, step, live, resume);
 
         animation = new Timeline(new KeyFrame(FRAME, e -> replay.advance()));
@@ -84,8 +93,6 @@ public final class ReplayBar extends HBox {
         replay.stepsProperty().addListener(o -> sync(replay));
         replay.shownIndexProperty().addListener(o -> sync(replay));
         step.textProperty().bind(replay.labelProperty());
-        live.disableProperty().bind(replay.shownIndexProperty().lessThan(0));
-        resume.disableProperty().bind(replay.shownIndexProperty().lessThan(0));
         live.setOnAction(e -> replay.showLive());
         resume.setOnAction(e -> ConfirmDiscard.of(vm).runCutting(this, replay.shownStepProperty().get(),
                 replay::resumeFromShown));

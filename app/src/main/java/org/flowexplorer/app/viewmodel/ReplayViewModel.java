@@ -48,7 +48,7 @@ public final class ReplayViewModel {
         requested = index;
         bytes.set(r.bytes());
         boundBytes = r.boundBytes();
-        label.set(r.showing() ? "step " + r.shownStep() + " (" + (index + 1) + " of " + r.steps().length + ")" : "live");
+        label.set(r.showing() ? "step " + r.shownStep() : "live");
         if (!r.showing()) {
             playing.set(false);
         }
@@ -115,7 +115,7 @@ public final class ReplayViewModel {
         return shownIndex.getReadOnlyProperty();
     }
 
-    /** "step 55 (52 of 54)" or "live". */
+    /** "step 55" or "live". */
     public ReadOnlyStringProperty labelProperty() {
         return label.getReadOnlyProperty();
     }
