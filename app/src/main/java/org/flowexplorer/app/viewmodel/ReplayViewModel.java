@@ -100,6 +100,13 @@ public final class ReplayViewModel {
         }
     }
 
+    /** The replay film's input from the worker (its frames are computed by whoever exports it). */
+    public java.util.concurrent.CompletableFuture<org.flowexplorer.app.scene.ReplayFrames> captureFilm(int densityResolution) {
+        var result = new java.util.concurrent.CompletableFuture<org.flowexplorer.app.scene.ReplayFrames>();
+        commands.send(new Command.CaptureReplay(densityResolution, result));
+        return result;
+    }
+
     /** The steps of the kept checkpoints, increasing (shared; never modify). */
     public ReadOnlyObjectProperty<long[]> stepsProperty() {
         return steps.getReadOnlyProperty();

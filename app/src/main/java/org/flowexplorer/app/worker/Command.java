@@ -67,6 +67,8 @@ public sealed interface Command {
         void captureCheckpoints(CaptureCheckpoints c);
 
         void restoreCheckpoints(RestoreCheckpoints c);
+
+        void captureReplay(CaptureReplay c);
     }
 
     /** Starts (or continues) training in a loop. */
@@ -378,6 +380,19 @@ public sealed interface Command {
 
         public RestoreCheckpoints {
             checkpoints = java.util.List.copyOf(checkpoints);
+        }
+    }
+
+    /**
+     * Completes {@code result} with the replay film's input (the run's checkpoints, the model's
+     * architecture, the displayed points and their box, the loss history), all immutable: its frames
+     * are computed on another thread ({@link org.flowexplorer.app.scene.ReplayFrames}).
+     */
+    record CaptureReplay(int densityResolution,
+            java.util.concurrent.CompletableFuture<org.flowexplorer.app.scene.ReplayFrames> result) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.captureReplay(this);
         }
     }
 

@@ -211,6 +211,15 @@ final class CommandHandler implements Command.Handler {
     }
 
     @Override
+    public void captureReplay(Command.CaptureReplay c) {
+        changesView = false;
+        Experiment.Points p = experiment.points();
+        c.result().complete(new org.flowexplorer.app.scene.ReplayFrames(experiment.replay().checkpoints(),
+                experiment.liveModel().spec(), p.display(), p.bounds(), c.densityResolution(),
+                experiment.history().snapshot()));
+    }
+
+    @Override
     public void restoreCheckpoints(Command.RestoreCheckpoints c) {
         experiment.replay().restore(c.checkpoints(), experiment.liveModel());
     }

@@ -15,13 +15,13 @@ import java.util.Set;
  * fields of the app's and model's own classes; skips what says when or how often something was
  * computed rather than what it shows (model versions, timings, the trainer's clipping window).
  */
-final class SameNumbers {
+public final class SameNumbers {
     private static final Set<String> SKIPPED = Set.of("modelVersion", "millis", "clipping");
 
     private SameNumbers() {
     }
 
-    static void assertSameNumbers(Object expected, Object actual, String path) {
+    public static void assertSameNumbers(Object expected, Object actual, String path) {
         if (expected == null || actual == null) {
             assertEquals(expected, actual, path);
             return;
