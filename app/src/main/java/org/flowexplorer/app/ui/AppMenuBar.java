@@ -64,6 +64,12 @@ public final class AppMenuBar extends MenuBar {
                 () -> exportReplay(w, ex, true));
         MenuItem replayFrames = item("Export training replay (PNG frames)…", "mdi2f-filmstrip", "menu-export-replay-frames",
                 null, () -> exportReplay(w, ex, false));
+        javafx.scene.control.CheckMenuItem keepCheckpoints = new javafx.scene.control.CheckMenuItem();
+        keepCheckpoints.setId("menu-session-checkpoints");
+        keepCheckpoints.selectedProperty().bindBidirectional(w.viewModel().files().saveCheckpointsProperty());
+        keepCheckpoints.textProperty().bind(Bindings.createStringBinding(() -> "Save replay checkpoints with the session ("
+                + w.viewModel().replay().sizeText() + ")",
+                w.viewModel().replay().bytesProperty()));
         var notExportable = Bindings.createBooleanBinding(
                 () -> focus.selected() == null || !focus.selected().exportable(), focus.selectedProperty());
         png.disableProperty().bind(notExportable);
@@ -75,6 +81,7 @@ public final class AppMenuBar extends MenuBar {
                         a::openSession),
                 item("Save session…", "mdi2c-content-save-outline", "menu-save-session", shortcut(KeyCode.S, false),
                         a::saveSession),
+                keepCheckpoints,
                 new SeparatorMenuItem(),
                 item("Open model (.zip/.npz)…", "mdi2c-cube-outline", "menu-open-model", shortcut(KeyCode.O, true),
                         a::openModel),

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.ReplayViewModel;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The replay timeline under the loss chart: a slider over the kept checkpoints (every view shows
@@ -27,10 +28,11 @@ public final class ReplayBar extends HBox {
     static final Duration FRAME = Duration.millis(200);
 
     private final Slider slider = new Slider(0, 1, 1);
-    private final ToggleButton play = new ToggleButton("▶");
+    private final ToggleButton play = new ToggleButton();
     private final Label step = new Label("live");
-    private final Button live = new Button("Live");
-    private final Button resume = new Button("Resume");
+    // icon buttons: at 1024 × 768 the loss pane is about 230 px wide, and the slider needs the room
+    private final Button live = new Button(null, new FontIcon("mdi2s-skip-next"));
+    private final Button resume = new Button(null, new FontIcon("mdi2r-redo"));
     private final Timeline animation;
     private boolean updating;
 
@@ -57,17 +59,22 @@ public final class ReplayBar extends HBox {
                 + " spaced, plus every 1000; " + replay.memoryText() + " of memory."));
         slider.setTooltip(sliderTip);
         play.setId("replay-play");
+        play.setGraphic(new FontIcon("mdi2p-play"));
+        play.setAccessibleText("Play the timeline");
+        live.setAccessibleText("Live");
+        resume.setAccessibleText("Resume training from here");
         play.setTooltip(new Tooltip("Play the timeline: step through the checkpoints as an animation"));
         step.setId("replay-step");
         step.setMinWidth(Label.USE_PREF_SIZE);
         step.setTooltip(new Tooltip("The step every view shows (live: the model being trained)"));
         live.setId("replay-live");
-        live.setTooltip(new Tooltip("Show the model being trained again (training stays paused)"));
+        live.setTooltip(new Tooltip("Live: show the model being trained again (training stays paused)"));
         resume.setId("replay-resume");
         resume.setTooltip(new Tooltip("Resume training from here: continue from the step shown; the loss history"
                 + " after it is discarded (you are asked first) and the optimiser starts afresh"));
         for (Button b : new Button[] {live, resume}) {
-            b.setStyle("-fx-padding: 2 6 2 6;");
+            b.setStyle("-fx-padding: 3 5 3 5;");
+            b.setMinWidth(Button.USE_PREF_SIZE);
             // only while a checkpoint is shown: a narrow loss pane keeps its slider
             b.visibleProperty().bind(replay.shownIndexProperty().greaterThanOrEqualTo(0));
             b.managedProperty().bind(b.visibleProperty());
@@ -78,7 +85,7 @@ public final class ReplayBar extends HBox {
         animation.setCycleCount(Animation.INDEFINITE);
         play.selectedProperty().bindBidirectional(replay.playingProperty());
         replay.playingProperty().addListener((o, was, now) -> {
-            play.setText(now ? "⏸" : "▶");
+            play.setGraphic(new FontIcon(now ? "mdi2p-pause" : "mdi2p-play"));
             if (now) {
                 animation.play();
             } else {

@@ -142,6 +142,11 @@ public final class ReplayViewModel {
         return megabytes(bytes.get()) + " of at most " + megabytes(boundBytes);
     }
 
+    /** "3.1 MB": about what the checkpoints add to a saved session (float32 data compress little). */
+    public String sizeText() {
+        return megabytes(bytes.get());
+    }
+
     static String megabytes(long b) {
         return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
     }

@@ -117,4 +117,30 @@ class ReplayViewModelTest {
         assertEquals("live", vm.replay().labelProperty().get());
         assertNotNull(vm.replay().memoryText());
     }
+
+    @Test
+    void aSessionSavedWithCheckpointsOpensWithItsTimeline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        worker.runStepsNow(12);
+        sync(worker, vm);
+        java.nio.file.Path plain = dir.resolve("plain.session.zip");
+        java.nio.file.Path kept = dir.resolve("kept.session.zip");
+        vm.files().saveSession(plain);
+        sync(worker, vm);
+        vm.files().saveCheckpointsProperty().set(true);
+        vm.files().saveSession(kept);
+        sync(worker, vm);
+        assertTrue(org.flowexplorer.model.io.CheckpointFile.load(plain).checkpoints().isEmpty(), "off by default");
+        assertTrue(java.nio.file.Files.size(kept) > java.nio.file.Files.size(plain));
+
+        TrainingWorker other = SameThreadWorker.small();
+        ExplorerViewModel opened = SameThreadWorker.viewModel(other, new ArrayList<>());
+        other.initializeNow();
+        opened.files().openSession(kept);
+        sync(other, opened);
+        assertEquals(13, opened.replay().stepsProperty().get().length, "steps 0 … 12");
+        opened.replay().show(4);
+        sync(other, opened);
+        assertEquals(4, opened.replay().shownStepProperty().get());
+    }
 }
