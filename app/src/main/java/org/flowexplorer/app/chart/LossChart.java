@@ -329,10 +329,7 @@ public class LossChart extends ChartRegion {
         LossCurvePainter.draw(g, detail.medians(), x0, x1, columns, this::px, this::py, medianColor(), 3.0);
         LossCurvePainter.draw(g, test, x0, x1, columns, this::px, this::py, testColor.get(), 2.0);
         if (Double.isFinite(stepMarker)) {
-            double x = Math.round(px(stepMarker)) + 0.5;
-            g.setStroke(textColor.get());
-            g.setLineWidth(1.5);
-            g.strokeLine(x, top, x, top + ph);
+            StepMarker.draw(g, (long) stepMarker, px(stepMarker), left, left + pw, top, top + ph, textColor.get());
         }
         g.restore();
         offScale = LossCurvePainter.markOffScale(g, train, axis, this::px, top, trainColor.get())

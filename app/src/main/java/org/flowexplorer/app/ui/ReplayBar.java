@@ -6,7 +6,6 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -19,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The replay timeline under the loss chart: a slider over the kept checkpoints (every view shows
- * the one under the thumb), play/pause to animate it, the step shown, "Live" to follow training
+ * the one under the thumb; the loss chart marks and names its step), play/pause to animate it, "Live" to follow training
  * again and "Resume from here" (after {@link ConfirmDiscard}) to continue training from the step
  * shown. FX thread.
  */
@@ -29,7 +28,6 @@ public final class ReplayBar extends HBox {
 
     private final Slider slider = new Slider(0, 1, 1);
     private final ToggleButton play = new ToggleButton();
-    private final Label step = new Label("live");
     // icon buttons: at 1024 × 768 the loss pane is about 230 px wide, and the slider needs the room
     private final Button live = new Button(null, new FontIcon("mdi2s-skip-next"));
     private final Button resume = new Button(null, new FontIcon("mdi2r-redo"));
@@ -54,19 +52,17 @@ public final class ReplayBar extends HBox {
         slider.setMinWidth(40);
         HBox.setHgrow(slider, Priority.ALWAYS);
         Tooltip sliderTip = new Tooltip();
-        sliderTip.setOnShowing(e -> sliderTip.setText("Drag through the checkpoints kept while training: every view"
+        sliderTip.setOnShowing(e -> sliderTip.setText("Shown: " + replay.labelProperty().get() + ". Drag through the checkpoints kept while training: every view"
                 + " shows the model at that step (training pauses). Dense for the first 50 steps, then logarithmically"
                 + " spaced, plus every 1000; " + replay.memoryText() + " of memory."));
         slider.setTooltip(sliderTip);
         play.setId("replay-play");
+        play.setStyle("-fx-padding: 3 5 3 5;");
         play.setGraphic(new FontIcon("mdi2p-play"));
         play.setAccessibleText("Play the timeline");
         live.setAccessibleText("Live");
         resume.setAccessibleText("Resume training from here");
         play.setTooltip(new Tooltip("Play the timeline: step through the checkpoints as an animation"));
-        step.setId("replay-step");
-        step.setMinWidth(Label.USE_PREF_SIZE);
-        step.setTooltip(new Tooltip("The step every view shows (live: the model being trained)"));
         live.setId("replay-live");
         live.setTooltip(new Tooltip("Live: show the model being trained again (training stays paused)"));
         resume.setId("replay-resume");
@@ -75,11 +71,10 @@ public final class ReplayBar extends HBox {
         for (Button b : new Button[] {live, resume}) {
             b.setStyle("-fx-padding: 3 5 3 5;");
             b.setMinWidth(Button.USE_PREF_SIZE);
-            // only while a checkpoint is shown: a narrow loss pane keeps its slider
-            b.visibleProperty().bind(replay.shownIndexProperty().greaterThanOrEqualTo(0));
-            b.managedProperty().bind(b.visibleProperty());
+            b.disableProperty().bind(replay.shownIndexProperty().lessThan(0)); // live: nothing to leave or resume
         }
-        getChildren().addAll(play, slider, step, live, resume);
+        // the step shown is written at the loss chart's marker (and in the status bar): the slider keeps the room
+        getChildren().addAll(play, slider, live, resume);
 
         animation = new Timeline(new KeyFrame(FRAME, e -> replay.advance()));
         animation.setCycleCount(Animation.INDEFINITE);
@@ -99,7 +94,6 @@ public final class ReplayBar extends HBox {
         });
         replay.stepsProperty().addListener(o -> sync(replay));
         replay.shownIndexProperty().addListener(o -> sync(replay));
-        step.textProperty().bind(replay.labelProperty());
         live.setOnAction(e -> replay.showLive());
         resume.setOnAction(e -> ConfirmDiscard.of(vm).runCutting(this, replay.shownStepProperty().get(),
                 replay::resumeFromShown));

@@ -329,6 +329,11 @@ public sealed interface Command {
         }
 
         public ShowCheckpoint {
+            requireStep(step);
+        }
+
+        /** A step on the timeline: never negative. */
+        static void requireStep(long step) {
             if (step < 0) {
                 throw new IllegalArgumentException("step must not be negative, got " + step);
             }
@@ -354,7 +359,7 @@ public sealed interface Command {
         }
 
         public ResumeFrom {
-            new ShowCheckpoint(step);
+            ShowCheckpoint.requireStep(step);
         }
     }
 

@@ -22,15 +22,15 @@ import org.testfx.api.FxToolkit;
 class ReplayCliTest {
     @TempDir
     static Path dir;
-
     static Path withCheckpoints;
     static Path without;
 
+    /** One model trained with 12 checkpoints on checkerboard, one without any; the toolkit owned by TestFX. */
     @BeforeAll
     static void trainTwoModels() throws Exception {
-        FxToolkit.registerPrimaryStage();
         withCheckpoints = dir.resolve("cp.zip");
         without = dir.resolve("plain.zip");
+        FxToolkit.registerPrimaryStage();
         CliRunner.run("train", "--dataset", "checkerboard", "--n", 400, "--layers", 4, "--hidden", "16,16", "--steps", 120,
                 "--checkpoints", 12, "--out", withCheckpoints).assertOk();
         CliRunner.run("train", "--dataset", "moons", "--n", 200, "--layers", 2, "--hidden", "8", "--steps", 5,
