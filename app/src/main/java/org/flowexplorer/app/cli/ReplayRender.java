@@ -124,7 +124,7 @@ final class ReplayRender {
         LossSnapshot loss = loaded.model().metadata().lossHistory();
         List<Checkpoint> checkpoints = loaded.checkpoints();
         ReplayFrames frames = new ReplayFrames(checkpoints, last.spec(), xy, Bounds.ofData(xy), FILM_DENSITY_GRID, loss);
-        ReplayAnimation film = new ReplayAnimation(frames, new ReplayAnimation.Options(w, h, scale, 150), null);
+        ReplayAnimation film = new ReplayAnimation(frames, new ReplayAnimation.Options(w, h, scale, 150));
         CliCommand.write(out, () -> AnimationExport.writeGif(film, out, null, null));
         return film.frameCount();
     }

@@ -11,7 +11,6 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.function.IntConsumer;
 import org.flowexplorer.app.chart.Colormaps;
 import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.scene.DensityImage;
@@ -48,31 +47,21 @@ public final class ReplayAnimation implements AnimationFrames {
 
     private final ReplayFrames frames;
     private final Options options;
-    private final IntConsumer computed;
 
-    /** @param computed told the index of each frame computed (for tests and progress); may be null */
-    public ReplayAnimation(ReplayFrames frames, Options options, IntConsumer computed) {
-        this.frames = frames;
+    public ReplayAnimation(ReplayFrames frames, Options options) {
+        this.frames = java.util.Objects.requireNonNull(frames, "frames");
         this.options = options;
-        this.computed = computed;
     }
 
+    /** One frame per checkpoint. */
     @Override
     public int frameCount() {
         return frames.size();
     }
 
     @Override
-    public int frameDelayMs() {
-        return options.frameDelayMs();
-    }
-
-    @Override
     public BufferedImage renderFrame(int index) {
         ReplayFrames.Frame f = frames.frame(index);
-        if (computed != null) {
-            computed.accept(index);
-        }
         BufferedImage img = new BufferedImage((int) Math.round(options.width() * options.scale()),
                 (int) Math.round(options.height() * options.scale()), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -87,6 +76,11 @@ public final class ReplayAnimation implements AnimationFrames {
             g.dispose();
         }
         return img;
+    }
+
+    @Override
+    public int frameDelayMs() {
+        return options.frameDelayMs();
     }
 
     private void draw(Graphics2D g, ReplayFrames.Frame f) {

@@ -67,9 +67,7 @@ public final class AppMenuBar extends MenuBar {
         javafx.scene.control.CheckMenuItem keepCheckpoints = new javafx.scene.control.CheckMenuItem();
         keepCheckpoints.setId("menu-session-checkpoints");
         keepCheckpoints.selectedProperty().bindBidirectional(w.viewModel().files().saveCheckpointsProperty());
-        keepCheckpoints.textProperty().bind(Bindings.createStringBinding(() -> "Save replay checkpoints with the session ("
-                + w.viewModel().replay().sizeText() + ")",
-                w.viewModel().replay().bytesProperty()));
+        keepCheckpoints.setText("Save replay checkpoints with the session");
         var notExportable = Bindings.createBooleanBinding(
                 () -> focus.selected() == null || !focus.selected().exportable(), focus.selectedProperty());
         png.disableProperty().bind(notExportable);
@@ -100,6 +98,8 @@ public final class AppMenuBar extends MenuBar {
                 recent,
                 new SeparatorMenuItem(),
                 item("Quit", "mdi2e-exit-to-app", "menu-quit", shortcut(KeyCode.Q, false), a::quit));
+        file.setOnShowing(e -> keepCheckpoints.setText("Save replay checkpoints with the session ("
+                + w.viewModel().replay().sizeText() + ")"));
         file.setId("menu-file");
 
         // ---------------------------------------------------------------- View

@@ -278,7 +278,7 @@ public final class ExportActions {
         if (target == null) {
             return null;
         }
-        ReplayAnimation anim = new ReplayAnimation(film, ReplayAnimation.Options.defaults(), null);
+        ReplayAnimation anim = new ReplayAnimation(film, ReplayAnimation.Options.defaults());
         int frames = anim.frameCount();
         return start("Writing the training replay (" + frames + " checkpoints) to " + target.getFileName() + "…",
                 new Task<Object>() {

@@ -52,7 +52,7 @@ public final class ReplayBar extends HBox {
         slider.setMinWidth(40);
         HBox.setHgrow(slider, Priority.ALWAYS);
         Tooltip sliderTip = new Tooltip();
-        sliderTip.setOnShowing(e -> sliderTip.setText("Shown: " + replay.labelProperty().get() + ". Drag through the checkpoints kept while training: every view"
+        sliderTip.setOnShowing(e -> sliderTip.setText("Shown: " + replay.label() + ". Drag through the checkpoints kept while training: every view"
                 + " shows the model at that step (training pauses). Dense for the first 50 steps, then logarithmically"
                 + " spaced, plus every 1000; " + replay.memoryText() + " of memory."));
         slider.setTooltip(sliderTip);

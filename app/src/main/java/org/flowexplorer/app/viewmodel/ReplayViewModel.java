@@ -8,8 +8,6 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.ReplayState;
@@ -24,16 +22,15 @@ public final class ReplayViewModel {
     private final ReadOnlyObjectWrapper<long[]> steps = new ReadOnlyObjectWrapper<>(this, "steps", new long[0]);
     private final ReadOnlyLongWrapper shownStep = new ReadOnlyLongWrapper(this, "shownStep", ReplayState.LIVE);
     private final ReadOnlyIntegerWrapper shownIndex = new ReadOnlyIntegerWrapper(this, "shownIndex", -1);
-    private final ReadOnlyLongWrapper bytes = new ReadOnlyLongWrapper(this, "bytes");
-    private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper(this, "label", "live");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final CommandChannel commands;
+    private long bytes;
     private long boundBytes;
     /** The index last asked for, so dragging sends one command per checkpoint crossed. */
     private int requested = -1;
 
     ReplayViewModel(CommandChannel commands) {
-        this.commands = commands;
+        this.commands = java.util.Objects.requireNonNull(commands, "commands");
     }
 
     void accept(SnapshotDiff d) {
@@ -46,9 +43,8 @@ public final class ReplayViewModel {
         int index = r.showing() ? r.indexAtOrBefore(r.shownStep()) : -1;
         shownIndex.set(index);
         requested = index;
-        bytes.set(r.bytes());
+        bytes = r.bytes();
         boundBytes = r.boundBytes();
-        label.set(r.showing() ? "step " + r.shownStep() : "live");
         if (!r.showing()) {
             playing.set(false);
         }
@@ -71,7 +67,7 @@ public final class ReplayViewModel {
     public void showLive() {
         playing.set(false);
         requested = -1;
-        commands.send(new Command.ShowLive());
+        commands.send(new Command.ShowCheckpoint(ReplayState.LIVE));
     }
 
     /**
@@ -112,9 +108,19 @@ public final class ReplayViewModel {
         return steps.getReadOnlyProperty();
     }
 
+    /** "step 55", or "live" while the views follow training. */
+    public String label() {
+        return shownStep.get() == ReplayState.LIVE ? "live" : "step " + shownStep.get();
+    }
+
     /** The step every view shows, {@link ReplayState#LIVE} when they follow training. */
     public ReadOnlyLongProperty shownStepProperty() {
         return shownStep.getReadOnlyProperty();
+    }
+
+    /** "3.1 MB of at most 36.2 MB", for the timeline's tooltip. */
+    public String memoryText() {
+        return sizeText() + " of at most " + String.format(Locale.ROOT, "%.1f MB", boundBytes / 1e6);
     }
 
     /** The shown checkpoint's index in {@link #stepsProperty()}, −1 when live. */
@@ -122,32 +128,13 @@ public final class ReplayViewModel {
         return shownIndex.getReadOnlyProperty();
     }
 
-    /** "step 55" or "live". */
-    public ReadOnlyStringProperty labelProperty() {
-        return label.getReadOnlyProperty();
-    }
-
-    /** Memory the worker's checkpoints take. */
-    public ReadOnlyLongProperty bytesProperty() {
-        return bytes.getReadOnlyProperty();
+    /** "3.1 MB": about what the checkpoints add to a saved session (float32 data compress little). */
+    public String sizeText() {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /** Whether the timeline animates (the window steps it with {@link #advance()}). */
     public BooleanProperty playingProperty() {
         return playing;
-    }
-
-    /** "3.1 MB of at most 36.2 MB", for the timeline's tooltip. */
-    public String memoryText() {
-        return megabytes(bytes.get()) + " of at most " + megabytes(boundBytes);
-    }
-
-    /** "3.1 MB": about what the checkpoints add to a saved session (float32 data compress little). */
-    public String sizeText() {
-        return megabytes(bytes.get());
-    }
-
-    static String megabytes(long b) {
-        return String.format(Locale.ROOT, "%.1f MB", b / 1e6);
     }
 }

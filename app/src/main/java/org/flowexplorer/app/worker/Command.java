@@ -60,8 +60,6 @@ public sealed interface Command {
         // ---- replay (ReplayState, Replay) ----
         void showCheckpoint(ShowCheckpoint c);
 
-        void showLive(ShowLive c);
-
         void resumeFrom(ResumeFrom c);
 
         void captureCheckpoints(CaptureCheckpoints c);
@@ -321,30 +319,25 @@ public sealed interface Command {
 
     // ---- replay -------------------------------------------------------------------------------
 
-    /** Pauses, and every view shows the newest checkpoint at or before {@code step} (see {@link ReplayState}). */
+    /**
+     * Pauses, and every view shows the newest checkpoint at or before {@code step} (see
+     * {@link ReplayState}); a step before the first checkpoint is an error the worker reports.
+     * {@link ReplayState#LIVE}: the views follow the model being trained again.
+     */
     record ShowCheckpoint(long step) implements Command {
         @Override
         public void sendTo(Handler h) {
             h.showCheckpoint(this);
         }
-
-        public ShowCheckpoint {
-            requireStep(step);
-        }
-
-        /** A step on the timeline: never negative. */
-        static void requireStep(long step) {
-            if (step < 0) {
-                throw new IllegalArgumentException("step must not be negative, got " + step);
-            }
-        }
     }
 
-    /** The views follow the model being trained again. */
-    record ShowLive() implements Command {
+    /** Completes {@code result} with the run's checkpoints (immutable), e.g. to save them with a session. */
+    record CaptureCheckpoints(
+            java.util.concurrent.CompletableFuture<java.util.List<org.flowexplorer.model.train.Checkpoint>> result)
+            implements Command {
         @Override
         public void sendTo(Handler h) {
-            h.showLive(this);
+            h.captureCheckpoints(this);
         }
     }
 
@@ -356,20 +349,6 @@ public sealed interface Command {
         @Override
         public void sendTo(Handler h) {
             h.resumeFrom(this);
-        }
-
-        public ResumeFrom {
-            ShowCheckpoint.requireStep(step);
-        }
-    }
-
-    /** Completes {@code result} with the run's checkpoints (immutable), e.g. to save them with a session. */
-    record CaptureCheckpoints(
-            java.util.concurrent.CompletableFuture<java.util.List<org.flowexplorer.model.train.Checkpoint>> result)
-            implements Command {
-        @Override
-        public void sendTo(Handler h) {
-            h.captureCheckpoints(this);
         }
     }
 

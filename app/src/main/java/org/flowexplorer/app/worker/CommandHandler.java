@@ -186,22 +186,21 @@ final class CommandHandler implements Command.Handler {
 
     @Override
     public void showCheckpoint(Command.ShowCheckpoint c) {
+        if (c.step() == ReplayState.LIVE) {
+            experiment.showLive();
+            return;
+        }
         run.pause();
         long shown = experiment.showCheckpoint(c.step());
         run.setNotice("Showing the model at step " + shown + " (training paused; Play continues from step "
                 + experiment.currentStep() + ").");
     }
 
-    @Override
-    public void showLive(Command.ShowLive c) {
-        experiment.showLive();
-    }
-
+    /** A new run from the checkpoint (the worker pauses first; {@code newRun} leaves it paused). */
     @Override
     public void resumeFrom(Command.ResumeFrom c) {
-        run.pause();
-        long step = experiment.resumeFrom(c.step());
-        newRun("Resumed from the checkpoint at step " + step + ": the loss history after it was discarded.");
+        newRun("Resumed from the checkpoint at step " + experiment.resumeFrom(c.step())
+                + ": the loss history after it was discarded.");
     }
 
     @Override

@@ -20,10 +20,9 @@ import org.testfx.api.FxToolkit;
 
 /** train --checkpoints, render --step and render --view replay, in-process; their error paths. */
 class ReplayCliTest {
+    static Path withCheckpoints, without;
     @TempDir
     static Path dir;
-    static Path withCheckpoints;
-    static Path without;
 
     /** One model trained with 12 checkpoints on checkerboard, one without any; the toolkit owned by TestFX. */
     @BeforeAll

@@ -63,7 +63,7 @@ class ReplayViewModelTest {
         sync(worker, vm);
         assertEquals(30, vm.replay().shownStepProperty().get());
         assertEquals(index, vm.replay().shownIndexProperty().get());
-        assertEquals("step 30", vm.replay().labelProperty().get());
+        assertEquals("step 30", vm.replay().label());
         List<Object> shown = everyView(vm);
 
         CompletableFuture<List<Checkpoint>> cps = new CompletableFuture<>();
@@ -114,7 +114,7 @@ class ReplayViewModelTest {
         sync(worker, vm);
         vm.replay().showLive();
         sync(worker, vm);
-        assertEquals("live", vm.replay().labelProperty().get());
+        assertEquals("live", vm.replay().label());
         assertNotNull(vm.replay().memoryText());
     }
 

@@ -86,7 +86,7 @@ class ReplayTest {
         // and the views really moved: the live model's density differs
         assertFalse(java.util.Arrays.equals(live.view().density().values(), shown.view().density().values()));
 
-        handle(replayed, new Command.ShowLive());
+        handle(replayed, new Command.ShowCheckpoint(ReplayState.LIVE));
         assertSameNumbers(live.view(), replayed.publishNow().view(), "back to live");
     }
 

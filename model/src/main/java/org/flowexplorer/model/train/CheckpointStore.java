@@ -120,15 +120,11 @@ public final class CheckpointStore {
         return s;
     }
 
+    /** How many checkpoints are kept, and the memory their arrays take in bytes. */
     public int size() {
         return kept.size();
     }
 
-    public boolean isEmpty() {
-        return kept.isEmpty();
-    }
-
-    /** Memory the kept checkpoints' arrays take, in bytes. */
     public long bytes() {
         return bytes;
     }
