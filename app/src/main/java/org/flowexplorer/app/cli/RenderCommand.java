@@ -47,8 +47,7 @@ final class RenderCommand extends CliCommand {
     static final List<String> VIEWS = java.util.stream.Stream.of(
             java.util.stream.Stream.of("density", "samples", "layers", "latent", "loss", "masks"),
             LayerAnatomyRender.VIEWS.stream(),
-            java.util.stream.Stream.of(DiagnosticsRender.CONDITIONER, DiagnosticsRender.HEALTH),
-            java.util.stream.Stream.of(ReplayRender.VIEW))
+            java.util.stream.Stream.of(DiagnosticsRender.CONDITIONER, DiagnosticsRender.HEALTH))
             .flatMap(s -> s).toList();
     private static final int DENSITY_GRID = 160;
     private static final int WARP_LINES = 13;
@@ -101,8 +100,8 @@ final class RenderCommand extends CliCommand {
     @Override
     void validate() {
         view = view.toLowerCase(Locale.ROOT);
-        if (!VIEWS.contains(view)) {
-            throw usage("--view must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'");
+        if (!VIEWS.contains(view) && !view.equals(ReplayRender.VIEW)) { // replay: a GIF only, not in the image views
+            throw usage("--view must be one of " + String.join(", ", VIEWS) + " or " + ReplayRender.VIEW + ", got '" + view + "'");
         }
         model.validate(this);
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);

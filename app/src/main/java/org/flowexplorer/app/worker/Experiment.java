@@ -43,6 +43,8 @@ final class Experiment {
     private double trainNll = Double.NaN;
     private double testNll = Double.NaN;
     private final Replay replay = new Replay();
+    /** {@link #model} or, while a checkpoint is shown, the model restored from it. */
+    private RealNVP viewed;
 
     Experiment(DatasetSettings dataset, ArchitectureSettings architecture, TrainingConfig training,
             TrainingWorker.Options options) {
@@ -164,6 +166,7 @@ final class Experiment {
 
     private void swap(RealNVP m, Trainer t, LossHistory h, long offset) {
         model = m;
+        viewed = m;
         trainer = t;
         history = h;
         stepOffset = offset;
@@ -251,6 +254,7 @@ final class Experiment {
     /** Every view shows the newest checkpoint at or before {@code step}; returns its step. */
     long showCheckpoint(long step) {
         long shown = replay.show(step, model);
+        viewed = replay.shown();
         modelVersion++;
         return shown;
     }
@@ -258,6 +262,7 @@ final class Experiment {
     /** The views follow the live model again. */
     void showLive() {
         replay.showLive();
+        viewed = model;
         modelVersion++;
     }
 
@@ -325,7 +330,7 @@ final class Experiment {
 
     /** The model the views show: the live one, or the checkpoint being replayed ({@link Replay}). */
     RealNVP model() {
-        return replay.showing() ? replay.shown() : model;
+        return viewed;
     }
 
     Trainer trainer() {
