@@ -64,6 +64,7 @@ public class LossChart extends ChartRegion {
     private final CheckBox logToggle = new CheckBox("log y");
     private final LossFloor floor = new LossFloor();
     private double hoverX = Double.NaN;
+    private double stepMarker = Double.NaN;
 
     // Layout and mapping of the last redraw.
     private double left = MIN_LEFT;
@@ -122,6 +123,12 @@ public class LossChart extends ChartRegion {
         train.clear();
         test.clear();
         detail.clear();
+        scheduler.markDirty();
+    }
+
+    /** A vertical line at {@code step} (the step the replay timeline shows); NaN removes it. */
+    public void setStepMarker(double step) {
+        stepMarker = step;
         scheduler.markDirty();
     }
 
@@ -321,6 +328,9 @@ public class LossChart extends ChartRegion {
         LossCurvePainter.draw(g, train, x0, x1, columns, this::px, this::py, trainColor.get(), 1.2);
         LossCurvePainter.draw(g, detail.medians(), x0, x1, columns, this::px, this::py, medianColor(), 3.0);
         LossCurvePainter.draw(g, test, x0, x1, columns, this::px, this::py, testColor.get(), 2.0);
+        if (Double.isFinite(stepMarker)) {
+            StepMarker.draw(g, (long) stepMarker, px(stepMarker), left, left + pw, top, top + ph, textColor.get());
+        }
         g.restore();
         offScale = LossCurvePainter.markOffScale(g, train, axis, this::px, top, trainColor.get())
                 + LossCurvePainter.markOffScale(g, test, axis, this::px, top, testColor.get());

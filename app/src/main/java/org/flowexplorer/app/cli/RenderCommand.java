@@ -38,7 +38,10 @@ import picocli.CommandLine.Option;
                         + " logdet (layer --layer's log|det J| map over its input plane and the median point's waterfall),"
                         + " logdet-cumulative (the same for layers 1…K over data space), jacobian (Jacobian glyphs of"
                         + " data → layer --layer and the median point's matrices), conditioner (coupling --layer K's s"
-                        + " and t curves over its input), health (numerical health).",
+                        + " and t curves over its input), health (numerical health), replay (the training replay"
+                        + " film of a model saved with checkpoints: density and latent per checkpoint, .gif).",
+                "With --step S, any view shows the model at the last stored checkpoint at or before step S"
+                        + " (the result's checkpoint_step says which).",
                 "With --view layers, an --out ending in .gif writes the layer animation instead."})
 final class RenderCommand extends CliCommand {
     static final List<String> VIEWS = java.util.stream.Stream.of(
@@ -87,13 +90,18 @@ final class RenderCommand extends CliCommand {
                     + " L×F + 1 frames plus 6 hold frames at each end.")
     int framesPerLayer;
 
+    @Option(names = "--step", paramLabel = "S", description = "Render the model at the last checkpoint at or before step S"
+            + " (a model saved with `train --checkpoints N`).")
+    Long step;
+
     private String format;
+    private Long checkpointStep;
 
     @Override
     void validate() {
         view = view.toLowerCase(Locale.ROOT);
-        if (!VIEWS.contains(view)) {
-            throw usage("--view must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'");
+        if (!VIEWS.contains(view) && !view.equals(ReplayRender.VIEW)) { // replay: a GIF only, not in the image views
+            throw usage("--view must be one of " + String.join(", ", VIEWS) + " or " + ReplayRender.VIEW + ", got '" + view + "'");
         }
         model.validate(this);
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -101,7 +109,8 @@ final class RenderCommand extends CliCommand {
         if (format == null) {
             throw usage("--out must name a .png or .svg file, got '" + out + "'");
         }
-        if (format.equals("gif") && !view.equals("layers")) {
+        ReplayRender.validateRender(this, step, view, format);
+        if (format.equals("gif") && !view.equals("layers") && !view.equals(ReplayRender.VIEW)) {
             throw usage("--out .gif (the layer animation) needs --view layers, got --view " + view);
         }
         Outputs.requireWritable(out);
@@ -126,6 +135,12 @@ final class RenderCommand extends CliCommand {
     @Override
     void execute() throws DataFileException {
         LoadedModel loaded = model.load(this);
+        if (step != null) {
+            stage("restoring the checkpoint at or before step " + step);
+            ReplayRender.Chosen chosen = ReplayRender.atStep(model.path(), step);
+            loaded = chosen.model();
+            checkpointStep = chosen.step();
+        }
         RealNVP flow = loaded.model();
         int layers = flow.spec().layers();
         if (layer != null && layer > layers) {
@@ -153,6 +168,12 @@ final class RenderCommand extends CliCommand {
                     + " (train in the app or with `train --out`)");
         }
 
+        if (view.equals(ReplayRender.VIEW)) {
+            int frames = ReplayRender.writeFilm(model.path(), points, n, seed, width != null ? width : 880,
+                    height != null ? height : 520, scale, out);
+            emitResult(width != null ? width : 880, height != null ? height : 520, frames);
+            return;
+        }
         if (format.equals("gif")) {
             float[] xy = points != null ? points : flow.samplePoints(n, seed);
             FlowTrace trace = flow.traceForward(xy);
@@ -189,6 +210,10 @@ final class RenderCommand extends CliCommand {
         }
         if (frames != null) {
             r.put("frames", frames);
+        }
+        if (checkpointStep != null) {
+            r.put("requested_step", step);
+            r.put("checkpoint_step", checkpointStep);
         }
         emit(r);
     }

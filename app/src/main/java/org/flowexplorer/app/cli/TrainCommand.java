@@ -90,6 +90,11 @@ final class TrainCommand extends CliCommand {
     @Option(names = "--out", paramLabel = "M.zip|M.npz", description = "Where to save the trained model.")
     Path out;
 
+    @Option(names = "--checkpoints", paramLabel = "N", description = "Keep N checkpoints of the parameters on the"
+            + " replay schedule (every step to 50, then log-spaced, plus every 1000; thinned evenly on a log-step axis)"
+            + " in the --out .zip, for 'render --step' and 'render --view replay'.")
+    Integer checkpoints;
+
     @Option(names = "--save-diverged", description = "Save the model to --out even if training diverged (exit status stays 1).")
     boolean saveDiverged;
 
@@ -119,6 +124,7 @@ final class TrainCommand extends CliCommand {
             Models.requireStateDictFor(this, "--out", out, coupling);
             Outputs.requireWritable(out);
         }
+        ReplayRender.validateTrain(this, checkpoints, out);
     }
 
     private Potential parseEnergy() {
@@ -181,6 +187,7 @@ final class TrainCommand extends CliCommand {
         stage("computing the initial NLL of " + dataN + " points with --hidden " + architecture.hiddenText());
         double initialNll = model.meanNll(data);
         Trainer trainer = new Trainer(model, data, config);
+        org.flowexplorer.model.train.CheckpointStore store = ReplayRender.trainStore(checkpoints, model);
 
         stage("training with --hidden " + architecture.hiddenText() + " and batch " + config.batchSize());
         long[] stepNanos = new long[steps];
@@ -216,6 +223,9 @@ final class TrainCommand extends CliCommand {
                 windowSteps = 0;
             }
             history.append(trainer.steps(), smoothing.add(loss), measuredTest);
+            if (store != null) {
+                store.offer(trainer.steps(), model);
+            }
         }
         if (diverged.isEmpty() && Models.nonFiniteParameters(model) > 0) {
             diverged = Optional.of(Models.nonFiniteCause(model));
@@ -239,7 +249,10 @@ final class TrainCommand extends CliCommand {
         stage("computing the final NLL of " + dataN + " points");
         double trainNll = model.meanNll(data);
         Double testNll = testData != null ? model.meanNll(testData) : null;
-        if (out != null) {
+        if (out != null && store != null) {
+            CliCommand.write(out, () -> org.flowexplorer.model.io.CheckpointFile.saveModel(out, model, metadata,
+                    ReplayRender.finished(store, trainer.steps(), model)));
+        } else if (out != null) {
             Models.save(out, model, metadata);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -292,6 +305,9 @@ final class TrainCommand extends CliCommand {
         r.put("wall_s", round(wall, 3));
         if (out != null) {
             r.put("out", out.toString());
+        }
+        if (store != null) {
+            r.put("checkpoints", store.size());
         }
         emit(r);
     }

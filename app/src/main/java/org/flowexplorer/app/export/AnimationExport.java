@@ -25,7 +25,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.flowexplorer.model.fs.AtomicFiles;
 
 /**
- * Writes a {@link LayerAnimation} as an animated GIF (loops forever, per-frame delay from the
+ * Writes an animation ({@link LayerAnimation}, {@link ReplayAnimation}) as an animated GIF (loops forever, per-frame delay from the
  * options) or as a numbered PNG frame sequence (for video tools: {@code ffmpeg -i frame_%04d.png}).
  *
  * <p>GIF frames after the first store only the rectangle that changed since the previous frame
@@ -44,7 +44,7 @@ public final class AnimationExport {
     }
 
     /** Writes the animation as an animated GIF to {@code file}, atomically. */
-    public static void writeGif(LayerAnimation animation, Path file, DoubleConsumer progress, BooleanSupplier cancelled)
+    public static void writeGif(AnimationFrames animation, Path file, DoubleConsumer progress, BooleanSupplier cancelled)
             throws IOException {
         int frames = animation.frameCount();
         AtomicFiles.write(file, out -> {
@@ -52,7 +52,7 @@ public final class AnimationExport {
             try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                 writer.setOutput(ios);
                 writer.prepareWriteSequence(null);
-                int delayCs = Math.max(2, Math.round(animation.options().frameDelayMs() / 10f));
+                int delayCs = Math.max(2, Math.round(animation.frameDelayMs() / 10f));
                 int[] previous = null;
                 for (int i = 0; i < frames; i++) {
                     checkCancelled(cancelled);
@@ -79,12 +79,12 @@ public final class AnimationExport {
 
     /**
      * Writes frames {@code prefix_0000.png}, {@code prefix_0001.png}, … (one per
-     * {@link LayerAnimation#frameCount()}) into {@code dir}, which is created if missing; existing
+     * {@link AnimationFrames#frameCount()}) into {@code dir}, which is created if missing; existing
      * files of the same names are replaced only when the whole sequence is done.
      *
      * @return the written files in frame order
      */
-    public static List<Path> writeFrames(LayerAnimation animation, Path dir, String prefix, DoubleConsumer progress,
+    public static List<Path> writeFrames(AnimationFrames animation, Path dir, String prefix, DoubleConsumer progress,
             BooleanSupplier cancelled) throws IOException {
         if (prefix == null || prefix.isBlank() || prefix.matches(".*[/\\\\].*")) {
             throw new IllegalArgumentException("frame prefix must be a plain file name part, got '" + prefix + "'");

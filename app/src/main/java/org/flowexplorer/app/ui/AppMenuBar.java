@@ -31,6 +31,12 @@ public final class AppMenuBar extends MenuBar {
     private final Menu recent = new Menu("Recent files");
     private final Menu presets = new Menu("Presets");
 
+    /** The replay film's input comes from the worker; the export itself runs on the task runner. */
+    private static void exportReplay(MainWindow w, ExportActions ex, boolean gif) {
+        w.viewModel().replay().captureFilm(96)
+                .thenAcceptAsync(film -> ex.exportReplay(film, gif), javafx.application.Platform::runLater);
+    }
+
     AppMenuBar(MainWindow w) {
         setId("menu-bar");
         setMinWidth(USE_PREF_SIZE); // the toolbar beside it overflows into its » menu; the menus never shrink to "…"
@@ -54,6 +60,14 @@ public final class AppMenuBar extends MenuBar {
                 shortcut(KeyCode.G, true), () -> ex.exportGif(w.target(Panel.LAYER_STEPPER)));
         MenuItem frames = item("Export frames (PNG sequence)…", "mdi2f-filmstrip", "menu-export-frames", null,
                 () -> ex.exportFrames(w.target(Panel.LAYER_STEPPER)));
+        MenuItem replayGif = item("Export training replay (GIF)…", "mdi2h-history", "menu-export-replay", null,
+                () -> exportReplay(w, ex, true));
+        MenuItem replayFrames = item("Export training replay (PNG frames)…", "mdi2f-filmstrip", "menu-export-replay-frames",
+                null, () -> exportReplay(w, ex, false));
+        javafx.scene.control.CheckMenuItem keepCheckpoints = new javafx.scene.control.CheckMenuItem();
+        keepCheckpoints.setId("menu-session-checkpoints");
+        keepCheckpoints.selectedProperty().bindBidirectional(w.viewModel().files().saveCheckpointsProperty());
+        keepCheckpoints.setText("Save replay checkpoints with the session");
         var notExportable = Bindings.createBooleanBinding(
                 () -> focus.selected() == null || !focus.selected().exportable(), focus.selectedProperty());
         png.disableProperty().bind(notExportable);
@@ -65,6 +79,7 @@ public final class AppMenuBar extends MenuBar {
                         a::openSession),
                 item("Save session…", "mdi2c-content-save-outline", "menu-save-session", shortcut(KeyCode.S, false),
                         a::saveSession),
+                keepCheckpoints,
                 new SeparatorMenuItem(),
                 item("Open lesson…", "mdi2s-school-outline", "menu-open-lesson", shortcut(KeyCode.L, false),
                         w.lessons()::openLesson),
@@ -86,11 +101,13 @@ public final class AppMenuBar extends MenuBar {
                 item("Export trace (CSV)…", null, "menu-export-trace", null, a::exportTrace),
                 item("Export loss history (CSV)…", null, "menu-export-loss", null, a::exportLossHistory),
                 new SeparatorMenuItem(),
-                exportView, gif, frames,
+                exportView, gif, frames, replayGif, replayFrames,
                 new SeparatorMenuItem(),
                 recent,
                 new SeparatorMenuItem(),
                 item("Quit", "mdi2e-exit-to-app", "menu-quit", shortcut(KeyCode.Q, false), a::quit));
+        file.setOnShowing(e -> keepCheckpoints.setText("Save replay checkpoints with the session ("
+                + w.viewModel().replay().sizeText() + ")"));
         file.setId("menu-file");
 
         // ---------------------------------------------------------------- View

@@ -62,18 +62,36 @@ public final class ConfirmDiscard {
     /** As {@link #run(Node, String, Runnable)}, the dialog owned by {@code owner} (may be null). */
     public boolean run(Window owner, String what, Runnable action) {
         long trained = steps.getAsLong();
-        if (trained > 0 && !dontAsk) {
+        return askThenRun(owner, trained > 0, "Discard " + grouped(trained) + " training steps?",
+                what + " starts again from a fresh model: the one trained for " + grouped(trained)
+                        + " steps is lost. Save the session first (Ctrl+S) to keep it.", action);
+    }
+
+    /** Runs {@code action} unless {@code losing} something and the user, asked, says no. */
+    private boolean askThenRun(Window owner, boolean losing, String header, String text, Runnable action) {
+        if (losing && !dontAsk) {
             boolean[] stop = {false};
-            boolean go = question.ask(owner, "Discard " + grouped(trained) + " training steps?",
-                    what + " starts again from a fresh model: the one trained for " + grouped(trained)
-                            + " steps is lost. Save the session first (Ctrl+S) to keep it.", stop);
-            if (!go) {
+            if (!question.ask(owner, header, text, stop)) {
                 return false;
             }
             dontAsk = stop[0];
         }
         action.run();
         return true;
+    }
+
+    /**
+     * Runs {@code action} (training resumes from the checkpoint at {@code fromStep}) only if the
+     * user agrees to lose the steps after it; asked whenever steps would be lost, unless the user
+     * said not to ask.
+     */
+    public boolean runCutting(Node anchor, long fromStep, Runnable action) {
+        long lost = steps.getAsLong() - fromStep;
+        Window owner = anchor == null || anchor.getScene() == null ? null : anchor.getScene().getWindow();
+        return askThenRun(owner, lost > 0, "Discard the " + grouped(lost) + " steps after step " + grouped(fromStep) + "?",
+                "Training resumes from the checkpoint at step " + grouped(fromStep) + " (with a fresh optimiser):"
+                        + " the loss history and the checkpoints after it are discarded. Save the session first"
+                        + " (Ctrl+S) to keep them.", action);
     }
 
     /** {@code action} behind the question, for a button's or menu item's handler. */

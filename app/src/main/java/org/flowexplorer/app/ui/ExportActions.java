@@ -38,6 +38,8 @@ import org.flowexplorer.app.export.StepperOverlays;
 import org.flowexplorer.app.export.SvgExport;
 import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.app.task.TaskRunner;
+import org.flowexplorer.app.export.ReplayAnimation;
+import org.flowexplorer.app.scene.ReplayFrames;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -260,6 +262,36 @@ public final class ExportActions {
             }
         }, () -> String.format(Locale.ROOT, "Saved %d frames frame_0000.png … frame_%04d.png in %s.", frames,
                 frames - 1, dir), dir, "Could not save the frames");
+    }
+
+    /**
+     * Writes the training replay (density and latent per checkpoint, the step, the loss curve
+     * growing) as a GIF ({@code gif}) or PNG frames, in the background with progress and Cancel.
+     */
+    public Task<?> exportReplay(ReplayFrames film, boolean gif) {
+        if (running != null && running.isRunning()) {
+            showError("An export is already running", null, new IllegalStateException("Wait for it to finish or cancel it first."));
+            return null;
+        }
+        Path target = gif ? files.get().save(owner.get(), "Save the training replay as GIF", "replay.gif", List.of(GIF))
+                : files.get().directory(owner.get(), "Folder for the replay frames (replay_0000.png, …)");
+        if (target == null) {
+            return null;
+        }
+        ReplayAnimation anim = new ReplayAnimation(film, ReplayAnimation.Options.defaults());
+        int frames = anim.frameCount();
+        return start("Writing the training replay (" + frames + " checkpoints) to " + target.getFileName() + "…",
+                new Task<Object>() {
+                    @Override
+                    protected Object call() throws Exception {
+                        if (gif) {
+                            AnimationExport.writeGif(anim, target, p -> updateProgress(p, 1), this::isCancelled);
+                            return target;
+                        }
+                        return AnimationExport.writeFrames(anim, target, "replay", p -> updateProgress(p, 1), this::isCancelled);
+                    }
+                }, () -> String.format(Locale.ROOT, "Saved the training replay: %d frames (steps %d … %d) in %s.", frames,
+                        film.step(0), film.step(frames - 1), target.getFileName()), target, "Could not save the replay");
     }
 
     /** Cancels the animation export in progress, if any (the window is going); nothing is left behind. */

@@ -17,6 +17,7 @@ import org.flowexplorer.app.viewmodel.PlotsViewModel;
 public final class LossPane extends BorderPane {
     private final LossChart chart = new LossChart();
     private final CheckBox freshSamples = new CheckBox("10 000 fresh test points");
+    private final ReplayBar replay;
 
     LossPane(ExplorerViewModel vm) {
         PlotsViewModel plots = vm.plots();
@@ -29,7 +30,10 @@ public final class LossPane extends BorderPane {
                 + " Drawn or imported data keep their own test points."));
         freshSamples.selectedProperty().addListener((o, was, now) -> plots.setFreshTestSamples(now));
         BorderPane.setMargin(freshSamples, new Insets(2, 0, 0, 8));
-        setBottom(freshSamples);
+        replay = new ReplayBar(vm);
+        setBottom(new javafx.scene.layout.VBox(replay, freshSamples));
+        vm.replay().shownStepProperty().addListener((o, was, now) ->
+                chart.setStepMarker(now.longValue() < 0 ? Double.NaN : now.doubleValue()));
         LossFeed.Sink sink = new LossFeed.Sink() {
             public void clear() {
                 chart.clear();
@@ -64,6 +68,11 @@ public final class LossPane extends BorderPane {
     /** The "fresh samples" option: off by default. */
     public CheckBox freshSamplesToggle() {
         return freshSamples;
+    }
+
+    /** The replay timeline under the chart. */
+    public ReplayBar replayBar() {
+        return replay;
     }
 
     public LossChart chart() {

@@ -38,6 +38,7 @@ public final class ExplorerViewModel {
     private final LogDetViewModel logDet;
     private final DiagnosticsViewModel diagnostics;
     private final LessonViewModel lesson;
+    private final ReplayViewModel replay;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<Preset.View> requestedView = new ReadOnlyObjectWrapper<>(this, "requestedView");
 
@@ -54,6 +55,7 @@ public final class ExplorerViewModel {
         layers = new LayerViewModel(commands);
         diagnostics = new DiagnosticsViewModel(commands);
         logDet = new LogDetViewModel(commands);
+        replay = new ReplayViewModel(commands);
         sketch = new SketchViewModel(commands, training, status, plots.dataPointsProperty()::get);
         files = new FilesViewModel(commands, io, fx, preferences, status, training, plots, layers);
         lesson = new LessonViewModel(commands, io, fx, status, training, form, plots, layers, snapshot.getReadOnlyProperty());
@@ -71,6 +73,7 @@ public final class ExplorerViewModel {
         sketch.accept(d); // after plots: a stale drawing starts again from the new points
         logDet.accept(d);
         diagnostics.accept(d);
+        replay.accept(d);
         snapshot.set(s); // last: a listener to it sees every part up to date
     }
 
@@ -129,6 +132,11 @@ public final class ExplorerViewModel {
     /** The conditioner curves and numerical health of the "Conditioners & health" tab. */
     public DiagnosticsViewModel diagnostics() {
         return diagnostics;
+    }
+
+    /** The replay timeline: the worker's checkpoints and which one every view shows. */
+    public ReplayViewModel replay() {
+        return replay;
     }
 
     /** The status bar's line (the worker's state, or the outcome of the last file operation) and failures. */

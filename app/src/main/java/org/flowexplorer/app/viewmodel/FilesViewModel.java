@@ -46,6 +46,8 @@ public final class FilesViewModel {
     private final LayerViewModel layers;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper fileOperations = new ReadOnlyIntegerWrapper(this, "fileOperations");
+    private final javafx.beans.property.BooleanProperty saveCheckpoints =
+            new javafx.beans.property.SimpleBooleanProperty(this, "saveCheckpoints");
 
     /**
      * @param io          runs file reading and writing (never the FX thread; {@code Runnable::run} in tests)
@@ -67,21 +69,50 @@ public final class FilesViewModel {
         }
     }
 
-    /** Saves model, data, settings, loss history and the view options as a session file. */
+    /**
+     * Saves model, data, settings, loss history and the view options as a session file, with the
+     * replay checkpoints when {@link #saveCheckpointsProperty()} is on.
+     */
     public void saveSession(Path file) {
         Map<String, String> view = Map.of("density", plots.densityVisibleProperty().get() ? "on" : "off",
                 "layer", NumberText.format(layers.layerPositionProperty().get()));
-        capture(view).thenAcceptAsync(session -> write(session, s -> SessionFile.save(file, s)), io)
+        CompletableFuture<Session> session = capture(view);
+        if (saveCheckpoints.get()) {
+            var cps = new CompletableFuture<java.util.List<org.flowexplorer.model.train.Checkpoint>>();
+            commands.send(new Command.CaptureCheckpoints(cps));
+            session.thenCombineAsync(cps, (s, c) -> {
+                write(s, x -> org.flowexplorer.model.io.CheckpointFile.saveSession(file, x, c));
+                return c.size();
+            }, io).whenComplete((n, e) -> done(e, file, "Session saved to " + file.getFileName() + " with " + n
+                    + " checkpoints.", true));
+            return;
+        }
+        session.thenAcceptAsync(s -> write(s, x -> SessionFile.save(file, x)), io)
                 .whenComplete((v, e) -> done(e, file, "Session saved to " + file.getFileName() + ".", true));
+    }
+
+    /** Whether saved sessions keep the replay checkpoints (off: smaller files, as before). */
+    public javafx.beans.property.BooleanProperty saveCheckpointsProperty() {
+        return saveCheckpoints;
     }
 
     /** Opens a session: read and validated completely on the I/O thread, then swapped in on the worker at once. */
     public void openSession(Path file) {
         begin();
-        CompletableFuture.supplyAsync(() -> read(() -> SessionFile.load(file)), io).thenCompose(session -> {
+        var checkpoints = new java.util.concurrent.atomic.AtomicReference<java.util.List<org.flowexplorer.model.train.Checkpoint>>();
+        CompletableFuture.supplyAsync(() -> read(() -> {
+            Session s = SessionFile.load(file);
+            checkpoints.set(org.flowexplorer.model.io.CheckpointFile.load(file).checkpoints()); // none in older files
+            return s;
+        }), io).thenCompose(session -> {
             checkTrainable(session.data().length / 2, session.settings().dataSource() instanceof DataSource.Custom);
             Command.LoadSession c = new Command.LoadSession(session, file.getFileName().toString());
-            fx.execute(() -> commands.send(c));
+            fx.execute(() -> {
+                commands.send(c);
+                if (!checkpoints.get().isEmpty()) {
+                    commands.send(new Command.RestoreCheckpoints(checkpoints.get()));
+                }
+            });
             return c.done().thenApply(v -> session);
         }).whenComplete((session, e) -> {
             if (e == null) {

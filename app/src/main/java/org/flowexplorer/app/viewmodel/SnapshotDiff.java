@@ -261,6 +261,16 @@ public final class SnapshotDiff {
         return now.status().divergence();
     }
 
+    /** The replay timeline: the kept checkpoints' steps and the one every view shows. */
+    public org.flowexplorer.app.worker.ReplayState replay() {
+        return now.replay();
+    }
+
+    /** Whether the checkpoints or the shown one changed (the steps array is shared until the worker changes it). */
+    public boolean replayChanged() {
+        return first() || !before.replay().equals(now.replay());
+    }
+
     /** Whether a part of the view data is another object than before (the worker publishes a new one on change). */
     private boolean viewChanged(java.util.function.Function<Snapshot.ViewData, Object> part) {
         return first() || part.apply(before.view()) != part.apply(now.view());

@@ -56,6 +56,17 @@ public sealed interface Command {
         void showLayerAnatomy(ShowLayerAnatomy c);
 
         void setFreshTestSamples(SetFreshTestSamples c);
+
+        // ---- replay (ReplayState, Replay) ----
+        void showCheckpoint(ShowCheckpoint c);
+
+        void resumeFrom(ResumeFrom c);
+
+        void captureCheckpoints(CaptureCheckpoints c);
+
+        void restoreCheckpoints(RestoreCheckpoints c);
+
+        void captureReplay(CaptureReplay c);
     }
 
     /** Starts (or continues) training in a loop. */
@@ -303,6 +314,69 @@ public sealed interface Command {
         @Override
         public void sendTo(Handler h) {
             h.showLayerAnatomy(this);
+        }
+    }
+
+    // ---- replay -------------------------------------------------------------------------------
+
+    /**
+     * Pauses, and every view shows the newest checkpoint at or before {@code step} (see
+     * {@link ReplayState}); a step before the first checkpoint is an error the worker reports.
+     * {@link ReplayState#LIVE}: the views follow the model being trained again.
+     */
+    record ShowCheckpoint(long step) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.showCheckpoint(this);
+        }
+    }
+
+    /** Completes {@code result} with the run's checkpoints (immutable), e.g. to save them with a session. */
+    record CaptureCheckpoints(
+            java.util.concurrent.CompletableFuture<java.util.List<org.flowexplorer.model.train.Checkpoint>> result)
+            implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.captureCheckpoints(this);
+        }
+    }
+
+    /**
+     * Pauses and continues training from the newest checkpoint at or before {@code step}: the
+     * loss history and the later checkpoints are cut there (the UI confirms first), Adam restarts.
+     */
+    record ResumeFrom(long step) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.resumeFrom(this);
+        }
+    }
+
+    /**
+     * Adds checkpoints read from a file (a session's) to the run just opened: those before its
+     * first step, which must fit the live model.
+     */
+    record RestoreCheckpoints(java.util.List<org.flowexplorer.model.train.Checkpoint> checkpoints) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.restoreCheckpoints(this);
+        }
+
+        public RestoreCheckpoints {
+            checkpoints = java.util.List.copyOf(checkpoints);
+        }
+    }
+
+    /**
+     * Completes {@code result} with the replay film's input (the run's checkpoints, the model's
+     * architecture, the displayed points and their box, the loss history), all immutable: its frames
+     * are computed on another thread ({@link org.flowexplorer.app.scene.ReplayFrames}).
+     */
+    record CaptureReplay(int densityResolution,
+            java.util.concurrent.CompletableFuture<org.flowexplorer.app.scene.ReplayFrames> result) implements Command {
+        @Override
+        public void sendTo(Handler h) {
+            h.captureReplay(this);
         }
     }
 

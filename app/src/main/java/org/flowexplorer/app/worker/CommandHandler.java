@@ -186,4 +186,45 @@ final class CommandHandler implements Command.Handler {
     public void setFreshTestSamples(Command.SetFreshTestSamples c) {
         experiment.setFreshTestSamples(c.enabled());
     }
+
+    // ---- replay (Replay) ----
+
+    @Override
+    public void showCheckpoint(Command.ShowCheckpoint c) {
+        if (c.step() == ReplayState.LIVE) {
+            experiment.showLive();
+            return;
+        }
+        run.pause();
+        long shown = experiment.showCheckpoint(c.step());
+        run.setNotice("Showing the model at step " + shown + " (training paused; Play continues from step "
+                + experiment.currentStep() + ").");
+    }
+
+    /** A new run from the checkpoint (the worker pauses first; {@code newRun} leaves it paused). */
+    @Override
+    public void resumeFrom(Command.ResumeFrom c) {
+        newRun("Resumed from the checkpoint at step " + experiment.resumeFrom(c.step())
+                + ": the loss history after it was discarded.");
+    }
+
+    @Override
+    public void captureCheckpoints(Command.CaptureCheckpoints c) {
+        changesView = false;
+        c.result().complete(experiment.replay().checkpoints());
+    }
+
+    @Override
+    public void captureReplay(Command.CaptureReplay c) {
+        changesView = false;
+        Experiment.Points p = experiment.points();
+        c.result().complete(new org.flowexplorer.app.scene.ReplayFrames(experiment.replay().checkpoints(),
+                experiment.liveModel().spec(), p.display(), p.bounds(), c.densityResolution(),
+                experiment.history().snapshot()));
+    }
+
+    @Override
+    public void restoreCheckpoints(Command.RestoreCheckpoints c) {
+        experiment.replay().restore(c.checkpoints(), experiment.liveModel());
+    }
 }

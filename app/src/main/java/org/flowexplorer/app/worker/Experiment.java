@@ -46,6 +46,9 @@ final class Experiment {
     private int runId;
     private double trainNll = Double.NaN;
     private double testNll = Double.NaN;
+    private final Replay replay = new Replay();
+    /** {@link #model} or, while a checkpoint is shown, the model restored from it. */
+    private RealNVP viewed;
 
     Experiment(DatasetSettings dataset, ArchitectureSettings architecture, TrainingConfig training,
             TrainingWorker.Options options) {
@@ -171,10 +174,16 @@ final class Experiment {
 
     /** Makes {@code m} the live model (with its trainer and history) and starts a new run. */
     void install(RealNVP m, Trainer t, LossHistory h, long offset) {
+        replay.startRun(offset, m);
+        heldOut = new HeldOutHistory();
+        swap(m, t, h, offset);
+    }
+
+    private void swap(RealNVP m, Trainer t, LossHistory h, long offset) {
         model = m;
+        viewed = m;
         trainer = t;
         history = h;
-        heldOut = new HeldOutHistory();
         stepOffset = offset;
         modelVersion++;
         runId++;
@@ -196,6 +205,9 @@ final class Experiment {
      * @return null when training can go on, otherwise why it should pause
      */
     Divergence trainStep() {
+        if (replay.showing()) {
+            showLive(); // training always continues the live model, and the views follow it again
+        }
         StepReport r = trainer.guardedStep();
         modelVersion++;
         if (!r.finite()) {
@@ -211,6 +223,7 @@ final class Experiment {
             test = Double.isFinite(measured) ? measured : Double.NaN; // the chart never receives ±∞
         }
         history.append(step, trainNll, test);
+        replay.record(step, model);
         return Divergence.explodingLoss(step, r.loss(), learningRate, options.clipNorm());
     }
 
@@ -249,6 +262,46 @@ final class Experiment {
     /** Steps taken by the model shown: those of a loaded model plus this run's. */
     long currentStep() {
         return stepOffset + trainer.steps();
+    }
+
+    // ---------------------------------------------------------------- replay (see Replay)
+
+    /** Every view shows the newest checkpoint at or before {@code step}; returns its step. */
+    long showCheckpoint(long step) {
+        long shown = replay.show(step, model);
+        viewed = replay.shown();
+        modelVersion++;
+        return shown;
+    }
+
+    /** The views follow the live model again. */
+    void showLive() {
+        replay.showLive();
+        viewed = model;
+        modelVersion++;
+    }
+
+    /**
+     * Continues training from the newest checkpoint at or before {@code step}: the live model takes
+     * its state, Adam starts afresh, and the loss history and later checkpoints are cut there (a
+     * new run, so the chart redraws the cut curve). Returns the step resumed from.
+     */
+    long resumeFrom(long step) {
+        org.flowexplorer.model.train.Checkpoint c = replay.cutAt(step);
+        c.restoreInto(model);
+        heldOut = Replay.heldOutUpTo(heldOut, c.step());
+        swap(model, new Trainer(model, points.train(), trainingConfig()), Replay.historyUpTo(history, c.step()), c.step());
+        measureTestNll();
+        return c.step();
+    }
+
+    Replay replay() {
+        return replay;
+    }
+
+    /** The model being trained, whatever the views show. */
+    RealNVP liveModel() {
+        return model;
     }
 
     // ---------------------------------------------------------------- settings
@@ -290,8 +343,9 @@ final class Experiment {
         return points;
     }
 
+    /** The model the views show: the live one, or the checkpoint being replayed ({@link Replay}). */
     RealNVP model() {
-        return model;
+        return viewed;
     }
 
     Trainer trainer() {

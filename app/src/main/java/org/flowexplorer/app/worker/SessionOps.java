@@ -102,7 +102,7 @@ final class SessionOps {
                 ? new ModelMetadata.DatasetInfo(t.dataset().id(), n, t.noise(), t.seed())
                 : new ModelMetadata.DatasetInfo(Snapshot.describeSource(e.settings().dataSource()), n, null, null);
         ModelMetadata meta = ModelMetadata.trained(tc, e.currentStep()).withDataset(info);
-        return new Session(e.model().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), a.architecture(), tc, view),
+        return new Session(e.liveModel().copy(), meta, e.points().train(), new SessionSettings(e.settings().dataSource(), a.architecture(), tc, view),
                 LossHistory.of(e.history().snapshot()));
     }
 }

@@ -27,6 +27,7 @@ import org.flowexplorer.model.train.LossSnapshot;
  * @param inspector       the formula inspector's layer, direction and numbers
  * @param timings         durations of the last expensive computations
  * @param heldOut         the test NLL's robust summaries (median, outliers) and the data's entropy floor
+ * @param replay          the checkpoints kept for the replay timeline and which one the views show
  */
 public record Snapshot(
         long sequence,
@@ -39,7 +40,8 @@ public record Snapshot(
         LossSnapshot loss,
         Inspector inspector,
         Timings timings,
-        HeldOutReport heldOut) {
+        HeldOutReport heldOut,
+        ReplayState replay) {
 
     public enum Phase {
         PREPARING, READY

@@ -37,6 +37,7 @@ final class SnapshotBuilder {
                 ready ? Snapshot.Phase.READY : Snapshot.Phase.PREPARING, status, e.settings(),
                 ready ? views.viewData(e) : views.emptyViewData(e.architecture()),
                 ready ? e.history().snapshot() : LossSnapshot.empty(), views.inspector(e.model()), timings,
-                ready ? e.heldOutReport() : HeldOutReport.NONE);
+                ready ? e.heldOutReport() : HeldOutReport.NONE,
+                ready ? e.replay().state() : ReplayState.NONE);
     }
 }

@@ -237,7 +237,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
 
         /** The live model: only in same-thread mode. */
         public RealNVP model() {
-            return experiment.model();
+            return experiment.liveModel();
         }
 
         /**
