@@ -43,8 +43,17 @@ public final class AnimationExport {
     private AnimationExport() {
     }
 
+    /** What the writers need of an animation: its frames, rendered one at a time, and their delay. */
+    public interface Frames {
+        int frameCount();
+
+        BufferedImage renderFrame(int index);
+
+        int frameDelayMs();
+    }
+
     /** Writes the animation as an animated GIF to {@code file}, atomically. */
-    public static void writeGif(LayerAnimation animation, Path file, DoubleConsumer progress, BooleanSupplier cancelled)
+    public static void writeGif(Frames animation, Path file, DoubleConsumer progress, BooleanSupplier cancelled)
             throws IOException {
         int frames = animation.frameCount();
         AtomicFiles.write(file, out -> {
@@ -52,7 +61,7 @@ public final class AnimationExport {
             try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                 writer.setOutput(ios);
                 writer.prepareWriteSequence(null);
-                int delayCs = Math.max(2, Math.round(animation.options().frameDelayMs() / 10f));
+                int delayCs = Math.max(2, Math.round(animation.frameDelayMs() / 10f));
                 int[] previous = null;
                 for (int i = 0; i < frames; i++) {
                     checkCancelled(cancelled);

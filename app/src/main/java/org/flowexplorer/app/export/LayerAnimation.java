@@ -37,7 +37,7 @@ import org.flowexplorer.model.flow.FlowTrace;
  * light theme (same tick algorithm, colours and point style), but it is not a snapshot of a view.
  * Immutable and thread-safe.
  */
-public final class LayerAnimation {
+public final class LayerAnimation implements AnimationExport.Frames {
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color AXIS = new Color(0x57606a);
     private static final Color TEXT = new Color(0x24292f);
@@ -159,6 +159,12 @@ public final class LayerAnimation {
     }
 
     /** L × framesPerLayer + 1 + 2 × holdFrames. */
+    @Override
+    public int frameDelayMs() {
+        return options.frameDelayMs();
+    }
+
+    @Override
     public int frameCount() {
         return frameCount(layerCount(), options.framesPerLayer(), options.holdFrames());
     }

@@ -290,7 +290,13 @@ public final class ExportActions {
         return positions;
     }
 
-    private Task<?> start(String what, Task<?> task, Supplier<String> done, Path target, String failure) {
+    /** The save dialog for one file of this kind (compare mode's GIF). */
+    Path askSaveFile(String title, String initialName, FileChooser.ExtensionFilter filter) {
+        return files.get().save(owner.get(), title, initialName, List.of(filter));
+    }
+
+    /** Runs an animation export with a progress window and Cancel; reports {@code done} or the failure. */
+    Task<?> start(String what, Task<?> task, Supplier<String> done, Path target, String failure) {
         Stage progress = progressWindow(what, task);
         task.stateProperty().addListener((obs, was, state) -> {
             if (state == Worker.State.SUCCEEDED) {
