@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
                         + " logdet-cumulative (the same for layers 1…K over data space), jacobian (Jacobian glyphs of"
                         + " data → layer --layer and the median point's matrices), conditioner (coupling --layer K's s"
                         + " and t curves over its input), health (numerical health).",
-                "With --view layers, an --out ending in .gif writes the layer animation instead."})
+                "With --view layers, an --out ending in .gif writes the layer animation instead.",
+                "With --compare B.zip (and no --view): models --model and B side by side (density, latent, both loss"
+                        + " histories, the verdict), or as a .gif both layer animations."})
 final class RenderCommand extends CliCommand {
     static final List<String> VIEWS = java.util.stream.Stream.of(
             java.util.stream.Stream.of("density", "samples", "layers", "latent", "loss", "masks"),
@@ -53,7 +55,7 @@ final class RenderCommand extends CliCommand {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW",
+    @Option(names = "--view", paramLabel = "VIEW",
             description = "density, samples, layers, latent, loss, masks, logdet, logdet-cumulative, jacobian, conditioner or health.")
     String view;
 
@@ -87,12 +89,21 @@ final class RenderCommand extends CliCommand {
                     + " L×F + 1 frames plus 6 hold frames at each end.")
     int framesPerLayer;
 
+    @Option(names = "--compare", paramLabel = "B.zip|B.npz",
+            description = "A second model to draw side by side with --model (no --view; .png, .svg or .gif).")
+    Path compare;
+
     private String format;
 
     @Override
     void validate() {
+        if (compare != null) {
+            CompareRender.validate(this);
+        } else if (view == null) {
+            throw usage("Missing required option: '--view=VIEW'");
+        }
         view = view.toLowerCase(Locale.ROOT);
-        if (!VIEWS.contains(view)) {
+        if (!VIEWS.contains(view) && compare == null) {
             throw usage("--view must be one of " + String.join(", ", VIEWS) + ", got '" + view + "'");
         }
         model.validate(this);
@@ -101,7 +112,7 @@ final class RenderCommand extends CliCommand {
         if (format == null) {
             throw usage("--out must name a .png or .svg file, got '" + out + "'");
         }
-        if (format.equals("gif") && !view.equals("layers")) {
+        if (format.equals("gif") && !view.equals("layers") && compare == null) {
             throw usage("--out .gif (the layer animation) needs --view layers, got --view " + view);
         }
         Outputs.requireWritable(out);
@@ -125,6 +136,10 @@ final class RenderCommand extends CliCommand {
 
     @Override
     void execute() throws DataFileException {
+        if (compare != null) {
+            CompareRender.execute(this, format, data == null ? null : readPoints(data));
+            return;
+        }
         LoadedModel loaded = model.load(this);
         RealNVP flow = loaded.model();
         int layers = flow.spec().layers();
