@@ -117,6 +117,7 @@ final class ComparePane extends BorderPane {
         compare.sideBModelProperty().addListener((o, was, now) -> showSideB(now));
         compare.verdictProperty().addListener((o, was, now) -> showLoss());
         a.plots().lossProperty().addListener((o, was, now) -> showLoss());
+        a.plots().lowerBoundProperty().addListener((o, was, now) -> showLoss());
         showSideB(compare.sideBModelProperty().get());
     }
 

@@ -131,6 +131,10 @@ public final class CompareViewModel {
         // whatever starts or pauses side A (toolbar, space key, this view model), side B follows
         listen(a.training().playingProperty(), (o, was, now) -> followPlaying(vb));
         listen(vb.training().readyProperty(), (o, was, now) -> followPlaying(vb));
+        // the density heat map is on or off on both sides
+        vb.plots().densityVisibleProperty().set(a.plots().densityVisibleProperty().get());
+        vb.plots().densityVisibleProperty().bindBidirectional(a.plots().densityVisibleProperty());
+        detach.add(() -> vb.plots().densityVisibleProperty().unbindBidirectional(a.plots().densityVisibleProperty()));
         active.set(true);
         updateVerdict(true);
     }
