@@ -2,13 +2,11 @@ package org.flowexplorer.app.ui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
 import org.flowexplorer.app.chart.ChartRegion;
 import org.flowexplorer.app.chart.CompareBoard;
 import org.flowexplorer.app.chart.CompareLossChart;
-import org.flowexplorer.app.export.AnimationExport;
 import org.flowexplorer.app.export.CompareAnimation;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -64,15 +62,7 @@ final class CompareExports {
         if (file == null) {
             return null;
         }
-        int frames = anim.frameCount();
-        return exports.start("Writing " + file.getFileName() + " (" + frames + " frames)…", new Task<Path>() {
-            @Override
-            protected Path call() throws Exception {
-                AnimationExport.writeGif(anim, file, p -> updateProgress(p, 1), this::isCancelled);
-                return file;
-            }
-        }, () -> String.format(Locale.ROOT, "Saved %s: %d frames of %d × %d px.", file.getFileName(), frames,
-                anim.pixelWidth(), anim.pixelHeight()), file, "Could not save the GIF");
+        return exports.writeGif(anim, file, anim.pixelWidth(), anim.pixelHeight());
     }
 
     /** Both sides' current traces as one animation, or null before both have one. */

@@ -86,7 +86,7 @@ final class CompareMode {
 
     void applyPreset(ComparePreset p) {
         compare.applyPreset(p);
-        window.notifications().info("Compare preset “" + p.name() + "”: " + p.a().watchFor());
+        window.notifications().info("Compare preset “" + p.name() + "”: " + p.watchFor());
     }
 
     private void show(boolean comparing) {

@@ -224,6 +224,11 @@ public final class ExportActions {
             return null;
         }
         LayerAnimation anim = new LayerAnimation(positions, null, overlays.apply(positions.length - 1), o.get());
+        return writeGif(anim, file, anim.pixelWidth(), anim.pixelHeight());
+    }
+
+    /** Writes {@code anim} to {@code file} on the task runner, with a progress window and Cancel. */
+    Task<?> writeGif(AnimationExport.Frames anim, Path file, int pixelWidth, int pixelHeight) {
         int frames = anim.frameCount();
         return start("Writing " + file.getFileName() + " (" + frames + " frames)…", new Task<Path>() {
             @Override
@@ -232,7 +237,7 @@ public final class ExportActions {
                 return file;
             }
         }, () -> String.format(Locale.ROOT, "Saved %s: %d frames of %d × %d px.", file.getFileName(), frames,
-                anim.pixelWidth(), anim.pixelHeight()), file, "Could not save the GIF");
+                pixelWidth, pixelHeight), file, "Could not save the GIF");
     }
 
     /** Asks for frame options and a directory, then writes numbered PNG frames in the background. */
@@ -295,8 +300,7 @@ public final class ExportActions {
         return files.get().save(owner.get(), title, initialName, List.of(filter));
     }
 
-    /** Runs an animation export with a progress window and Cancel; reports {@code done} or the failure. */
-    Task<?> start(String what, Task<?> task, Supplier<String> done, Path target, String failure) {
+    private Task<?> start(String what, Task<?> task, Supplier<String> done, Path target, String failure) {
         Stage progress = progressWindow(what, task);
         task.stateProperty().addListener((obs, was, state) -> {
             if (state == Worker.State.SUCCEEDED) {

@@ -89,6 +89,11 @@ public final class CompareViewModel {
         return true;
     }
 
+    /** Why the last {@link #enter} did not enter compare mode (empty when it did). */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
     /** Applies a compare preset: its data and side A to the window's model, its side B to the second. */
     public void applyPreset(ComparePreset p) {
         Preset base = p.a();
@@ -108,6 +113,20 @@ public final class CompareViewModel {
         sideB.set(null);
         verdict.set("");
         active.set(false);
+    }
+
+    /** Whether compare mode is on. */
+    public ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public boolean isActive() {
+        return active.get();
+    }
+
+    /** Side B's view model while comparing, else null. */
+    public ReadOnlyObjectProperty<ExplorerViewModel> sideBModelProperty() {
+        return b.getReadOnlyProperty();
     }
 
     private void start(DatasetSettings data, CompareSide settingsA, CompareSide settingsB) {
@@ -223,6 +242,11 @@ public final class CompareViewModel {
         verdict.set(verdictNow());
     }
 
+    /** The one-line verdict (empty outside compare mode), updated at most four times a second. */
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
     /** The verdict from both sides' histories and clocks as they are now. */
     public String verdictNow() {
         ExplorerViewModel vb = b.get();
@@ -281,27 +305,6 @@ public final class CompareViewModel {
                 new TrainingConfig(s.batchSize(), s.learningRate(), TrainingConfig.DEFAULT.clipNorm(), arch.seed()));
     }
 
-    public ExplorerViewModel sideAModel() {
-        return a;
-    }
-
-    private java.util.Optional<ExplorerViewModel> sideB() {
-        return java.util.Optional.ofNullable(b.get());
-    }
-
-    public ReadOnlyBooleanProperty activeProperty() {
-        return active.getReadOnlyProperty();
-    }
-
-    public boolean isActive() {
-        return active.get();
-    }
-
-    /** Side B's view model while comparing, else null. */
-    public ReadOnlyObjectProperty<ExplorerViewModel> sideBModelProperty() {
-        return b.getReadOnlyProperty();
-    }
-
     /** What side A was started with (its label and settings). */
     public ReadOnlyObjectProperty<CompareSide> sideASettingsProperty() {
         return sideA.getReadOnlyProperty();
@@ -312,13 +315,11 @@ public final class CompareViewModel {
         return sideB.getReadOnlyProperty();
     }
 
-    /** The one-line verdict (empty outside compare mode), updated at most four times a second. */
-    public ReadOnlyStringProperty verdictProperty() {
-        return verdict.getReadOnlyProperty();
+    public ExplorerViewModel sideAModel() {
+        return a;
     }
 
-    /** Why the last {@link #enter} did not enter compare mode (empty when it did). */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+    private java.util.Optional<ExplorerViewModel> sideB() {
+        return java.util.Optional.ofNullable(b.get());
     }
 }

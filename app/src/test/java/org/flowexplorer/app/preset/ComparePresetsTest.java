@@ -16,14 +16,10 @@ class ComparePresetsTest {
     @Test
     void eachComparisonDiffersInWhatItsNameSays() {
         List<ComparePreset> all = Presets.comparisons();
-        assertEquals(4, all.size());
-        Set<String> names = new HashSet<>();
-        for (ComparePreset p : all) {
-            assertTrue(names.add(p.name()), p.name());
-            assertTrue(p.a().description().length() > 150, p.name());
-            assertTrue(p.a().watchFor().length() <= 110, p.name());
-            assertTrue(Presets.byName(p.name()).isEmpty(), "compare presets are not in the one-model menu");
-        }
+        Set<String> names = new HashSet<>(all.stream().map(ComparePreset::name).toList());
+        assertEquals(4, names.size(), "four presets with names of their own");
+        all.forEach(p -> assertTrue(p.description().length() > 150 && p.watchFor().length() <= 110
+                && Presets.byName(p.name()).isEmpty(), p.name() + ": a paragraph, one short line, not in the one-model menu"));
         ComparePreset coupling = Presets.COMPARE_AFFINE_ADDITIVE;
         assertEquals(ToyDataset.CHECKERBOARD, coupling.a().dataset());
         assertEquals(CouplingType.AFFINE, coupling.a().architecture().coupling());

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import org.flowexplorer.app.AppConfig;
@@ -27,6 +25,9 @@ import org.flowexplorer.model.train.LossSnapshot;
 import org.flowexplorer.model.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.flowexplorer.app.testing.FxTesting.await;
+import static org.flowexplorer.app.testing.FxTesting.fx;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
 
 /**
  * Compare mode in the whole window (issue 13): the two models trained in parallel are exactly the
@@ -51,13 +52,7 @@ class CompareModeTest {
         try (TestApps.Running running = TestApps.start(cfg)) {
             MainWindow w = running.app().window();
             CompareViewModel compare = enterCompare(w);
-            ExplorerViewModel b = onFx(() -> compare.sideBModelProperty().get());
-            await("side B ready", () -> fx(() -> b.training().readyProperty().get()));
-            onFx(() -> {
-                compare.play();
-                return null;
-            });
-            await("both trained", () -> fx(() -> step(w.viewModel()) >= 120 && step(b) >= 120));
+            ExplorerViewModel b = trainBoth(w, compare, 120);
             onFx(() -> {
                 compare.pause();
                 return null;
@@ -81,14 +76,7 @@ class CompareModeTest {
         TestApps.Running running = TestApps.start(config(1280, 800));
         try {
             MainWindow w = running.app().window();
-            CompareViewModel compare = enterCompare(w);
-            ExplorerViewModel b = onFx(() -> compare.sideBModelProperty().get());
-            await("side B ready", () -> fx(() -> b.training().readyProperty().get()));
-            onFx(() -> {
-                compare.play();
-                return null;
-            });
-            await("both training", () -> fx(() -> step(w.viewModel()) >= 20 && step(b) >= 20));
+            trainBoth(w, enterCompare(w), 20);
             List<Thread> ours = appThreads();
             List<String> names = ours.stream().map(Thread::getName).toList();
             assertTrue(names.contains(TrainingWorker.THREAD_NAME), names.toString());
@@ -174,6 +162,18 @@ class CompareModeTest {
         return compare;
     }
 
+    /** Plays both sides until each has taken {@code steps} steps; side B's view model. */
+    private static ExplorerViewModel trainBoth(MainWindow w, CompareViewModel compare, long steps) throws Exception {
+        ExplorerViewModel b = onFx(() -> compare.sideBModelProperty().get());
+        await("side B ready", () -> fx(() -> b.training().readyProperty().get()));
+        onFx(() -> {
+            compare.play();
+            return null;
+        });
+        await("both trained " + steps + " steps", () -> fx(() -> step(w.viewModel()) >= steps && step(b) >= steps));
+        return b;
+    }
+
     private static LossSnapshot separateRun(TrainingWorker worker, long steps) {
         try (worker) {
             worker.initializeNow();
@@ -200,22 +200,5 @@ class CompareModeTest {
             }
         }
         return out;
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
-    }
-
-    private static <T> T fx(Callable<T> work) {
-        try {
-            return onFx(work);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
-        assertTrue(condition.getAsBoolean(), what);
     }
 }
