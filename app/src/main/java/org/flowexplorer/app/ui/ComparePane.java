@@ -48,7 +48,7 @@ final class ComparePane extends BorderPane {
         Button play = new Button();
         play.setId("compare-play");
         play.getStyleClass().add("accent");
-        var playing = a.training().playingProperty();
+        var playing = compare.bothPlayingProperty();
         play.textProperty().bind(Bindings.when(playing).then("Pause both").otherwise("Play both"));
         play.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(playing.get() ? "mdi2p-pause" : "mdi2p-play"), playing));

@@ -53,6 +53,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<CompareSide> sideB = new ReadOnlyObjectWrapper<>(this, "sideBSettings");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper bothPlaying = new ReadOnlyBooleanWrapper(this, "bothPlaying", false);
     private final List<Runnable> detach = new ArrayList<>();
     private StepClock clockA = new StepClock();
     private StepClock clockB = new StepClock();
@@ -112,6 +113,7 @@ public final class CompareViewModel {
         b.set(null);
         sideB.set(null);
         verdict.set("");
+        bothPlaying.set(false);
         active.set(false);
     }
 
@@ -165,13 +167,37 @@ public final class CompareViewModel {
 
     // ---------------------------------------------------------------- both sides at once
 
-    /** Starts both sides (side B follows side A's play state). */
+    /**
+     * Starts both sides (side B also follows side A's play state). A side that paused by itself (its
+     * loss exploded) goes on training, as Play does in the normal window.
+     */
     public void play() {
         a.training().play();
+        sideB().ifPresent(v -> v.training().play());
     }
 
     public void pause() {
         a.training().pause();
+    }
+
+    /** Pauses both when both train, else starts both. */
+    public void togglePlay() {
+        if (bothPlaying()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** Whether both sides are training now. */
+    public boolean bothPlaying() {
+        ExplorerViewModel vb = b.get();
+        return a.training().playingProperty().get() && vb != null && vb.training().playingProperty().get();
+    }
+
+    /** {@link #bothPlaying()} as a property (the Play both / Pause both button), updated with every snapshot. */
+    public ReadOnlyBooleanProperty bothPlayingProperty() {
+        return bothPlaying.getReadOnlyProperty();
     }
 
     private void followPlaying(ExplorerViewModel vb) {
@@ -180,14 +206,6 @@ public final class CompareViewModel {
             vb.training().play();
         } else if (!playing && vb.training().playingProperty().get()) {
             vb.training().pause();
-        }
-    }
-
-    public void togglePlay() {
-        if (a.training().playingProperty().get()) {
-            pause();
-        } else {
-            play();
         }
     }
 
@@ -226,6 +244,7 @@ public final class CompareViewModel {
     // ---------------------------------------------------------------- the verdict
 
     private void observe(StepClock c, Snapshot s) {
+        bothPlaying.set(bothPlaying());
         if (s != null && s.phase() == Snapshot.Phase.READY) {
             c.observe(s.runId(), clock.getAsLong(), s.status().playing(), s.status().step());
         }
@@ -255,10 +274,20 @@ public final class CompareViewModel {
         }
         long equal = Math.min(clockA.elapsedNanos(), clockB.elapsedNanos());
         double seconds = equal > 0 ? equal / 1e9 : Double.NaN;
-        return CompareVerdict.line(
+        String line = CompareVerdict.line(
                 new CompareVerdict.Side(name("A", sideA.get()), a.plots().lossProperty().get(), clockA.stepAt(equal)),
                 new CompareVerdict.Side(name("B", sideB.get()), vb.plots().lossProperty().get(), clockB.stepAt(equal)),
                 seconds, floor());
+        return line + stopped("A", a) + stopped("B", vb);
+    }
+
+    /** Why a side paused by itself (its loss exploded or went non-finite), or nothing. */
+    private static String stopped(String side, ExplorerViewModel vm) {
+        Snapshot s = vm.getSnapshot();
+        if (s == null || s.status().playing() || s.status().divergence() == null) {
+            return "";
+        }
+        return " · " + side + " paused at step " + s.status().step() + ": " + s.status().error();
     }
 
     private static String name(String side, CompareSide s) {
