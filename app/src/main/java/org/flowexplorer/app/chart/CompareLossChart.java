@@ -124,18 +124,31 @@ public class CompareLossChart extends PaintedChart<CompareLossChart.Curves> {
         return m;
     }
 
-    /** The y range: all finite values and the floor, padded by 5 %. */
+    /**
+     * The y range, padded by 5 %: from the lowest value (or the floor) up to the highest test NLL,
+     * so a spike of the minibatch loss (a diverging side) runs off the top instead of flattening
+     * every curve; only without test values do the training values set the top.
+     */
     private static double[] range(Curves c) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        double trainHi = Double.NEGATIVE_INFINITY;
         for (LossCurve curve : new LossCurve[] {c.trainA(), c.testA(), c.trainB(), c.testB()}) {
+            boolean test = curve == c.testA() || curve == c.testB();
             for (int i = 0; i < curve.size(); i++) {
                 float v = curve.values()[i];
                 if (Float.isFinite(v)) {
                     lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+                    if (test) {
+                        hi = Math.max(hi, v);
+                    } else {
+                        trainHi = Math.max(trainHi, v);
+                    }
                 }
             }
+        }
+        if (!Double.isFinite(hi)) {
+            hi = trainHi;
         }
         if (Double.isFinite(c.floor())) {
             lo = Math.min(lo, c.floor());

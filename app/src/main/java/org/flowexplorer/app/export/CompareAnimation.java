@@ -64,8 +64,6 @@ public final class CompareAnimation implements AnimationExport.Frames {
             g.fillRect(0, 0, out.getWidth(), out.getHeight());
             g.drawImage(left, 0, 0, null);
             g.drawImage(right, w, 0, null);
-            g.setColor(new Color(0xd0d7de));
-            g.drawLine(w, 0, w, h);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, scaled(12)));
             g.setColor(new Color(0x0969da));

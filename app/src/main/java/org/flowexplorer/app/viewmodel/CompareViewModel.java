@@ -287,7 +287,7 @@ public final class CompareViewModel {
         if (s == null || s.status().playing() || s.status().divergence() == null) {
             return "";
         }
-        return " · " + side + " paused at step " + s.status().step() + ": " + s.status().error();
+        return " · " + side + ": " + s.status().error();
     }
 
     private static String name(String side, CompareSide s) {
