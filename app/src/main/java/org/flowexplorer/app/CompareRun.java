@@ -58,13 +58,15 @@ final class CompareRun implements CompareViewModel.Host {
     /** Stops side B's pump and worker (waits at most 1 s for the thread); idempotent. */
     @Override
     public void stop() {
-        if (pump != null) {
-            pump.stop();
-            pump = null;
+        SnapshotPump p = pump;
+        TrainingWorker w = worker;
+        pump = null;
+        worker = null;
+        if (p != null) {
+            p.stop(); // first, so no snapshot of a stopping worker reaches the view model
         }
-        if (worker != null) {
-            worker.close();
-            worker = null;
+        if (w != null) {
+            w.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.flowexplorer.app.viewmodel;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How far one side of a comparison had trained after how much training time: the wall time its
@@ -8,9 +9,8 @@ import java.util.Arrays;
  * step it had reached. A new run (reset, new model) starts the clock again. FX thread.
  */
 final class StepClock {
-    private long[] elapsed = new long[256];
-    private long[] steps = new long[256];
-    private int size;
+    /** Training time (ns) → the step reached by then; a later step at the same time replaces the earlier. */
+    private final TreeMap<Long, Long> reached = new TreeMap<>();
     private int runId = Integer.MIN_VALUE;
     private long total;
     private long lastNanos;
@@ -20,7 +20,7 @@ final class StepClock {
     void observe(int run, long nanos, boolean playing, long step) {
         if (run != runId) {
             runId = run;
-            size = 0;
+            reached.clear();
             total = 0;
             lastPlaying = false;
         }
@@ -29,15 +29,7 @@ final class StepClock {
         }
         lastNanos = nanos;
         lastPlaying = playing;
-        if (size == 0 || steps[size - 1] != step) {
-            if (size == steps.length) {
-                elapsed = Arrays.copyOf(elapsed, 2 * size);
-                steps = Arrays.copyOf(steps, 2 * size);
-            }
-            elapsed[size] = total;
-            steps[size] = step;
-            size++;
-        }
+        reached.put(total, step);
     }
 
     /** The training time so far, in nanoseconds. */
@@ -47,15 +39,7 @@ final class StepClock {
 
     /** The last step reached within {@code nanos} of training time (0 before any). */
     long stepAt(long nanos) {
-        int i = Arrays.binarySearch(elapsed, 0, size, nanos);
-        int at = i >= 0 ? lastOf(i, nanos) : -i - 2;
-        return at < 0 ? 0 : steps[at];
-    }
-
-    private int lastOf(int i, long nanos) {
-        while (i + 1 < size && elapsed[i + 1] == nanos) {
-            i++;
-        }
-        return i;
+        Map.Entry<Long, Long> e = reached.floorEntry(nanos);
+        return e == null ? 0 : e.getValue();
     }
 }
