@@ -35,6 +35,8 @@ public class FlowExplorerApp extends Application {
     /** The one runner for background work: file reads and writes, image encoding, animation exports. */
     private final TaskRunner tasks = TaskRunner.background("flow-explorer-io");
     private NativeWindowWatch watch;
+    /** Compare mode's side B (a second worker), stopped with the window. */
+    private CompareRun compareRun;
 
     public FlowExplorerApp() {
         this(null, new org.flowexplorer.app.prefs.AppPreferences(
@@ -120,6 +122,8 @@ public class FlowExplorerApp extends Application {
         viewModel = new ExplorerViewModel(worker, worker.latest(), tasks, Platform::runLater, preferences);
         double startEntered = sinceJvmStartMillis();
         window = new MainWindow(viewModel, tasks);
+        compareRun = new CompareRun(c.options(), tasks);
+        window.installCompare(new org.flowexplorer.app.viewmodel.CompareViewModel(viewModel, compareRun, System::nanoTime));
         double windowBuilt = sinceJvmStartMillis();
         scene.getStylesheets().addAll(FlowExplorerApp.class.getResource("app.css").toExternalForm(),
                 FlowExplorerApp.class.getResource("controls.css").toExternalForm(),
@@ -277,6 +281,9 @@ public class FlowExplorerApp extends Application {
         }
         if (window != null) {
             window.actions().exports().cancelRunning();
+        }
+        if (compareRun != null) {
+            compareRun.stop(); // side B's worker: interrupted now, so both threads end within the same second
         }
         if (worker != null) {
             worker.close(); // waits at most 1 s; the interrupt ends a step in progress

@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
                         + " film of a model saved with checkpoints: density and latent per checkpoint, .gif).",
                 "With --step S, any view shows the model at the last stored checkpoint at or before step S"
                         + " (the result's checkpoint_step says which).",
-                "With --view layers, an --out ending in .gif writes the layer animation instead."})
+                "With --view layers, an --out ending in .gif writes the layer animation instead.",
+                "With --compare B.zip (and no --view): models --model and B side by side (density, latent, both loss"
+                        + " histories, the verdict), or as a .gif both layer animations."})
 final class RenderCommand extends CliCommand {
     static final List<String> VIEWS = java.util.stream.Stream.of(
             java.util.stream.Stream.of("density", "samples", "layers", "latent", "loss", "masks"),
@@ -56,7 +58,7 @@ final class RenderCommand extends CliCommand {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW",
+    @Option(names = "--view", paramLabel = "VIEW",
             description = "density, samples, layers, latent, loss, masks, logdet, logdet-cumulative, jacobian, conditioner or health.")
     String view;
 
@@ -94,13 +96,22 @@ final class RenderCommand extends CliCommand {
             + " (a model saved with `train --checkpoints N`).")
     Long step;
 
+    @Option(names = "--compare", paramLabel = "B.zip|B.npz",
+            description = "A second model to draw side by side with --model (no --view; .png, .svg or .gif).")
+    Path compare;
+
     private String format;
     private Long checkpointStep;
 
     @Override
     void validate() {
+        if (compare != null) {
+            CompareRender.validate(this);
+        } else if (view == null) {
+            throw usage("Missing required option: '--view=VIEW'");
+        }
         view = view.toLowerCase(Locale.ROOT);
-        if (!VIEWS.contains(view) && !view.equals(ReplayRender.VIEW)) { // replay: a GIF only, not in the image views
+        if (!VIEWS.contains(view) && !view.equals(ReplayRender.VIEW) && compare == null) { // replay: a GIF only
             throw usage("--view must be one of " + String.join(", ", VIEWS) + " or " + ReplayRender.VIEW + ", got '" + view + "'");
         }
         model.validate(this);
@@ -110,7 +121,7 @@ final class RenderCommand extends CliCommand {
             throw usage("--out must name a .png or .svg file, got '" + out + "'");
         }
         ReplayRender.validateRender(this, step, view, format);
-        if (format.equals("gif") && !view.equals("layers") && !view.equals(ReplayRender.VIEW)) {
+        if (format.equals("gif") && !view.equals("layers") && !view.equals(ReplayRender.VIEW) && compare == null) {
             throw usage("--out .gif (the layer animation) needs --view layers, got --view " + view);
         }
         Outputs.requireWritable(out);
@@ -134,6 +145,10 @@ final class RenderCommand extends CliCommand {
 
     @Override
     void execute() throws DataFileException {
+        if (compare != null) {
+            CompareRender.execute(this, format, data == null ? null : readPoints(data));
+            return;
+        }
         LoadedModel loaded = model.load(this);
         if (step != null) {
             stage("restoring the checkpoint at or before step " + step);

@@ -142,6 +142,65 @@ public final class Presets {
             ToyDataset.MOONS, 2000, 0.1, 0, new Architecture(6, new int[] {32, 32}, CouplingType.AFFINE),
             new TrainingConfig(256, 2e-3, 1.0, 11), 1500, Preset.View.SAMPLES, TWO_MODES);
 
+    // ---------------------------------------------------------------- compare mode (side A, side B)
+
+    public static final ComparePreset COMPARE_AFFINE_ADDITIVE = new ComparePreset(
+            "Compare: affine vs additive on checkerboard",
+            """
+            Two flows side by side on the same 4000 checkerboard points, trained in parallel: A has affine coupling \
+            (scale and shift), B additive coupling (shift only, volume-preserving), both 8 layers of 128×128. \
+            The affine density gathers in the eight squares while the additive one stays smeared over the white \
+            squares; the overlaid curves show the affine test NLL ending closer to the ln 32 floor.""",
+            "Watch A's density fill the squares while B's stays smeared: only scaling can concentrate mass.",
+            CHECKERBOARD_AFFINE, "affine", side("additive", CHECKERBOARD_ADDITIVE));
+
+    public static final ComparePreset COMPARE_DEPTH = new ComparePreset("Compare: 2 vs 8 layers on two spirals",
+            """
+            The same two interleaved spirals learned by a 2-layer flow (A) and an 8-layer flow (B), both affine with \
+            128×128 conditioners, trained in parallel. Two layers transform each coordinate once and leave a blurry \
+            blob; eight layers unroll the spirals. Step through the layers together: the synchronised stepper \
+            shows how little A can bend compared with B, and the verdict how much lower B's test NLL is.""",
+            "Watch B unroll the spirals layer by layer while A's two layers leave a blob.", TOO_FEW_LAYERS, "2 layers",
+            new CompareSide("8 layers", new Architecture(8, W128, CouplingType.AFFINE), SEED_TRAINING));
+
+    /** The seed default at two learning rates. */
+    public static final ComparePreset COMPARE_LEARNING_RATE = new ComparePreset("Compare: lr 1e-3 vs 3e-2 on moons",
+            """
+            The seed default on moons twice, trained in parallel with Adam at learning rate 1e-3 (A) and 3e-2 (B). The \
+            large rate falls faster at first but its curve is noisy and spikes, and after the same number of steps \
+            it is not lower: Adam's step size is the learning rate, and too large a step keeps jumping over the \
+            minimum. The verdict under the curves says which is lower and by how much.""",
+            "Watch B's curve fall fast but stay noisy and spiky while A's descends smoothly.",
+            SEED_DEFAULT, "lr 1e-3", new CompareSide("lr 3e-2", Architecture.DEFAULT, SEED_TRAINING.withLearningRate(0.03)));
+
+    /** Narrow against wide conditioners: the answer at equal steps and at equal time differs. */
+    public static final ComparePreset COMPARE_WIDTH = new ComparePreset(
+            "Compare: 64×64 vs 256×256 conditioners",
+            """
+            Eight affine layers with 64×64 conditioners (A) against 256×256 (B) on moons, trained in parallel. Per \
+            step the wide conditioners learn a little more, but each of their steps costs several times as much, so \
+            the small ones take more steps in the same time. Read the verdict twice: at equal steps and at equal \
+            wall time the answer differs.""",
+            "Read the verdict at equal steps and at equal time: the cheap model takes more steps per second.",
+            new Preset("64×64 conditioners on moons", "The seed default with 64×64 conditioners: side A of "
+                    + "'Compare: 64×64 vs 256×256 conditioners', trained next to the seed default's 256×256.",
+                    "Compare the steps per second with the 256×256 side.", ToyDataset.MOONS, 2000, 0.1, 0,
+                    new Architecture(8, new int[] {64, 64}, CouplingType.AFFINE), SEED_TRAINING, 2000, Preset.View.LOSS),
+            "64×64", side("256×256", SEED_DEFAULT));
+
+    private static final List<ComparePreset> COMPARISONS = List.of(COMPARE_AFFINE_ADDITIVE, COMPARE_DEPTH,
+            COMPARE_LEARNING_RATE, COMPARE_WIDTH);
+
+    /** The compare-mode presets, in menu order (not in {@link #all()}: they need two models). */
+    public static List<ComparePreset> comparisons() {
+        return COMPARISONS;
+    }
+
+    /** A preset's model and training as a compare side. */
+    private static CompareSide side(String label, Preset p) {
+        return new CompareSide(label, p.architecture(), p.training());
+    }
+
     private static final List<Preset> ALL = List.of(SEED_DEFAULT, CHECKERBOARD_AFFINE, CHECKERBOARD_ADDITIVE,
             TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, GLOW_BLOCKS, CHECKERBOARD_SPLINE,
             REVERSE_KL_MISSES_A_MODE);

@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import javafx.stage.Window;
 import org.flowexplorer.app.export.AnimationExport;
+import org.flowexplorer.app.export.AnimationFrames;
 import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.export.PngExport;
 import org.flowexplorer.app.export.StepperOverlays;
@@ -226,6 +227,11 @@ public final class ExportActions {
             return null;
         }
         LayerAnimation anim = new LayerAnimation(positions, null, overlays.apply(positions.length - 1), o.get());
+        return writeGif(anim, file, anim.pixelWidth(), anim.pixelHeight());
+    }
+
+    /** Writes {@code anim} to {@code file} on the task runner, with a progress window and Cancel. */
+    Task<?> writeGif(AnimationFrames anim, Path file, int pixelWidth, int pixelHeight) {
         int frames = anim.frameCount();
         return start("Writing " + file.getFileName() + " (" + frames + " frames)…", new Task<Path>() {
             @Override
@@ -234,7 +240,7 @@ public final class ExportActions {
                 return file;
             }
         }, () -> String.format(Locale.ROOT, "Saved %s: %d frames of %d × %d px.", file.getFileName(), frames,
-                anim.pixelWidth(), anim.pixelHeight()), file, "Could not save the GIF");
+                pixelWidth, pixelHeight), file, "Could not save the GIF");
     }
 
     /** Asks for frame options and a directory, then writes numbered PNG frames in the background. */
@@ -320,6 +326,11 @@ public final class ExportActions {
             return null;
         }
         return positions;
+    }
+
+    /** The save dialog for one file of this kind (compare mode's GIF). */
+    Path askSaveFile(String title, String initialName, FileChooser.ExtensionFilter filter) {
+        return files.get().save(owner.get(), title, initialName, List.of(filter));
     }
 
     private Task<?> start(String what, Task<?> task, Supplier<String> done, Path target, String failure) {

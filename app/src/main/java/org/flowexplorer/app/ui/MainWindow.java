@@ -367,4 +367,26 @@ public final class MainWindow extends BorderPane {
     public BooleanProperty toolBarVisibleProperty() {
         return toolBarVisible;
     }
+
+    // ---------------------------------------------------------------- compare mode
+
+    private CompareMode compareMode;
+
+    /** Adds compare mode (View menu, toolbar toggle, the side-by-side pane) driven by {@code compare}; once. */
+    public void installCompare(org.flowexplorer.app.viewmodel.CompareViewModel compare) {
+        if (compareMode != null) {
+            throw new IllegalStateException("compare mode is installed already");
+        }
+        compareMode = new CompareMode(this, compare);
+    }
+
+    /** Compare mode's view model ({@code enter(CompareSide)}, {@code leave()}), or null when not installed. */
+    public org.flowexplorer.app.viewmodel.CompareViewModel compare() {
+        return compareMode == null ? null : compareMode.compareModel();
+    }
+
+    /** The side-by-side pane while or after comparing, else null (tests). */
+    Node comparePane() {
+        return compareMode == null ? null : compareMode.pane();
+    }
 }

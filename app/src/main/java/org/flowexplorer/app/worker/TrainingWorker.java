@@ -130,12 +130,17 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
     }
 
     /** Starts the daemon worker thread, which builds the model and then waits for commands. */
-    public synchronized void start() {
+    public void start() {
+        start(THREAD_NAME);
+    }
+
+    /** As {@link #start()}, the thread named {@code threadName} (a second worker, e.g. compare mode's side B). */
+    public synchronized void start(String threadName) {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
         running = true;
-        Thread t = new Thread(this::runLoop, THREAD_NAME);
+        Thread t = new Thread(this::runLoop, threadName);
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         thread = t;

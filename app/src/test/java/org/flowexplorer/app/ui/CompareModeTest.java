@@ -1,0 +1,204 @@
+package org.flowexplorer.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import org.flowexplorer.app.AppConfig;
+import org.flowexplorer.app.preset.CompareSide;
+import org.flowexplorer.app.testing.TestApps;
+import org.flowexplorer.app.viewmodel.CompareViewModel;
+import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.worker.ArchitectureSettings;
+import org.flowexplorer.app.worker.Snapshot;
+import org.flowexplorer.app.worker.TrainingWorker;
+import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.train.LossSnapshot;
+import org.flowexplorer.model.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import static org.flowexplorer.app.testing.FxTesting.await;
+import static org.flowexplorer.app.testing.FxTesting.fx;
+import static org.flowexplorer.app.testing.FxTesting.onFx;
+
+/**
+ * Compare mode in the whole window (issue 13): the two models trained in parallel are exactly the
+ * two models separate runs with the same settings give, closing the window ends every thread of
+ * both within a second, and the compare controls fit a 1024×768 window.
+ */
+@org.junit.jupiter.api.Timeout(value = 3, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
+class CompareModeTest {
+    private static final CompareSide SIDE_B = new CompareSide("additive",
+            new Architecture(3, new int[] {12}, CouplingType.ADDITIVE), new TrainingConfig(64, 1e-2, 1.0, 7));
+
+    private static AppConfig config(int width, int height) {
+        AppConfig c = TestApps.config(500, 2, new int[] {16}, 32);
+        return new AppConfig(c.dataset(), c.architecture(), c.training(), c.options(), false, false, 0, false, width,
+                height);
+    }
+
+    @Test
+    void bothModelsEqualTwoSeparateRunsWithTheSameSettings() throws Exception {
+        AppConfig cfg = config(1280, 800);
+        try (TestApps.Running running = TestApps.start(cfg)) {
+            MainWindow w = running.app().window();
+            CompareViewModel compare = enterCompare(w);
+            ExplorerViewModel b = trainBoth(w, compare, 120);
+            onFx(() -> {
+                compare.pause();
+                return null;
+            });
+            await("both paused, their last steps published", () -> fx(() -> settled(w.viewModel()) && settled(b)));
+            LossSnapshot lossA = onFx(() -> w.viewModel().getSnapshot().loss());
+            LossSnapshot lossB = onFx(() -> b.getSnapshot().loss());
+            assertTrue(lossA.lastStep() >= 120 && lossB.lastStep() >= 120, lossA.lastStep() + " " + lossB.lastStep());
+
+            TrainingWorker.Options options = cfg.options();
+            assertEquals(lossA, separateRun(new TrainingWorker(cfg.dataset(), cfg.architecture(), cfg.training(),
+                    options, System::nanoTime), lossA.lastStep()), "side A = a run of its own");
+            ArchitectureSettings archB = new ArchitectureSettings(3, new int[] {12}, CouplingType.ADDITIVE, 7);
+            assertEquals(lossB, separateRun(new TrainingWorker(cfg.dataset(), archB, SIDE_B.training(), options,
+                    System::nanoTime), lossB.lastStep()), "side B = a run of its own");
+        }
+    }
+
+    @Test
+    void closingTheWindowInCompareModeEndsAllThreadsWithinASecond() throws Exception {
+        TestApps.Running running = TestApps.start(config(1280, 800));
+        try {
+            MainWindow w = running.app().window();
+            trainBoth(w, enterCompare(w), 20);
+            List<Thread> ours = appThreads();
+            List<String> names = ours.stream().map(Thread::getName).toList();
+            assertTrue(names.contains(TrainingWorker.THREAD_NAME), names.toString());
+            assertTrue(names.contains(TrainingWorker.THREAD_NAME + "-b"), names.toString());
+            long t0 = System.nanoTime();
+            onFx(() -> {
+                running.stage().hide(); // the window goes: the app shuts down
+                return null;
+            });
+            long deadline = t0 + 1_000_000_000L;
+            for (Thread t : ours) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            double millis = (System.nanoTime() - t0) / 1e6;
+            List<String> alive = ours.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+            assertTrue(alive.isEmpty(), "still alive " + millis + " ms after close: " + alive);
+            assertTrue(millis <= 1000, "all ended, but after " + millis + " ms");
+        } finally {
+            running.close();
+        }
+    }
+
+    @Test
+    void compareControlsLieInsideA1024By768Window() throws Exception {
+        try (TestApps.Running running = TestApps.start(config(1024, 768))) {
+            MainWindow w = running.app().window();
+            CompareViewModel compare = enterCompare(w);
+            ExplorerViewModel b = onFx(() -> compare.sideBModelProperty().get());
+            await("side B ready", () -> fx(() -> b.training().readyProperty().get()));
+            WaitForAsyncUtils.waitForFxEvents();
+            ComparePane pane = onFx(() -> (ComparePane) w.comparePane());
+            assertSame(pane, onFx(w::getCenter), "the compare pane replaces the explorer");
+            double width = onFx(() -> w.getScene().getWidth());
+            double height = onFx(() -> w.getScene().getHeight());
+            assertEquals(1024, width, 1);
+            List<String> outside = onFx(() -> {
+                List<String> out = new ArrayList<>();
+                for (String id : new String[] {"#compare-play", "#compare-step", "#compare-edit-b", "#compare-png",
+                    "#compare-svg", "#compare-gif", "#compare-leave", "#compare-loss", "#compare-verdict"}) {
+                    Node n = pane.lookup(id);
+                    if (n == null) {
+                        out.add(id + " missing");
+                        continue;
+                    }
+                    Bounds s = n.localToScene(n.getLayoutBounds());
+                    if (s.getMinX() < -0.5 || s.getMinY() < -0.5 || s.getMaxX() > width + 0.5 || s.getMaxY() > height + 0.5
+                            || s.getWidth() < 1 || s.getHeight() < 1) {
+                        out.add(id + " at " + s);
+                    }
+                }
+                for (int side = 0; side < 2; side++) {
+                    for (var plot : pane.plots(side)) {
+                        Bounds s = plot.localToScene(plot.getLayoutBounds());
+                        if (s.getMaxX() > width + 0.5 || s.getMaxY() > height + 0.5 || s.getWidth() < 100 || s.getHeight() < 80) {
+                            out.add("plot of side " + side + " at " + s);
+                        }
+                    }
+                    javafx.scene.layout.Region scrubber = pane.stepper(side).scrubber();
+                    Bounds s = scrubber.localToScene(scrubber.getLayoutBounds());
+                    if (s.getMaxY() > height + 0.5 || s.getHeight() < 1) {
+                        out.add("stepper of side " + side + " at " + s);
+                    }
+                }
+                return out;
+            });
+            assertTrue(outside.isEmpty(), outside.toString());
+            // leaving restores the normal window
+            Node normal = onFx(() -> {
+                compare.leave();
+                return w.getCenter();
+            });
+            assertFalse(normal instanceof ComparePane);
+            assertNotNull(onFx(() -> w.lookup("#controls-scroll")), "the explorer with its control column is back");
+        }
+    }
+
+    /** Enters compare mode with {@link #SIDE_B} once side A is ready. */
+    private static CompareViewModel enterCompare(MainWindow w) throws Exception {
+        await("side A ready", () -> fx(() -> w.viewModel().training().readyProperty().get()));
+        CompareViewModel compare = onFx(w::compare);
+        assertTrue(onFx(() -> compare.enter(SIDE_B)), () -> fx(() -> compare.errorProperty().get()));
+        assertTrue(onFx(compare::isActive));
+        return compare;
+    }
+
+    /** Plays both sides until each has taken {@code steps} steps; side B's view model. */
+    private static ExplorerViewModel trainBoth(MainWindow w, CompareViewModel compare, long steps) throws Exception {
+        ExplorerViewModel b = onFx(() -> compare.sideBModelProperty().get());
+        await("side B ready", () -> fx(() -> b.training().readyProperty().get()));
+        onFx(() -> {
+            compare.play();
+            return null;
+        });
+        await("both trained " + steps + " steps", () -> fx(() -> step(w.viewModel()) >= steps && step(b) >= steps));
+        return b;
+    }
+
+    private static LossSnapshot separateRun(TrainingWorker worker, long steps) {
+        try (worker) {
+            worker.initializeNow();
+            worker.runStepsNow((int) steps);
+            return worker.publishNow().loss();
+        }
+    }
+
+    private static long step(ExplorerViewModel vm) {
+        Snapshot s = vm.getSnapshot();
+        return s == null ? 0 : s.status().step();
+    }
+
+    private static boolean settled(ExplorerViewModel vm) {
+        Snapshot s = vm.getSnapshot();
+        return s != null && !s.status().playing() && s.loss().lastStep() == s.status().step();
+    }
+
+    private static List<Thread> appThreads() {
+        List<Thread> out = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith("flow-")) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
