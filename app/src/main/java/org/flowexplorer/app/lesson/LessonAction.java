@@ -57,8 +57,17 @@ public sealed interface LessonAction {
         }
     }
 
-    /** Turns on compare mode (two models side by side). */
-    record Compare() implements LessonAction {
+    /**
+     * Turns on compare mode (two models side by side): with {@code preset} (the name of one of
+     * {@code Presets.comparisons()}) that comparison, without it (null) side B starts as a copy of
+     * the window's model.
+     */
+    record Compare(String preset) implements LessonAction {
+        /** Side B as a copy of the window's model. */
+        public Compare() {
+            this(null);
+        }
+
         @Override
         public String kind() {
             return "compare";

@@ -34,7 +34,7 @@ final class LessonReader {
     private static final Set<String> WINDOW = Set.of("hiddenPanels", "hiddenControls", "lockedControls");
     private static final Set<String> START = Set.of("layer", "query");
     private static final Set<String> STEP = Set.of("text", "reveal", "action");
-    private static final Set<String> ACTION = Set.of("do", "steps", "layer", "view");
+    private static final Set<String> ACTION = Set.of("do", "steps", "layer", "view", "preset");
 
     private final String source;
     private final List<String> ignored = new ArrayList<>();
@@ -286,7 +286,7 @@ final class LessonReader {
                 case "play" -> new LessonAction.Play((int) Math.min(Integer.MAX_VALUE, integer(a, "steps", at + ".steps")));
                 case "layer" -> new LessonAction.GoToLayer((int) Math.min(Integer.MAX_VALUE, integer(a, "layer", at + ".layer")));
                 case "view" -> new LessonAction.ShowView(text(a, "view", at + ".view"));
-                case "compare" -> new LessonAction.Compare();
+                case "compare" -> new LessonAction.Compare(a.hasNonNull("preset") ? text(a, "preset", at + ".preset") : null);
                 default -> {
                     ignored.add("the action \"" + kind + "\" of " + at.substring(0, at.indexOf('.')));
                     yield null;

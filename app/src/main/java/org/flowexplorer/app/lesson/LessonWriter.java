@@ -100,6 +100,8 @@ final class LessonWriter {
                     action.put("layer", g.layer());
                 } else if (s.action() instanceof LessonAction.ShowView v) {
                     action.put("view", v.view());
+                } else if (s.action() instanceof LessonAction.Compare c && c.preset() != null) {
+                    action.put("preset", c.preset());
                 }
             }
         }

@@ -378,6 +378,7 @@ public final class MainWindow extends BorderPane {
             throw new IllegalStateException("compare mode is installed already");
         }
         compareMode = new CompareMode(this, compare);
+        vm.lesson().attachCompare(compare);
     }
 
     /** Compare mode's view model ({@code enter(CompareSide)}, {@code leave()}), or null when not installed. */

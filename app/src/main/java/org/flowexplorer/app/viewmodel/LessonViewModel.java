@@ -21,6 +21,8 @@ import org.flowexplorer.app.lesson.LessonDraft;
 import org.flowexplorer.app.lesson.LessonFile;
 import org.flowexplorer.app.lesson.LessonStep;
 import org.flowexplorer.app.lesson.OpenedLesson;
+import org.flowexplorer.app.preset.CompareSide;
+import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.worker.ArchitectureSettings;
 import org.flowexplorer.app.worker.Command;
 import org.flowexplorer.app.worker.DatasetSettings;
@@ -40,6 +42,7 @@ import org.flowexplorer.model.io.DataSource;
 public final class LessonViewModel {
     /** What a compare action says until compare mode is part of the build. */
     public static final String NO_COMPARE = "Compare is not available in this build.";
+    private CompareViewModel compare;
 
     private final CommandChannel commands;
     private final Executor io;
@@ -226,9 +229,30 @@ public final class LessonViewModel {
         } else if (action instanceof LessonAction.ShowView v) {
             requestedView.set(null);
             requestedView.set(v.view());
-        } else if (action instanceof LessonAction.Compare) {
-            status.error(NO_COMPARE);
+        } else if (action instanceof LessonAction.Compare c) {
+            enterCompare(c.preset());
         }
+    }
+
+    /** Compare mode for the lessons' "compare" action; without it the action says {@link #NO_COMPARE}. */
+    public void attachCompare(CompareViewModel compare) {
+        this.compare = compare;
+    }
+
+    private void enterCompare(String preset) {
+        if (compare == null) {
+            status.error(NO_COMPARE);
+            return;
+        }
+        if (preset == null) {
+            CompareSide a = compare.currentA();
+            if (!compare.enter(new CompareSide("B", a.architecture(), a.training()))) {
+                status.error(compare.errorProperty().get());
+            }
+            return;
+        }
+        Presets.comparisons().stream().filter(p -> p.name().equals(preset)).findFirst().ifPresentOrElse(compare::applyPreset,
+                () -> status.error("This lesson asks for the comparison \"" + preset + "\", which this build does not have."));
     }
 
     /** Trains live (the plots follow) and pauses once {@code count} more steps are done. */

@@ -13,6 +13,13 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.preset.CompareSide;
+import org.flowexplorer.app.lesson.BuiltInLessons;
+import org.flowexplorer.app.lesson.Lesson;
+import org.flowexplorer.app.lesson.LessonAction;
+import org.flowexplorer.app.lesson.LessonStep;
+import org.flowexplorer.app.lesson.OpenedLesson;
+import org.flowexplorer.app.preset.Presets;
+import java.util.Set;
 import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.viewmodel.CompareViewModel;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
@@ -150,6 +157,28 @@ class CompareModeTest {
             });
             assertFalse(normal instanceof ComparePane);
             assertNotNull(onFx(() -> w.lookup("#controls-scroll")), "the explorer with its control column is back");
+        }
+    }
+
+    @Test
+    void aLessonsCompareStepEntersTheNamedComparison() throws Exception {
+        try (TestApps.Running running = TestApps.start(config(1280, 800))) {
+            MainWindow w = running.app().window();
+            await("side A ready", () -> fx(() -> w.viewModel().training().readyProperty().get()));
+            OpenedLesson shipped = BuiltInLessons.all().get(0).open();
+            Lesson l = shipped.lesson();
+            String name = Presets.COMPARE_AFFINE_ADDITIVE.name();
+            Lesson comparing = new Lesson(l.title(), l.summary(), l.source(), l.points(), l.architecture(), l.training(),
+                    Set.of(), Set.of(), Set.of(), 0, null,
+                    List.of(new LessonStep("Two flows side by side.", null, new LessonAction.Compare(name))));
+            onFx(() -> {
+                w.lessons().start(new OpenedLesson(comparing, shipped.session(), shipped.name(), List.of()));
+                return null;
+            });
+            CompareViewModel compare = onFx(w::compare);
+            await("compare mode entered by the lesson's first step", () -> fx(compare::isActive));
+            assertEquals(CouplingType.ADDITIVE, onFx(() -> compare.sideBSettingsProperty().get().architecture().coupling()));
+            assertTrue(onFx(() -> w.getCenter() instanceof ComparePane), "the compare pane is shown");
         }
     }
 
