@@ -109,27 +109,15 @@ final class SoakCommand extends CliCommand {
                     viewRound(model, grid, traced, views++);
                     nextView = now + viewEveryMs * 1_000_000L;
                 }
-                if (now >= nextReport || System.nanoTime() >= end) {
-                    System.gc(); // so heap_used_mb is the live heap, not wherever the collector happens to be
-                    Map<String, Double> memory = MemoryProbe.sample();
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("elapsed_s", round((System.nanoTime() - start) / 1e9, 2));
-                    line.put("steps", trainer.steps());
-                    line.put("loss", trainer.lastLoss());
-                    memory.forEach((k, v) -> line.put(k, round(v, 1)));
-                    line.values().removeIf(v -> v instanceof Double d && d.isNaN()); // rss off Linux
-                    emit(line);
-                    if (reports++ > 0 || duration.seconds() <= every) {
-                        memory.forEach((k, v) -> range.merge(k, new double[] {v, v},
-                                (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])}));
-                        for (String k : GROWTH) {
-                            double v = memory.get(k);
-                            firstLast.computeIfAbsent(k, key -> new double[] {v, v})[1] = v;
-                        }
-                    }
+                if (now >= nextReport) {
+                    report(trainer, start, reports++ > 0 || duration.seconds() <= every, range, firstLast);
                     nextReport += (long) (every * 1e9);
                 }
             }
+            // always a last report, always in the range: a first round slower than the run (a loaded
+            // machine) left only the warm-up report, which the range skips, and the summary without min/max
+            reports++;
+            report(trainer, start, true, range, firstLast);
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", "soak");
@@ -155,6 +143,27 @@ final class SoakCommand extends CliCommand {
             }
         }
         emit(r);
+    }
+
+    /** One memory line, and into the min/max range and growth unless it is the warm-up report. */
+    private void report(Trainer trainer, long start, boolean intoRange, Map<String, double[]> range, Map<String, double[]> firstLast) {
+        System.gc(); // so heap_used_mb is the live heap, not wherever the collector happens to be
+        Map<String, Double> memory = MemoryProbe.sample();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("elapsed_s", round((System.nanoTime() - start) / 1e9, 2));
+        line.put("steps", trainer.steps());
+        line.put("loss", trainer.lastLoss());
+        memory.forEach((k, v) -> line.put(k, round(v, 1)));
+        line.values().removeIf(v -> v instanceof Double d && d.isNaN()); // rss off Linux
+        emit(line);
+        if (intoRange) {
+            memory.forEach((k, v) -> range.merge(k, new double[] {v, v},
+                    (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])}));
+            for (String k : GROWTH) {
+                double v = memory.get(k);
+                firstLast.computeIfAbsent(k, key -> new double[] {v, v})[1] = v;
+            }
+        }
     }
 
     /** What the window computes per snapshot: every layer's positions, samples, and a density grid. */
