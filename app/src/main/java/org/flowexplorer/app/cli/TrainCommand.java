@@ -131,10 +131,11 @@ final class TrainCommand extends CliCommand {
         if (test != null) {
             throw usage("--test does not apply to --energy (there are no data)");
         }
-        if (architecture.batchNorm()) {
+        // the options as typed: this runs before ArchitectureOptions.validate has parsed them
+        if (architecture.batchNorm || "batch".equals(architecture.normText)) {
             throw usage("--energy: reverse-KL fitting does not support batch normalisation (--batchnorm)");
         }
-        if (architecture.norm() != org.flowexplorer.model.flow.Norm.NONE || architecture.mixer() != org.flowexplorer.model.flow.Mixer.NONE) {
+        if (!"none".equals(architecture.normText) || !"none".equals(architecture.mixerText)) {
             throw usage("--energy: reverse-KL fitting does not support --norm act or --mixer");
         }
         try {

@@ -45,6 +45,10 @@ class EnergyAndImageCliTest {
         bn.assertError(2);
         assertTrue(bn.err().contains("batch normalisation"), bn.err());
         CliRunner.run("train", "--energy", "U2", "--dataset", "moons", "--steps", 1).assertError(2);
+        CliRunner.Result act = CliRunner.run("train", "--energy", "U2", "--steps", 1, "--norm", "act");
+        act.assertError(2);
+        assertTrue(act.err().contains("--norm act or --mixer"), act.err());
+        CliRunner.run("train", "--energy", "U2", "--steps", 1, "--mixer", "lu").assertError(2);
     }
 
     @Test
