@@ -1,7 +1,6 @@
 package org.flowexplorer.model.flow;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +32,14 @@ final class FlowEngine<A> {
     static final int CHUNK = 1024;
     private static final int MAX_CACHED_PASSES = 4;
     /** Rows per chunk of whole-array evaluations ({@link #CHUNK}; smaller in tests). */
-    private final int chunk;
+    final int chunk;
 
     final Numerics<A> nm;
     final ParameterStore<A> store;
     final List<CouplingLayer> layers;
     /** Per coupling, the blocks that follow it (in order; empty lists for the seed's flow). */
     final List<List<FlowBlock>> blocks;
-    private final boolean withBlocks;
+    final boolean withBlocks;
     private final int bufferSize;
     /** The blocks' buffers (see {@link FlowBlock#bufferOffset()}). */
     final A buffers;
@@ -189,7 +188,7 @@ final class FlowEngine<A> {
      * Coupling l from xs[l] into xs[l + 1] adding to {@code ld}, then its blocks (if any) in place
      * adding to {@code normLd}; with {@code steps}, the points after each block but the last.
      */
-    private void forwardStep(Pass<A> p, int l, int rows, A ld, A normLd, boolean training, List<float[]> steps) {
+    void forwardStep(Pass<A> p, int l, int rows, A ld, A normLd, boolean training, List<float[]> steps) {
         A params = store.values(), out = p.xs.get(l + 1);
         layers.get(l).forward(nm, params, p.xs.get(l), out, ld, rows, p.ws.get(l));
         List<FlowBlock> after = blocks.get(l);
@@ -218,7 +217,7 @@ final class FlowEngine<A> {
      * coupling l down into xs[l] adding to {@code ld}; with {@code steps}, the points after each
      * block but the last (in forward order).
      */
-    private void inverseStep(Pass<A> p, int l, int rows, A ld, A normLd, List<float[]> steps) {
+    void inverseStep(Pass<A> p, int l, int rows, A ld, A normLd, List<float[]> steps) {
         A params = store.values(), in = p.xs.get(l + 1);
         List<FlowBlock> after = blocks.get(l);
         if (!after.isEmpty()) {
@@ -278,74 +277,9 @@ final class FlowEngine<A> {
         }
     }
 
-    /**
-     * Positions after every layer and each layer's trace terms and log|det| for n points; with
-     * blocks also each coupling's output before its blocks, the points between two blocks and the
-     * blocks' log|det|.
-     */
+    /** Positions, trace terms and log|det| of every layer for n points: {@link FlowTracing}. */
     FlowTrace trace(A in, int n, boolean inverse) {
-        int nl = layers.size();
-        boolean withNorms = withBlocks;
-        int between = withBlocks ? Math.max(0, blocks.get(0).size() - 1) : 0;
-        float[][][] betweenBlocks = new float[nl][between][n * dim];
-        float[][] positions = new float[nl + 1][n * dim];
-        float[][] beforeNorm = withNorms ? new float[nl][n * dim] : null;
-        float[][][] terms = new float[nl][][];
-        float[][] logDets = new float[nl][n];
-        float[][] normLogDets = withNorms ? new float[nl][n] : null;
-        for (int l = 0; l < nl; l++) {
-            CouplingLayer layer = layers.get(l);
-            terms[l] = new float[layer.traceTerms().size()][n * layer.transformedCount()];
-        }
-        for (int from = 0; from < n; from += chunk) {
-            int rows = Math.min(chunk, n - from);
-            Pass<A> p = pass(rows);
-            nm.copy(in, from * dim, p.xs.get(inverse ? nl : 0), 0, rows * dim);
-            for (int step = 0; step < nl; step++) {
-                int l = inverse ? nl - 1 - step : step;
-                CouplingLayer layer = layers.get(l);
-                nm.fill(p.layerLd, 0, rows, 0.0);
-                nm.fill(p.normLd, 0, rows, 0.0);
-                List<float[]> steps = new ArrayList<>();
-                if (inverse) {
-                    inverseStep(p, l, rows, p.layerLd, p.normLd, steps);
-                } else {
-                    forwardStep(p, l, rows, p.layerLd, p.normLd, false, steps);
-                }
-                for (int b = 0; b < steps.size(); b++) {
-                    System.arraycopy(steps.get(b), 0, betweenBlocks[l][b], from * dim, rows * dim);
-                }
-                for (int k = 0; k < terms[l].length; k++) {
-                    layer.copyTraceTerm(k, nm, p.ws.get(l), rows, terms[l][k], from * layer.transformedCount());
-                }
-                double sign = inverse ? -1 : 1;
-                for (int r = 0; r < rows; r++) {
-                    double c = nm.get(p.layerLd, r), m = nm.get(p.normLd, r);
-                    logDets[l][from + r] = (float) (sign * (c + m));
-                    if (withNorms) {
-                        normLogDets[l][from + r] = (float) (sign * m);
-                    }
-                }
-                if (withNorms) {
-                    System.arraycopy(nm.toFloats(p.beforeBlocks.get(l), 0, rows * dim), 0, beforeNorm[l], from * dim, rows * dim);
-                }
-            }
-            for (int l = 0; l <= nl; l++) {
-                float[] pos = nm.toFloats(p.xs.get(l), 0, rows * dim);
-                System.arraycopy(pos, 0, positions[l], from * dim, rows * dim);
-            }
-        }
-        List<Map<String, float[]>> named = new ArrayList<>();
-        for (int l = 0; l < nl; l++) {
-            Map<String, float[]> m = new LinkedHashMap<>();
-            List<String> names = layers.get(l).traceTerms();
-            for (int k = 0; k < names.size(); k++) {
-                m.put(names.get(k), terms[l][k]);
-            }
-            named.add(Collections.unmodifiableMap(m));
-        }
-        List<String> blockNames = withBlocks ? blocks.get(0).stream().map(FlowBlock::displayName).toList() : List.of();
-        return new FlowTrace(dim, n, positions, named, logDets, beforeNorm, normLogDets, blockNames, betweenBlocks);
+        return FlowTracing.trace(this, in, n, inverse);
     }
 
     /** log p(x) per row of x ([n, D] float32), in chunks. */
