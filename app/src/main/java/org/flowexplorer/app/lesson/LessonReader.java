@@ -12,8 +12,8 @@ import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.TrainingWorker;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.io.ArchitectureJson;
 import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.ScaleFunction;
 import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.io.ModelFormatException;
 import org.flowexplorer.model.io.Session;
@@ -29,7 +29,7 @@ final class LessonReader {
     private static final Set<String> ROOT = Set.of("format", "version", "title", "summary", "data", "architecture",
             "training", "window", "start", "steps");
     private static final Set<String> DATA = Set.of("kind", "name", "n", "noise", "seed", "origin", "points");
-    private static final Set<String> ARCHITECTURE = Set.of("layers", "hidden", "coupling", "scale", "batchNorm");
+    private static final Set<String> ARCHITECTURE = Set.of("layers", "hidden", "coupling", "scale", "batchNorm", "norm", "mixer", "spline");
     private static final Set<String> TRAINING = Set.of("learningRate", "batchSize", "clipNorm", "seed");
     private static final Set<String> WINDOW = Set.of("hiddenPanels", "hiddenControls", "lockedControls");
     private static final Set<String> START = Set.of("layer", "query");
@@ -212,17 +212,11 @@ final class LessonReader {
         }
         try {
             CouplingType coupling = CouplingType.fromId(text(a, "coupling", "architecture.coupling"));
-            ScaleFunction scale = a.hasNonNull("scale") ? ScaleFunction.parse(text(a, "scale", "architecture.scale"))
-                    : ScaleFunction.DEFAULT;
-            JsonNode norm = a.get("batchNorm");
-            if (norm != null && !norm.isBoolean()) {
-                throw new IllegalArgumentException("batchNorm must be true or false, got " + norm);
-            }
             if (layers < 1 || layers > ArchitectureSettings.MAX_LAYERS) {
                 throw new IllegalArgumentException("layers must be from 1 to " + ArchitectureSettings.MAX_LAYERS + ", got " + layers);
             }
             new ArchitectureSettings((int) layers, hidden, coupling, 0); // the app's ranges
-            return new Architecture((int) layers, hidden, coupling, scale, norm != null && norm.asBoolean());
+            return ArchitectureJson.withBlocks(a, new Architecture((int) layers, hidden, coupling));
         } catch (IllegalArgumentException e) {
             throw error("architecture: " + e.getMessage());
         }

@@ -3,7 +3,7 @@ package org.flowexplorer.app.lesson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.io.ArchitectureJson;
 import org.flowexplorer.model.io.DataSource;
 
 /**
@@ -31,17 +31,8 @@ final class LessonWriter {
             root.put("summary", l.summary());
         }
         ObjectNode data = root.putObject("data");
-        if (l.source() instanceof DataSource.Toy t) {
-            data.put("kind", "toy");
-            data.put("name", t.dataset().id());
-            data.put("n", t.n());
-            data.put("noise", t.noise());
-            data.put("seed", t.seed());
-        } else if (l.source() instanceof DataSource.Custom c) {
-            data.put("kind", "custom");
-            if (c.origin() != null) {
-                data.put("origin", c.origin());
-            }
+        ArchitectureJson.putDataSource(data, l.source());
+        if (l.source() instanceof DataSource.Custom) {
             if (withPoints && l.points() != null) {
                 ArrayNode points = data.putArray("points");
                 float[] xy = l.points();
@@ -50,20 +41,7 @@ final class LessonWriter {
                 }
             }
         }
-        Architecture a = l.architecture();
-        ObjectNode arch = root.putObject("architecture");
-        arch.put("layers", a.layers());
-        ArrayNode hidden = arch.putArray("hidden");
-        for (int h : a.hidden()) {
-            hidden.add(h);
-        }
-        arch.put("coupling", a.coupling().id());
-        if (!a.scale().isDefault()) {
-            arch.put("scale", a.scale().id());
-        }
-        if (a.batchNorm()) {
-            arch.put("batchNorm", true);
-        }
+        ArchitectureJson.put(root.putObject("architecture"), l.architecture());
         ObjectNode training = root.putObject("training");
         training.put("learningRate", l.training().learningRate());
         training.put("batchSize", l.training().batchSize());

@@ -17,6 +17,9 @@ import java.util.Set;
 import org.flowexplorer.app.io.Failures;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
+import org.flowexplorer.model.flow.SplineShape;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.io.ModelFormatException;
@@ -63,6 +66,22 @@ class LessonFileTest {
         assertArrayEquals(l.startQuery(), r.startQuery());
         assertEquals(l.steps(), r.steps());
         assertTrue(LessonFile.isLesson(f));
+    }
+
+    @Test
+    void everyBlockOfTheArchitectureAndTheNamedComparisonSurviveTheRoundTrip() throws IOException {
+        // a lesson kept only layers, widths, coupling, scale and batch norm: ActNorm, mixers and the
+        // spline's shape were lost on save
+        Lesson s = sample();
+        Architecture blocks = new Architecture(3, new int[] {16}, CouplingType.SPLINE).withNorm(Norm.ACT).withMixer(Mixer.LU)
+                .withSpline(new SplineShape(5, 3.0));
+        Lesson l = new Lesson(s.title(), s.summary(), s.source(), null, blocks, s.training(), Set.of(), Set.of(), Set.of(), 0,
+                null, List.of(new LessonStep("Side by side.", null, new LessonAction.Compare("Compare: 2 vs 8 layers on two spirals"))));
+        Path f = dir.resolve("blocks" + LessonFile.EXTENSION);
+        LessonFile.write(f, l);
+        Lesson r = LessonFile.read(f).lesson();
+        assertEquals(blocks, r.architecture());
+        assertEquals(l.steps(), r.steps());
     }
 
     @Test

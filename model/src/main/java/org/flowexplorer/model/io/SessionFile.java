@@ -3,7 +3,6 @@ package org.flowexplorer.model.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -114,30 +113,8 @@ public final class SessionFile {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        ObjectNode ds = root.putObject("dataSource");
-        if (s.dataSource() instanceof DataSource.Toy t) {
-            ds.put("kind", "toy");
-            ds.put("name", t.dataset().id());
-            ds.put("n", t.n());
-            ds.put("noise", t.noise());
-            ds.put("seed", t.seed());
-        } else if (s.dataSource() instanceof DataSource.Custom c) {
-            ds.put("kind", "custom");
-            if (c.origin() != null) {
-                ds.put("origin", c.origin());
-            }
-        }
-        ObjectNode arch = root.putObject("architecture");
-        arch.put("layers", s.architecture().layers());
-        ArrayNode hidden = arch.putArray("hidden");
-        for (int h : s.architecture().hidden()) {
-            hidden.add(h);
-        }
-        arch.put("coupling", s.architecture().coupling().id());
-        FlowBlocksJson.put(arch, s.architecture().scale(), s.architecture().norm(), s.architecture().mixer());
-        if (s.architecture().coupling() == CouplingType.SPLINE) {
-            SplineShapeJson.put(arch, s.architecture().spline());
-        }
+        ArchitectureJson.putDataSource(root.putObject("dataSource"), s.dataSource());
+        ArchitectureJson.put(root.putObject("architecture"), s.architecture());
         ObjectNode training = root.putObject("training");
         training.put("learningRate", s.training().learningRate());
         training.put("batchSize", s.training().batchSize());
