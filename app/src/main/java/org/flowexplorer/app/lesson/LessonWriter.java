@@ -42,11 +42,7 @@ final class LessonWriter {
             }
         }
         ArchitectureJson.put(root.putObject("architecture"), l.architecture());
-        ObjectNode training = root.putObject("training");
-        training.put("learningRate", l.training().learningRate());
-        training.put("batchSize", l.training().batchSize());
-        training.put("clipNorm", l.training().clipNorm());
-        training.put("seed", l.training().seed());
+        ArchitectureJson.putTraining(root.putObject("training"), l.training());
         ObjectNode window = root.putObject("window");
         l.hiddenPanels().forEach(window.putArray("hiddenPanels")::add);
         ArrayNode hiddenControls = window.putArray("hiddenControls");

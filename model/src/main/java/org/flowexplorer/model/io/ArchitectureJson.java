@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.SplineShape;
+import org.flowexplorer.model.train.TrainingConfig;
 
 /**
  * The JSON of an architecture and a data source, as sessions write them and lessons (in the app)
@@ -19,6 +20,11 @@ public final class ArchitectureJson {
     /** Writes {@code a} into {@code arch}. */
     public static void put(ObjectNode arch, Architecture a) {
         arch.put("layers", a.layers());
+        putShape(arch, a);
+    }
+
+    /** Writes {@code a} but its layer count (a model's manifest lists its masks instead). */
+    static void putShape(ObjectNode arch, Architecture a) {
         ArrayNode hidden = arch.putArray("hidden");
         for (int h : a.hidden()) {
             hidden.add(h);
@@ -28,6 +34,14 @@ public final class ArchitectureJson {
         if (a.coupling() == CouplingType.SPLINE) {
             SplineShapeJson.put(arch, a.spline());
         }
+    }
+
+    /** Writes a training configuration's learning rate, batch size, clip norm and seed into {@code t}. */
+    public static void putTraining(ObjectNode t, TrainingConfig c) {
+        t.put("learningRate", c.learningRate());
+        t.put("batchSize", c.batchSize());
+        t.put("clipNorm", c.clipNorm());
+        t.put("seed", c.seed());
     }
 
     /** Writes a toy set's name, n, noise and seed, or "custom" with its origin, into {@code ds}. */

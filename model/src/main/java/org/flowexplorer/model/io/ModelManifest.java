@@ -45,15 +45,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
                 row.add(b ? 1 : 0);
             }
         }
-        ArrayNode hidden = root.putArray("hidden");
-        for (int h : spec.hidden()) {
-            hidden.add(h);
-        }
-        root.put("coupling", spec.coupling().id());
-        FlowBlocksJson.put(root, spec.scale(), spec.norm(), spec.mixer());
-        if (spec.coupling() == CouplingType.SPLINE) {
-            SplineShapeJson.put(root, spec.spline());
-        }
+        ArchitectureJson.putShape(root, Architecture.of(spec));
         root.put("precision", TorchStateDict.name(model.precision()));
         root.put("parameterCount", model.parameterCount());
         if (meta.training() != null || meta.steps() != 0 || meta.dataset() != null) {

@@ -115,11 +115,7 @@ public final class SessionFile {
         root.put("version", VERSION);
         ArchitectureJson.putDataSource(root.putObject("dataSource"), s.dataSource());
         ArchitectureJson.put(root.putObject("architecture"), s.architecture());
-        ObjectNode training = root.putObject("training");
-        training.put("learningRate", s.training().learningRate());
-        training.put("batchSize", s.training().batchSize());
-        training.put("clipNorm", s.training().clipNorm());
-        training.put("seed", s.training().seed());
+        ArchitectureJson.putTraining(root.putObject("training"), s.training());
         ObjectNode view = root.putObject("view");
         s.view().forEach(view::put);
         return root;
