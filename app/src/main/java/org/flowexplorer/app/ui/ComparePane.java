@@ -110,7 +110,10 @@ final class ComparePane extends BorderPane {
         verdict.setId("compare-verdict");
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
-        VBox bottom = new VBox(2, loss, verdict);
+        // one timeline for both sides: side A's checkpoints; side B shows its own at or before A's step
+        ReplayBar timeline = new ReplayBar(a);
+        timeline.setId("compare-timeline");
+        VBox bottom = new VBox(2, loss, timeline, verdict);
         bottom.setPadding(new Insets(2, 6, 4, 6));
         setBottom(bottom);
         verdict.textProperty().bind(compare.verdictProperty());

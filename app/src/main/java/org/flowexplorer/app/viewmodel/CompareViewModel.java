@@ -136,7 +136,7 @@ public final class CompareViewModel {
         error.set("");
         Architecture arch = settingsB.architecture();
         ExplorerViewModel vb = host.start(data,
-                new ArchitectureSettings(arch.layers(), arch.hidden(), arch.coupling(), settingsB.training().seed()),
+                ArchitectureSettings.of(arch, settingsB.training().seed()),
                 settingsB.training().learningRate(), settingsB.training().batchSize());
         clockA = new StepClock();
         clockB = new StepClock();
@@ -149,6 +149,8 @@ public final class CompareViewModel {
         listen(vb.layers().layerPositionProperty(), (o, was, now) -> follow(vb, a));
         listen(vb.layers().layerCountProperty(), (o, was, now) -> follow(a, vb));
         listen(a.layers().layerCountProperty(), (o, was, now) -> follow(a, vb));
+        // one timeline: side B shows its checkpoint at or before the step side A shows, or goes live with A
+        listen(a.replay().shownStepProperty(), (o, was, now) -> vb.replay().showStep(now.longValue()));
         // whatever starts or pauses side A (toolbar, space key, this view model), side B follows
         listen(a.training().playingProperty(), (o, was, now) -> followPlaying(vb));
         listen(vb.training().readyProperty(), (o, was, now) -> followPlaying(vb));

@@ -63,6 +63,23 @@ public final class ReplayViewModel {
         }
     }
 
+    /**
+     * Every view shows the last checkpoint at or before {@code step} (the first one if all are
+     * later), or follows training again for {@link ReplayState#LIVE}: how compare mode keeps side B
+     * on side A's timeline although their checkpoints fall on different steps.
+     */
+    public void showStep(long step) {
+        if (step == ReplayState.LIVE) {
+            if (shownStep.get() != ReplayState.LIVE) {
+                showLive();
+            }
+            return;
+        }
+        long[] s = steps.get();
+        int i = java.util.Arrays.binarySearch(s, step);
+        show(i >= 0 ? i : Math.max(0, -i - 2));
+    }
+
     /** The views follow the model being trained again. */
     public void showLive() {
         playing.set(false);

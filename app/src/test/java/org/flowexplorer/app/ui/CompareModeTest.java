@@ -19,6 +19,7 @@ import org.flowexplorer.app.lesson.LessonAction;
 import org.flowexplorer.app.lesson.LessonStep;
 import org.flowexplorer.app.lesson.OpenedLesson;
 import org.flowexplorer.app.preset.Presets;
+import org.flowexplorer.app.worker.ReplayState;
 import java.util.Set;
 import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.viewmodel.CompareViewModel;
@@ -157,6 +158,34 @@ class CompareModeTest {
             });
             assertFalse(normal instanceof ComparePane);
             assertNotNull(onFx(() -> w.lookup("#controls-scroll")), "the explorer with its control column is back");
+        }
+    }
+
+    @Test
+    void sideBFollowsSideAsTimeline() throws Exception {
+        try (TestApps.Running running = TestApps.start(config(1280, 800))) {
+            MainWindow w = running.app().window();
+            CompareViewModel compare = enterCompare(w);
+            ExplorerViewModel b = trainBoth(w, compare, 60);
+            onFx(() -> {
+                compare.pause();
+                return null;
+            });
+            await("both paused", () -> fx(() -> settled(w.viewModel()) && settled(b)));
+            assertTrue(onFx(() -> w.lookup("#compare-timeline") != null), "the compare pane has a timeline");
+            long[] stepsA = onFx(() -> w.viewModel().replay().stepsProperty().get());
+            int index = 30; // step 30: both sides keep every step up to 50
+            onFx(() -> {
+                w.viewModel().replay().show(index);
+                return null;
+            });
+            long shownA = stepsA[index];
+            await("side B shows its checkpoint at A's step", () -> fx(() -> b.replay().shownStepProperty().get() == shownA));
+            onFx(() -> {
+                w.viewModel().replay().showLive();
+                return null;
+            });
+            await("side B live again with A", () -> fx(() -> b.replay().shownStepProperty().get() == ReplayState.LIVE));
         }
     }
 
