@@ -1,5 +1,6 @@
 package org.flowexplorer.app.testing;
 
+import javafx.stage.Stage;
 import org.flowexplorer.app.AppConfig;
 import org.flowexplorer.app.FlowExplorerApp;
 import org.flowexplorer.app.ui.MainWindow;
@@ -42,6 +43,12 @@ public final class AppUnderTest implements BeforeEachCallback, AfterEachCallback
             throw new IllegalStateException("no app outside a test");
         }
         return running.app();
+    }
+
+    /** The running app's stage. */
+    public Stage stage() {
+        app();
+        return running.stage();
     }
 
     /** The running app's window (its content; set once when the app starts). */
