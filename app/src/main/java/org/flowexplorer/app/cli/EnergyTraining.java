@@ -24,7 +24,7 @@ final class EnergyTraining {
 
     static void run(TrainCommand cmd, Potential energy) {
         long t0 = System.nanoTime();
-        RealNVP model = RealNVP.create(cmd.architecture.spec(cmd.coupling), cmd.seed);
+        RealNVP model = RealNVP.create(cmd.architecture.spec(cmd.couplingOption.type), cmd.seed);
         TrainingConfig config = new TrainingConfig(cmd.optimiser.batch, cmd.optimiser.lr, cmd.clip, cmd.seed);
         double initial = evaluate(model, energy, cmd.seed);
         Trainer trainer = Trainer.reverseKl(model, energy, config);
@@ -60,7 +60,7 @@ final class EnergyTraining {
         r.put("energy", energy.name());
         r.put("layers", cmd.architecture.layers);
         r.put("hidden", cmd.architecture.hidden);
-        r.put("coupling", cmd.coupling.id());
+        r.put("coupling", cmd.couplingOption.type.id());
         r.put("batch", config.batchSize());
         r.put("lr", config.learningRate());
         r.put("clip", cmd.clip);

@@ -69,9 +69,8 @@ final class TrainCommand extends CliCommand {
     @Mixin
     ArchitectureOptions architecture;
 
-    @Option(names = "--coupling", defaultValue = "affine", paramLabel = "TYPE", converter = CouplingConverter.class,
-            completionCandidates = CouplingConverter.class, description = "Coupling type: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    CouplingType coupling;
+    @Mixin
+    CouplingOption couplingOption;
 
     @Mixin
     OptimiserOptions optimiser;
@@ -115,13 +114,13 @@ final class TrainCommand extends CliCommand {
         } else if (noise != null || (n != null && source.image == null)) {
             throw usage((noise != null ? "--noise" : "--n") + " only applies to --dataset" + (noise != null ? "" : " or --image"));
         }
-        architecture.validate(this, coupling);
+        architecture.validate(this, couplingOption.type);
         optimiser.validate(this);
         requirePositive("--steps", steps);
         requireNonNegative("--clip", clip);
         if (out != null) {
             Models.requireModelExtension(this, "--out", out);
-            Models.requireStateDictFor(this, "--out", out, coupling);
+            Models.requireStateDictFor(this, "--out", out, couplingOption.type);
             Outputs.requireWritable(out);
         }
         ReplayRender.validateTrain(this, checkpoints, out);
@@ -183,7 +182,7 @@ final class TrainCommand extends CliCommand {
         float[] testData = test != null ? readPoints(test) : null;
 
         stage("building a model with --hidden " + architecture.hiddenText());
-        RealNVP model = RealNVP.create(architecture.spec(coupling), seed);
+        RealNVP model = RealNVP.create(architecture.spec(couplingOption.type), seed);
         TrainingConfig config = new TrainingConfig(optimiser.batchFor(dataN), optimiser.lr, clip, seed);
         stage("computing the initial NLL of " + dataN + " points with --hidden " + architecture.hiddenText());
         double initialNll = model.meanNll(data);
@@ -275,11 +274,11 @@ final class TrainCommand extends CliCommand {
         }
         r.put("layers", architecture.layers);
         r.put("hidden", architecture.hidden);
-        r.put("coupling", coupling.id());
-        if (coupling.hasScale()) {
+        r.put("coupling", couplingOption.type.id());
+        if (couplingOption.type.hasScale()) {
             r.put("scale", architecture.scale().id());
         }
-        if (coupling == CouplingType.SPLINE) {
+        if (couplingOption.type == CouplingType.SPLINE) {
             r.put("bins", architecture.spline().bins());
             r.put("tail_bound", architecture.spline().bound());
         }

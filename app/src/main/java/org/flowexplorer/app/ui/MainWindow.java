@@ -180,7 +180,7 @@ public final class MainWindow extends BorderPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         lessons = new LessonActions(this, actions);
         lessons.installDrop(this);
-        preferences = new PreferenceActions(this, lessons);
+        preferences = new PreferenceActions(this);
         menuBar = new AppMenuBar(this);
         toolBar = new AppToolBar(this);
         toolBar.visibleProperty().bind(toolBarVisible);

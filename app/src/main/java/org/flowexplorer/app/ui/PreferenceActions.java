@@ -13,13 +13,12 @@ import org.flowexplorer.app.prefs.WindowLayout;
  * {@link #attach} gives it the preferences (tests and tools run without).
  */
 public final class PreferenceActions {
+    /** The window whose layout is remembered; its {@link MainWindow#lessons()} show the welcome and know what a lesson hides. */
     private final MainWindow window;
-    private final LessonActions lessons;
     /** Null until {@link #attach}, and in windows without preferences. */
     private AppPreferences preferences;
 
-    PreferenceActions(MainWindow window, LessonActions lessons) {
-        this.lessons = lessons;
+    PreferenceActions(MainWindow window) {
         this.window = window;
     }
 
@@ -37,7 +36,7 @@ public final class PreferenceActions {
 
     /** The first-run welcome (also Help → Welcome); closing it with "don't show again" is remembered. */
     public WelcomeDialog showWelcome() {
-        return lessons.welcome(dismissed -> {
+        return window.lessons().welcome(dismissed -> {
             if (preferences != null) {
                 preferences.setWelcomeDismissed(dismissed);
             }
@@ -51,7 +50,7 @@ public final class PreferenceActions {
         }
         Set<String> hidden = new LinkedHashSet<>();
         for (Panel p : Panel.values()) {
-            if (p.hideable() && !lessons.mode().normallyVisible(p)) {
+            if (p.hideable() && !window.lessons().mode().normallyVisible(p)) {
                 hidden.add(LessonMode.stem(p));
             }
         }
@@ -77,7 +76,7 @@ public final class PreferenceActions {
 
     /** Resets without asking (the confirmed part of {@link #resetToDefaults()}). */
     void resetNow() {
-        lessons.mode().restore();
+        window.lessons().mode().restore();
         apply(WindowLayout.DEFAULT);
         Theme.LIGHT.apply();
         if (preferences != null) {

@@ -13,10 +13,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.testing.AppUnderTest;
 import org.flowexplorer.app.testing.TestApps;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,25 +26,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class DemoSafeControlsTest {
     private final FxRobot robot = new FxRobot();
-    private TestApps.Running running;
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest(TestApps.config(400, 4, new int[] {8, 8}, 32));
 
     @BeforeEach
-    void startApp() throws Exception {
-        running = TestApps.start(TestApps.config(400, 4, new int[] {8, 8}, 32));
+    void awaitModel() {
         await("model ready", () -> app().viewModel().training().readyProperty().get());
     }
 
-    @AfterEach
-    void closeApp() throws Exception {
-        running.close();
-    }
-
     private FlowExplorerApp app() {
-        return running.app();
+        return ui.app();
     }
 
     private Stage stage() {
-        return running.stage();
+        return ui.stage();
     }
 
     @Test

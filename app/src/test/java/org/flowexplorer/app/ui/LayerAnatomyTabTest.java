@@ -8,48 +8,39 @@ import java.awt.image.BufferedImage;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import org.flowexplorer.app.FlowExplorerApp;
 import org.flowexplorer.app.export.PngExport;
 import org.flowexplorer.app.export.SvgExport;
 import org.flowexplorer.app.scene.LayerAnatomy;
 import org.flowexplorer.app.teach.Explanations;
+import org.flowexplorer.app.testing.AppUnderTest;
 import org.flowexplorer.app.testing.FxTesting;
 import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
 /** The "Log-det & Jacobian" tab in the window, headless: live data, the coupling buttons, the toggle, exports. */
 @org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class LayerAnatomyTabTest {
-    private TestApps.Running running;
-    private FlowExplorerApp app;
-    private MainWindow window;
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest(TestApps.config(500, 4, new int[] {16, 16}, 32));
 
     @BeforeEach
-    void startApp() throws Exception {
-        running = TestApps.start(TestApps.config(500, 4, new int[] {16, 16}, 32));
-        app = running.app();
-        window = FxTesting.onFx(app::window);
-        waitFor(() -> app.viewModel().logDet().anatomyProperty().get() != null);
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        running.close();
+    void awaitAnatomy() throws Exception {
+        waitFor(() -> ui.app().viewModel().logDet().anatomyProperty().get() != null);
     }
 
     @Test
     void theTabShowsTheStepperCouplingAndExportsEveryChart() throws Exception {
         LayerAnatomyPane pane = FxTesting.onFx(() -> {
-            window.tabs().getSelectionModel().select(window.tabs().getTabs().stream()
+            ui.window().tabs().getSelectionModel().select(ui.window().tabs().getTabs().stream()
                     .filter(t -> "logdet-tab".equals(t.getId())).findFirst().orElseThrow());
-            return (LayerAnatomyPane) window.target(Panel.LOGDET_JACOBIAN).view();
+            return (LayerAnatomyPane) ui.window().target(Panel.LOGDET_JACOBIAN).view();
         });
-        assertEquals(Explanations.LOGDET_JACOBIAN, FxTesting.onFx(() -> window.focus().selected().explanation().get()));
+        assertEquals(Explanations.LOGDET_JACOBIAN, FxTesting.onFx(() -> ui.window().focus().selected().explanation().get()));
         assertNotNull(FxTesting.onFx(() -> pane.board().map().getContent().data()), "the map has the worker's data");
         assertEquals(81, (int) FxTesting.onFx(() -> pane.board().glyphs().getContent().data().count()));
 
@@ -58,7 +49,7 @@ class LayerAnatomyTabTest {
             return null;
         });
         waitFor(() -> layer() == 2);
-        assertEquals(1, (int) FxTesting.onFx(() -> app.viewModel().layers().inspectedLayerProperty().get()),
+        assertEquals(1, (int) FxTesting.onFx(() -> ui.app().viewModel().layers().inspectedLayerProperty().get()),
                 "the button moves the stepper");
         FxTesting.onFx(() -> {
             ((CheckBox) pane.lookup("#anatomy-cumulative")).setSelected(true);
@@ -67,7 +58,7 @@ class LayerAnatomyTabTest {
         assertTrue(FxTesting.onFx(() -> pane.board().map().getContent().data().cumulative()));
 
         FxTesting.onFx(() -> {
-            app.viewModel().plots().queryData(0.2, 0.1);
+            ui.app().viewModel().plots().queryData(0.2, 0.1);
             return null;
         });
         waitFor(() -> FxTesting.onFx(() -> pane.board().waterfall().getContent() != null));
@@ -78,14 +69,14 @@ class LayerAnatomyTabTest {
             Document svg = FxTesting.parse(FxTesting.onFx(() -> SvgExport.toSvg(chart, 420, 320)));
             assertTrue(FxTesting.count(svg, "text") > 3, chart.getId() + " is vector with text");
         }
-        BufferedImage whole = FxTesting.onFx(() -> PngExport.render(window.target(Panel.LOGDET_JACOBIAN).exportNode().get(),
+        BufferedImage whole = FxTesting.onFx(() -> PngExport.render(ui.window().target(Panel.LOGDET_JACOBIAN).exportNode().get(),
                 900, 640, 1));
         assertEquals(900, whole.getWidth());
         assertEquals(640, whole.getHeight());
     }
 
     private int layer() throws Exception {
-        LayerAnatomy a = FxTesting.onFx(() -> app.viewModel().logDet().anatomyProperty().get());
+        LayerAnatomy a = FxTesting.onFx(() -> ui.app().viewModel().logDet().anatomyProperty().get());
         return a == null ? -1 : a.layer();
     }
 

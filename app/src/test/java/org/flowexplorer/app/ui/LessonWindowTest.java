@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.flowexplorer.app.FlowExplorerApp;
 import org.flowexplorer.app.lesson.BuiltInLessons;
 import org.flowexplorer.app.lesson.LessonControl;
 import org.flowexplorer.app.lesson.LessonDraft;
+import org.flowexplorer.app.testing.AppUnderTest;
 import org.flowexplorer.app.testing.TestApps;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lessons in the window: what they hide and lock, the step strip, saving one and opening it again, leaving. */
@@ -30,29 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
 class LessonWindowTest {
     @TempDir
     Path dir;
-    private TestApps.Running running;
-    private FlowExplorerApp app;
-    private MainWindow w;
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest(TestApps.config(600, 4, new int[] {16, 16}, 32));
 
     @BeforeEach
-    void start() throws Exception {
-        running = TestApps.start(TestApps.config(600, 4, new int[] {16, 16}, 32));
-        app = running.app();
-        w = app.window();
-        await("model ready", () -> app.viewModel().training().readyProperty().get());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        running.close();
+    void awaitModel() {
+        await("model ready", () -> ui.app().viewModel().training().readyProperty().get());
     }
 
     private ControlLocks locks() {
-        return w.lessons().mode().locks();
+        return ui.window().lessons().mode().locks();
     }
 
     private LessonPanel panel() {
-        return (LessonPanel) w.lookup("#lesson-panel");
+        return (LessonPanel) ui.window().lookup("#lesson-panel");
     }
 
     @Test
@@ -67,26 +58,26 @@ class LessonWindowTest {
     @Test
     void aShippedLessonHidesAndLocksWhatItSaysAndLeavingGivesEverythingBack() throws Exception {
         onFx(() -> {
-            w.lessons().start(BuiltInLessons.all().get(0).open());
+            ui.window().lessons().start(BuiltInLessons.all().get(0).open());
             return null;
         });
         await("lesson started", () -> fx(() -> panel().isVisible()));
         onFx(() -> {
             assertEquals("Step 1 of 6", panel().counterText());
-            assertFalse(w.panelVisibleProperty(Panel.SAMPLE_INVERT).get());
-            assertTrue(w.panelVisibleProperty(Panel.LOSS).get());
+            assertFalse(ui.window().panelVisibleProperty(Panel.SAMPLE_INVERT).get());
+            assertTrue(ui.window().panelVisibleProperty(Panel.LOSS).get());
             assertTrue(locks().hidden(LessonControl.POINTS));
             assertFalse(locks().node("points").getParent().isVisible(), "the label row goes with the field");
             assertTrue(locks().locked(LessonControl.LAYERS));
             assertTrue(locks().node("layers").isDisabled());
             assertFalse(locks().hidden(LessonControl.PLAY));
             assertFalse(locks().locked(LessonControl.PLAY));
-            w.viewModel().lesson().leave();
+            ui.window().viewModel().lesson().leave();
             return null;
         });
         onFx(() -> {
             assertFalse(panel().isVisible());
-            assertTrue(w.panelVisibleProperty(Panel.SAMPLE_INVERT).get());
+            assertTrue(ui.window().panelVisibleProperty(Panel.SAMPLE_INVERT).get());
             for (LessonControl c : LessonControl.values()) {
                 assertFalse(locks().hidden(c), c + " shown again");
                 assertFalse(locks().locked(c), c + " usable again");
@@ -98,7 +89,7 @@ class LessonWindowTest {
     @Test
     void aSavedLessonOpensWithItsControlsHiddenAndLockedAndItsStepsInOrder() throws Exception {
         Path file = dir.resolve("mine.lesson.json");
-        w.actions().setFileDialogs(new FileDialogs() {
+        ui.window().actions().setFileDialogs(new FileDialogs() {
             public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> f) { return file; }
 
             public Path open(Window owner, String title, List<FileChooser.ExtensionFilter> f) { return file; }
@@ -120,12 +111,12 @@ class LessonWindowTest {
             return d.draft();
         });
         onFx(() -> {
-            w.lessons().saveAsLesson(draft);
+            ui.window().lessons().saveAsLesson(draft);
             return null;
         });
         await("saved", () -> Files.exists(file));
         onFx(() -> {
-            w.lessons().openLesson();
+            ui.window().lessons().openLesson();
             return null;
         });
         await("lesson open", () -> fx(() -> panel().isVisible()));
@@ -133,19 +124,19 @@ class LessonWindowTest {
             assertTrue(locks().hidden(LessonControl.COUPLING));
             assertTrue(locks().locked(LessonControl.LAYERS));
             assertFalse(locks().hidden(LessonControl.LAYERS));
-            assertFalse(w.panelVisibleProperty(Panel.LOSS).get());
+            assertFalse(ui.window().panelVisibleProperty(Panel.LOSS).get());
             assertEquals("Step 1 of 3", panel().counterText());
             assertEquals("First look.", panel().shownText());
-            w.lookup("#lesson-next").getClass(); // the strip's own buttons drive it
-            ((javafx.scene.control.Button) w.lookup("#lesson-next")).fire();
+            ui.window().lookup("#lesson-next").getClass(); // the strip's own buttons drive it
+            ((javafx.scene.control.Button) ui.window().lookup("#lesson-next")).fire();
             assertEquals("Which coordinate moves?", panel().shownText());
-            assertTrue(w.lookup("#lesson-reveal").isVisible());
-            ((javafx.scene.control.Button) w.lookup("#lesson-reveal")).fire();
+            assertTrue(ui.window().lookup("#lesson-reveal").isVisible());
+            ((javafx.scene.control.Button) ui.window().lookup("#lesson-reveal")).fire();
             assertEquals("Which coordinate moves?\ny.", panel().shownText());
-            ((javafx.scene.control.Button) w.lookup("#lesson-next")).fire();
+            ((javafx.scene.control.Button) ui.window().lookup("#lesson-next")).fire();
             assertEquals("Done.", panel().shownText());
-            ((javafx.scene.control.Button) w.lookup("#lesson-leave")).fire();
-            assertTrue(w.panelVisibleProperty(Panel.LOSS).get());
+            ((javafx.scene.control.Button) ui.window().lookup("#lesson-leave")).fire();
+            assertTrue(ui.window().panelVisibleProperty(Panel.LOSS).get());
             assertFalse(locks().hidden(LessonControl.COUPLING));
             return null;
         });

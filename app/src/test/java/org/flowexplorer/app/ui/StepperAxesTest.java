@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.flowexplorer.app.FlowExplorerApp;
+import org.flowexplorer.app.testing.AppUnderTest;
 import org.flowexplorer.app.testing.TestApps;
 import org.flowexplorer.app.worker.Command;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The stepper's axes: one box for every layer by default, so frames compare; per layer when asked. */
@@ -19,37 +19,28 @@ import org.testfx.util.WaitForAsyncUtils;
 @org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
 class StepperAxesTest {
     private static final int LAYERS = 4;
-    private TestApps.Running running;
-    private FlowExplorerApp app;
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest(TestApps.config(1000, LAYERS, new int[] {16, 16}, 64));
 
     @BeforeEach
-    void startApp() throws Exception {
-        running = TestApps.start(TestApps.config(1000, LAYERS, new int[] {16, 16}, 64));
-        app = running.app();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.viewModel().training().readyProperty().get()
-                && app.viewModel().layers().stepperFrameProperty().get() != null);
+    void trainUntilTheLayersDiffer() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> ui.app().viewModel().training().readyProperty().get()
+                && ui.app().viewModel().layers().stepperFrameProperty().get() != null);
         // a fresh flow is the identity (zero-initialised last layers): train until the layers differ
-        app.worker().submit(new Command.Step(60));
+        ui.app().worker().submit(new Command.Step(60));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
-            var s = app.viewModel().getSnapshot();
+            var s = ui.app().viewModel().getSnapshot();
             return s != null && s.status().step() >= 60 && s.view().trace() != null
-                    && s.view().trace().modelVersion() == app.worker().latest().view().trace().modelVersion()
+                    && s.view().trace().modelVersion() == ui.app().worker().latest().view().trace().modelVersion()
                     && !s.view().trace().bounds()[0].equals(s.view().trace().bounds()[LAYERS]);
         });
     }
 
-    @AfterEach
-    void closeApp() throws Exception {
-        if (running != null) {
-            running.close();
-        }
-    }
-
     private double[] boundsAt(double position) {
         return fx(() -> {
-            app.viewModel().layers().layerPositionProperty().set(position);
-            app.window().stepper().plot().redrawNow();
-            return app.window().stepper().plot().getLayers().dataBounds().clone();
+            ui.app().viewModel().layers().layerPositionProperty().set(position);
+            ui.app().window().stepper().plot().redrawNow();
+            return ui.app().window().stepper().plot().getLayers().dataBounds().clone();
         });
     }
 
@@ -61,7 +52,7 @@ class StepperAxesTest {
         assertArrayEquals(data, latent, 0, Arrays.toString(data) + " vs " + Arrays.toString(latent));
         assertArrayEquals(data, between, 0);
         fx(() -> {
-            app.window().stepper().fixedAxesToggle().setSelected(false);
+            ui.app().window().stepper().fixedAxesToggle().setSelected(false);
             return null;
         });
         double[] perLayerData = boundsAt(0);

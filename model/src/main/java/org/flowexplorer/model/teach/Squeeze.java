@@ -2,6 +2,7 @@ package org.flowexplorer.model.teach;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RealNVP's multi-scale bookkeeping (seed 001): the <em>squeeze</em>, which turns every 2×2 block of
@@ -74,20 +75,14 @@ public final class Squeeze {
 
     /** What a stage of the multi-scale plan does. */
     public enum Operation {
-        SQUEEZE("squeeze"),
-        COUPLING_BLOCKS("coupling blocks"),
-        FACTOR_OUT("factor out"),
-        BASE_DISTRIBUTION("base distribution");
+        SQUEEZE,
+        COUPLING_BLOCKS,
+        FACTOR_OUT,
+        BASE_DISTRIBUTION;
 
-        private final String label;
-
-        Operation(String label) {
-            this.label = label;
-        }
-
-        /** E.g. "factor out". */
+        /** The constant's name in words, e.g. "factor out". */
         public String label() {
-            return label;
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 

@@ -1,6 +1,5 @@
 package org.flowexplorer.model.io;
 
-import static org.flowexplorer.model.io.Models.assertFormatError;
 import static org.flowexplorer.model.io.Models.assertIdentical;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -139,9 +138,7 @@ class FlowBlocksFilesTest {
     }
 
     private void assertNpzError(Map<String, NdArray> arrays, String... fragments) throws IOException {
-        Path file = dir.resolve("bad.npz");
-        Npz.write(file, arrays, false);
-        assertFormatError(file, () -> TorchStateDict.read(file), fragments);
+        Models.assertStateDictRejected(dir, arrays, fragments);
     }
 
     @Test

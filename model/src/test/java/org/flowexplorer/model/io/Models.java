@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.flowexplorer.model.Precision;
 import org.flowexplorer.model.flow.FlowSpec;
@@ -80,5 +82,13 @@ final class Models {
             assertTrue(msg.contains(f), () -> "message lacks '" + f + "': " + msg);
         }
         return e;
+    }
+
+    /** Writes {@code arrays} as {@code bad.npz} in {@code dir}: reading it as a state dict fails as {@link #assertFormatError} checks. */
+    static ModelFormatException assertStateDictRejected(Path dir, Map<String, NdArray> arrays, String... fragments)
+            throws IOException {
+        Path file = dir.resolve("bad.npz");
+        Npz.write(file, arrays, false);
+        return assertFormatError(file, () -> TorchStateDict.read(file), fragments);
     }
 }

@@ -89,9 +89,7 @@ class TorchStateDictTest {
     }
 
     private void assertRejected(Map<String, NdArray> arrays, String... fragments) throws IOException {
-        Path file = dir.resolve("bad.npz");
-        Npz.write(file, arrays, false);
-        assertFormatError(file, () -> TorchStateDict.read(file), fragments);
+        Models.assertStateDictRejected(dir, arrays, fragments);
     }
 
     @Test
