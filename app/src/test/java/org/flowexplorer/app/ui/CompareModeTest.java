@@ -60,12 +60,7 @@ class CompareModeTest {
         try (TestApps.Running running = TestApps.start(cfg)) {
             MainWindow w = running.app().window();
             CompareViewModel compare = enterCompare(w);
-            ExplorerViewModel b = trainBoth(w, compare, 120);
-            onFx(() -> {
-                compare.pause();
-                return null;
-            });
-            await("both paused, their last steps published", () -> fx(() -> settled(w.viewModel()) && settled(b)));
+            ExplorerViewModel b = trainBothThenPause(w, compare, 120);
             LossSnapshot lossA = onFx(() -> w.viewModel().getSnapshot().loss());
             LossSnapshot lossB = onFx(() -> b.getSnapshot().loss());
             assertTrue(lossA.lastStep() >= 120 && lossB.lastStep() >= 120, lossA.lastStep() + " " + lossB.lastStep());
@@ -166,12 +161,7 @@ class CompareModeTest {
         try (TestApps.Running running = TestApps.start(config(1280, 800))) {
             MainWindow w = running.app().window();
             CompareViewModel compare = enterCompare(w);
-            ExplorerViewModel b = trainBoth(w, compare, 60);
-            onFx(() -> {
-                compare.pause();
-                return null;
-            });
-            await("both paused", () -> fx(() -> settled(w.viewModel()) && settled(b)));
+            ExplorerViewModel b = trainBothThenPause(w, compare, 60);
             assertTrue(onFx(() -> w.lookup("#compare-timeline") != null), "the compare pane has a timeline");
             long[] stepsA = onFx(() -> w.viewModel().replay().stepsProperty().get());
             int index = 30; // step 30: both sides keep every step up to 50
@@ -229,6 +219,17 @@ class CompareModeTest {
             return null;
         });
         await("both trained " + steps + " steps", () -> fx(() -> step(w.viewModel()) >= steps && step(b) >= steps));
+        return b;
+    }
+
+    /** {@link #trainBoth}, then both paused with their last steps published; side B's view model. */
+    private static ExplorerViewModel trainBothThenPause(MainWindow w, CompareViewModel compare, long steps) throws Exception {
+        ExplorerViewModel b = trainBoth(w, compare, steps);
+        onFx(() -> {
+            compare.pause();
+            return null;
+        });
+        await("both paused, their last steps published", () -> fx(() -> settled(w.viewModel()) && settled(b)));
         return b;
     }
 
