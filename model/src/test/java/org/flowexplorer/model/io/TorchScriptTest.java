@@ -15,9 +15,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.flowexplorer.model.Precision;
 import org.flowexplorer.model.data.PointCsv;
+import org.flowexplorer.model.flow.ActNorm;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.FixedRotation;
+import org.flowexplorer.model.flow.FlowBlock;
+import org.flowexplorer.model.flow.LuLinear;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
+import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
 import org.junit.jupiter.api.Assumptions;
@@ -49,14 +54,21 @@ class TorchScriptTest {
                 Arguments.of("tanh:3 with batch norm", affine.withScale(ScaleFunction.tanh(3)).withBatchNorm(true), Precision.FLOAT32),
                 Arguments.of("additive with batch norm", FlowSpec.alternating(2, 3, hidden, CouplingType.ADDITIVE).withBatchNorm(true),
                         Precision.FLOAT32),
-                Arguments.of("float64 in 3-D", new FlowSpec(3, custom, hidden, CouplingType.AFFINE), Precision.FLOAT64));
+                Arguments.of("float64 in 3-D", new FlowSpec(3, custom, hidden, CouplingType.AFFINE), Precision.FLOAT64),
+                Arguments.of("LU mixers", affine.withMixer(Mixer.LU), Precision.FLOAT32),
+                Arguments.of("batch norm and LU mixers in 3-D, float64",
+                        new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withBatchNorm(true).withMixer(Mixer.LU), Precision.FLOAT64),
+                Arguments.of("rotations", FlowSpec.alternating(2, 3, hidden, CouplingType.ADDITIVE).withMixer(Mixer.ROTATION),
+                        Precision.FLOAT32),
+                Arguments.of("rotations in 3-D", new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withMixer(Mixer.ROTATION),
+                        Precision.FLOAT32));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void checkPrintsJavasLogProbs(String name, FlowSpec spec, Precision precision) throws IOException {
         Assumptions.assumeTrue(TorchFixtures.torchAvailable(), "/usr/bin/python3 with torch and numpy is not available");
-        RealNVP model = Models.random(spec, precision, 41);
+        RealNVP model = withBlockBuffers(Models.random(spec, precision, 41));
         Path script = dir.resolve("model.py");
         TorchScript.write(script, model);
         float[] x = Models.points(40, spec.dim(), 42);
@@ -122,6 +134,34 @@ class TorchScriptTest {
         assertFalse(additive.contains("class AffineCouplingLayer"));
         assertFalse(additive.contains("class BatchNormFlow"));
         assertFalse(additive.contains("{{"), "every placeholder filled");
+    }
+
+    /**
+     * The model with its blocks' buffers as training leaves them (Models.random draws them as running statistics):
+     * the rotations drawn at creation; for LU a permutation other than the identity (reversed) and signs −1, +1, …
+     * (so that P and the signs are exercised); batch norms' running statistics as Models.random drew them.
+     */
+    private static RealNVP withBlockBuffers(RealNVP model) {
+        double[] drawn = model.bufferValues();
+        double[] created = RealNVP.create(model.spec(), model.precision(), 41).bufferValues();
+        int d = model.dim();
+        for (List<FlowBlock> after : model.blocks()) {
+            for (FlowBlock b : after) {
+                int o = b.bufferOffset();
+                if (b instanceof FixedRotation) {
+                    System.arraycopy(created, o, drawn, o, b.bufferCount());
+                } else if (b instanceof LuLinear) {
+                    for (int i = 0; i < d; i++) {
+                        drawn[o + i] = d - 1 - i;
+                        drawn[o + d + i] = i % 2 == 0 ? -1 : 1;
+                    }
+                } else if (b instanceof ActNorm) {
+                    drawn[o] = 1;
+                }
+            }
+        }
+        model.setBufferValues(drawn);
+        return model;
     }
 
     private static void writePoints(Path file, float[] x, int dim) throws IOException {
