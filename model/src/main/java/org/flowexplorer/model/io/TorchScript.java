@@ -29,7 +29,7 @@ import org.flowexplorer.model.flow.RealNVP;
  * A model as a self-contained PyTorch script: the template {@code torch/realnvp.py.template} (the
  * seed's {@code RealNVP}, loading, {@code __main__} with {@code --check points.csv} and
  * {@code --sample N}), the snippets of the blocks the model uses (the seed's
- * {@code AffineCouplingLayer} with its scale functions, the additive coupling, the batch norm, the
+ * {@code AffineCouplingLayer} with its scale functions, the additive coupling, the batch norm, ActNorm, the
  * LU-linear and fixed-rotation mixers), its
  * architecture as JSON and its {@link TorchStateDict} as a base64 {@code .npz}, which the script
  * loads with {@code load_state_dict(strict=True)}. The code runs on PyTorch 1.13 and later.
@@ -61,7 +61,8 @@ public final class TorchScript {
     static final Map<CouplingType, Block> COUPLINGS = couplings();
     /** The norms and the mixers the template knows; coupling i is followed by its norm, then its mixer. */
     static final Map<Norm, After> NORMS = new EnumMap<>(Map.of(
-            Norm.BATCH, after("batch_norm", "batch_norm.py", "norms", "log_gamma|beta|running_mean|running_var")));
+            Norm.BATCH, after("batch_norm", "batch_norm.py", "norms", "log_gamma|beta|running_mean|running_var"),
+            Norm.ACT, after("act_norm", "act_norm.py", "actnorms", "log_scale|bias|initialised")));
     static final Map<Mixer, After> MIXERS = new EnumMap<>(Map.of(
             Mixer.LU, after("lu", "lu_linear.py", "mixers", "log_abs_diagonal|lower|upper|permutation|sign"),
             Mixer.ROTATION, after("rotation", "fixed_rotation.py", "rotations", "matrix")));

@@ -23,6 +23,7 @@ import org.flowexplorer.model.flow.LuLinear;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mask;
 import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
 import org.junit.jupiter.api.Assumptions;
@@ -60,6 +61,11 @@ class TorchScriptTest {
                         new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withBatchNorm(true).withMixer(Mixer.LU), Precision.FLOAT64),
                 Arguments.of("rotations", FlowSpec.alternating(2, 3, hidden, CouplingType.ADDITIVE).withMixer(Mixer.ROTATION),
                         Precision.FLOAT32),
+                Arguments.of("ActNorm", affine.withNorm(Norm.ACT), Precision.FLOAT32),
+                Arguments.of("additive with ActNorm and rotations", FlowSpec.alternating(2, 3, hidden, CouplingType.ADDITIVE)
+                        .withNorm(Norm.ACT).withMixer(Mixer.ROTATION), Precision.FLOAT32),
+                Arguments.of("ActNorm and LU mixers in 3-D, float64",
+                        new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withNorm(Norm.ACT).withMixer(Mixer.LU), Precision.FLOAT64),
                 Arguments.of("rotations in 3-D", new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withMixer(Mixer.ROTATION),
                         Precision.FLOAT32));
     }
