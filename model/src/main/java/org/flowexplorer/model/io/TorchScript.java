@@ -29,7 +29,8 @@ import org.flowexplorer.model.flow.RealNVP;
  * A model as a self-contained PyTorch script: the template {@code torch/realnvp.py.template} (the
  * seed's {@code RealNVP}, loading, {@code __main__} with {@code --check points.csv} and
  * {@code --sample N}), the snippets of the blocks the model uses (the seed's
- * {@code AffineCouplingLayer} with its scale functions, the additive coupling, the batch norm, ActNorm, the
+ * {@code AffineCouplingLayer} with its scale functions, the additive coupling, the
+ * rational-quadratic spline coupling, the batch norm, ActNorm, the
  * LU-linear and fixed-rotation mixers), its
  * architecture as JSON and its {@link TorchStateDict} as a base64 {@code .npz}, which the script
  * loads with {@code load_state_dict(strict=True)}. The code runs on PyTorch 1.13 and later.
@@ -76,6 +77,8 @@ public final class TorchScript {
         m.put(CouplingType.AFFINE, new Block("affine", "affine_coupling.py", NO_KEYS,
                 spec -> Map.of("scale", spec.scale().id())));
         m.put(CouplingType.ADDITIVE, new Block("additive", "additive_coupling.py", NO_KEYS, spec -> Map.of()));
+        m.put(CouplingType.SPLINE, new Block("spline", "spline_coupling.py", NO_KEYS,
+                spec -> Map.of("bins", spec.spline().bins(), "bound", spec.spline().bound())));
         return m;
     }
 
@@ -153,6 +156,7 @@ public final class TorchScript {
     private static String description(FlowSpec spec, Precision precision) {
         return spec.layers() + " " + spec.coupling().id() + " coupling layers in " + spec.dim() + "-D, hidden widths "
                 + java.util.Arrays.toString(spec.hidden()) + (spec.coupling().hasScale() ? ", scale " + spec.scale().id() : "")
+                + (spec.coupling() == CouplingType.SPLINE ? ", splines of " + spec.spline() : "")
                 + (spec.norm() != Norm.NONE ? ", " + spec.norm().id() + " norm after every coupling" : "")
                 + (spec.mixer() != Mixer.NONE ? ", " + spec.mixer().id() + " mixer after every coupling" : "")
                 + ", " + TorchStateDict.name(precision);

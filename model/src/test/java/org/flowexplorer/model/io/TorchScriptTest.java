@@ -26,6 +26,7 @@ import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
+import org.flowexplorer.model.flow.SplineShape;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,13 @@ class TorchScriptTest {
                         .withNorm(Norm.ACT).withMixer(Mixer.ROTATION), Precision.FLOAT32),
                 Arguments.of("ActNorm and LU mixers in 3-D, float64",
                         new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withNorm(Norm.ACT).withMixer(Mixer.LU), Precision.FLOAT64),
+                Arguments.of("spline (8 bins on [-4, 4])", FlowSpec.alternating(2, 3, hidden, CouplingType.SPLINE), Precision.FLOAT32),
+                Arguments.of("spline, 5 bins on [-2.5, 2.5], ActNorm and LU mixers",
+                        FlowSpec.alternating(2, 3, hidden, CouplingType.SPLINE).withSpline(new SplineShape(5, 2.5)).withNorm(Norm.ACT)
+                                .withMixer(Mixer.LU), Precision.FLOAT32),
+                Arguments.of("spline in 3-D, float64, with batch norm",
+                        new FlowSpec(3, custom, hidden, CouplingType.SPLINE).withSpline(new SplineShape(4, 3)).withBatchNorm(true),
+                        Precision.FLOAT64),
                 Arguments.of("rotations in 3-D", new FlowSpec(3, custom, hidden, CouplingType.AFFINE).withMixer(Mixer.ROTATION),
                         Precision.FLOAT32));
     }
