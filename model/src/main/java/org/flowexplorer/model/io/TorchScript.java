@@ -99,10 +99,10 @@ public final class TorchScript {
      * @throws IllegalArgumentException with one line if the model uses a block the template does not know
      */
     public static String generate(RealNVP model) {
-        return generate(model, COUPLINGS);
+        return generate(model, COUPLINGS, NORMS, MIXERS);
     }
 
-    static String generate(RealNVP model, Map<CouplingType, Block> couplings) {
+    static String generate(RealNVP model, Map<CouplingType, Block> couplings, Map<Norm, After> norms, Map<Mixer, After> mixers) {
         FlowSpec spec = model.spec();
         Block coupling = couplings.get(spec.coupling());
         if (coupling == null) {
@@ -119,10 +119,10 @@ public final class TorchScript {
         }
         List<After> after = new ArrayList<>();
         if (spec.norm() != Norm.NONE) {
-            after.add(known(NORMS, spec.norm(), spec.norm().id() + " norm"));
+            after.add(known(norms, spec.norm(), spec.norm().id() + " norm"));
         }
         if (spec.mixer() != Mixer.NONE) {
-            after.add(known(MIXERS, spec.mixer(), spec.mixer().id() + " mixer"));
+            after.add(known(mixers, spec.mixer(), spec.mixer().id() + " mixer"));
         }
         List<Block> blocks = new ArrayList<>(List.of(coupling));
         after.forEach(a -> blocks.add(a.block()));
