@@ -30,10 +30,9 @@ import org.flowexplorer.model.flow.RealNVP;
  * seed's {@code RealNVP}, loading, {@code __main__} with {@code --check points.csv} and
  * {@code --sample N}), the snippets of the blocks the model uses (the seed's
  * {@code AffineCouplingLayer} with its scale functions, the additive coupling, the
- * rational-quadratic spline coupling, the batch norm, ActNorm, the
- * LU-linear and fixed-rotation mixers), its
- * architecture as JSON and its {@link TorchStateDict} as a base64 {@code .npz}, which the script
- * loads with {@code load_state_dict(strict=True)}. The code runs on PyTorch 1.13 and later.
+ * rational-quadratic spline coupling, batch norm, ActNorm, the LU-linear and fixed-rotation
+ * mixers), its architecture as JSON and its {@link TorchStateDict} as a base64 {@code .npz}, which
+ * the script loads with {@code load_state_dict(strict=True)}. The code runs on PyTorch 1.13 and later.
  *
  * <p>A further block is one snippet under {@code torch/} (a class that registers itself in
  * {@code COUPLINGS} or {@code BLOCKS}) and one entry in {@link #COUPLINGS}, {@link #NORMS} or
