@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * train → export-torch → {@code python3 model.py --check points.csv} prints what {@code eval --out}
- * writes, to 1e-5, for the affine, additive, a non-default scale and batch-normalised flows. The
+ * writes, to 1e-5, for the affine, additive and spline couplings, a non-default scale, batch norm, ActNorm
+ * (initialised by the training) and the LU and rotation mixers. The
  * Python half is skipped (with a message) without /usr/bin/python3 with torch and numpy.
  */
 class ExportTorchCommandTest {
@@ -33,7 +34,8 @@ class ExportTorchCommandTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"--coupling=affine", "--coupling=additive", "--scale=softplus", "--batchnorm"})
+    @ValueSource(strings = {"--coupling=affine", "--coupling=additive", "--scale=softplus", "--batchnorm", "--norm=act",
+        "--mixer=lu", "--mixer=rotation", "--coupling=spline"})
     void theScriptsCheckMatchesEval(String architecture) throws Exception {
         String name = architecture.replaceAll("[^a-z]", "");
         Path data = dir.resolve("moons.csv");

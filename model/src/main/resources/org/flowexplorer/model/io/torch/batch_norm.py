@@ -34,4 +34,4 @@ class BatchNormFlow(nn.Module):
         return x, -self._log_det(var, y.shape[0])
 
 
-NORMS["batch_norm"] = BatchNormFlow
+BLOCKS["batch_norm"] = BatchNormFlow
