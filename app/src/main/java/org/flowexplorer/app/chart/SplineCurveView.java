@@ -104,12 +104,12 @@ public class SplineCurveView extends CanvasChart<List<SplineCurve>> {
         g.setFill(style.textColor.get());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("spline g: " + name + " → " + name + "′, " + c.bins() + " bins", x0, y0 - 3);
+        g.fillText("spline g(" + name + "), " + c.bins() + " bins", x0, y0 - 3); // short: fits the panel at 1024 px
         g.setFont(Font.font(11));
         g.setFill(query);
         g.setTextBaseline(VPos.TOP);
         String where = c.bin() < 0 ? "point in a tail: g = identity"
-                : String.format(Locale.ROOT, "bin k = %d: g(%.3g) = %.3g", c.bin(), c.at(), c.value());
+                : String.format(Locale.ROOT, "bin %d: g(%.2g) = %.2g", c.bin(), c.at(), c.value());
         g.fillText(where, x0, y0 + side + 16);
     }
 }

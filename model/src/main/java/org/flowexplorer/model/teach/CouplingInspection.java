@@ -161,7 +161,10 @@ public final class CouplingInspection {
         CouplingWalk.Head head = walk.head();
         List<Step> steps = new ArrayList<>();
         steps.add(vec(v, inverse ? "y = output of coupling " + n + " (input to its inverse)" : "x = input to coupling " + n, in));
-        steps.add(vec("m", "m = mask (1 = passes through, 0 = " + (inverse ? "un-scaled and un-shifted)" : "scaled and shifted)"), mv));
+        String changed = layer.type() == CouplingType.SPLINE ? (inverse ? "bent back by g⁻¹)" : "bent by g)")
+                : layer.type() == CouplingType.ADDITIVE ? (inverse ? "un-shifted)" : "shifted)")
+                : inverse ? "un-scaled and un-shifted)" : "scaled and shifted)";
+        steps.add(vec("m", "m = mask (1 = passes through, 0 = " + changed, mv));
         steps.add(vec(v + "_m", inverse ? "y_m = y · m   (= x_m: passed through unchanged)" : "x_m = x · m", xm));
         steps.add(vec("1 − m", "1 − m", om));
         for (CouplingWalk.Step s : head.steps()) {
