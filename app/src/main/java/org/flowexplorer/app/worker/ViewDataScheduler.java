@@ -72,7 +72,7 @@ final class ViewDataScheduler implements AutoCloseable {
 
     /** Draws n seeded base samples (n = 0: none); their images follow the model. */
     void setSamples(RealNVP model, int n, long seed) {
-        sampleLatent = n == 0 ? null : model.standardNormal(n, seed);
+        sampleLatent = n == 0 ? null : model.baseSample(n, seed);
         samples = null;
     }
 
