@@ -14,12 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train --base mixture:K}: saved in the zip, refused by the .npz and by reverse-KL fitting. */
 class MixtureBaseCliTest {
-    @TempDir
-    Path dir;
-
     @Test
-    void trainWithAMixtureBaseSavesItInTheModelZip() throws Exception {
-        Path zip = dir.resolve("m.zip");
+    void trainWithAMixtureBaseSavesItInTheModelZip(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("mixture.zip");
         JsonNode r = CliRunner.run("train", "--dataset", "8gaussians", "--n", 400, "--layers", 2, "--hidden", "8", "--steps", 30,
                 "--batch", 64, "--lr", 0.01, "--base", "mixture:4", "--out", zip).assertOk().result();
         assertEquals("mixture:4", r.get("base").asText());
@@ -28,7 +25,7 @@ class MixtureBaseCliTest {
     }
 
     @Test
-    void theNpzAndReverseKlRefuseAMixtureBaseAndBadBasesAreUsageErrors() {
+    void theNpzAndReverseKlRefuseAMixtureBaseAndBadBasesAreUsageErrors(@TempDir Path dir) {
         Path npz = dir.resolve("m.npz");
         CliRunner.Result toNpz = CliRunner.run("train", "--dataset", "moons", "--n", 100, "--layers", 1, "--hidden", 4, "--steps", 2,
                 "--base", "mixture:2", "--out", npz);
