@@ -1,6 +1,8 @@
 package org.flowexplorer.app.chart;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.flowexplorer.model.flow.MixtureBase;
 
 /**
  * Dashed σ-contours of a flow's base distribution in the latent plot: the standard normal's circles
@@ -18,6 +20,18 @@ public record BaseContours(List<Ellipse> components) {
 
     public BaseContours {
         components = List.copyOf(components);
+    }
+
+    /** N(0, I)'s circles for null, else an ellipse per mixture component. */
+    public static BaseContours of(MixtureBase.Components c) {
+        if (c == null) {
+            return STANDARD_NORMAL;
+        }
+        List<Ellipse> es = new ArrayList<>();
+        for (int k = 0; k < c.weights().length; k++) {
+            es.add(new Ellipse(c.means()[k][0], c.means()[k][1], c.scales()[k][0], c.scales()[k][1]));
+        }
+        return new BaseContours(es);
     }
 
     public boolean isStandardNormal() {

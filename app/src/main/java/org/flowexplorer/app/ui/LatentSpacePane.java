@@ -12,7 +12,6 @@ import org.flowexplorer.app.viewmodel.LatentPoints;
 import org.flowexplorer.app.viewmodel.ModelSamples;
 import org.flowexplorer.app.viewmodel.PlotsViewModel;
 import org.flowexplorer.app.viewmodel.QueryPoint;
-import org.flowexplorer.model.flow.MixtureBase;
 
 /** Latent space: the points pushed to z = f(x) over the base distribution's contours; drag to pull a z back. */
 public final class LatentSpacePane extends BorderPane {
@@ -31,25 +30,13 @@ public final class LatentSpacePane extends BorderPane {
         plot.setOnDataDragged(p -> plots.queryLatent(p[0], p[1]));
         setBottom(Controls.caption("Drag here to place a latent z and see x = f⁻¹(z); dashed: 1, 2, 3 σ of N(0, I), "
                 + "or 1 and 2 σ of each component of a mixture base."));
-        plots.baseComponentsProperty().addListener((o, was, now) -> plot.setBaseContours(contours(now)));
+        plots.baseComponentsProperty().addListener((o, was, now) -> plot.setBaseContours(BaseContours.of(now)));
         plots.latentPointsProperty().addListener((o, was, now) -> showPoints(now));
         plots.samplesProperty().addListener((o, was, now) -> showSamples(now));
         plots.queryProperty().addListener((o, was, now) -> showQuery(now));
         showPoints(plots.latentPointsProperty().get());
         showSamples(plots.samplesProperty().get());
         showQuery(plots.queryProperty().get());
-    }
-
-    /** N(0, I)'s circles, or an ellipse per mixture component. */
-    static BaseContours contours(MixtureBase.Components c) {
-        if (c == null) {
-            return BaseContours.STANDARD_NORMAL;
-        }
-        List<BaseContours.Ellipse> es = new java.util.ArrayList<>();
-        for (int k = 0; k < c.weights().length; k++) {
-            es.add(new BaseContours.Ellipse(c.means()[k][0], c.means()[k][1], c.scales()[k][0], c.scales()[k][1]));
-        }
-        return new BaseContours(es);
     }
 
     public PlotView plot() {
