@@ -165,8 +165,8 @@ record PlotPainter(PlotLayers layers, Viewport viewport, double plotX, double pl
             double cx = viewport.toPixelX(e.cx());
             double cy = viewport.toPixelY(e.cy());
             for (int k = 1; k <= contours.levels(); k++) {
-                double rx = Math.abs(viewport.toPixelX(e.cx() + k * e.sx()) - cx);
-                double ry = Math.abs(viewport.toPixelY(e.cy() + k * e.sy()) - cy);
+                double rx = k * e.sx() * viewport.scale(); // one scale for both axes: circles stay circles
+                double ry = k * e.sy() * viewport.scale();
                 g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
                 if (contours.isStandardNormal()) {
                     g.setFill(c);

@@ -28,8 +28,7 @@ public final class LatentSpacePane extends BorderPane {
         plot.setFixedBounds(b.xmin(), b.xmax(), b.ymin(), b.ymax());
         plot.setOnDataPressed(p -> plots.queryLatent(p[0], p[1]));
         plot.setOnDataDragged(p -> plots.queryLatent(p[0], p[1]));
-        setBottom(Controls.caption("Drag here to place a latent z and see x = f⁻¹(z); dashed: 1, 2, 3 σ of N(0, I), "
-                + "or 1 and 2 σ of each component of a mixture base."));
+        setBottom(Controls.caption("Drag here to place a latent z and see x = f⁻¹(z); dashed: the base's σ contours."));
         plots.baseComponentsProperty().addListener((o, was, now) -> plot.setBaseContours(BaseContours.of(now)));
         plots.latentPointsProperty().addListener((o, was, now) -> showPoints(now));
         plots.samplesProperty().addListener((o, was, now) -> showSamples(now));

@@ -128,4 +128,12 @@ class MixtureBaseTest {
         assertThrows(IllegalArgumentException.class, () -> BaseDistribution.parse("mixture:0"));
         assertThrows(IllegalArgumentException.class, () -> BaseDistribution.parse("laplace"));
     }
+
+    @Test
+    void reverseKlFittingRefusesAMixtureBaseBeforeAnyStep() {
+        RealNVP flow = RealNVP.create(FlowSpec.alternating(2, 2, new int[] {4}, CouplingType.AFFINE).withBase(BaseDistribution.mixture(2)), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.flowexplorer.model.train.Trainer.reverseKl(
+                flow, org.flowexplorer.model.energy.Potential.of("U1"), org.flowexplorer.model.train.TrainingConfig.DEFAULT));
+        assertEquals("reverse-KL fitting does not support a mixture base (it samples the standard normal)", e.getMessage());
+    }
 }
