@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param samples          a second point set beneath the points (e.g. model samples), or null
  * @param sampleColor      the samples' colour
  * @param warpedGrid       thin polylines (each x,y pairs), or null
- * @param gaussianContours dashed circles at 1, 2 and 3 σ of N(0, I)
+ * @param baseContours     the base distribution's dashed σ-contours, or null
  * @param markers          markers with optional paths, drawn on top
  * @param fixedBounds      {xmin, xmax, ymin, ymax} to keep whatever the data, or null for automatic bounds
  * @param pointRadius      disc radius of points and samples in pixels, in [0.5, 4]
@@ -26,12 +26,12 @@ import java.util.Objects;
  * @param colormap         the heatmap's colours
  */
 public record PlotLayers(Heatmap heatmap, float[] points, int[] pointArgb, int pointColor, float[] samples,
-        int sampleColor, float[][] warpedGrid, boolean gaussianContours, List<Marker> markers, double[] fixedBounds,
+        int sampleColor, float[][] warpedGrid, BaseContours baseContours, List<Marker> markers, double[] fixedBounds,
         double pointRadius, double pointOpacity, String title, String xAxisTitle, String yAxisTitle,
         Colormaps colormap) {
     /** No data: blue points, pink samples, radius 1.5, opacity 0.85, viridis. */
     public static final PlotLayers EMPTY = new PlotLayers(null, null, null, 0xFF0969DA, null, 0xFFBF3989, null,
-            false, List.of(), null, 1.5, 0.85, null, null, null, Colormaps.VIRIDIS);
+            null, List.of(), null, 1.5, 0.85, null, null, null, Colormaps.VIRIDIS);
 
     public PlotLayers {
         markers = List.copyOf(markers);
@@ -55,13 +55,13 @@ public record PlotLayers(Heatmap heatmap, float[] points, int[] pointArgb, int p
     }
 
     public PlotLayers withHeatmap(Heatmap h) {
-        return new PlotLayers(h, points, pointArgb, pointColor, samples, sampleColor, warpedGrid, gaussianContours,
+        return new PlotLayers(h, points, pointArgb, pointColor, samples, sampleColor, warpedGrid, baseContours,
                 markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, colormap);
     }
 
     public PlotLayers withColormap(Colormaps map) {
         return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid,
-                gaussianContours, markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, map);
+                baseContours, markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, map);
     }
 
     /** Points with per-point colours ({@code argb} non-null) or all in {@code colour}. */
@@ -70,47 +70,52 @@ public record PlotLayers(Heatmap heatmap, float[] points, int[] pointArgb, int p
             throw new IllegalArgumentException(argb.length + " colours for " + xy.length / 2 + " points");
         }
         return new PlotLayers(heatmap, requirePairs(xy), argb, colour, samples, sampleColor, warpedGrid,
-                gaussianContours, markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle,
+                baseContours, markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle,
                 colormap);
     }
 
     public PlotLayers withSamples(float[] xy, int colour) {
         return new PlotLayers(heatmap, points, pointArgb, pointColor, requirePairs(xy), colour, warpedGrid,
-                gaussianContours, markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle,
+                baseContours, markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle,
                 colormap);
     }
 
     public PlotLayers withWarpedGrid(float[][] lines) {
-        return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, lines, gaussianContours,
+        return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, lines, baseContours,
                 markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, colormap);
     }
 
+    /** N(0, I)'s circles at 1, 2 and 3 σ, or none. */
     public PlotLayers withGaussianContours(boolean show) {
-        return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid, show,
+        return withBaseContours(show ? BaseContours.STANDARD_NORMAL : null);
+    }
+
+    public PlotLayers withBaseContours(BaseContours contours) {
+        return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid, contours,
                 markers, fixedBounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, colormap);
     }
 
     public PlotLayers withMarkers(List<Marker> list) {
         return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid,
-                gaussianContours, list == null ? List.of() : list, fixedBounds, pointRadius, pointOpacity, title,
+                baseContours, list == null ? List.of() : list, fixedBounds, pointRadius, pointOpacity, title,
                 xAxisTitle, yAxisTitle, colormap);
     }
 
     public PlotLayers withFixedBounds(double[] bounds) {
         return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid,
-                gaussianContours, markers, bounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, colormap);
+                baseContours, markers, bounds, pointRadius, pointOpacity, title, xAxisTitle, yAxisTitle, colormap);
     }
 
     /** Radius clamped to [0.5, 4] and opacity to [0, 1]. */
     public PlotLayers withPointStyle(double radius, double opacity) {
         return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid,
-                gaussianContours, markers, fixedBounds, Math.max(0.5, Math.min(4, radius)),
+                baseContours, markers, fixedBounds, Math.max(0.5, Math.min(4, radius)),
                 Math.max(0, Math.min(1, opacity)), title, xAxisTitle, yAxisTitle, colormap);
     }
 
     public PlotLayers withTitles(String plotTitle, String xTitle, String yTitle) {
         return new PlotLayers(heatmap, points, pointArgb, pointColor, samples, sampleColor, warpedGrid,
-                gaussianContours, markers, fixedBounds, pointRadius, pointOpacity, plotTitle, xTitle, yTitle, colormap);
+                baseContours, markers, fixedBounds, pointRadius, pointOpacity, plotTitle, xTitle, yTitle, colormap);
     }
 
     /**
@@ -130,8 +135,12 @@ public record PlotLayers(Heatmap heatmap, float[] points, int[] pointArgb, int p
             include(b, new float[] {(float) m.x(), (float) m.y()});
             include(b, m.path());
         }
-        if (gaussianContours) {
-            include(b, new float[] {-3.2f, -3.2f, 3.2f, 3.2f});
+        if (baseContours != null) {
+            double reach = baseContours.levels() + 0.2;
+            for (BaseContours.Ellipse e : baseContours.components()) {
+                include(b, new float[] {(float) (e.cx() - reach * e.sx()), (float) (e.cy() - reach * e.sy()),
+                    (float) (e.cx() + reach * e.sx()), (float) (e.cy() + reach * e.sy())});
+            }
         }
         if (heatmap != null && !(b[1] >= b[0])) {
             include(b, new float[] {(float) heatmap.xmin, (float) heatmap.ymin, (float) heatmap.xmax,

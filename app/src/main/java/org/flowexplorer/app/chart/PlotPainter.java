@@ -150,7 +150,8 @@ record PlotPainter(PlotLayers layers, Viewport viewport, double plotX, double pl
     }
 
     private void drawContours(ChartGraphics g) {
-        if (!layers.gaussianContours()) {
+        BaseContours contours = layers.baseContours();
+        if (contours == null) {
             return;
         }
         Color c = colors.contour();
@@ -160,13 +161,18 @@ record PlotPainter(PlotLayers layers, Viewport viewport, double plotX, double pl
         g.setFont(Font.font(10));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        double cx = viewport.toPixelX(0);
-        double cy = viewport.toPixelY(0);
-        for (int k = 1; k <= 3; k++) {
-            double r = k * viewport.scale();
-            g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
-            g.setFill(c);
-            g.fillText(k + "σ", cx + r * 0.7071 + 2, cy - r * 0.7071 - 1);
+        for (BaseContours.Ellipse e : contours.components()) {
+            double cx = viewport.toPixelX(e.cx());
+            double cy = viewport.toPixelY(e.cy());
+            for (int k = 1; k <= contours.levels(); k++) {
+                double rx = k * e.sx() * viewport.scale(); // one scale for both axes: circles stay circles
+                double ry = k * e.sy() * viewport.scale();
+                g.strokeOval(cx - rx, cy - ry, 2 * rx, 2 * ry);
+                if (contours.isStandardNormal()) {
+                    g.setFill(c);
+                    g.fillText(k + "σ", cx + rx * 0.7071 + 2, cy - ry * 0.7071 - 1);
+                }
+            }
         }
         g.setLineDashes();
     }

@@ -164,6 +164,11 @@ public class PlotView extends ChartRegion {
         setLayers(layers.withGaussianContours(show));
     }
 
+    /** The base distribution's σ-contours (N(0, I)'s circles or a mixture's ellipses); null hides them. */
+    public void setBaseContours(BaseContours contours) {
+        setLayers(layers.withBaseContours(contours));
+    }
+
     /** Markers with optional paths, drawn on top; null or empty hides them. */
     public void setMarkers(List<Marker> list) {
         setLayers(layers.withMarkers(list));

@@ -1,5 +1,6 @@
 package org.flowexplorer.app.cli;
 
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mixer;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --layers}, {@code --hidden}, {@code --scale}, {@code --norm} (or {@code --batchnorm}),
- * {@code --mixer} and a spline coupling's {@code --bins} and {@code --tail-bound} of the commands
+ * {@code --mixer}, {@code --base} and a spline coupling's {@code --bins} and {@code --tail-bound} of the commands
  * that build a flow, checked against the limits.
  */
 final class ArchitectureOptions {
@@ -40,6 +41,11 @@ final class ArchitectureOptions {
                     "lu = Glow's learned LU-parameterised matrix (starts as I), rotation = a fixed seeded random rotation."})
     String mixerText;
 
+    @Option(names = "--base", defaultValue = "gaussian", paramLabel = "gaussian|mixture:K",
+            description = {"The base distribution (default: ${DEFAULT-VALUE}, the seed's N(0, I)): mixture:K = K learnable",
+                    "diagonal Gaussians (weights, means, log-scales), which spares the flow the filaments between separate modes."})
+    String baseText;
+
     @Option(names = "--bins", paramLabel = "K",
             description = "A spline coupling's bins K (2 to " + SplineShape.MAX_BINS + "; default: 8).")
     Integer bins;
@@ -51,6 +57,7 @@ final class ArchitectureOptions {
     private ScaleFunction scale = ScaleFunction.DEFAULT;
     private Norm norm = Norm.NONE;
     private Mixer mixer = Mixer.NONE;
+    private BaseDistribution base = BaseDistribution.GAUSSIAN;
     private SplineShape spline = SplineShape.DEFAULT;
     private CouplingType coupling = CouplingType.AFFINE;
 
@@ -63,6 +70,11 @@ final class ArchitectureOptions {
         try {
             norm = Norm.fromId(normText);
             mixer = Mixer.fromId(mixerText);
+        } catch (IllegalArgumentException e) {
+            throw cmd.usage(e.getMessage());
+        }
+        try {
+            base = BaseDistribution.parse(baseText);
         } catch (IllegalArgumentException e) {
             throw cmd.usage(e.getMessage());
         }
@@ -88,7 +100,7 @@ final class ArchitectureOptions {
     }
 
     FlowSpec spec(CouplingType coupling) {
-        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer).withSpline(spline);
+        return FlowSpec.alternating(2, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer).withSpline(spline).withBase(base);
     }
 
     SplineShape spline() {
@@ -107,14 +119,18 @@ final class ArchitectureOptions {
         return mixer;
     }
 
+    BaseDistribution base() {
+        return base;
+    }
+
     /** True if a batch norm follows every coupling (--batchnorm or --norm batch). */
     boolean batchNorm() {
         return norm == Norm.BATCH;
     }
 
-    /** True unless the flow is the seed's: affine, tanh·2, no norm, no mixer. */
+    /** True unless the flow is the seed's: affine, tanh·2, no norm, no mixer, over N(0, I). */
     boolean beyondSeed() {
-        return norm != Norm.NONE || mixer != Mixer.NONE || !scale.isDefault() || coupling != CouplingType.AFFINE;
+        return norm != Norm.NONE || mixer != Mixer.NONE || !base.isGaussian() || !scale.isDefault() || coupling != CouplingType.AFFINE;
     }
 
     String hiddenText() {

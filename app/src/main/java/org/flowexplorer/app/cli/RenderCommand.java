@@ -16,6 +16,7 @@ import org.flowexplorer.app.scene.LayerMasks;
 import org.flowexplorer.app.scene.LossCurve;
 import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.scene.WarpedGrid;
+import org.flowexplorer.app.chart.BaseContours;
 import org.flowexplorer.app.chart.LayerScrubber;
 import org.flowexplorer.app.chart.LossChart;
 import org.flowexplorer.app.chart.MaskGridView;
@@ -298,7 +299,7 @@ final class RenderCommand extends CliCommand {
                     if (warped != null) {
                         v.setWarpedGrid(warped);
                     }
-                    v.setGaussianContours(view.equals("latent"));
+                    v.setBaseContours(view.equals("latent") ? BaseContours.of(flow.mixtureComponents().orElse(null)) : null);
                     return v;
                 };
             }

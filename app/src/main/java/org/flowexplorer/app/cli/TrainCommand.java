@@ -137,6 +137,9 @@ final class TrainCommand extends CliCommand {
         if (!"none".equals(architecture.normText) || !"none".equals(architecture.mixerText)) {
             throw usage("--energy: reverse-KL fitting does not support --norm act or --mixer");
         }
+        if (!"gaussian".equals(architecture.baseText)) {
+            throw usage("--energy: reverse-KL fitting samples the standard normal; it does not support --base " + architecture.baseText);
+        }
         try {
             return Potential.of(source.energy);
         } catch (IllegalArgumentException e) {
@@ -285,6 +288,7 @@ final class TrainCommand extends CliCommand {
         r.put("batchnorm", architecture.batchNorm());
         r.put("norm", architecture.norm().id());
         r.put("mixer", architecture.mixer().id());
+        r.put("base", architecture.base().id());
         r.put("batch", config.batchSize());
         r.put("lr", optimiser.lr);
         r.put("clip", clip);

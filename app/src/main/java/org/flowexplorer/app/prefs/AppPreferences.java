@@ -95,7 +95,8 @@ public final class AppPreferences {
                     CouplingType.fromId(node.get(SETTINGS + "coupling", arch.coupling().id())))
                     .withScale(ScaleFunction.parse(node.get(SETTINGS + "scale", arch.scale().id())))
                     .withNorm(Norm.fromId(node.get(SETTINGS + "norm", arch.norm().id())))
-                    .withMixer(Mixer.fromId(node.get(SETTINGS + "mixer", arch.mixer().id())));
+                    .withMixer(Mixer.fromId(node.get(SETTINGS + "mixer", arch.mixer().id())))
+                    .withBase(org.flowexplorer.model.flow.BaseDistribution.parse(node.get(SETTINGS + "base", arch.base().id())));
         } catch (IllegalArgumentException e) {
             arch = d.architecture();
         }
@@ -120,6 +121,7 @@ public final class AppPreferences {
         node.put(SETTINGS + "scale", s.architecture().scale().id());
         node.put(SETTINGS + "norm", s.architecture().norm().id());
         node.put(SETTINGS + "mixer", s.architecture().mixer().id());
+        node.put(SETTINGS + "base", s.architecture().base().id());
         node.putDouble(SETTINGS + "learningRate", s.learningRate());
         node.putInt(SETTINGS + "batchSize", s.batchSize());
         flush();

@@ -32,6 +32,7 @@ import org.flowexplorer.app.viewmodel.SketchViewModel;
 import org.flowexplorer.app.viewmodel.TrainingControlsViewModel;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -114,6 +115,13 @@ public final class ControlPanel extends VBox {
                         + "than x₁ and x₂. LU linear (Glow's 1×1 convolution): a learned 2×2 matrix W = P·L·U that starts as "
                         + "the identity, log|det J| = Σ log|u_ii|. Rotation: a fixed random rotation, learns nothing, "
                         + "log|det J| = 0.");
+        BaseDistribution[] bases = {BaseDistribution.GAUSSIAN, BaseDistribution.mixture(2), BaseDistribution.mixture(4),
+                BaseDistribution.mixture(8)};
+        ComboBox<BaseDistribution> base = Controls.choice("base", bases, form.baseProperty(), ControlPanel::baseName,
+                s -> java.util.Arrays.stream(bases).filter(b -> baseName(b).equals(s)).findFirst().orElse(BaseDistribution.GAUSSIAN),
+                "The distribution the flow maps the data onto. N(0, I): the seed's standard normal, one connected blob, so "
+                        + "separate data modes stay joined by thin filaments of density. Mixture of K: K Gaussians whose "
+                        + "weights, means and scales are learned with the flow, log p(z) = log Σ_k w_k N(z; μ_k, σ_k²).");
         Button applyModel = button("Apply & reset", "mdi2c-check",
                 "Build a new model with this architecture; training restarts from step 0.",
                 discard.guard(this, "A new architecture", form::applyArchitecture));
@@ -241,7 +249,7 @@ public final class ControlPanel extends VBox {
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
                 labelled("Coupling", coupling), labelled("Scale", scale),
-                labelled("Norm", norm), labelled("Mixer", mixer), new HBox(6, applyModel, reference),
+                labelled("Norm", norm), labelled("Mixer", mixer), labelled("Base", base), new HBox(6, applyModel, reference),
                 caption("Changing the architecture re-initialises the model."),
                 errorLabel(form.error(Section.ARCHITECTURE), "architecture-error"),
                 new Separator(),
@@ -291,6 +299,10 @@ public final class ControlPanel extends VBox {
             case BATCH -> "batch norm";
             case ACT -> "ActNorm";
         };
+    }
+
+    private static String baseName(BaseDistribution b) {
+        return b.isGaussian() ? "N(0, I)" : "mixture of " + b.components();
     }
 
     private static String mixerName(Mixer m) {

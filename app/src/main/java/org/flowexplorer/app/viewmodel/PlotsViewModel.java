@@ -1,5 +1,6 @@
 package org.flowexplorer.app.viewmodel;
 
+import org.flowexplorer.model.flow.MixtureBase;
 import org.flowexplorer.app.scene.Bounds;
 import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +27,7 @@ public final class PlotsViewModel {
     private final ReadOnlyObjectWrapper<Heatmap> density = new ReadOnlyObjectWrapper<>(this, "density");
     private final ReadOnlyObjectWrapper<ModelSamples> samples = new ReadOnlyObjectWrapper<>(this, "samples");
     private final ReadOnlyObjectWrapper<QueryPoint> query = new ReadOnlyObjectWrapper<>(this, "query");
+    private final ReadOnlyObjectWrapper<MixtureBase.Components> baseComponents = new ReadOnlyObjectWrapper<>(this, "baseComponents");
     private final ReadOnlyObjectWrapper<LatentPoints> latentPoints = new ReadOnlyObjectWrapper<>(this, "latentPoints");
     private final ReadOnlyObjectWrapper<boolean[][]> masks = new ReadOnlyObjectWrapper<>(this, "masks");
     private final ReadOnlyObjectWrapper<OptionalDouble> lowerBound =
@@ -60,6 +62,9 @@ public final class PlotsViewModel {
         }
         if (d.samplesChanged()) {
             samples.set(d.dataSamples() == null ? null : new ModelSamples(d.latentSamples(), d.dataSamples()));
+        }
+        if (d.baseComponentsChanged()) {
+            baseComponents.set(d.baseComponents());
         }
         if (d.queryChanged()) {
             query.set(d.query());
@@ -108,6 +113,11 @@ public final class PlotsViewModel {
     /** Model samples, null when none were drawn. */
     public ReadOnlyObjectProperty<ModelSamples> samplesProperty() {
         return samples.getReadOnlyProperty();
+    }
+
+    /** The mixture base's weights, means and scales; null for the standard normal. */
+    public ReadOnlyObjectProperty<MixtureBase.Components> baseComponentsProperty() {
+        return baseComponents.getReadOnlyProperty();
     }
 
     /** The query point and its path, null when there is none. */

@@ -18,6 +18,7 @@ import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.energy.Potential;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
@@ -34,6 +35,7 @@ public final class SettingsFormViewModel {
     private final ObjectProperty<CouplingType> coupling = new SimpleObjectProperty<>(this, "coupling");
     private final ObjectProperty<Norm> norm = new SimpleObjectProperty<>(this, "norm", Norm.NONE);
     private final ObjectProperty<Mixer> mixer = new SimpleObjectProperty<>(this, "mixer", Mixer.NONE);
+    private final ObjectProperty<BaseDistribution> base = new SimpleObjectProperty<>(this, "base", BaseDistribution.GAUSSIAN);
     /** The same as {@code norm == BATCH}, kept in step with {@link #norm}. */
     private final BooleanProperty batchNorm = new SimpleBooleanProperty(this, "batchNorm");
     private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
@@ -126,6 +128,11 @@ public final class SettingsFormViewModel {
     /** The mixer after every coupling (after its norm) in the next model built: none, LU linear or a fixed rotation. */
     public ObjectProperty<Mixer> mixerProperty() {
         return mixer;
+    }
+
+    /** The base distribution of the next model built: the seed's N(0, I) or a learnable Gaussian mixture. */
+    public ObjectProperty<BaseDistribution> baseProperty() {
+        return base;
     }
 
     private String get(Field f) {
@@ -233,7 +240,7 @@ public final class SettingsFormViewModel {
             return false;
         }
         commands.send(new Command.ChangeArchitecture(new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(),
-                architectureSeed, scale.value(), norm.get(), mixer.get())));
+                architectureSeed, scale.value(), norm.get(), mixer.get(), base.get())));
         training.pauseLocally();
         return true;
     }
@@ -251,6 +258,7 @@ public final class SettingsFormViewModel {
         set(Field.SCALE, a.scale().id());
         norm.set(a.norm());
         mixer.set(a.mixer());
+        base.set(a.base());
     }
 
     /** "tanh", "tanh:B", "softplus" or "exp" (blank: the seed's tanh:2). */

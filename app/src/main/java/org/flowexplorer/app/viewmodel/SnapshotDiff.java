@@ -163,6 +163,15 @@ public final class SnapshotDiff {
                 q.latentY(), q.path(), q.roundTripError());
     }
 
+    /** The mixture base's components, null for N(0, I). */
+    public org.flowexplorer.model.flow.MixtureBase.Components baseComponents() {
+        return now.view().baseComponents();
+    }
+
+    public boolean baseComponentsChanged() {
+        return viewChanged(Snapshot.ViewData::baseComponents);
+    }
+
     public boolean queryChanged() {
         return viewChanged(Snapshot.ViewData::query);
     }

@@ -3,6 +3,7 @@ package org.flowexplorer.app.worker;
 import java.util.Arrays;
 import java.util.Objects;
 import org.flowexplorer.model.flow.Architecture;
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mixer;
@@ -15,13 +16,18 @@ import org.flowexplorer.model.flow.ScaleFunction;
  * and from the model's {@link Architecture} (sessions, preferences, presets).
  */
 public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale,
-                                   Norm norm, Mixer mixer) {
+                                   Norm norm, Mixer mixer, BaseDistribution base) {
     public static final int MAX_LAYERS = 32;
     public static final int MAX_WIDTH = 1024;
 
     /** The seed's blocks: tanh·2 scale, no batch normalisation. */
     public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed) {
         this(layers, hidden, coupling, seed, ScaleFunction.DEFAULT, false);
+    }
+
+    /** Over the seed's N(0, I) base. */
+    public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale, Norm norm, Mixer mixer) {
+        this(layers, hidden, coupling, seed, scale, norm, mixer, BaseDistribution.GAUSSIAN);
     }
 
     /** With or without batch normalisation, no mixer. */
@@ -34,6 +40,7 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(norm, "norm");
         Objects.requireNonNull(mixer, "mixer");
+        Objects.requireNonNull(base, "base");
         if (layers < 1 || layers > MAX_LAYERS) {
             throw new IllegalArgumentException("layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }
@@ -50,12 +57,12 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
 
     /** The settings of an architecture with this init seed (throws if it is outside the app's range). */
     public static ArchitectureSettings of(Architecture a, long seed) {
-        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.norm(), a.mixer());
+        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.norm(), a.mixer(), a.base());
     }
 
     /** The model's description of these settings (without the seed). */
     public Architecture architecture() {
-        return new Architecture(layers, hidden, coupling, scale, norm, mixer);
+        return new Architecture(layers, hidden, coupling, scale, norm, mixer).withBase(base);
     }
 
     /** True if a batch normalisation follows every coupling. */
@@ -94,18 +101,20 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
     @Override
     public boolean equals(Object o) {
         return o instanceof ArchitectureSettings a && a.layers == layers && Arrays.equals(a.hidden, hidden)
-                && a.coupling == coupling && a.seed == seed && a.scale.equals(scale) && a.norm == norm && a.mixer == mixer;
+                && a.coupling == coupling && a.seed == seed && a.scale.equals(scale) && a.norm == norm && a.mixer == mixer
+                && a.base.equals(base);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, norm, mixer);
+        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, norm, mixer, base);
     }
 
     @Override
     public String toString() {
         return layers + " × " + coupling.name().toLowerCase() + (coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "")
                 + (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
-                + (mixer == Mixer.NONE ? "" : " + " + (mixer == Mixer.LU ? "LU linear" : "rotation")) + " [" + hiddenText() + "]";
+                + (mixer == Mixer.NONE ? "" : " + " + (mixer == Mixer.LU ? "LU linear" : "rotation")) + " [" + hiddenText() + "]"
+                + (base.isGaussian() ? "" : ", " + base);
     }
 }

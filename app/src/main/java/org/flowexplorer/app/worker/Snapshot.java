@@ -84,10 +84,12 @@ public record Snapshot(
      * @param displayedLayer    the layer the stepper shows (0 = data … L = latent)
      * @param anatomy           the log-det maps, Jacobian glyphs and query waterfall of the stepper's coupling, null until computed
      * @param diagnostics       the conditioner curves and numerical health; null until the first trace
+     * @param baseComponents    the mixture base's weights, means and scales, null for N(0, I) (a new object only when they change)
      */
     public record ViewData(Bounds dataBounds, float[] points, Trace trace, Trace grid, int gridLines,
             int gridPointsPerLine, boolean[][] masks, Density density, Samples samples, QueryResult query,
-            int displayedLayer, org.flowexplorer.app.scene.LayerAnatomy anatomy, Diagnostics diagnostics) {
+            int displayedLayer, org.flowexplorer.app.scene.LayerAnatomy anatomy, Diagnostics diagnostics,
+            org.flowexplorer.model.flow.MixtureBase.Components baseComponents) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.flowexplorer.app.worker;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.flowexplorer.app.scene.Bounds;
@@ -11,6 +12,7 @@ import org.flowexplorer.app.worker.Snapshot.Samples;
 import org.flowexplorer.app.worker.Snapshot.Trace;
 import org.flowexplorer.model.eval.DensityGrid;
 import org.flowexplorer.model.flow.FlowTrace;
+import org.flowexplorer.model.flow.MixtureBase;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.teach.CouplingInspection;
 
@@ -71,8 +73,10 @@ final class ViewDataScheduler implements AutoCloseable {
     }
 
     /** Draws n seeded base samples (n = 0: none); their images follow the model. */
+    private MixtureBase.Components baseComponents;
+
     void setSamples(RealNVP model, int n, long seed) {
-        sampleLatent = n == 0 ? null : model.standardNormal(n, seed);
+        sampleLatent = n == 0 ? null : model.baseSample(n, seed);
         samples = null;
     }
 
@@ -288,13 +292,23 @@ final class ViewDataScheduler implements AutoCloseable {
     Snapshot.ViewData viewData(Experiment e) {
         return new Snapshot.ViewData(e.points().bounds(), e.points().display(), trace, grid, options.gridLines() * 2,
                 options.gridPointsPerLine(), masks(e.model()), density, samples, queryResult, displayedLayer, anatomy.current(),
-                diagnostics);
+                diagnostics, baseComponents(e.model()));
+    }
+
+    /** The model's mixture components, the previous object while they are unchanged (the diff compares references). */
+    private MixtureBase.Components baseComponents(RealNVP model) {
+        MixtureBase.Components now = model.mixtureComponents().orElse(null);
+        if (now == null || baseComponents == null || !Arrays.deepEquals(new Object[] {now.weights(), now.means(), now.scales()},
+                new Object[] {baseComponents.weights(), baseComponents.means(), baseComponents.scales()})) {
+            baseComponents = now;
+        }
+        return baseComponents;
     }
 
     /** Before the model exists: the settings' masks and nothing to draw yet. */
     Snapshot.ViewData emptyViewData(ArchitectureSettings a) {
         return new Snapshot.ViewData(null, null, null, null, options.gridLines() * 2, options.gridPointsPerLine(),
-                LayerMasks.alternating(a.layers()), null, null, null, displayedLayer, null, null);
+                LayerMasks.alternating(a.layers()), null, null, null, displayedLayer, null, null, null);
     }
 
     Snapshot.Inspector inspector(RealNVP model) {

@@ -70,4 +70,13 @@ class AppPreferencesTest extends FreshPreferences {
         prefs.setLastSettings(settings);
         assertEquals(settings, new AppPreferences(node).lastSettings());
     }
+
+    @Test
+    void theBaseIsRemembered() {
+        AppPreferences prefs = new AppPreferences(node);
+        LastSettings settings = new LastSettings(ToyDataset.EIGHT_GAUSSIANS, new Architecture(4, new int[] {32, 32}, CouplingType.AFFINE)
+                .withBase(org.flowexplorer.model.flow.BaseDistribution.mixture(8)), 3e-3, 256);
+        prefs.setLastSettings(settings);
+        assertEquals(settings, new AppPreferences(node).lastSettings());
+    }
 }

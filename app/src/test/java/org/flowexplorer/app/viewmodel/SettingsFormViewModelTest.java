@@ -145,4 +145,17 @@ class SettingsFormViewModelTest {
         form.batchNormProperty().set(true);
         assertEquals(org.flowexplorer.model.flow.Norm.BATCH, form.normProperty().get());
     }
+
+    @Test
+    void theFormSendsTheBaseAndShowsASettingsBase() {
+        form.show(new DatasetSettings(ToyDataset.EIGHT_GAUSSIANS, 500, 0.5, 1), ARCH, 1e-3, 64);
+        assertEquals(org.flowexplorer.model.flow.BaseDistribution.GAUSSIAN, form.baseProperty().get());
+        form.baseProperty().set(org.flowexplorer.model.flow.BaseDistribution.mixture(8));
+        assertTrue(form.applyArchitecture());
+        ArchitectureSettings a = ((Command.ChangeArchitecture) sent.get(sent.size() - 1)).settings();
+        assertEquals(org.flowexplorer.model.flow.BaseDistribution.mixture(8), a.spec().base());
+        assertEquals(a, ArchitectureSettings.of(a.architecture(), a.seed()), "the settings and the model's Architecture agree on the base");
+        form.show(new DatasetSettings(ToyDataset.MOONS, 500, 0.1, 1), ARCH, 1e-3, 64);
+        assertEquals(org.flowexplorer.model.flow.BaseDistribution.GAUSSIAN, form.baseProperty().get(), "show() resets it");
+    }
 }

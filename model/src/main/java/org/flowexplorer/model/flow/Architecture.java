@@ -12,9 +12,15 @@ import org.flowexplorer.model.Limits;
  * session settings, remembered preferences and presets.
  */
 public record Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer,
-                           SplineShape spline) {
+                           SplineShape spline, BaseDistribution base) {
     /** The seed's default: 8 affine layers with a 256×256 conditioner. */
     public static final Architecture DEFAULT = new Architecture(8, new int[] {256, 256}, CouplingType.AFFINE);
+
+    /** Over the seed's standard-normal base. */
+    public Architecture(int layers, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer,
+                        SplineShape spline) {
+        this(layers, hidden, coupling, scale, norm, mixer, spline, BaseDistribution.GAUSSIAN);
+    }
 
     /** The seed's scale (tanh·2) and no batch normalisation. */
     public Architecture(int layers, int[] hidden, CouplingType coupling) {
@@ -41,6 +47,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         Objects.requireNonNull(norm, "norm");
         Objects.requireNonNull(mixer, "mixer");
         Objects.requireNonNull(spline, "spline");
+        Objects.requireNonNull(base, "base");
         if (layers < 1) {
             throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
         }
@@ -58,7 +65,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
-        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.norm(), spec.mixer(), spec.spline());
+        return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.norm(), spec.mixer(), spec.spline(), spec.base());
     }
 
     /** True if a {@link BatchNorm} follows every coupling. */
@@ -68,7 +75,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** This architecture with another scale function for its affine couplings. */
     public Architecture withScale(ScaleFunction f) {
-        return new Architecture(layers, hidden, coupling, f, norm, mixer, spline);
+        return new Architecture(layers, hidden, coupling, f, norm, mixer, spline, base);
     }
 
     /** This architecture with (or without) a batch normalisation after every coupling (without: no norm). */
@@ -78,12 +85,12 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** This architecture with another norm after every coupling. */
     public Architecture withNorm(Norm n) {
-        return new Architecture(layers, hidden, coupling, scale, n, mixer, spline);
+        return new Architecture(layers, hidden, coupling, scale, n, mixer, spline, base);
     }
 
     /** This architecture with another mixer after every coupling (after its norm). */
     public Architecture withMixer(Mixer m) {
-        return new Architecture(layers, hidden, coupling, scale, norm, m, spline);
+        return new Architecture(layers, hidden, coupling, scale, norm, m, spline, base);
     }
 
     /** Parameters of the blocks after one coupling in {@code dim} dimensions. */
@@ -99,7 +106,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     public long parameterCount(int dim) {
         long even = layerParameters(Mask.alternating(dim, 0), hidden, coupling, spline);
         long odd = layerParameters(Mask.alternating(dim, 1), hidden, coupling, spline);
-        return (layers + 1L) / 2 * even + layers / 2L * odd + layers * blockParameters(norm, mixer, dim);
+        return (layers + 1L) / 2 * even + layers / 2L * odd + layers * blockParameters(norm, mixer, dim) + base.parameterCount(dim);
     }
 
     /** {@link #parameterCount(int)} of the app's 2-D flows. */
@@ -125,7 +132,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         for (Mask m : spec.masks()) {
             total += layerParameters(m, hidden, spec.coupling(), spec.spline());
         }
-        return total + spec.layers() * blockParameters(spec.norm(), spec.mixer(), spec.dim());
+        return total + spec.layers() * blockParameters(spec.norm(), spec.mixer(), spec.dim()) + spec.base().parameterCount(spec.dim());
     }
 
     /** {@link #requireWithinLimits(int)} for any spec: dimension, layers, widths, then the {@code long} parameter count. */
@@ -141,12 +148,17 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
 
     /** This architecture with another shape for its spline couplings (only a spline coupling uses it). */
     public Architecture withSpline(SplineShape shape) {
-        return shape.equals(spline) ? this : new Architecture(layers, hidden, coupling, scale, norm, mixer, shape);
+        return shape.equals(spline) ? this : new Architecture(layers, hidden, coupling, scale, norm, mixer, shape, base);
     }
 
     /** A spec with alternating half masks in {@code dim} dimensions. */
     public FlowSpec toSpec(int dim) {
-        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer).withSpline(spline);
+        return FlowSpec.alternating(dim, layers, hidden, coupling).withScale(scale).withNorm(norm).withMixer(mixer).withSpline(spline).withBase(base);
+    }
+
+    /** This architecture over another base distribution. */
+    public Architecture withBase(BaseDistribution b) {
+        return new Architecture(layers, hidden, coupling, scale, norm, mixer, spline, b);
     }
 
     @Override
@@ -157,13 +169,14 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     @Override
     public boolean equals(Object o) {
         return o instanceof Architecture a && layers == a.layers && Arrays.equals(hidden, a.hidden) && coupling == a.coupling
-                && scale.equals(a.scale) && norm == a.norm && mixer == a.mixer && spline.equals(a.spline);
+                && scale.equals(a.scale) && norm == a.norm && mixer == a.mixer && spline.equals(a.spline)
+                && base.equals(a.base);
     }
 
     @Override
     public int hashCode() {
         return ((31 * layers + Arrays.hashCode(hidden)) * 31 + coupling.hashCode()) * 31 + scale.hashCode() * 3 + norm.hashCode() * 5
-                + mixer.hashCode() + spline.hashCode() * 17;
+                + mixer.hashCode() + spline.hashCode() * 17 + base.hashCode() * 11;
     }
 
     /** E.g. {@code "8 × affine, hidden 256×256"}, {@code "8 × affine (softplus) + batch norm, hidden 64×64"}. */
@@ -177,6 +190,7 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
                 : coupling == CouplingType.SPLINE && !spline.isDefault() ? " (" + spline + ")" : "";
         String blocks = (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
                 + (mixer == Mixer.LU ? " + LU linear" : mixer == Mixer.ROTATION ? " + rotation" : "");
-        return layers + " × " + coupling.id() + scaleText + blocks + ", hidden " + widths;
+        return layers + " × " + coupling.id() + scaleText + blocks + ", hidden " + widths
+                + (base.isGaussian() ? "" : ", " + base);
     }
 }

@@ -44,6 +44,8 @@ final class FlowEngine<A> {
     /** The blocks' buffers (see {@link FlowBlock#bufferOffset()}). */
     final A buffers;
     final int dim;
+    /** The mixture base, or null for the seed's N(0, I); set once by {@link RealNVP} before first use. */
+    MixtureBase base;
     private final Map<Integer, Pass<A>> passes = new LinkedHashMap<>(8, 0.75f, true);
 
     private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, List<List<FlowBlock>> blocks, int chunk) {
@@ -320,7 +322,10 @@ final class FlowEngine<A> {
         A z = p.xs.get(layers.size());
         double loss = meanNll(z, p.ld, rows);
         double invB = 1.0 / rows;
-        for (int i = 0; i < rows * dim; i++) {
+        if (base != null) { // dL/dz = −∇log p(z)/B, and the base's own gradient
+            base.lossGradient(nm, store.values(), store.gradients(), z, p.dx, rows, -invB);
+        }
+        for (int i = 0; i < rows * dim && base == null; i++) {
             nm.set(p.dx, i, nm.get(z, i) * invB);
         }
         nm.fill(p.dld, 0, rows, -invB);
@@ -340,6 +345,9 @@ final class FlowEngine<A> {
      * (through the inverse pass, z held fixed: the reparameterisation trick) over the store's.
      */
     double reverseKlAndGradient(float[] z, int rows, Energy energy) {
+        if (base != null) {
+            throw new IllegalArgumentException("reverse-KL fitting does not support a mixture base (it samples the standard normal)");
+        }
         if (withBlocks) {
             boolean batchNorm = blocks.stream().flatMap(List::stream).anyMatch(b -> b instanceof BatchNorm);
             throw new IllegalArgumentException(batchNorm ? "reverse-KL fitting does not support batch normalisation"
@@ -353,7 +361,7 @@ final class FlowEngine<A> {
         energy.evaluate(x, rows, u, grad);
         double loss = 0;
         for (int r = 0; r < rows; r++) {
-            loss += logNormal(p.xs.get(top), r) - nm.get(p.ld, r) + u[r];
+            loss += MixtureBase.logStandardNormal(nm, p.xs.get(top), r * dim, dim) - nm.get(p.ld, r) + u[r];
         }
         double invB = 1.0 / rows;
         for (int i = 0; i < rows * dim; i++) {
@@ -367,21 +375,11 @@ final class FlowEngine<A> {
         return loss * invB;
     }
 
-    static final double LOG_2PI = Math.log(2 * Math.PI);
-
-    /** log p(x) of row r from its latent z and log|det|: −½(‖z‖² + D·ln 2π) + log|det|. */
+    /** log p(x) of row r from its latent z and log|det|: log p_base(z) + log|det|. */
     double logProb(A z, A ld, int r) {
-        return logNormal(z, r) + nm.get(ld, r);
-    }
-
-    /** log N(z_r; 0, I) = −½(‖z_r‖² + D·ln 2π). */
-    private double logNormal(A z, int r) {
-        double sq = 0;
-        for (int j = 0; j < dim; j++) {
-            double v = nm.get(z, r * dim + j);
-            sq += v * v;
-        }
-        return -0.5 * (sq + dim * LOG_2PI);
+        double base = this.base == null ? MixtureBase.logStandardNormal(nm, z, r * dim, dim)
+                : this.base.logProb(nm, store.values(), z, r * dim);
+        return base + nm.get(ld, r);
     }
 
     double meanNll(A z, A ld, int rows) {
@@ -423,6 +421,9 @@ final class FlowEngine<A> {
         }
         A dl = NdArrays.vector(nm, dLogAbsDet, n, "dLogAbsDet");
         A dx = nm.alloc(n * dim), grads = store.gradients(), total = nm.alloc(store.size());
+        if (base != null) {
+            base.zeroGradients(nm, grads); // the base does not move f(x)
+        }
         for (int from = 0; from < n; from += chunk) {
             int rows = Math.min(chunk, n - from);
             Pass<A> p = pass(rows);

@@ -11,10 +11,17 @@ import java.util.List;
  * follows every coupling (none, {@link BatchNorm} or {@link ActNorm}) and the {@link Mixer} after
  * that (none, {@link LuLinear} or {@link FixedRotation}): coupling i's blocks belong to it, so
  * position k of the flow is after coupling k and its blocks; and the spline couplings' shape (used
- * only by {@link CouplingType#SPLINE}).
+ * only by {@link CouplingType#SPLINE}); and the base distribution (the seed's standard normal or a
+ * {@link MixtureBase}).
  */
 public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm,
-                       Mixer mixer, SplineShape spline) {
+                       Mixer mixer, SplineShape spline, BaseDistribution base) {
+
+    /** A flow over the seed's standard-normal base. */
+    public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling, ScaleFunction scale, Norm norm, Mixer mixer,
+                    SplineShape spline) {
+        this(dim, masks, hidden, coupling, scale, norm, mixer, spline, BaseDistribution.GAUSSIAN);
+    }
 
     /** The seed's flow: tanh·2 scale, no batch normalisation. */
     public FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType coupling) {
@@ -43,6 +50,7 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
         java.util.Objects.requireNonNull(coupling, "coupling");
         java.util.Objects.requireNonNull(scale, "scale");
         java.util.Objects.requireNonNull(spline, "spline");
+        java.util.Objects.requireNonNull(base, "base");
         if (dim < 2) {
             throw new IllegalArgumentException("a coupling flow needs at least 2 dimensions, got " + dim);
         }
@@ -94,7 +102,7 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
 
     /** This spec with another scale function for its affine couplings. */
     public FlowSpec withScale(ScaleFunction f) {
-        return new FlowSpec(dim, masks, hidden, coupling, f, norm, mixer, spline);
+        return new FlowSpec(dim, masks, hidden, coupling, f, norm, mixer, spline, base);
     }
 
     /** This spec with (or without) a batch normalisation after every coupling (without: no norm). */
@@ -104,17 +112,22 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
 
     /** This spec with another norm after every coupling. */
     public FlowSpec withNorm(Norm n) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, n, mixer, spline);
+        return new FlowSpec(dim, masks, hidden, coupling, scale, n, mixer, spline, base);
     }
 
     /** This spec with another mixer after every coupling (after its norm). */
     public FlowSpec withMixer(Mixer m) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, m, spline);
+        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, m, spline, base);
     }
 
     /** This spec with another shape for its spline couplings. */
     public FlowSpec withSpline(SplineShape shape) {
-        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, mixer, shape);
+        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, mixer, shape, base);
+    }
+
+    /** This spec over another base distribution. */
+    public FlowSpec withBase(BaseDistribution b) {
+        return new FlowSpec(dim, masks, hidden, coupling, scale, norm, mixer, spline, b);
     }
 
     @Override
@@ -126,13 +139,13 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
     public boolean equals(Object o) {
         return o instanceof FlowSpec f && dim == f.dim && masks.equals(f.masks) && Arrays.equals(hidden, f.hidden)
                 && coupling == f.coupling && scale.equals(f.scale) && norm == f.norm && mixer == f.mixer
-                && spline.equals(f.spline);
+                && spline.equals(f.spline) && base.equals(f.base);
     }
 
     @Override
     public int hashCode() {
         return ((31 * dim + masks.hashCode()) * 31 + Arrays.hashCode(hidden) * 7 + coupling.hashCode()) * 31
-                + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode() + spline.hashCode() * 17;
+                + scale.hashCode() * 3 + norm.hashCode() * 5 + mixer.hashCode() + spline.hashCode() * 17 + base.hashCode() * 11;
     }
 
     @Override
@@ -141,6 +154,7 @@ public record FlowSpec(int dim, List<Mask> masks, int[] hidden, CouplingType cou
                 + ", coupling=" + coupling.id() + (scale.isDefault() ? "" : ", scale=" + scale.id())
                 + (batchNorm() ? ", batchNorm" : norm != Norm.NONE ? ", norm=" + norm.id() : "")
                 + (mixer != Mixer.NONE ? ", mixer=" + mixer.id() : "")
-                + (coupling == CouplingType.SPLINE ? ", spline=" + spline : "") + "]";
+                + (coupling == CouplingType.SPLINE ? ", spline=" + spline : "")
+                + (base.isGaussian() ? "" : ", base=" + base.id()) + "]";
     }
 }

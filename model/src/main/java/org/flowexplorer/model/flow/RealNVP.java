@@ -11,13 +11,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A normalizing flow of coupling layers over a standard-normal base distribution, as the seed's
- * {@code RealNVP} (Dinh et al. 2017): {@code z = f_L ∘ … ∘ f_1 (x)} and
+ * {@code RealNVP} (Dinh et al. 2017), or over a learnable {@link MixtureBase}: {@code z = f_L ∘ … ∘ f_1 (x)} and
  *
  * <pre>  log p(x) = −½ (‖z‖² + D·ln 2π) + Σ_l log|det J_l(x)|</pre>
  *
  * All parameters live in one flat {@link ParameterStore}, in the order of the seed's
  * {@code model.parameters()}: every coupling's, then the blocks' after coupling 1, 2, … (its norm's,
- * e.g. log_gamma and beta, then its mixer's). The blocks' running statistics and fixed values are
+ * e.g. log_gamma and beta, then its mixer's), then a mixture base's. The blocks' running statistics and fixed values are
  * buffers beside the parameters ({@link #bufferValues()}). Not thread-safe: a model belongs to the
  * thread that uses it.
  */
@@ -28,6 +28,8 @@ public final class RealNVP implements DifferentiableTransform {
     private final List<BatchNorm> norms;
     private final List<List<FlowBlock>> blocks;
     private final FlowEngine<?> engine;
+    /** The learnable base, null for the seed's N(0, I). */
+    private final MixtureBase mixture;
 
     private RealNVP(FlowSpec spec, Precision precision) {
         this.spec = spec;
@@ -38,7 +40,8 @@ public final class RealNVP implements DifferentiableTransform {
         }
         int d = spec.dim();
         int perLayer = spec.norm().parameterCount(d) + spec.mixer().parameterCount(d);
-        this.store = new ParameterStore<>(Numerics.of(precision), total + spec.layers() * perLayer);
+        int baseOff = total + spec.layers() * perLayer;
+        this.store = new ParameterStore<>(Numerics.of(precision), baseOff + spec.base().parameterCount(d));
         List<CouplingLayer> ls = new ArrayList<>();
         int off = 0;
         for (Mask m : spec.masks()) {
@@ -71,6 +74,8 @@ public final class RealNVP implements DifferentiableTransform {
         this.norms = List.copyOf(ns);
         this.blocks = List.copyOf(bs);
         this.engine = FlowEngine.create(store, layers, blocks, FlowEngine.CHUNK);
+        this.mixture = spec.base().isGaussian() ? null : new MixtureBase(spec.base().components(), d, baseOff);
+        engine.base = mixture;
     }
 
     /** A float32 flow initialised as the seed's PyTorch code would (last Linear of each coupling zero). */
@@ -85,6 +90,9 @@ public final class RealNVP implements DifferentiableTransform {
             layer.initialise(rng);
         }
         flow.engine.initialiseBlocks(rng); // after the couplings: their initial weights do not depend on the blocks
+        if (flow.mixture != null) {
+            initialiseBase(flow.mixture, flow.store);
+        }
         return flow;
     }
 
@@ -174,6 +182,10 @@ public final class RealNVP implements DifferentiableTransform {
         copyIn(store, values);
     }
 
+    private static <A> void initialiseBase(MixtureBase base, ParameterStore<A> s) {
+        base.initialise(s.numerics(), s.values());
+    }
+
     private static <A> double[] copyOut(ParameterStore<A> s) {
         return s.numerics().toDoubles(s.values(), 0, s.size());
     }
@@ -213,12 +225,34 @@ public final class RealNVP implements DifferentiableTransform {
         return engine.vjp(x, dOutputs, dLogAbsDet);
     }
 
-    /** log p(x) for every row of x [N, D]. */
+    /** log p(x) for every row of x [N, D]: log p_base(z) + log|det|. */
     public INDArray logProb(INDArray x) {
         TransformResult r = forward(x);
         INDArray z = r.outputs();
+        if (mixture != null) {
+            return logProbOfLatent(engine, z, r.logAbsDet());
+        }
         INDArray sq = z.mul(z).sum(1);
-        return sq.addi(dim() * FlowEngine.LOG_2PI).muli(-0.5).addi(r.logAbsDet());
+        return sq.addi(dim() * MixtureBase.LOG_2PI).muli(-0.5).addi(r.logAbsDet());
+    }
+
+    private static <A> INDArray logProbOfLatent(FlowEngine<A> e, INDArray z, INDArray logDet) {
+        int n = (int) z.rows();
+        A zs = NdArrays.matrix(e.nm, z, e.dim, "z"), ld = NdArrays.vector(e.nm, logDet, n, "logAbsDet"), out = e.nm.alloc(n);
+        for (int r = 0; r < n; r++) {
+            e.nm.set(out, r, e.logProb(zs, ld, r));
+        }
+        return NdArrays.create(e.nm, out, 0, n, n);
+    }
+
+    /** The base distribution's learnable mixture, or empty for the seed's N(0, I). */
+    public java.util.Optional<MixtureBase> mixtureBase() {
+        return java.util.Optional.ofNullable(mixture);
+    }
+
+    /** The mixture's weights, means and scales under the current parameters; empty for N(0, I). */
+    public java.util.Optional<MixtureBase.Components> mixtureComponents() {
+        return mixtureBase().map(m -> m.components(parameterValues()));
     }
 
     /** n points drawn from the model: z ~ N(0, I) (seeded), pushed through the inverse. */
@@ -273,12 +307,17 @@ public final class RealNVP implements DifferentiableTransform {
         return acc / logProb.length;
     }
 
-    /** n samples [n, D] row-major: seeded z ~ N(0, I) through the inverse. */
+    /** n samples [n, D] row-major: seeded z from the base distribution through the inverse. */
     public float[] samplePoints(int n, long seed) {
-        return inverse(standardNormal(n, seed), null);
+        return inverse(baseSample(n, seed), null);
     }
 
-    /** Seeded draws from the base distribution, [n, D] row-major. */
+    /** Seeded draws from the base distribution (N(0, I) or the mixture), [n, D] row-major. */
+    public float[] baseSample(int n, long seed) {
+        return mixture == null ? standardNormal(n, seed) : mixture.sample(parameterValues(), n, seed);
+    }
+
+    /** Seeded draws from N(0, I), [n, D] row-major (the base of a flow without a mixture). */
     public float[] standardNormal(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] z = new float[n * dim()];

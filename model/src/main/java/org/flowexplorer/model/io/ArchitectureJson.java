@@ -30,7 +30,7 @@ public final class ArchitectureJson {
             hidden.add(h);
         }
         arch.put("coupling", a.coupling().id());
-        FlowBlocksJson.put(arch, a.scale(), a.norm(), a.mixer());
+        FlowBlocksJson.put(arch, a.scale(), a.norm(), a.mixer(), a.base());
         if (a.coupling() == CouplingType.SPLINE) {
             SplineShapeJson.put(arch, a.spline());
         }
@@ -68,7 +68,7 @@ public final class ArchitectureJson {
      */
     public static Architecture withBlocks(JsonNode arch, Architecture plain) {
         FlowBlocksJson.Blocks b = FlowBlocksJson.read(arch);
-        Architecture a = plain.withScale(b.scale()).withNorm(b.norm()).withMixer(b.mixer());
+        Architecture a = plain.withScale(b.scale()).withNorm(b.norm()).withMixer(b.mixer()).withBase(b.base());
         JsonNode s = arch.get(SplineShapeJson.FIELD);
         if (s == null || s.isNull()) {
             return a;

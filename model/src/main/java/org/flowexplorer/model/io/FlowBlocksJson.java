@@ -2,6 +2,7 @@ package org.flowexplorer.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
@@ -9,18 +10,21 @@ import org.flowexplorer.model.flow.ScaleFunction;
 /**
  * The JSON fields of a flow's blocks beyond the seed's, shared by the model manifest and the
  * session settings: {@code scale} (when not tanh:2), {@code batchNorm: true} (as version 2 wrote
- * it), {@code norm: "act"} and {@code mixer: "lu" | "rotation"}; each absent for the seed's choice,
+ * it), {@code norm: "act"}, {@code mixer: "lu" | "rotation"} and {@code base: "mixture:K"}; each absent for the seed's choice,
  * so older files read as before.
  */
 final class FlowBlocksJson {
     /** What the fields say. */
-    record Blocks(ScaleFunction scale, Norm norm, Mixer mixer) {
+    record Blocks(ScaleFunction scale, Norm norm, Mixer mixer, BaseDistribution base) {
     }
 
     private FlowBlocksJson() {
     }
 
-    static void put(ObjectNode o, ScaleFunction scale, Norm norm, Mixer mixer) {
+    static void put(ObjectNode o, ScaleFunction scale, Norm norm, Mixer mixer, BaseDistribution base) {
+        if (!base.isGaussian()) {
+            o.put("base", base.id());
+        }
         if (!scale.isDefault()) {
             o.put("scale", scale.id());
         }
@@ -49,7 +53,8 @@ final class FlowBlocksJson {
             norm = Norm.BATCH;
         }
         Mixer mixer = o.hasNonNull("mixer") ? Mixer.fromId(text(o, "mixer")) : Mixer.NONE;
-        return new Blocks(scale, norm, mixer);
+        BaseDistribution base = o.hasNonNull("base") ? BaseDistribution.parse(text(o, "base")) : BaseDistribution.GAUSSIAN;
+        return new Blocks(scale, norm, mixer, base);
     }
 
     private static String text(JsonNode o, String field) {

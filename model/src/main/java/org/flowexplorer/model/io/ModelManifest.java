@@ -154,7 +154,7 @@ record ModelManifest(FlowSpec spec, Precision precision, long parameterCount, Mo
         try {
             FlowBlocksJson.Blocks blocks = FlowBlocksJson.read(root);
             return new FlowSpec(dim, list, hidden, CouplingType.fromId(json.text(root, "coupling", "'coupling'")), blocks.scale(),
-                    blocks.norm(), blocks.mixer(), SplineShapeJson.read(json, root, ""));
+                    blocks.norm(), blocks.mixer(), SplineShapeJson.read(json, root, "")).withBase(blocks.base());
         } catch (IllegalArgumentException e) {
             throw json.error(e.getMessage());
         }

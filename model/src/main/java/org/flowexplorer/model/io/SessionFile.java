@@ -233,7 +233,7 @@ public final class SessionFile {
                 }
                 FlowBlocksJson.Blocks blocks = FlowBlocksJson.read(a);
                 Architecture arch = new Architecture((int) layers, hidden, CouplingType.fromId(json.text(a, "coupling", "architecture.coupling")),
-                        blocks.scale(), blocks.norm(), blocks.mixer(), SplineShapeJson.read(json, a, "architecture."));
+                        blocks.scale(), blocks.norm(), blocks.mixer(), SplineShapeJson.read(json, a, "architecture."), blocks.base());
                 arch.requireWithinLimits(2);
                 return arch;
             } catch (IllegalArgumentException e) {

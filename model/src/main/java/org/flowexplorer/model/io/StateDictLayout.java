@@ -2,6 +2,7 @@ package org.flowexplorer.model.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.CouplingLayer;
 import org.flowexplorer.model.flow.FlowBlock;
 import org.flowexplorer.model.flow.FlowSpec;
@@ -17,7 +18,7 @@ import org.flowexplorer.model.nn.ConditionerLayout;
  * ReLUs), its weight [out, in] row-major followed by its bias [out]; with batch normalisation,
  * norm i's {@code norms.i.log_gamma} and {@code norms.i.beta} [D] follow all couplings, and its
  * buffers {@code norms.i.running_mean} and {@code norms.i.running_var} [D] live in
- * {@link RealNVP#bufferValues()}. The offsets come from the model itself, so the file formats
+ * {@link RealNVP#bufferValues()}; a mixture base's {@code base.*} come last (native zip only). The offsets come from the model itself, so the file formats
  * cannot drift from the parameter order the model uses.
  */
 final class StateDictLayout {
@@ -76,7 +77,7 @@ final class StateDictLayout {
             add(out, i, net, offset);
             offset += net.parameterCount();
         }
-        addBlocks(out, spec, true, offset);
+        addBase(out, spec.base(), spec.dim(), addBlocks(out, spec, true, offset));
         return out;
     }
 
@@ -87,13 +88,24 @@ final class StateDictLayout {
         return out;
     }
 
-    /** Per coupling i: its norm's tensors, then its mixer's (parameters or buffers), from {@code offset} on. */
-    private static void addBlocks(List<Tensor> out, FlowSpec spec, boolean parameters, int offset) {
+    /** Per coupling i: its norm's tensors, then its mixer's (parameters or buffers), from {@code offset} on; returns the end. */
+    private static int addBlocks(List<Tensor> out, FlowSpec spec, boolean parameters, int offset) {
         int at = offset;
         for (int i = 0; i < spec.layers(); i++) {
             for (List<BlockTensor> block : blockTensors(spec.norm(), spec.mixer(), i, spec.dim())) {
                 at = place(out, block, parameters, at);
             }
+        }
+        return at;
+    }
+
+    /** A mixture base's tensors from {@code at}: base.logits [K], base.means [K, D], base.log_scales [K, D]; none for N(0, I). */
+    private static void addBase(List<Tensor> out, BaseDistribution base, int d, int at) {
+        int k = base.components();
+        if (k > 0) {
+            out.add(new Tensor("base.logits", new int[] {k}, at));
+            out.add(new Tensor("base.means", new int[] {k, d}, at + k));
+            out.add(new Tensor("base.log_scales", new int[] {k, d}, at + k + k * d));
         }
     }
 
@@ -177,6 +189,7 @@ final class StateDictLayout {
             add(out, i, layers.get(i).conditioner(), layers.get(i).parameterOffset());
         }
         addBlocks(out, model, true);
+        model.mixtureBase().ifPresent(m -> addBase(out, model.spec().base(), model.dim(), m.offset()));
         return out;
     }
 

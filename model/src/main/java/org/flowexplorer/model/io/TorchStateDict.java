@@ -79,6 +79,10 @@ public final class TorchStateDict {
                     + (spec.norm() == org.flowexplorer.model.flow.Norm.ACT ? "ActNorm" : spec.mixer().id() + " mixers")
                     + " is saved as a model file (.zip)");
         }
+        if (!spec.base().isGaussian()) {
+            throw new IllegalArgumentException("the .npz state_dict holds the seed's flow over N(0, I); a flow with a "
+                    + spec.base() + " base is saved as a model file (.zip)");
+        }
         Npz.write(npz, toArrays(model), compressed);
     }
 

@@ -67,6 +67,9 @@ public final class Trainer {
             throw new IllegalArgumentException(model.spec().batchNorm() ? "reverse-KL fitting does not support batch normalisation"
                     : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
         }
+        if (!model.spec().base().isGaussian()) {
+            throw new IllegalArgumentException("reverse-KL fitting does not support a mixture base (it samples the standard normal)");
+        }
         this.model = model;
         this.energy = java.util.Objects.requireNonNull(energy, "energy");
         this.data = new float[0];
@@ -83,7 +86,7 @@ public final class Trainer {
      * A reverse-KL trainer of {@code model} towards exp(−U) (see the class comment); its steps draw
      * {@link TrainingConfig#batchSize()} base points each, seeded by {@link TrainingConfig#seed()}.
      *
-     * @throws IllegalArgumentException for a flow with batch normalisation
+     * @throws IllegalArgumentException for a flow with batch normalisation, other blocks or a mixture base
      */
     public static Trainer reverseKl(RealNVP model, Energy energy, TrainingConfig config) {
         return new Trainer(model, energy, config);
