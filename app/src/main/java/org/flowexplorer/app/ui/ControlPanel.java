@@ -102,15 +102,15 @@ public final class ControlPanel extends VBox {
                         + "softplus(raw), smooth and positive; exp leaves s = raw unbounded (fast, can diverge). "
                         + "Type tanh:B for another bound. Additive couplings have no scale.",
                 "tanh:2", "tanh:1", "tanh:3", "softplus", "exp");
-        ComboBox<Norm> norm = Controls.choice("norm", Norm.values(), form.normProperty(), ControlPanel::normName,
-                s -> java.util.Arrays.stream(Norm.values()).filter(n -> normName(n).equals(s)).findFirst().orElse(Norm.NONE),
+        ComboBox<Norm> norm = Controls.choice("norm", Norm.values(), form.normProperty(), ControlPanel::label,
+                s -> java.util.Arrays.stream(Norm.values()).filter(n -> label(n).equals(s)).findFirst().orElse(Norm.NONE),
                 "What follows every coupling. Batch norm (RealNVP): each coordinate normalised with the batch's mean and "
                         + "variance while training (running averages otherwise), then scaled by learned exp(log γ) and shifted "
                         + "by β; steadies deep flows. ActNorm (Glow): a learned scale and shift per coordinate, set from the "
                         + "first training batch so its outputs start at mean 0, variance 1, then trained like any weight. "
                         + "Both add Σ log-scale to log|det J|.");
-        ComboBox<Mixer> mixer = Controls.choice("mixer", Mixer.values(), form.mixerProperty(), ControlPanel::mixerName,
-                s -> java.util.Arrays.stream(Mixer.values()).filter(m -> mixerName(m).equals(s)).findFirst().orElse(Mixer.NONE),
+        ComboBox<Mixer> mixer = Controls.choice("mixer", Mixer.values(), form.mixerProperty(), ControlPanel::label,
+                s -> java.util.Arrays.stream(Mixer.values()).filter(m -> label(m).equals(s)).findFirst().orElse(Mixer.NONE),
                 "A linear map after every coupling (and its norm), so the next coupling splits along other directions "
                         + "than x₁ and x₂. LU linear (Glow's 1×1 convolution): a learned 2×2 matrix W = P·L·U that starts as "
                         + "the identity, log|det J| = Σ log|u_ii|. Rotation: a fixed random rotation, learns nothing, "
@@ -293,24 +293,16 @@ public final class ControlPanel extends VBox {
         return c;
     }
 
-    private static String normName(Norm n) {
-        return switch (n) {
-            case NONE -> "none";
-            case BATCH -> "batch norm";
-            case ACT -> "ActNorm";
-        };
+    /** How the form names a norm or a mixer. */
+    private static final java.util.Map<Enum<?>, String> LABELS = java.util.Map.of(Norm.NONE, "none", Norm.BATCH, "batch norm",
+            Norm.ACT, "ActNorm", Mixer.NONE, "none", Mixer.LU, "LU linear", Mixer.ROTATION, "rotation");
+
+    private static String label(Enum<?> e) {
+        return LABELS.get(e);
     }
 
     private static String baseName(BaseDistribution b) {
         return b.isGaussian() ? "N(0, I)" : "mixture of " + b.components();
-    }
-
-    private static String mixerName(Mixer m) {
-        return switch (m) {
-            case NONE -> "none";
-            case LU -> "LU linear";
-            case ROTATION -> "rotation";
-        };
     }
 
     private static Label fixed(String text) {

@@ -37,10 +37,7 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
 
     public ArchitectureSettings {
         Objects.requireNonNull(coupling, "coupling");
-        Objects.requireNonNull(scale, "scale");
-        Objects.requireNonNull(norm, "norm");
-        Objects.requireNonNull(mixer, "mixer");
-        Objects.requireNonNull(base, "base");
+        Architecture.requireBlocks(scale, norm, mixer, base);
         if (layers < 1 || layers > MAX_LAYERS) {
             throw new IllegalArgumentException("layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }

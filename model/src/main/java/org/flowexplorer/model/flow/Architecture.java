@@ -43,11 +43,8 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     }
 
     public Architecture {
-        Objects.requireNonNull(scale, "scale");
-        Objects.requireNonNull(norm, "norm");
-        Objects.requireNonNull(mixer, "mixer");
+        requireBlocks(scale, norm, mixer, base);
         Objects.requireNonNull(spline, "spline");
-        Objects.requireNonNull(base, "base");
         if (layers < 1) {
             throw new IllegalArgumentException("a flow needs at least one layer, got " + layers);
         }
@@ -66,6 +63,14 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
     /** The architecture of an alternating-mask spec (the masks are not kept). */
     public static Architecture of(FlowSpec spec) {
         return new Architecture(spec.layers(), spec.hidden(), spec.coupling(), spec.scale(), spec.norm(), spec.mixer(), spec.spline(), spec.base());
+    }
+
+    /** Null checks of the choices beyond layers, widths and coupling (the app's settings record checks the same). */
+    public static void requireBlocks(ScaleFunction scale, Norm norm, Mixer mixer, BaseDistribution base) {
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(norm, "norm");
+        Objects.requireNonNull(mixer, "mixer");
+        Objects.requireNonNull(base, "base");
     }
 
     /** True if a {@link BatchNorm} follows every coupling. */
