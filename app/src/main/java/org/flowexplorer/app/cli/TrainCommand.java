@@ -12,6 +12,8 @@ import org.flowexplorer.model.data.ToyDensity;
 import org.flowexplorer.model.energy.Potential;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.Mixer;
+import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.io.ModelMetadata;
 import org.flowexplorer.model.train.LossHistory;
@@ -103,6 +105,7 @@ final class TrainCommand extends CliCommand {
     @Override
     void validate() {
         imageOptions.validate(this, source.image);
+        architecture.validate(this, couplingOption.type); // first: the energy checks read its parsed blocks
         if (source.energy != null) {
             energy = parseEnergy();
         }
@@ -114,7 +117,6 @@ final class TrainCommand extends CliCommand {
         } else if (noise != null || (n != null && source.image == null)) {
             throw usage((noise != null ? "--noise" : "--n") + " only applies to --dataset" + (noise != null ? "" : " or --image"));
         }
-        architecture.validate(this, couplingOption.type);
         optimiser.validate(this);
         requirePositive("--steps", steps);
         requireNonNegative("--clip", clip);
@@ -130,15 +132,14 @@ final class TrainCommand extends CliCommand {
         if (test != null) {
             throw usage("--test does not apply to --energy (there are no data)");
         }
-        // the options as typed: this runs before ArchitectureOptions.validate has parsed them
-        if (architecture.batchNorm || "batch".equals(architecture.normText)) {
+        if (architecture.batchNorm()) {
             throw usage("--energy: reverse-KL fitting does not support batch normalisation (--batchnorm)");
         }
-        if (!"none".equals(architecture.normText) || !"none".equals(architecture.mixerText)) {
+        if (architecture.norm() != Norm.NONE || architecture.mixer() != Mixer.NONE) {
             throw usage("--energy: reverse-KL fitting does not support --norm act or --mixer");
         }
-        if (!"gaussian".equals(architecture.baseText)) {
-            throw usage("--energy: reverse-KL fitting samples the standard normal; it does not support --base " + architecture.baseText);
+        if (!architecture.base().isGaussian()) {
+            throw usage("--energy: reverse-KL fitting samples the standard normal; it does not support --base " + architecture.base().id());
         }
         try {
             return Potential.of(source.energy);

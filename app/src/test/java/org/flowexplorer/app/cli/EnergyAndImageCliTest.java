@@ -49,6 +49,8 @@ class EnergyAndImageCliTest {
         act.assertError(2);
         assertTrue(act.err().contains("--norm act or --mixer"), act.err());
         CliRunner.run("train", "--energy", "U2", "--steps", 1, "--mixer", "lu").assertError(2);
+        // the checks read the parsed options: "NONE" is --norm none (it was refused as typed text)
+        CliRunner.run("train", "--energy", "U2", "--steps", 1, "--norm", "NONE", "--layers", 1, "--hidden", 4).assertOk();
     }
 
     @Test
