@@ -345,14 +345,7 @@ final class FlowEngine<A> {
      * (through the inverse pass, z held fixed: the reparameterisation trick) over the store's.
      */
     double reverseKlAndGradient(float[] z, int rows, Energy energy) {
-        if (base != null) {
-            throw new IllegalArgumentException("reverse-KL fitting does not support a mixture base (it samples the standard normal)");
-        }
-        if (withBlocks) {
-            boolean batchNorm = blocks.stream().flatMap(List::stream).anyMatch(b -> b instanceof BatchNorm);
-            throw new IllegalArgumentException(batchNorm ? "reverse-KL fitting does not support batch normalisation"
-                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
-        }
+        // RealNVP.requireReverseKl has refused blocks between couplings and a mixture base
         Pass<A> p = pass(rows);
         int top = layers.size();
         load(z, null, 0, rows, p.xs.get(top));

@@ -361,7 +361,24 @@ public final class RealNVP implements DifferentiableTransform {
      * @throws UnsupportedOperationException for a coupling without an inverse backward pass
      */
     public double reverseKlAndGradient(float[] z, Energy energy) {
+        requireReverseKl();
         return engine.reverseKlAndGradient(z, rowsOf(z), energy);
+    }
+
+    /**
+     * Checks that reverse-KL fitting can train this flow: its backward pass runs through the
+     * couplings' inverses from N(0, I) draws, so no block between couplings and no mixture base.
+     *
+     * @throws IllegalArgumentException with one line naming what is in the way
+     */
+    public void requireReverseKl() {
+        if (spec.hasBlocks()) {
+            throw new IllegalArgumentException(spec.batchNorm() ? "reverse-KL fitting does not support batch normalisation"
+                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
+        }
+        if (!spec.base().isGaussian()) {
+            throw new IllegalArgumentException("reverse-KL fitting does not support a mixture base (it samples the standard normal)");
+        }
     }
 
     private int rowsOf(float[] x) {

@@ -63,13 +63,7 @@ public final class Trainer {
     }
 
     private Trainer(RealNVP model, Energy energy, TrainingConfig config) {
-        if (model.spec().hasBlocks()) {
-            throw new IllegalArgumentException(model.spec().batchNorm() ? "reverse-KL fitting does not support batch normalisation"
-                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
-        }
-        if (!model.spec().base().isGaussian()) {
-            throw new IllegalArgumentException("reverse-KL fitting does not support a mixture base (it samples the standard normal)");
-        }
+        model.requireReverseKl(); // up front, not at the first step
         this.model = model;
         this.energy = java.util.Objects.requireNonNull(energy, "energy");
         this.data = new float[0];
