@@ -75,9 +75,7 @@ public final class ReplayViewModel {
             }
             return;
         }
-        long[] s = steps.get();
-        int i = java.util.Arrays.binarySearch(s, step);
-        show(i >= 0 ? i : Math.max(0, -i - 2));
+        show(ReplayState.indexAtOrBefore(steps.get(), step));
     }
 
     /** The views follow the model being trained again. */

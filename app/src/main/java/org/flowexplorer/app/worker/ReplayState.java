@@ -22,10 +22,12 @@ public record ReplayState(long[] steps, long shownStep, long bytes, long boundBy
 
     /** The index of the newest checkpoint at or before {@code step} (0 when none is). */
     public int indexAtOrBefore(long step) {
-        int found = 0;
-        for (int i = 0; i < steps.length && steps[i] <= step; i++) {
-            found = i;
-        }
-        return found;
+        return indexAtOrBefore(steps, step);
+    }
+
+    /** The index in increasing {@code steps} of the last one ≤ {@code step}; 0 when all are later (or there are none). */
+    public static int indexAtOrBefore(long[] steps, long step) {
+        int i = java.util.Arrays.binarySearch(steps, step);
+        return i >= 0 ? i : Math.max(0, -i - 2);
     }
 }
