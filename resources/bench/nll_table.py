@@ -160,6 +160,16 @@ def cpu_name():
     return platform.processor() or "unknown CPU"
 
 
+def table(heads, couplings, cell, datasets=None):
+    """One markdown table: a row per coupling and batch norm, a column per data set (headed by `heads`)."""
+    datasets = datasets or heads
+    print("| coupling | batch norm | " + " | ".join(heads) + " |")
+    print("|---|---|" + "---|" * len(heads))
+    for c in couplings:
+        for bn in (False, True):
+            print("| %s | %s | " % (c, "yes" if bn else "no") + " | ".join(cell(d, c, bn) for d in datasets) + " |")
+
+
 def print_tables(args, config, datasets, couplings, seeds, done, entropy, wall):
     def cell(d, c, bn, gap):
         vals = [done[(d, c, bn, s)]["test_nll"] for s in seeds
@@ -178,12 +188,7 @@ def print_tables(args, config, datasets, couplings, seeds, done, entropy, wall):
     print()
     print("Test NLL (nats, mean ± sample std over %d seeds; lower is better)" % len(seeds))
     print()
-    print("| coupling | batch norm | " + " | ".join(datasets) + " |")
-    print("|---|---|" + "---|" * len(datasets))
-    for c in couplings:
-        for bn in (False, True):
-            print("| %s | %s | " % (c, "yes" if bn else "no")
-                  + " | ".join(cell(d, c, bn, False) for d in datasets) + " |")
+    table(datasets, couplings, lambda d, c, bn: cell(d, c, bn, False))
     print()
     print("KL gap = test NLL − H(p) (nats, mean ± sample std over the seeds)")
     print()
@@ -196,13 +201,7 @@ def print_tables(args, config, datasets, couplings, seeds, done, entropy, wall):
             heads.append("%s (H = %.4f, closed form)" % (d, e["h"]))
         else:
             heads.append("%s (H ≈ %.4f ± %.4f, Monte Carlo, no closed form)" % (d, e["h"], e["se"]))
-    print("| coupling | batch norm | " + " | ".join(heads) + " |")
-    print("|---|---|" + "---|" * len(datasets))
-    for c in couplings:
-        for bn in (False, True):
-            print("| %s | %s | " % (c, "yes" if bn else "no")
-                  + " | ".join(cell(d, c, bn, True) for d in datasets) + " |")
-
+    table(heads, couplings, lambda d, c, bn: cell(d, c, bn, True), datasets)
 
 if __name__ == "__main__":
     main()

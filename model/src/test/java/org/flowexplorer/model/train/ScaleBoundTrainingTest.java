@@ -3,10 +3,8 @@ package org.flowexplorer.model.train;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -22,27 +20,14 @@ class ScaleBoundTrainingTest {
     private static final double SIGMA = 20;
     private static final int STEPS = 600;
 
-    private static float[] wideGaussian(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[2 * n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (SIGMA * Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble()));
-        }
-        return x;
-    }
-
     private static double trainedTestNll(ScaleFunction scale, float[] train, float[] test) {
         Architecture a = new Architecture(2, new int[] {8, 8}, CouplingType.AFFINE).withScale(scale);
-        Trainer t = new Trainer(RealNVP.create(a.toSpec(2), 5), train, new TrainingConfig(256, 3e-2, 1.0, 5));
-        for (int i = 0; i < STEPS; i++) {
-            t.step();
-        }
-        return t.model().meanNll(test);
+        return ShortTraining.testNll(a, new TrainingConfig(256, 3e-2, 1.0, 5), STEPS, train, test);
     }
 
     @Test
     void theSeedsTanhBoundLimitsWhatATwoLayerFlowCanFitAndTheOtherScalesDoNot() {
-        float[] train = wideGaussian(2000, 1), test = wideGaussian(4000, 2);
+        float[] train = ShortTraining.isotropicGaussian(2000, SIGMA, 1), test = ShortTraining.isotropicGaussian(4000, SIGMA, 2);
         double floor = 0;
         for (int j = 0; j < 2; j++) {
             double mean = 0, var = 0;

@@ -3,12 +3,10 @@ package org.flowexplorer.model.train;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
-import org.flowexplorer.model.flow.RealNVP;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,32 +23,14 @@ class VolumeChangingBlocksTrainingTest {
     private static final double SIGMA = 3;
     private static final int STEPS = 300;
 
-    private static float[] wideGaussian(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[2 * n];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (SIGMA * gaussian(rng));
-        }
-        return x;
-    }
-
-    /** Box–Muller: SplittableRandom has no nextGaussian in Java 17. */
-    private static double gaussian(SplittableRandom rng) {
-        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
-    }
-
     private static double trainedTestNll(Norm norm, Mixer mixer, float[] train, float[] test) {
         Architecture a = new Architecture(4, new int[] {16, 16}, CouplingType.ADDITIVE).withNorm(norm).withMixer(mixer);
-        Trainer t = new Trainer(RealNVP.create(a.toSpec(2), 4), train, new TrainingConfig(256, 1e-2, 1.0, 4));
-        for (int i = 0; i < STEPS; i++) {
-            t.step();
-        }
-        return t.model().meanNll(test);
+        return ShortTraining.testNll(a, new TrainingConfig(256, 1e-2, 1.0, 4), STEPS, train, test);
     }
 
     @Test
     void actNormAndLuLetAVolumePreservingFlowFitAWideGaussian() {
-        float[] train = wideGaussian(2000, 1), test = wideGaussian(4000, 2);
+        float[] train = ShortTraining.isotropicGaussian(2000, SIGMA, 1), test = ShortTraining.isotropicGaussian(4000, SIGMA, 2);
         double half = 0;
         for (float v : test) {
             half += 0.5 * v * v / (test.length / 2.0);
