@@ -34,6 +34,7 @@ public final class MixtureBaseSection extends VBox {
         getStyleClass().add("inspector-mixture");
         setSpacing(4);
         title.getStyleClass().add("teach-title");
+        title.setWrapText(true);
         title.setId("inspector-mixture-title");
         formula.getStyleClass().add("teach-subtitle");
         formula.setWrapText(true);
@@ -64,7 +65,7 @@ public final class MixtureBaseSection extends VBox {
         if (rows.size() != k) {
             rebuild(k);
         }
-        title.setText("Base distribution: a mixture of " + k + " Gaussians (learned with the flow)");
+        title.setText("Base: a mixture of " + k + " Gaussians");
         double[] r = z == null ? null : c.responsibilities(z);
         int best = 0;
         for (int i = 0; r != null && i < k; i++) {

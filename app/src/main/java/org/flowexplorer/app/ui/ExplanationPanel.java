@@ -67,8 +67,9 @@ public final class ExplanationPanel extends TitledPane {
         setText("Explanation — " + e.title() + (c == null ? "" : " · mixture base"));
         text.setText(c == null ? e.text() : e.text() + "\n\n" + Explanations.get(Explanations.MIXTURE_BASE).text() + " " + now);
         String f = Explanations.formula(id);
-        if (c != null) {
-            f = (f.isEmpty() ? "" : f + "\n") + Explanations.formula(Explanations.MIXTURE_BASE);
+        if (c != null) { // a view formula with N(0, I) in it is not this model's: the mixture's replaces it
+            String m = Explanations.formula(Explanations.MIXTURE_BASE);
+            f = f.isEmpty() || f.contains("N(") ? m : f + "\n" + m;
         }
         formula.setText(f);
         formula.setVisible(!f.isEmpty());
