@@ -71,7 +71,11 @@ final class CompareSideDialog {
         error.setWrapText(true);
         error.setMaxWidth(320);
         form.add(error, 0, rows.length, 2, 1);
-        form.add(Controls.caption("Both models train on side A's data; both start again at step 0."), 0, rows.length + 1, 2, 1);
+        org.flowexplorer.model.flow.Architecture a = prefill.architecture();
+        Label note = Controls.caption("Both models train on side A's data; both start again at step 0. B keeps A's scale ("
+                + a.scale().id() + "), norm (" + a.norm().id() + "), mixer (" + a.mixer().id() + ") and base (" + a.base() + ").");
+        note.setMaxWidth(320);
+        form.add(note, 0, rows.length + 1, 2, 1);
     }
 
     /** The side the fields describe, or empty with the reason shown under them. */
