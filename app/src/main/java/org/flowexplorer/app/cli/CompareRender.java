@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.flowexplorer.app.chart.BaseContours;
 import org.flowexplorer.app.chart.CompareBoard;
 import org.flowexplorer.app.chart.CompareLossChart;
 import org.flowexplorer.app.chart.PlotView;
@@ -115,8 +116,11 @@ final class CompareRender {
         cmd.emit(r);
     }
 
-    /** One model's density over the shared bounds and its latent points (computed off the FX thread). */
-    private record Side(DensityImage density, float[] latent) {
+    /**
+     * One model's density over the shared bounds, its latent points and its base distribution's
+     * σ-contours (a mixture's components, or N(0, I)'s circles), computed off the FX thread.
+     */
+    record Side(DensityImage density, float[] latent, BaseContours base) {
         List<PlotView> views(float[] points, int[] colours, Bounds b) {
             PlotView d = new PlotView();
             d.setTitle("density p(x)");
@@ -130,16 +134,16 @@ final class CompareRender {
             z.setAxisTitles("z₁", "z₂");
             z.setFixedBounds(Bounds.LATENT.xmin(), Bounds.LATENT.xmax(), Bounds.LATENT.ymin(), Bounds.LATENT.ymax());
             z.setPoints(latent, colours);
-            z.setGaussianContours(true);
+            z.setBaseContours(base);
             return List.of(d, z);
         }
     }
 
-    private static Side side(RealNVP flow, float[] points, Bounds b) {
+    static Side side(RealNVP flow, float[] points, Bounds b) {
         try (DensityGrid grid = new DensityGrid(DensityGrid.defaultThreads())) {
             DensityImage density = DensityImage.of(grid, flow, DENSITY_GRID, b);
             float[][] trace = flow.traceForward(points).positions();
-            return new Side(density, trace[trace.length - 1]);
+            return new Side(density, trace[trace.length - 1], BaseContours.of(flow.mixtureComponents().orElse(null)));
         }
     }
 

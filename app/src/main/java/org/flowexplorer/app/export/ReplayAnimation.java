@@ -11,6 +11,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import org.flowexplorer.app.chart.BaseContours;
 import org.flowexplorer.app.chart.Colormaps;
 import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.scene.DensityImage;
@@ -19,7 +20,8 @@ import org.flowexplorer.model.train.LossSnapshot;
 
 /**
  * The replay film: one frame per checkpoint, the density p(x) with the data (left) and the data
- * pushed to the latent space over N(0, I)'s 1-2-3σ circles (right), the step counter, and the loss
+ * pushed to the latent space over the base's σ-contours (right: N(0, I)'s 1-2-3σ circles, or the
+ * checkpoint's mixture components at 1 and 2σ, as the latent view draws them), the step counter, and the loss
  * curve growing up to the frame's step under them. Drawn with Java2D on the calling thread (the
  * export's background task or the CLI), from {@link ReplayFrames}.
  */
@@ -103,18 +105,39 @@ public final class ReplayAnimation implements AnimationFrames {
         Rectangle2D right = new Rectangle2D.Double(x0 + side + gap, top + 4, side, side);
         drawDensity(g, f.density(), left);
         drawPoints(g, frames.points(), frames.bounds(), left, 0.35f);
-        g.setColor(CIRCLES);
-        g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
-        for (int k = 1; k <= 3; k++) {
-            double r = k / Bounds.LATENT.width() * side;
-            g.draw(new Ellipse2D.Double(right.getCenterX() - r, right.getCenterY() - r, 2 * r, 2 * r));
-        }
+        drawBase(g, contours(f), right);
         drawPoints(g, f.latent(), Bounds.LATENT, right, 0.85f);
         g.setStroke(new BasicStroke(1f));
         g.setColor(AXIS);
         g.draw(left);
         g.draw(right);
         drawLoss(g, f.step(), new Rectangle2D.Double(x0, h - lossH - 8, 2 * side + gap, lossH - 8));
+    }
+
+    /** The σ-contours the frame's latent points are drawn over: N(0, I)'s circles or the checkpoint's mixture. */
+    static BaseContours contours(ReplayFrames.Frame f) {
+        return BaseContours.of(f.base());
+    }
+
+    /** Dashed ellipses at each level σ of every component, as the latent view draws them, clipped to the box. */
+    private static void drawBase(Graphics2D g, BaseContours contours, Rectangle2D box) {
+        java.awt.Shape clip = g.getClip();
+        g.clip(box);
+        g.setColor(CIRCLES);
+        g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 4}, 0));
+        Bounds b = Bounds.LATENT;
+        double sx = box.getWidth() / b.width();
+        double sy = box.getHeight() / b.height();
+        for (BaseContours.Ellipse e : contours.components()) {
+            double cx = box.getX() + (e.cx() - b.xmin()) * sx;
+            double cy = box.getMaxY() - (e.cy() - b.ymin()) * sy;
+            for (int k = 1; k <= contours.levels(); k++) {
+                double rx = k * e.sx() * sx;
+                double ry = k * e.sy() * sy;
+                g.draw(new Ellipse2D.Double(cx - rx, cy - ry, 2 * rx, 2 * ry));
+            }
+        }
+        g.setClip(clip);
     }
 
     private static void drawDensity(Graphics2D g, DensityImage d, Rectangle2D box) {

@@ -29,7 +29,7 @@ final class LessonReader {
     private static final Set<String> ROOT = Set.of("format", "version", "title", "summary", "data", "architecture",
             "training", "window", "start", "steps");
     private static final Set<String> DATA = Set.of("kind", "name", "n", "noise", "seed", "origin", "points");
-    private static final Set<String> ARCHITECTURE = Set.of("layers", "hidden", "coupling", "scale", "batchNorm", "norm", "mixer", "spline");
+    private static final Set<String> ARCHITECTURE = Set.of("layers", "hidden", "coupling", "scale", "batchNorm", "norm", "mixer", "spline", "base");
     private static final Set<String> TRAINING = Set.of("learningRate", "batchSize", "clipNorm", "seed");
     private static final Set<String> WINDOW = Set.of("hiddenPanels", "hiddenControls", "lockedControls");
     private static final Set<String> START = Set.of("layer", "query");

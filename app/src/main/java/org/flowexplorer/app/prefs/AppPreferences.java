@@ -96,7 +96,9 @@ public final class AppPreferences {
                     .withScale(ScaleFunction.parse(node.get(SETTINGS + "scale", arch.scale().id())))
                     .withNorm(Norm.fromId(node.get(SETTINGS + "norm", arch.norm().id())))
                     .withMixer(Mixer.fromId(node.get(SETTINGS + "mixer", arch.mixer().id())))
-                    .withBase(org.flowexplorer.model.flow.BaseDistribution.parse(node.get(SETTINGS + "base", arch.base().id())));
+                    .withBase(org.flowexplorer.model.flow.BaseDistribution.parse(node.get(SETTINGS + "base", arch.base().id())))
+                    .withSpline(new org.flowexplorer.model.flow.SplineShape(node.getInt(SETTINGS + "splineBins", arch.spline().bins()),
+                            node.getDouble(SETTINGS + "splineTailBound", arch.spline().bound())));
         } catch (IllegalArgumentException e) {
             arch = d.architecture();
         }
@@ -122,6 +124,8 @@ public final class AppPreferences {
         node.put(SETTINGS + "norm", s.architecture().norm().id());
         node.put(SETTINGS + "mixer", s.architecture().mixer().id());
         node.put(SETTINGS + "base", s.architecture().base().id());
+        node.putInt(SETTINGS + "splineBins", s.architecture().spline().bins());
+        node.putDouble(SETTINGS + "splineTailBound", s.architecture().spline().bound());
         node.putDouble(SETTINGS + "learningRate", s.learningRate());
         node.putInt(SETTINGS + "batchSize", s.batchSize());
         flush();

@@ -12,7 +12,7 @@ import org.flowexplorer.model.teach.JacobianChain;
  * product J_k⋯J_1 beside ∂h_k/∂x by central differences of the map (step {@link #FD_STEP}).
  *
  * @param positions     h_0 = x … h_L = z, [L+1][2], from the model's trace
- * @param logBase       log N(z; 0, I) = −½(‖z‖² + 2 ln 2π)
+ * @param logBase       log p_base(z): log N(z; 0, I) = −½(‖z‖² + 2 ln 2π), or a mixture base's log Σ_k w_k N(z; μ_k, σ_k)
  * @param layerLogDets  log|det J_l| of every layer l = 1…L (index l−1), from the model's trace
  * @param modelLogProb  the model's own log p(x), as its loss computes it (−{@link RealNVP#meanNll} of the one point, in double)
  * @param layer         k, the coupling the Jacobians run up to (1…L)
@@ -37,7 +37,8 @@ public record QueryAnatomy(double[][] positions, double logBase, double[] layerL
             positions[l] = new double[] {t.positions()[l][0], t.positions()[l][1]};
         }
         double[] z = positions[layers];
-        double logBase = -0.5 * (z[0] * z[0] + z[1] * z[1] + 2 * Math.log(2 * Math.PI));
+        double standard = -0.5 * (z[0] * z[0] + z[1] * z[1] + 2 * Math.log(2 * Math.PI));
+        double logBase = model.mixtureComponents().map(c -> c.logDensity(z)).orElse(standard); // the model's own base
         double[] lds = new double[layers];
         for (int l = 0; l < layers; l++) {
             lds[l] = t.logDets()[l][0];

@@ -3,19 +3,24 @@ package org.flowexplorer.app.scene;
 import java.util.List;
 import org.flowexplorer.model.eval.DensityGrid;
 import org.flowexplorer.model.flow.FlowSpec;
+import org.flowexplorer.model.flow.MixtureBase;
 import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.train.Checkpoint;
 import org.flowexplorer.model.train.LossSnapshot;
 
 /**
  * What a replay film shows at each checkpoint of a run: the density p(x) over the data's box and
- * the data pushed to the latent space, computed from the checkpoint alone (the worker's live model
+ * the data pushed to the latent space over the checkpoint's base distribution, computed from the checkpoint alone (the worker's live model
  * is never touched), so the window's export and {@code render --view replay} draw the same frames.
  * Frames are computed on demand ({@link #frame(int)}), on any one thread at a time.
  */
 public final class ReplayFrames {
-    /** One checkpoint's pictures: p(x) on the box of {@link #bounds()} and the points' images z = f(x). */
-    public record Frame(long step, DensityImage density, float[] latent) {
+    /**
+     * One checkpoint's pictures: p(x) on the box of {@link #bounds()}, the points' images z = f(x),
+     * and the base the latent points are drawn over: the mixture's components at that checkpoint
+     * (they are learned, so they move between frames), null for N(0, I).
+     */
+    public record Frame(long step, DensityImage density, float[] latent, MixtureBase.Components base) {
     }
 
     private final List<Checkpoint> checkpoints;
@@ -62,7 +67,7 @@ public final class ReplayFrames {
             density = DensityImage.of(grid, model, resolution, bounds);
         }
         float[] latent = model.forward(points, new float[points.length / 2]);
-        return new Frame(c.step(), density, latent);
+        return new Frame(c.step(), density, latent, model.mixtureComponents().orElse(null));
     }
 
     public float[] points() {

@@ -37,6 +37,9 @@ public final class Explanations {
     /** The formula inspector (forward) of a flow with more than the seed's blocks: its scale and what follows each coupling. */
     public static final String FLOW_BLOCKS = "flow-blocks";
 
+    /** A flow over a Gaussian-mixture base: added to the explanation of every view that involves the base. */
+    public static final String MIXTURE_BASE = "mixture-base";
+
     /** Fitting an energy by reverse KL (the form's "Energy (reverse KL)" field). */
     public static final String ENERGY_REVERSE_KL = "energy-reverse-kl";
 
@@ -232,7 +235,32 @@ public final class Explanations {
     private static final Map<String, String> SPLINE_FORMULAS = Map.of(
             FORMULA_INSPECTOR_SPLINE, "y = x_m + (1 − m)·g(x),   g = y_k + h·(δθ² + d_k·θ(1−θ)) / (δ + (d_k + d_k+1 − 2δ)·θ(1−θ))",
             FORMULA_INSPECTOR_SPLINE_INVERSE, "x = y_m + (1 − m)·g⁻¹(y),   θ = 2c / (−b − √(b² − 4ac))",
-            CONDITIONER_CURVES_SPLINE, "g: [−B, B] → [−B, B] monotone, identity outside;   log|det J| = Σ log g′(x_B)");
+            CONDITIONER_CURVES_SPLINE, "g: [−B, B] → [−B, B] monotone, identity outside;   log|det J| = Σ log g′(x_B)",
+            MIXTURE_BASE, "log p(x) = log Σ_k w_k N(z; μ_k, σ_k) + Σ log|det J|,   z = f(x)");
+
+    // ---------------------------------------------------------------- the mixture base
+
+    /** The views whose explanation speaks of the base N(0, I): with a mixture base the panel adds {@link #MIXTURE_BASE}. */
+    private static final java.util.Set<String> ABOUT_BASE = java.util.Set.of(LATENT_SPACE, LOSS_CHART, SAMPLE_INVERT, DENSITY,
+            FORMULA_INSPECTOR, FORMULA_INSPECTOR_INVERSE, FLOW_BLOCKS, LOGDET_JACOBIAN, FORMULA_INSPECTOR_SPLINE,
+            FORMULA_INSPECTOR_SPLINE_INVERSE);
+
+    static {
+        put(MIXTURE_BASE, "Mixture base",
+                "This flow's base is not N(0, I) but a mixture of K Gaussians whose weights w_k = softmax(logits), means "
+                        + "μ_k and per-axis scales σ_k = exp(log σ_k) are learned together with the couplings. The flow still "
+                        + "maps x to z = f(x), but z is scored by log Σ_k w_k N(z; μ_k, σ_k) instead of −½‖z‖² − ln 2π, so "
+                        + "separate clumps of data can go to separate components: with one round blob the flow has to stretch "
+                        + "thin filaments of density between the modes, and those disappear. The latent view draws each "
+                        + "component's 1σ and 2σ ellipses; sampling picks a component by its weight, draws z from it and "
+                        + "runs x = f⁻¹(z). The formula inspector lists every component's numbers and, for the query point, "
+                        + "its responsibilities r_k = w_k N(z; μ_k, σ_k) / Σ_j w_j N(z; μ_j, σ_j): which component explains it.");
+    }
+
+    /** Whether a view's explanation involves the base distribution (so a mixture base changes what it says). */
+    public static boolean aboutBase(String id) {
+        return ABOUT_BASE.contains(id);
+    }
 
     /** The inspector's explanation for a coupling type and direction. */
     public static String inspector(org.flowexplorer.model.flow.CouplingType type, boolean inverse) {

@@ -57,6 +57,7 @@ public class FormulaInspectorView extends VBox {
         setSpacing(10);
         header.getStyleClass().add("teach-title");
         header.setId("inspector-header");
+        header.setWrapText(true); // "point (…) in coupling k of L" on two lines rather than cut at 1024 px
         subheader.getStyleClass().add("teach-subtitle");
         subheader.setWrapText(true);
         ToggleGroup group = new ToggleGroup();

@@ -11,6 +11,7 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -79,6 +80,7 @@ public final class ControlPanel extends VBox {
                 "Draw new data with these settings; this restarts training with a fresh model.",
                 discard.guard(this, "New data", form::applyDataset));
         regenerate.setId("regenerate");
+        regenerate.disableProperty().bind(form.reverseKlConflictProperty().isNotEmpty());
         ComboBox<String> energy = editableCombo("energy", form.text(Field.ENERGY),
                 "Fit exp(-U) by reverse KL instead of the data set: U1..U4 (Rezende & Mohamed 2015) or a formula in x1, x2; "
                         + "blank = maximum likelihood. Regenerate applies it.", "", "U1", "U2", "U3", "U4");
@@ -95,7 +97,20 @@ public final class ControlPanel extends VBox {
         ComboBox<CouplingType> coupling = Controls.choice("coupling", CouplingType.values(), form.couplingProperty(),
                 c -> c.name().toLowerCase(Locale.ROOT), s -> CouplingType.valueOf(s.toUpperCase(Locale.ROOT)),
                 "Affine couplings scale and shift; additive couplings only shift (volume preserving); spline couplings bend each "
-                        + "coordinate with a monotone rational-quadratic spline (8 bins on [−4, 4], identity outside).");
+                        + "coordinate with a monotone rational-quadratic spline (K bins on [−B, B], identity outside; K and B below).");
+        TextField bins = field("spline-bins", form.text(Field.BINS), SettingsTips.BINS);
+        TextField tailBound = field("tail-bound", form.text(Field.TAIL_BOUND), SettingsTips.TAIL_BOUND);
+        Node binsRow = labelled("Bins K", bins);
+        Node boundRow = labelled("Tail bound B", tailBound);
+        for (Node row : new Node[] {binsRow, boundRow}) { // a spline's shape: shown for spline couplings only
+            row.visibleProperty().bind(form.splineShownProperty());
+            row.managedProperty().bind(row.visibleProperty());
+        }
+        // reverse KL cannot train blocks between couplings or a mixture base: flagged here, before Apply or Play
+        Label conflict = errorLabel(form.reverseKlConflictProperty(), "reverse-kl-conflict");
+        tip(conflict, "Reverse KL (the U field above) trains by pushing N(0, I) draws backwards through the couplings: "
+                + "it has no way through a norm or mixer between them, nor a base other than N(0, I). Apply and "
+                + "Regenerate wait until the choices fit.");
         ComboBox<String> scale = editableCombo("scale", form.text(Field.SCALE),
                 "How an affine coupling turns its raw scale output into the log-scale s (the scale is exp(s)): "
                         + "tanh:B bounds |s| < B (tanh:2 is the seed's s = 2·tanh(raw)); softplus makes the scale "
@@ -126,11 +141,14 @@ public final class ControlPanel extends VBox {
                 "Build a new model with this architecture; training restarts from step 0.",
                 discard.guard(this, "A new architecture", form::applyArchitecture));
         applyModel.setId("apply-model");
+        applyModel.disableProperty().bind(form.reverseKlConflictProperty().isNotEmpty());
         Button reference = button("256×256", null,
                 "One click: the reference model, 8 affine layers with hidden 256,256 (slower, more expressive); resets.",
                 discard.guard(this, "The reference architecture", form::useReferenceArchitecture));
         reference.setId("reference-model");
         layers.setOnAction(e -> discard.run(this, "A new architecture", form::applyArchitecture));
+        bins.setOnAction(e -> discard.run(this, "A new architecture", form::applyArchitecture));
+        tailBound.setOnAction(e -> discard.run(this, "A new architecture", form::applyArchitecture));
         hidden.setOnAction(e -> discard.run(this, "A new architecture", form::applyArchitecture));
 
         // ---------------------------------------------------------------- training
@@ -248,8 +266,8 @@ public final class ControlPanel extends VBox {
                 errorLabel(form.error(Section.DATASET), "dataset-error"),
                 new Separator(),
                 header("Model"), labelled("Layers", layers), labelled("Hidden", hidden),
-                labelled("Coupling", coupling), labelled("Scale", scale),
-                labelled("Norm", norm), labelled("Mixer", mixer), labelled("Base", base), new HBox(6, applyModel, reference),
+                labelled("Coupling", coupling), binsRow, boundRow, labelled("Scale", scale),
+                labelled("Norm", norm), labelled("Mixer", mixer), labelled("Base", base), conflict, new HBox(6, applyModel, reference),
                 caption("Changing the architecture re-initialises the model."),
                 errorLabel(form.error(Section.ARCHITECTURE), "architecture-error"),
                 new Separator(),

@@ -9,6 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.flowexplorer.app.teach.FormulaInspectorView;
+import org.flowexplorer.app.teach.MixtureBaseSection;
+import org.flowexplorer.app.viewmodel.QueryPoint;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
 import org.flowexplorer.app.viewmodel.LayerViewModel;
 
@@ -16,12 +18,14 @@ import org.flowexplorer.app.viewmodel.LayerViewModel;
  * The formula inspector, live: the coupling formula with the real numbers of the query point
  * (press in data space, or the latent query pulled back) at the layer the stepper is on. The worker
  * computes the inspection each time it publishes; the view's forward/inverse toggle is the view
- * model's {@link LayerViewModel#inspectionDirectionProperty()}.
+ * model's {@link LayerViewModel#inspectionDirectionProperty()}. Under it, for a mixture base, the
+ * base's learned components and which of them explains the query point ({@link MixtureBaseSection}).
  */
 public final class InspectorPane extends BorderPane {
     /** Below this the formula's direction toggle and its x₁, x₂ columns would be cut. */
     private static final double MIN_FORMULA_WIDTH = 420;
     private final FormulaInspectorView view = new FormulaInspectorView();
+    private final MixtureBaseSection mixture = new MixtureBaseSection();
     private final Button fullSize = new Button("Full size", new org.kordamp.ikonli.javafx.FontIcon("mdi2a-arrow-expand"));
 
     public InspectorPane(ExplorerViewModel vm) {
@@ -34,7 +38,16 @@ public final class InspectorPane extends BorderPane {
         view.directionProperty().bindBidirectional(layers.inspectionDirectionProperty());
         layers.inspectionProperty().addListener((o, was, now) -> view.setInspection(now));
         view.setInspection(layers.inspectionProperty().get());
-        ScrollPane scroll = new ScrollPane(view);
+        // a mixture base: its learned components and the query point's responsibilities, under the coupling
+        mixture.setPadding(new Insets(0, 8, 8, 8));
+        Runnable showBase = () -> {
+            QueryPoint q = vm.plots().queryProperty().get();
+            mixture.show(vm.plots().baseComponentsProperty().get(), q == null ? null : new double[] {q.latentX(), q.latentY()});
+        };
+        vm.plots().baseComponentsProperty().addListener((o, was, now) -> showBase.run());
+        vm.plots().queryProperty().addListener((o, was, now) -> showBase.run());
+        showBase.run();
+        ScrollPane scroll = new ScrollPane(new javafx.scene.layout.VBox(view, mixture));
         scroll.setFitToWidth(true);
         // narrower than the formula it scrolls sideways instead of cutting the toggle and the numbers
         view.setMinWidth(MIN_FORMULA_WIDTH);
@@ -69,5 +82,10 @@ public final class InspectorPane extends BorderPane {
 
     public FormulaInspectorView view() {
         return view;
+    }
+
+    /** The mixture base's part under the coupling (hidden for N(0, I)). */
+    public MixtureBaseSection mixture() {
+        return mixture;
     }
 }

@@ -175,7 +175,7 @@ public final class MainWindow extends BorderPane {
 
         // The controls stay on the left whatever the tab (Play is never more than a click away), and the
         // chrome above them is one row, so the column fits a 1280×800 projector with as little scrolling as possible.
-        explanation = new ExplanationPanel(focus);
+        explanation = new ExplanationPanel(focus, vm.plots().baseComponentsProperty());
         VBox right = new VBox(new LessonPanel(vm.lesson()), new PresetBanner(vm, actions), tabs, explanation);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         lessons = new LessonActions(this, actions);

@@ -21,6 +21,7 @@ import org.flowexplorer.app.worker.DatasetSettings;
 import org.flowexplorer.app.worker.Snapshot;
 import org.flowexplorer.model.flow.Architecture;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.SplineShape;
 import org.flowexplorer.model.io.DataSource;
 import org.flowexplorer.model.train.TrainingConfig;
 
@@ -303,20 +304,22 @@ public final class CompareViewModel {
     }
 
     /**
-     * Side B's settings from the form's texts; throws {@link IllegalArgumentException} with a
-     * message for the user when one is out of range or not a number.
+     * Side B's settings from the form's texts, with {@code like}'s scale, norm, mixer and base (side
+     * A's: the form does not change them); throws {@link IllegalArgumentException} with a message
+     * for the user when one is out of range or not a number. K and B are read only for a spline coupling.
      */
-    public static CompareSide parseSide(String label, String layers, String hidden, CouplingType coupling,
-            String learningRate, String batchSize, String seed) {
+    public static CompareSide parseSide(String label, String layers, String hidden, CouplingType coupling, String bins,
+            String tailBound, String learningRate, String batchSize, String seed, Architecture like) {
         int l = value(Inputs.integer(layers, "Layers", 1, FormLimits.MAX_LAYERS));
         int[] widths = value(Inputs.hidden(hidden, FormLimits.MAX_WIDTH));
+        SplineShape spline = value(Inputs.splineShape(coupling, bins, tailBound));
         double lr = value(Inputs.number(learningRate, "Learning rate", 0, FormLimits.MAX_LEARNING_RATE, true));
         int batch = value(Inputs.integer(batchSize, "Batch size", 1, FormLimits.MAX_BATCH_SIZE));
         long s = value(Inputs.seed(seed));
-        new ArchitectureSettings(l, widths, coupling, s); // the worker's own checks, e.g. the parameter count
+        Architecture a = new Architecture(l, widths, coupling, like.scale(), like.norm(), like.mixer(), spline, like.base());
+        ArchitectureSettings.of(a, s); // the worker's own checks, e.g. the parameter count
         String name = label == null || label.isBlank() ? "B" : label.strip();
-        return new CompareSide(name, new Architecture(l, widths, coupling),
-                new TrainingConfig(batch, lr, TrainingConfig.DEFAULT.clipNorm(), s));
+        return new CompareSide(name, a, new TrainingConfig(batch, lr, TrainingConfig.DEFAULT.clipNorm(), s));
     }
 
     private static <T> T value(Parsed<T> p) {
@@ -332,7 +335,7 @@ public final class CompareViewModel {
     public CompareSide currentA() {
         Snapshot.Settings s = a.getSnapshot().settings();
         ArchitectureSettings arch = s.architecture();
-        return new CompareSide("A", new Architecture(arch.layers(), arch.hidden(), arch.coupling()),
+        return new CompareSide("A", arch.architecture(),
                 new TrainingConfig(s.batchSize(), s.learningRate(), TrainingConfig.DEFAULT.clipNorm(), arch.seed()));
     }
 

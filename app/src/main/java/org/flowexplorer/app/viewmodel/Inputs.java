@@ -1,5 +1,7 @@
 package org.flowexplorer.app.viewmodel;
 
+import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.flow.SplineShape;
 import java.util.Locale;
 
 /** Parsers for the control panel's text fields; they never throw, they explain. */
@@ -79,6 +81,22 @@ public final class Inputs {
             }
         }
         return Parsed.ok(out);
+    }
+
+    /**
+     * A spline coupling's bins K and tail bound B (the spline acts on [−B, B]), in the ranges
+     * {@link SplineShape} accepts; for any other coupling the default, whatever the texts say.
+     */
+    public static Parsed<SplineShape> splineShape(CouplingType coupling, String bins, String bound) {
+        if (coupling != CouplingType.SPLINE) {
+            return Parsed.ok(SplineShape.DEFAULT);
+        }
+        Parsed<Integer> k = integer(bins, "Spline bins K", 2, SplineShape.MAX_BINS);
+        if (!k.isOk()) {
+            return Parsed.fail(k.error());
+        }
+        Parsed<Double> b = number(bound, "Tail bound B", 0, SplineShape.MAX_BOUND, true);
+        return b.isOk() ? Parsed.ok(new SplineShape(k.value(), b.value())) : Parsed.fail(b.error());
     }
 
     static String fmt(double v) {

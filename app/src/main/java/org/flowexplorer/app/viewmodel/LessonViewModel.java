@@ -125,7 +125,7 @@ public final class LessonViewModel {
             return;
         }
         Architecture a = l.architecture();
-        ArchitectureSettings arch = new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), l.training().seed());
+        ArchitectureSettings arch = ArchitectureSettings.of(a, l.training().seed()); // its blocks, base and spline shape too
         String label = "Lesson \u201c" + l.title() + "\u201d";
         DatasetSettings data = l.source() instanceof DataSource.Toy t
                 ? new DatasetSettings(t.dataset(), t.n(), t.noise(), t.seed()) : DatasetSettings.defaults();

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,7 +23,9 @@ import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
+import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.flow.ScaleFunction;
+import org.flowexplorer.model.flow.SplineShape;
 
 /**
  * The data, model and training fields as text bound to the controls, validated when applied: an
@@ -44,12 +48,17 @@ public final class SettingsFormViewModel {
     private LastSettings trained;
     private long architectureSeed;
     private long sampleSeed = 1;
+    /** Why reverse KL (an energy typed) cannot train the norm, mixer and base chosen; empty when it can. */
+    private final ReadOnlyStringWrapper reverseKlConflict = new ReadOnlyStringWrapper(this, "reverseKlConflict", "");
+    private final ReadOnlyBooleanWrapper splineShown = new ReadOnlyBooleanWrapper(this, "splineShown");
     /** Set while {@link #show} fills the fields: a data set shown is not a data set picked. */
     private boolean showing;
 
     /** The text fields. */
     public enum Field {
         POINTS, NOISE, DATA_SEED, LAYERS, HIDDEN, SCALE, LEARNING_RATE, BATCH_SIZE, SAMPLE_COUNT,
+        /** A spline coupling's bins K and tail bound B (read only while the coupling is spline). */
+        BINS, TAIL_BOUND,
         /** "Energy (reverse KL)": U1…U4 or a formula in x1, x2; blank = maximum likelihood on the data set. */
         ENERGY
     }
@@ -77,6 +86,12 @@ public final class SettingsFormViewModel {
                 norm.set(Norm.NONE);
             }
         });
+        set(Field.BINS, Integer.toString(SplineShape.DEFAULT.bins()));
+        set(Field.TAIL_BOUND, NumberText.format(SplineShape.DEFAULT.bound()));
+        splineShown.bind(coupling.isEqualTo(CouplingType.SPLINE));
+        reverseKlConflict.bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> reverseKlConflict(get(Field.ENERGY), norm.get(), mixer.get(), base.get()),
+                texts.get(Field.ENERGY), norm, mixer, base));
         dataset.addListener((o, was, now) -> {
             if (!showing && was != null && now != null && now != was) {
                 picked(now);
@@ -88,6 +103,33 @@ public final class SettingsFormViewModel {
     private void picked(ToyDataset set) {
         set(Field.NOISE, NumberText.format(set.defaultNoise()));
         applyDataset();
+    }
+
+    /**
+     * Why the energy typed (reverse KL) and the norm, mixer or base chosen cannot train together, in
+     * one line naming what to change (RealNVP's own refusal), or empty: the form flags it beside the
+     * choices and refuses to apply either side of it, instead of the worker failing at Play.
+     */
+    public ReadOnlyStringProperty reverseKlConflictProperty() {
+        return reverseKlConflict.getReadOnlyProperty();
+    }
+
+    /** Whether the coupling chosen is spline: its bins K and tail bound B are shown only then. */
+    public ReadOnlyBooleanProperty splineShownProperty() {
+        return splineShown.getReadOnlyProperty();
+    }
+
+    static String reverseKlConflict(String energy, Norm norm, Mixer mixer, BaseDistribution base) {
+        String u = energy == null ? "" : energy.trim();
+        if (u.isEmpty() || norm == null || mixer == null || base == null) {
+            return "";
+        }
+        String refusal = RealNVP.reverseKlRefusal(norm, mixer, base);
+        if (refusal.isEmpty()) {
+            return "";
+        }
+        String change = !base.isGaussian() && norm == Norm.NONE && mixer == Mixer.NONE ? "Base N(0, I)" : "Norm and Mixer none";
+        return "Reverse KL (U = " + u + "): " + refusal + ". Choose " + change + ", or clear U.";
     }
 
     /** The text bound to a field's control. */
@@ -222,7 +264,8 @@ public final class SettingsFormViewModel {
                 energyError = "Energy: " + e.getMessage();
             }
         }
-        if (!report(Section.DATASET, firstError(n.error(), noise.error(), seed.error(), energyError)) || dataset.get() == null) {
+        if (!report(Section.DATASET, firstError(n.error(), noise.error(), seed.error(), energyError, reverseKlConflict.get()))
+                || dataset.get() == null) {
             return false;
         }
         commands.send(new Command.ChangeDataset(
@@ -236,11 +279,13 @@ public final class SettingsFormViewModel {
         Parsed<Integer> layers = Inputs.integer(get(Field.LAYERS), "Layers", 1, FormLimits.MAX_LAYERS);
         Parsed<int[]> hidden = Inputs.hidden(get(Field.HIDDEN), FormLimits.MAX_WIDTH);
         Parsed<ScaleFunction> scale = scale(get(Field.SCALE));
-        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error(), scale.error())) || coupling.get() == null) {
+        Parsed<SplineShape> spline = Inputs.splineShape(coupling.get(), get(Field.BINS), get(Field.TAIL_BOUND));
+        if (!report(Section.ARCHITECTURE, firstError(layers.error(), hidden.error(), scale.error(), spline.error(),
+                reverseKlConflict.get())) || coupling.get() == null) {
             return false;
         }
         commands.send(new Command.ChangeArchitecture(new ArchitectureSettings(layers.value(), hidden.value(), coupling.get(),
-                architectureSeed, scale.value(), norm.get(), mixer.get(), base.get())));
+                architectureSeed, scale.value(), norm.get(), mixer.get(), base.get(), spline.value())));
         training.pauseLocally();
         return true;
     }
@@ -259,6 +304,8 @@ public final class SettingsFormViewModel {
         norm.set(a.norm());
         mixer.set(a.mixer());
         base.set(a.base());
+        set(Field.BINS, Integer.toString(a.spline().bins()));
+        set(Field.TAIL_BOUND, NumberText.format(a.spline().bound()));
     }
 
     /** "tanh", "tanh:B", "softplus" or "exp" (blank: the seed's tanh:2). */

@@ -9,20 +9,30 @@ import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.Mixer;
 import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.flow.ScaleFunction;
+import org.flowexplorer.model.flow.SplineShape;
 
 /**
  * The flow the worker builds: number of coupling layers, conditioner widths, coupling type, the
- * init seed, the affine couplings' scale function, and the norm and mixer after every coupling. {@link #of(Architecture, long)} and {@link #architecture()} are the one conversion to
- * and from the model's {@link Architecture} (sessions, preferences, presets).
+ * init seed, the affine couplings' scale function, the norm and mixer after every coupling, the
+ * base distribution and the spline couplings' shape (K bins on [−B, B]; only a spline coupling uses
+ * it, and the settings form sends the default for the other couplings).
+ * {@link #of(Architecture, long)} and {@link #architecture()} are the one conversion to and from the
+ * model's {@link Architecture} (sessions, preferences, presets, lessons, compare sides).
  */
 public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale,
-                                   Norm norm, Mixer mixer, BaseDistribution base) {
+                                   Norm norm, Mixer mixer, BaseDistribution base, SplineShape spline) {
     public static final int MAX_LAYERS = 32;
     public static final int MAX_WIDTH = 1024;
 
     /** The seed's blocks: tanh·2 scale, no batch normalisation. */
     public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed) {
         this(layers, hidden, coupling, seed, ScaleFunction.DEFAULT, false);
+    }
+
+    /** With the default spline shape (K = 8 bins on [−4, 4]). */
+    public ArchitectureSettings(int layers, int[] hidden, CouplingType coupling, long seed, ScaleFunction scale, Norm norm, Mixer mixer,
+                                BaseDistribution base) {
+        this(layers, hidden, coupling, seed, scale, norm, mixer, base, SplineShape.DEFAULT);
     }
 
     /** Over the seed's N(0, I) base. */
@@ -38,6 +48,7 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
     public ArchitectureSettings {
         Objects.requireNonNull(coupling, "coupling");
         Architecture.requireBlocks(scale, norm, mixer, base);
+        Objects.requireNonNull(spline, "spline");
         if (layers < 1 || layers > MAX_LAYERS) {
             throw new IllegalArgumentException("layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
         }
@@ -54,12 +65,17 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
 
     /** The settings of an architecture with this init seed (throws if it is outside the app's range). */
     public static ArchitectureSettings of(Architecture a, long seed) {
-        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.norm(), a.mixer(), a.base());
+        return new ArchitectureSettings(a.layers(), a.hidden(), a.coupling(), seed, a.scale(), a.norm(), a.mixer(), a.base(), a.spline());
     }
 
     /** The model's description of these settings (without the seed). */
     public Architecture architecture() {
-        return new Architecture(layers, hidden, coupling, scale, norm, mixer).withBase(base);
+        return new Architecture(layers, hidden, coupling, scale, norm, mixer, spline, base);
+    }
+
+    /** These settings with another shape for the spline couplings. */
+    public ArchitectureSettings withSpline(SplineShape shape) {
+        return new ArchitectureSettings(layers, hidden, coupling, seed, scale, norm, mixer, base, shape);
     }
 
     /** True if a batch normalisation follows every coupling. */
@@ -99,17 +115,18 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
     public boolean equals(Object o) {
         return o instanceof ArchitectureSettings a && a.layers == layers && Arrays.equals(a.hidden, hidden)
                 && a.coupling == coupling && a.seed == seed && a.scale.equals(scale) && a.norm == norm && a.mixer == mixer
-                && a.base.equals(base);
+                && a.base.equals(base) && a.spline.equals(spline);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, norm, mixer, base);
+        return Objects.hash(layers, Arrays.hashCode(hidden), coupling, seed, scale, norm, mixer, base, spline);
     }
 
     @Override
     public String toString() {
         return layers + " × " + coupling.name().toLowerCase() + (coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "")
+                + (coupling == CouplingType.SPLINE && !spline.isDefault() ? " (" + spline + ")" : "")
                 + (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
                 + (mixer == Mixer.NONE ? "" : " + " + (mixer == Mixer.LU ? "LU linear" : "rotation")) + " [" + hiddenText() + "]"
                 + (base.isGaussian() ? "" : ", " + base);

@@ -12,8 +12,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.flowexplorer.app.chart.BaseContours;
+import org.flowexplorer.app.scene.Bounds;
+import org.flowexplorer.app.scene.Palette;
 import org.flowexplorer.app.testing.TestImages;
 import org.flowexplorer.model.data.ToyDataset;
+import org.flowexplorer.model.flow.BaseDistribution;
 import org.flowexplorer.model.flow.CouplingType;
 import org.flowexplorer.model.flow.FlowSpec;
 import org.flowexplorer.model.flow.RealNVP;
@@ -115,5 +119,25 @@ class CompareRenderTest {
         err = CliRunner.run("render", "--model", a, "--out", out).assertError(2).err();
         assertTrue(err.contains("Missing required option: '--view=VIEW'"), "without --compare --view is required: " + err);
         assertFalse(Files.exists(out), "nothing written");
+    }
+    /** Side B with a mixture base: its latent plot draws the mixture's ellipses, side A (N(0, I)) the circles. */
+    @Test
+    void aMixtureBaseSideDrawsTheMixturesContoursNotTheStandardNormals() throws Exception {
+        float[] xy = ToyDataset.EIGHT_GAUSSIANS.generate(200, 0.05, 0);
+        RealNVP mixture = RealNVP.create(FlowSpec.alternating(2, 2, new int[] {8}, CouplingType.AFFINE)
+                .withBase(BaseDistribution.mixture(4)), 1);
+        RealNVP gaussian = RealNVP.create(FlowSpec.alternating(2, 2, new int[] {8}, CouplingType.AFFINE), 1);
+        Bounds bounds = Bounds.ofData(xy);
+        int[] colours = Palette.byPosition(xy);
+        CompareRender.Side b = CompareRender.side(mixture, xy, bounds);
+        CompareRender.Side a = CompareRender.side(gaussian, xy, bounds);
+        BaseContours want = BaseContours.of(mixture.mixtureComponents().orElseThrow());
+        assertEquals(4, want.components().size());
+        FxHeadless.start();
+        BaseContours[] drawn = FxHeadless.call(() -> new BaseContours[] {
+            a.views(xy, colours, bounds).get(1).getLayers().baseContours(),
+            b.views(xy, colours, bounds).get(1).getLayers().baseContours()});
+        assertEquals(BaseContours.STANDARD_NORMAL, drawn[0]);
+        assertEquals(want, drawn[1]);
     }
 }

@@ -79,4 +79,13 @@ class AppPreferencesTest extends FreshPreferences {
         prefs.setLastSettings(settings);
         assertEquals(settings, new AppPreferences(node).lastSettings());
     }
+
+    @Test
+    void aSplinesBinsAndTailBoundAreRemembered() {
+        AppPreferences prefs = new AppPreferences(node);
+        LastSettings settings = new LastSettings(ToyDataset.CHECKERBOARD, new Architecture(8, new int[] {64}, CouplingType.SPLINE)
+                .withSpline(new org.flowexplorer.model.flow.SplineShape(12, 3.5)), 1e-3, 256);
+        prefs.setLastSettings(settings);
+        assertEquals(settings, new AppPreferences(node).lastSettings());
+    }
 }

@@ -118,4 +118,16 @@ class LayerAnatomyTest {
         assertTrue(Math.abs(expected - actual) <= 1e-3 * Math.max(1e-3, Math.abs(expected)),
                 what + ": expected " + expected + " got " + actual);
     }
+
+    /** Over a mixture base the first bar is log p_base(z) of the mixture, not log N(z; 0, I): the bars still add up. */
+    @org.junit.jupiter.api.Test
+    void overAMixtureBaseTheWaterfallStillAddsUpToTheModelsLogDensity() {
+        RealNVP flow = RealNVP.create(FlowSpec.alternating(2, LAYERS, new int[] {8}, CouplingType.AFFINE)
+                .withBase(org.flowexplorer.model.flow.BaseDistribution.mixture(3)), 5);
+        float[] x = {0.6f, -1.1f};
+        QueryAnatomy q = QueryAnatomy.of(flow, flow.parameterValues(), x[0], x[1], LAYERS);
+        assertEquals(-flow.meanNll(x), q.total(), 1e-5, "bars sum to log p(x)");
+        double[] z = q.positions()[LAYERS];
+        assertEquals(flow.mixtureComponents().orElseThrow().logDensity(z), q.logBase(), 1e-9);
+    }
 }

@@ -156,6 +156,45 @@ public final class MixtureBase {
 
     /** The mixture as numbers, for drawing and sampling: weights [K], means [K][D], scales σ [K][D]. */
     public record Components(double[] weights, double[][] means, double[][] scales) {
+        /** log w_k + Σ_d log N(z_d; μ_kd, σ_kd) for every component k. */
+        private double[] logTerms(double[] z) {
+            double[] a = new double[weights.length];
+            for (int c = 0; c < a.length; c++) {
+                double acc = Math.log(weights[c]);
+                for (int d = 0; d < z.length; d++) {
+                    double u = (z[d] - means[c][d]) / scales[c][d];
+                    acc += -0.5 * (u * u + LOG_2PI) - Math.log(scales[c][d]);
+                }
+                a[c] = acc;
+            }
+            return a;
+        }
+
+        private static double logSumExp(double[] a) {
+            double max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (double v : a) {
+                max = Math.max(max, v);
+            }
+            for (double v : a) {
+                sum += Math.exp(v - max);
+            }
+            return max + Math.log(sum);
+        }
+
+        /** log p(z) = log Σ_k w_k N(z; μ_k, σ_k) (what the flow adds Σ log|det J| to). */
+        public double logDensity(double[] z) {
+            return logSumExp(logTerms(z));
+        }
+
+        /** The responsibilities r_k(z) = w_k N(z; μ_k, σ_k) / Σ_j w_j N(z; μ_j, σ_j): which component explains z. */
+        public double[] responsibilities(double[] z) {
+            double[] a = logTerms(z);
+            double lse = logSumExp(a);
+            for (int c = 0; c < a.length; c++) {
+                a[c] = Math.exp(a[c] - lse);
+            }
+            return a;
+        }
     }
 
     /** The components under the flow's parameter vector {@code params} (the whole store, as doubles). */

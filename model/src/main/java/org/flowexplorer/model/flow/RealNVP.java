@@ -372,13 +372,25 @@ public final class RealNVP implements DifferentiableTransform {
      * @throws IllegalArgumentException with one line naming what is in the way
      */
     public void requireReverseKl() {
-        if (spec.hasBlocks()) {
-            throw new IllegalArgumentException(spec.batchNorm() ? "reverse-KL fitting does not support batch normalisation"
-                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)");
+        String refusal = reverseKlRefusal(spec.norm(), spec.mixer(), spec.base());
+        if (!refusal.isEmpty()) {
+            throw new IllegalArgumentException(refusal);
         }
-        if (!spec.base().isGaussian()) {
-            throw new IllegalArgumentException("reverse-KL fitting does not support a mixture base (it samples the standard normal)");
+    }
+
+    /**
+     * Why reverse-KL fitting cannot train a flow with these blocks and base, in one line, or empty
+     * when it can (the app's settings form asks before any model is built).
+     */
+    public static String reverseKlRefusal(Norm norm, Mixer mixer, BaseDistribution base) {
+        if (norm != Norm.NONE || mixer != Mixer.NONE) {
+            return norm == Norm.BATCH ? "reverse-KL fitting does not support batch normalisation"
+                    : "reverse-KL fitting does not support blocks between couplings (ActNorm, LU or rotation mixers)";
         }
+        if (!base.isGaussian()) {
+            return "reverse-KL fitting does not support a mixture base (it samples the standard normal)";
+        }
+        return "";
     }
 
     private int rowsOf(float[] x) {
