@@ -1,6 +1,6 @@
 package org.flowexplorer.model.flow;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
 /**
  * The shape of a rational-quadratic spline coupling ({@link SplineCoupling}): K bins over
@@ -36,7 +36,8 @@ public record SplineShape(int bins, double bound) {
     /** E.g. {@code "8 bins on [−4, 4]"}. */
     @Override
     public String toString() {
-        String b = bound == Math.rint(bound) ? String.valueOf((long) bound) : String.format(Locale.ROOT, "%g", bound);
+        // The shortest decimal that round-trips: "4", "2.5", "0.75" (String.format's %g printed "2.50000").
+        String b = BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
         return bins + " bins on [−" + b + ", " + b + "]";
     }
 }
