@@ -17,8 +17,8 @@ import org.flowexplorer.model.train.TrainingConfig;
  */
 public final class TrainingBenchmark {
 
-    /** Result of one run; times in milliseconds. */
-    public record Result(int layers, String hidden, int batch, int steps, double msPerStepMedian,
+    /** Result of one run; times in milliseconds (CPU time: the calling thread's, not the helper threads'). */
+    public record Result(int layers, String hidden, int batch, int threads, int steps, double msPerStepMedian,
                          double msPerStepP10, double msPerStepP90, double cpuMsPerStepMedian, double trainWallS,
                          double testNll) {
     }
@@ -37,13 +37,20 @@ public final class TrainingBenchmark {
         return run(train, test, FlowSpec.alternating(2, layers, hidden, coupling), batch, lr, steps, seed, afterStep);
     }
 
-    /** The same for any flow (e.g. with batch normalisation or another scale function). */
+    /** The same for any flow (e.g. with batch normalisation or another scale function), on one thread. */
     public static Result run(float[] train, float[] test, FlowSpec spec, int batch, double lr, int steps, long seed,
                              IntConsumer afterStep) {
+        return run(train, test, spec, new TrainingConfig(batch, lr, 1.0, seed), steps, afterStep);
+    }
+
+    /** Any flow with any training settings (batch, learning rate, clipping, seed, threads). */
+    public static Result run(float[] train, float[] test, FlowSpec spec, TrainingConfig config, int steps,
+                             IntConsumer afterStep) {
+        int batch = config.batchSize();
         int layers = spec.layers();
         int[] hidden = spec.hidden();
-        RealNVP model = RealNVP.create(spec, seed);
-        Trainer trainer = new Trainer(model, train, new TrainingConfig(batch, lr, 1.0, seed));
+        RealNVP model = RealNVP.create(spec, config.seed());
+        Trainer trainer = new Trainer(model, train, config);
         double[] ms = new double[steps];
         double[] cpu = new double[steps];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -63,7 +70,7 @@ public final class TrainingBenchmark {
         Arrays.sort(tail);
         Arrays.sort(cpuTail);
         String h = Arrays.toString(hidden).replaceAll("[\\[\\] ]", "");
-        return new Result(layers, h, batch, steps, quantile(tail, 0.5), quantile(tail, 0.1), quantile(tail, 0.9),
+        return new Result(layers, h, batch, config.threads(), steps, quantile(tail, 0.5), quantile(tail, 0.1), quantile(tail, 0.9),
                 quantile(cpuTail, 0.5), wall, test == null ? Double.NaN : model.meanNll(test));
     }
 

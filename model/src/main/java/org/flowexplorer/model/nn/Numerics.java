@@ -35,6 +35,9 @@ public abstract class Numerics<A> {
 
     public abstract Precision precision();
 
+    /** Another instance of the same precision with scratch buffers of its own, for another thread. */
+    public abstract Numerics<A> forAnotherThread();
+
     public abstract A alloc(int n);
 
     public abstract double get(A a, int i);
@@ -142,6 +145,13 @@ public abstract class Numerics<A> {
                 int at = r * dim + cols[i];
                 set(x, at, get(x, at) + get(in, r * cols.length + i));
             }
+        }
+    }
+
+    /** {@code dst[off + i] += src[off + i]} for i < n (summing gradient buffers). */
+    public void addTo(A src, A dst, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            set(dst, i, get(dst, i) + get(src, i));
         }
     }
 

@@ -154,7 +154,7 @@ public final class Trainer {
             loss = model.reverseKlAndGradient(z, energy);
         } else {
             int rows = Math.min(config.batchSize(), n - position);
-            loss = model.nllAndGradient(data, order, position, rows);
+            loss = model.nllAndGradient(data, order, position, rows, config.threads());
             position += rows;
         }
         double norm = GradientClipping.totalNorm(model.parameterStore());
@@ -196,6 +196,11 @@ public final class Trainer {
     /** Applies from the next step on (the current epoch continues with the new size). */
     public void setBatchSize(int batchSize) {
         config = config.withBatchSize(batchSize);
+    }
+
+    /** Applies from the next step on (a thread count for {@link TrainingConfig#threads()}). */
+    public void setThreads(int threads) {
+        config = config.withThreads(threads);
     }
 
     /** Number of optimisation steps taken. */
