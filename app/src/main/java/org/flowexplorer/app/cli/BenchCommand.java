@@ -188,7 +188,7 @@ final class BenchCommand extends CliCommand {
         jo.put("ms_per_step_p10", round(j.msPerStepP10(), 4));
         jo.put("ms_per_step_p90", round(j.msPerStepP90(), 4));
         jo.put("cpu_ms_per_step_median", round(j.cpuMsPerStepMedian(), 4));
-        jo.put("process_cpu_ms_per_step_median", round(j.processCpuMsPerStepMedian(), 4));
+        jo.put("process_cpu_ms_per_step_mean", round(j.processCpuMsPerStepMean(), 4));
         jo.put("train_wall_s", round(j.trainWallS(), 3));
         jo.put("test_nll", round(j.testNll(), 5));
         if (!rss.isEmpty()) {

@@ -19,13 +19,14 @@ public final class TrainingBenchmark {
 
     /**
      * Result of one run; times in milliseconds. CPU time per step: {@code cpuMsPerStepMedian} the
-     * calling thread's, {@code processCpuMsPerStepMedian} the whole JVM's (all training threads, and
-     * whatever else the JVM ran meanwhile): on a loaded machine it shows what the threads cost in
-     * total, which wall time cannot.
+     * calling thread's (median), {@code processCpuMsPerStepMean} the whole JVM's over the steps after
+     * the warm-up, divided by their number (all training threads, and whatever else the JVM ran
+     * meanwhile; the process clock ticks in 10 ms, too coarse for one step): on a loaded machine it
+     * shows what the threads cost in total, which wall time cannot.
      */
     public record Result(int layers, String hidden, int batch, int threads, int steps, double msPerStepMedian,
                          double msPerStepP10, double msPerStepP90, double cpuMsPerStepMedian,
-                         double processCpuMsPerStepMedian, double trainWallS, double testNll) {
+                         double processCpuMsPerStepMean, double trainWallS, double testNll) {
     }
 
     private TrainingBenchmark() {
@@ -58,32 +59,32 @@ public final class TrainingBenchmark {
         Trainer trainer = new Trainer(model, train, config);
         double[] ms = new double[steps];
         double[] cpu = new double[steps];
-        double[] processCpu = new double[steps];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long t0 = System.nanoTime();
+        int skip = Math.min(10, steps - 1);
+        long processCpuAfterWarmUp = 0;
         for (int i = 0; i < steps; i++) {
+            if (i == skip) {
+                processCpuAfterWarmUp = os.getProcessCpuTime();
+            }
             long c = threads.getCurrentThreadCpuTime();
-            long pc = os.getProcessCpuTime();
             long a = System.nanoTime();
             trainer.step();
             ms[i] = (System.nanoTime() - a) / 1e6;
             cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
-            processCpu[i] = (os.getProcessCpuTime() - pc) / 1e6;
             afterStep.accept(i + 1);
         }
+        double processCpuMean = (os.getProcessCpuTime() - processCpuAfterWarmUp) / 1e6 / (steps - skip);
         double wall = (System.nanoTime() - t0) / 1e9;
-        int skip = Math.min(10, steps - 1);
         double[] tail = Arrays.copyOfRange(ms, skip, steps);
         double[] cpuTail = Arrays.copyOfRange(cpu, skip, steps);
-        double[] processTail = Arrays.copyOfRange(processCpu, skip, steps);
         Arrays.sort(tail);
         Arrays.sort(cpuTail);
-        Arrays.sort(processTail);
         String h = Arrays.toString(hidden).replaceAll("[\\[\\] ]", "");
         return new Result(layers, h, batch, config.threads(), steps, quantile(tail, 0.5), quantile(tail, 0.1), quantile(tail, 0.9),
-                quantile(cpuTail, 0.5), quantile(processTail, 0.5), wall, test == null ? Double.NaN : model.meanNll(test));
+                quantile(cpuTail, 0.5), processCpuMean, wall, test == null ? Double.NaN : model.meanNll(test));
     }
 
     static double quantile(double[] sorted, double q) {

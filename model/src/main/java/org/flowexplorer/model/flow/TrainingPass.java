@@ -4,13 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.flowexplorer.model.nn.Numerics;
+import org.flowexplorer.model.nn.WorkerThreads;
 
 /**
  * A {@link FlowEngine}'s training pass: the mean NLL of a minibatch and its gradient, on one
@@ -40,12 +35,11 @@ final class TrainingPass<A> {
         this.e = engine;
     }
 
-    /** A thread's kernels, per-size passes and gradient buffer, and what its slice produced. */
+    /** A thread's kernels, per-size passes and gradient buffer. */
     private static final class Lane<A> {
         final Numerics<A> nm;
         final A grads;
         private final Map<Integer, FlowEngine.Pass<A>> passes = new LinkedHashMap<>();
-        double nllSum;
 
         Lane(Numerics<A> nm, int parameters) {
             this.nm = nm;
@@ -114,36 +108,35 @@ final class TrainingPass<A> {
             lanes.add(new Lane<>(e.nm.forAnotherThread(), e.store.size()));
         }
         Thread owner = Thread.currentThread();
-        List<Future<?>> pending = new ArrayList<>();
-        for (int s = 1; s < slices; s++) {
-            Lane<A> lane = lanes.get(s - 1);
+        double[] nll = new double[slices];
+        WorkerThreads.run(slices, s -> {
             int start = sliceStart(rows, slices, s), count = sliceStart(rows, slices, s + 1) - start;
-            pending.add(Workers.POOL.submit(() -> {
-                lane.nllSum = slice(lane.nm, lane.pass(e, count), lane.grads, data, order, from + start, count, rows, owner);
-            }));
+            if (s == 0) {
+                nll[0] = slice(e.nm, e.pass(count), e.store.gradients(), data, order, from, count, rows, owner);
+            } else {
+                Lane<A> lane = lanes.get(s - 1);
+                nll[s] = slice(lane.nm, lane.pass(e, count), lane.grads, data, order, from + start, count, rows, owner);
+            }
+        });
+        double sum = 0;
+        for (double v : nll) {
+            sum += v;
         }
-        int count0 = sliceStart(rows, slices, 1);
-        RuntimeException failure = null;
-        double nll = 0;
-        try {
-            nll = slice(e.nm, e.pass(count0), e.store.gradients(), data, order, from, count0, rows, owner);
-        } catch (RuntimeException ex) {
-            failure = ex;
-        }
-        failure = awaitAll(pending, failure);
-        if (failure != null) {
-            throw failure;
-        }
-        for (int s = 1; s < slices; s++) {
-            nll += lanes.get(s - 1).nllSum;
-        }
-        reduceGradients(slices);
-        return nll / rows;
+        // the store's gradients (slice 0's) += slices 1…, in slice order; each thread sums one range of parameters
+        int n = e.store.size();
+        WorkerThreads.run(slices, part -> {
+            int lo = sliceStart(n, slices, part), hi = sliceStart(n, slices, part + 1);
+            Numerics<A> nm = part == 0 ? e.nm : lanes.get(part - 1).nm;
+            for (int s = 1; s < slices; s++) {
+                nm.addTo(lanes.get(s - 1).grads, e.store.gradients(), lo, hi - lo);
+            }
+        });
+        return sum / rows;
     }
 
     /** First row of slice s of {@code slices} over {@code rows} rows (slice sizes differ by at most one). */
     static int sliceStart(int rows, int slices, int s) {
-        return (int) ((long) rows * s / slices);
+        return WorkerThreads.partStart(rows, slices, s);
     }
 
     /**
@@ -170,81 +163,5 @@ final class TrainingPass<A> {
         nm.fill(p.dld, 0, count, -invB);
         e.runBackward(nm, p, count, grads, owner);
         return nll;
-    }
-
-    /** The store's gradients (slice 0's) += slices 1…, in slice order; each thread sums one range of parameters. */
-    private void reduceGradients(int slices) {
-        int n = e.store.size();
-        List<Future<?>> pending = new ArrayList<>();
-        for (int s = 1; s < slices; s++) {
-            int lo = sliceStart(n, slices, s), hi = sliceStart(n, slices, s + 1);
-            Lane<A> lane = lanes.get(s - 1);
-            pending.add(Workers.POOL.submit(() -> addSlices(lane.nm, slices, lo, hi)));
-        }
-        RuntimeException failure = null;
-        try {
-            addSlices(e.nm, slices, 0, sliceStart(n, slices, 1));
-        } catch (RuntimeException ex) {
-            failure = ex;
-        }
-        failure = awaitAll(pending, failure);
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private void addSlices(Numerics<A> nm, int slices, int lo, int hi) {
-        A total = e.store.gradients();
-        for (int s = 1; s < slices; s++) {
-            nm.addTo(lanes.get(s - 1).grads, total, lo, hi - lo);
-        }
-    }
-
-    /**
-     * Waits for every task even if this thread is interrupted (their buffers must be idle before the
-     * next pass); returns {@code first} or else the first task's failure. The interrupt flag stays set.
-     */
-    private static RuntimeException awaitAll(List<Future<?>> pending, RuntimeException first) {
-        boolean interrupted = false;
-        RuntimeException failure = first;
-        for (Future<?> f : pending) {
-            while (true) {
-                try {
-                    f.get();
-                    break;
-                } catch (InterruptedException ex) {
-                    interrupted = true;
-                } catch (ExecutionException ex) {
-                    if (failure == null) {
-                        failure = ex.getCause() instanceof RuntimeException r ? r
-                                : new IllegalStateException("a training thread failed", ex.getCause());
-                    }
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-            if (failure == null) {
-                failure = new CancellationException("training step interrupted");
-            }
-        }
-        return failure;
-    }
-
-    /** Daemon threads shared by all flows' split passes; idle ones end after a while. */
-    private static final class Workers {
-        static final ThreadPoolExecutor POOL = create();
-
-        private static ThreadPoolExecutor create() {
-            int size = Math.max(2, Runtime.getRuntime().availableProcessors());
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "flow-training");
-                t.setDaemon(true);
-                return t;
-            });
-            pool.allowCoreThreadTimeOut(true);
-            return pool;
-        }
     }
 }

@@ -230,9 +230,9 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public void adam(float[] p, float[] g, float[] m, float[] v, int n, double gradScale, double beta1, double beta2,
+    public void adam(float[] p, float[] g, float[] m, float[] v, int off, int n, double gradScale, double beta1, double beta2,
                      double stepSize, double biasCorrection2Sqrt, double eps) {
-        FloatKernels.adam(p, g, m, v, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
+        FloatKernels.adam(p, g, m, v, off, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
                 (float) stepSize, (float) biasCorrection2Sqrt, (float) eps);
     }
 

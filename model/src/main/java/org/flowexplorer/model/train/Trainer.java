@@ -157,13 +157,22 @@ public final class Trainer {
             loss = model.nllAndGradient(data, order, position, rows, config.threads());
             position += rows;
         }
-        double norm = GradientClipping.totalNorm(model.parameterStore());
+        int parts = optimiserParts();
+        double norm = GradientClipping.totalNorm(model.parameterStore(), parts);
         double coef = GradientClipping.coefficient(norm, config.clipNorm());
-        adam.step(config.learningRate(), coef);
+        adam.step(config.learningRate(), coef, parts);
         clipped.record(coef < 1.0);
         lastLoss = loss;
         lastGradNorm = norm;
         return loss;
+    }
+
+    /**
+     * Ranges of parameters that clipping and Adam split over threads: at most one per thread and
+     * 64 k parameters each (below that, handing work over costs more than it saves); 1 on one thread.
+     */
+    private int optimiserParts() {
+        return Math.max(1, Math.min(config.threads(), model.parameterStore().size() / 65_536));
     }
 
     private void reshuffle() {
