@@ -1,38 +1,37 @@
 package org.flowexplorer.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import org.flowexplorer.model.bench.TrainingBenchmark;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.flow.CouplingType;
+import org.flowexplorer.model.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Training-speed benchmark beside the PyTorch reference: rounds alternate Java and PyTorch runs on
- * the same data (so machine noise hits both alike), each timing every step and reporting the median.
- * The launcher sets OPENBLAS_CORETYPE from the CPU's flags unless the user did (see BlasCoreType);
- * the PyTorch process inherits the same environment and thread count, and the summary reports both.
+ * Training-speed benchmark beside the PyTorch reference: each round runs Java (at each thread count
+ * asked for) and PyTorch at its two settings (one thread, all cores: {@link TorchReference}) on the same
+ * data, one after another, so machine noise hits all alike; each run times every step and reports the
+ * median. The summary compares Java with PyTorch's faster setting. The launcher sets OPENBLAS_CORETYPE
+ * from the CPU's flags unless the user did (see BlasCoreType); the PyTorch process inherits it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Times training steps beside the seed's PyTorch code (when python3 can import torch).",
-                "Rounds alternate Java and PyTorch runs on the same data (forward, backward, clipping, Adam per step);",
-                "prints one JSON object per run, then a summary with the ratio java/pytorch of the median ms per step",
-                "and the mean test NLLs, and the OpenBLAS kernel (OPENBLAS_CORETYPE) of both sides.",
-                "With --batchnorm, --norm, --mixer or a --scale other than tanh:2 only the Java side runs (the PyTorch reference is the seed's flow)."})
+                "Each round runs Java, then PyTorch on one thread and on all cores, on the same data (forward, backward,",
+                "clipping, Adam per step); prints one JSON object per run, then a summary with the ratio java/pytorch of",
+                "the median ms per step (against PyTorch's faster setting and each), the mean test NLLs, both sides'",
+                "thread counts and OpenBLAS kernels, and the machine's load average.",
+                "With --batchnorm, --norm, --mixer, --base or a --scale other than tanh:2 only the Java side runs (the PyTorch reference is the seed's flow)."})
 final class BenchCommand extends CliCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Mixin
     ToyDataOptions data;
 
@@ -66,13 +65,18 @@ final class BenchCommand extends CliCommand {
             description = "The PyTorch reference script (default: ${DEFAULT-VALUE}).")
     Path torchScript;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
-            description = "Threads for both sides: Java's BLAS, and PyTorch's torch.set_num_threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", split = ",", paramLabel = "T[,T…]",
+            description = {"Java training threads per step (data-parallel over the batch's rows; default: every core the JVM may use).",
+                    "A list (e.g. 1,2) runs Java at each count in every round; the summary's java_* keys are the first's."})
+    List<Integer> threads;
+
+    @Option(names = "--blas-threads", defaultValue = "1", paramLabel = "T",
+            description = "OpenBLAS threads of the Java side (default: ${DEFAULT-VALUE}; the batch's slices are the parallelism).")
+    int blasThreads;
 
     @Option(names = "--torch-blas-threads", paramLabel = "T",
-            description = {"OPENBLAS_NUM_THREADS for the PyTorch process (default: same as --threads).",
-                    "torch.set_num_threads does not bound a pthreads OpenBLAS, which otherwise uses every core for matmuls."})
+            description = {"OPENBLAS_NUM_THREADS for PyTorch's all-cores run (default: unset, OpenBLAS uses every core).",
+                    "Its one-thread run always has OPENBLAS_NUM_THREADS=1 (torch.set_num_threads does not bound a pthreads OpenBLAS)."})
     Integer torchBlasThreads;
 
     /** Which coupling the Java side trains (the PyTorch reference is always the seed's affine flow). */
@@ -90,7 +94,10 @@ final class BenchCommand extends CliCommand {
         optimiser.validate(this);
         requirePositive("--steps", steps);
         requirePositive("--rounds", rounds);
-        requirePositive("--threads", threads);
+        for (int t : javaThreads()) {
+            requirePositive("--threads", t);
+        }
+        requirePositive("--blas-threads", blasThreads);
         if (torchBlasThreads != null) {
             requirePositive("--torch-blas-threads", torchBlasThreads);
         }
@@ -102,14 +109,31 @@ final class BenchCommand extends CliCommand {
         }
     }
 
+    private List<Integer> javaThreads() {
+        return threads == null || threads.isEmpty() ? List.of(Runtime.getRuntime().availableProcessors()) : threads;
+    }
+
+    /** Per-run figures of one side (a Java thread count or a PyTorch setting) over the rounds. */
+    private static final class Runs {
+        final List<Double> ms = new ArrayList<>(), nll = new ArrayList<>();
+        JsonNode last;
+
+        void add(double msPerStep, double testNll) {
+            ms.add(msPerStep);
+            nll.add(testNll);
+        }
+    }
+
     @Override
     void execute() throws Exception {
-        System.setProperty("flowexplorer.blasThreads", Integer.toString(threads));
+        System.setProperty("flowexplorer.blasThreads", Integer.toString(blasThreads));
+        String loadBefore = loadAverage();
         float[] train = data.generate(data.n, seed);
         float[] test = data.generate(testN, seed + 1_000_003L);
-        boolean useTorch = !torch.equals("off") && !architecture.beyondSeed() && torchAvailable();
+        TorchReference reference = new TorchReference(python, torchScript, torchBlasThreads);
+        boolean useTorch = !torch.equals("off") && !architecture.beyondSeed() && reference.available();
         if (torch.equals("require") && architecture.beyondSeed()) {
-            throw new CliFailure("the PyTorch reference is the seed's flow: affine, no --batchnorm, --norm, --mixer and no --scale other than tanh:2");
+            throw new CliFailure("the PyTorch reference is the seed's flow: affine, no --batchnorm, --norm, --mixer, --base and no --scale other than tanh:2");
         }
         if (torch.equals("require") && !useTorch) {
             throw new CliFailure("the PyTorch reference is not available: " + python + " cannot import torch, or "
@@ -123,51 +147,16 @@ final class BenchCommand extends CliCommand {
             PointCsv.write(trainCsv, train);
             PointCsv.write(testCsv, test);
         }
-        String hiddenText = architecture.hiddenText();
-        List<Double> javaMs = new ArrayList<>(), torchMs = new ArrayList<>(), javaNll = new ArrayList<>(), torchNll = new ArrayList<>();
-        String torchImpl = null;
+        Map<Integer, Runs> java = new LinkedHashMap<>();
+        Map<TorchReference.Setting, Runs> torchRuns = new LinkedHashMap<>();
         try {
             for (int r = 0; r < rounds; r++) {
                 long s = seed + r;
-                List<Double> rss = new ArrayList<>();
-                TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(couplingOption.type),
-                        optimiser.batch, optimiser.lr, steps, s,
-                        done -> {
-                            if (rssEvery > 0 && done % rssEvery == 0) {
-                                rss.add(MemoryProbe.residentMegabytes());
-                            }
-                        });
-                Map<String, Object> jo = new LinkedHashMap<>();
-                jo.put("impl", "java");
-                jo.put("round", r);
-                jo.put("seed", s);
-                jo.put("steps", j.steps());
-                jo.put("ms_per_step_median", round(j.msPerStepMedian(), 4));
-                jo.put("ms_per_step_p10", round(j.msPerStepP10(), 4));
-                jo.put("ms_per_step_p90", round(j.msPerStepP90(), 4));
-                jo.put("cpu_ms_per_step_median", round(j.cpuMsPerStepMedian(), 4));
-                jo.put("train_wall_s", round(j.trainWallS(), 3));
-                jo.put("test_nll", round(j.testNll(), 5));
-                if (!rss.isEmpty()) {
-                    jo.put("rss_mb", rss);
+                for (int t : javaThreads()) {
+                    runJava(train, test, r, s, t, java.computeIfAbsent(t, k -> new Runs()));
                 }
-                emit(jo);
-                javaMs.add(j.msPerStepMedian());
-                javaNll.add(j.testNll());
-                if (useTorch) {
-                    JsonNode t = runTorch(trainCsv, testCsv, hiddenText, s);
-                    torchImpl = t.path("impl").asText("pytorch");
-                    Map<String, Object> to = new LinkedHashMap<>();
-                    to.put("impl", torchImpl);
-                    to.put("round", r);
-                    to.put("seed", s);
-                    to.put("steps", t.path("steps").asInt());
-                    to.put("ms_per_step_median", round(t.path("ms_per_step_median").asDouble(), 4));
-                    to.put("train_wall_s", round(t.path("train_wall_s").asDouble(), 3));
-                    to.put("test_nll", round(t.path("test_nll").asDouble(), 5));
-                    emit(to);
-                    torchMs.add(t.path("ms_per_step_median").asDouble());
-                    torchNll.add(t.path("test_nll").asDouble());
+                for (TorchReference.Setting setting : useTorch ? TorchReference.Setting.values() : new TorchReference.Setting[0]) {
+                    runTorch(reference, setting, trainCsv, testCsv, r, s, torchRuns.computeIfAbsent(setting, k -> new Runs()));
                 }
             }
         } finally {
@@ -177,6 +166,61 @@ final class BenchCommand extends CliCommand {
                 }
             }
         }
+        emit(summary(java, torchRuns, reference, useTorch, loadBefore));
+    }
+
+    private void runJava(float[] train, float[] test, int round, long s, int t, Runs runs) {
+        List<Double> rss = new ArrayList<>();
+        TrainingConfig config = new TrainingConfig(optimiser.batch, optimiser.lr, 1.0, s, t);
+        TrainingBenchmark.Result j = TrainingBenchmark.run(train, test, architecture.spec(couplingOption.type), config, steps,
+                done -> {
+                    if (rssEvery > 0 && done % rssEvery == 0) {
+                        rss.add(MemoryProbe.residentMegabytes());
+                    }
+                });
+        Map<String, Object> jo = new LinkedHashMap<>();
+        jo.put("impl", "java");
+        jo.put("round", round);
+        jo.put("seed", s);
+        jo.put("threads", t);
+        jo.put("steps", j.steps());
+        jo.put("ms_per_step_median", round(j.msPerStepMedian(), 4));
+        jo.put("ms_per_step_p10", round(j.msPerStepP10(), 4));
+        jo.put("ms_per_step_p90", round(j.msPerStepP90(), 4));
+        jo.put("cpu_ms_per_step_median", round(j.cpuMsPerStepMedian(), 4));
+        jo.put("process_cpu_ms_per_step_mean", round(j.processCpuMsPerStepMean(), 4));
+        jo.put("train_wall_s", round(j.trainWallS(), 3));
+        jo.put("test_nll", round(j.testNll(), 5));
+        if (!rss.isEmpty()) {
+            jo.put("rss_mb", rss);
+        }
+        emit(jo);
+        runs.add(j.msPerStepMedian(), j.testNll());
+    }
+
+    private void runTorch(TorchReference reference, TorchReference.Setting setting, Path trainCsv, Path testCsv, int round, long s,
+                          Runs runs) throws IOException, InterruptedException {
+        JsonNode t = reference.run(setting, trainCsv, testCsv, List.of("--layers", Integer.toString(architecture.layers),
+                "--hidden", architecture.hiddenText(), "--batch", Integer.toString(optimiser.batch),
+                "--steps", Integer.toString(steps), "--lr", Double.toString(optimiser.lr), "--seed", Long.toString(s)));
+        Map<String, Object> to = new LinkedHashMap<>();
+        to.put("impl", t.path("impl").asText("pytorch"));
+        to.put("setting", setting.id);
+        to.put("round", round);
+        to.put("seed", s);
+        to.put("torch_threads", t.path("torch_threads").asInt());
+        to.put("openblas_threads", t.path("openblas_threads").isNumber() ? t.path("openblas_threads").asInt() : null);
+        to.put("steps", t.path("steps").asInt());
+        to.put("ms_per_step_median", round(t.path("ms_per_step_median").asDouble(), 4));
+        to.put("train_wall_s", round(t.path("train_wall_s").asDouble(), 3));
+        to.put("test_nll", round(t.path("test_nll").asDouble(), 5));
+        emit(to);
+        runs.add(t.path("ms_per_step_median").asDouble(), t.path("test_nll").asDouble());
+        runs.last = t;
+    }
+
+    private Map<String, Object> summary(Map<Integer, Runs> java, Map<TorchReference.Setting, Runs> torchRuns,
+                                        TorchReference reference, boolean useTorch, String loadBefore) {
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("command", "bench");
         res.put("dataset", data.set().id());
@@ -191,83 +235,75 @@ final class BenchCommand extends CliCommand {
         res.put("batchnorm", architecture.batchNorm());
         res.put("norm", architecture.norm().id());
         res.put("mixer", architecture.mixer().id());
+        res.put("base", architecture.base().id());
         res.put("batch", optimiser.batch);
         res.put("steps", steps);
         res.put("rounds", rounds);
-        res.put("threads", threads);
-        if (useTorch) {
-            res.put("torch_openblas_threads", torchBlasThreads());
-        }
+        int first = javaThreads().get(0);
+        res.put("threads", first);
+        res.put("java_blas_threads", blasThreads);
+        res.put("available_cores", Runtime.getRuntime().availableProcessors());
+        res.put("load_average_before", loadBefore);
+        res.put("load_average_after", loadAverage());
         res.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
         res.put("openblas_coretype_source", coreTypeSource());
-        if (useTorch) {
-            res.put("torch_openblas_coretype", torchEnvironment().getOrDefault("OPENBLAS_CORETYPE", ""));
-        }
         res.put("java_vector_api", org.flowexplorer.model.nn.VectorSupport.inUse());
-        res.put("java_ms_per_step", round(median(javaMs), 4));
-        res.put("java_test_nll_mean", round(mean(javaNll), 5));
+        Runs j = java.get(first);
+        res.put("java_ms_per_step", round(median(j.ms), 4));
+        res.put("java_test_nll_mean", round(mean(j.nll), 5));
+        if (java.size() > 1) {
+            Map<String, Object> by = new TreeMap<>();
+            java.forEach((t, runs) -> by.put(Integer.toString(t),
+                    Map.of("ms_per_step", round(median(runs.ms), 4), "test_nll_mean", round(mean(runs.nll), 5))));
+            res.put("java_by_threads", by);
+        }
         if (useTorch) {
-            res.put("torch_impl", torchImpl);
-            res.put("torch_ms_per_step", round(median(torchMs), 4));
-            res.put("torch_test_nll_mean", round(mean(torchNll), 5));
-            res.put("ratio_java_over_torch", round(median(javaMs) / median(torchMs), 4));
-            res.put("test_nll_diff_java_minus_torch", round(mean(javaNll) - mean(torchNll), 5));
+            putTorch(res, j, torchRuns, reference);
         } else {
             res.put("torch", "not run (" + (torch.equals("off") ? "--torch off"
-                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow: affine, without --batchnorm, --norm, --mixer or --scale"
+                    : architecture.beyondSeed() ? "the PyTorch reference is the seed's flow: affine, without --batchnorm, --norm, --mixer, --base or --scale"
                     : python + " cannot import torch or " + torchScript + " is missing") + ")");
         }
-        emit(res);
+        return res;
     }
 
-    private boolean torchAvailable() {
-        if (!Files.isRegularFile(torchScript)) {
-            return false;
+    /** PyTorch's figures at both settings, its faster one as torch_ms_per_step, and Java's ratios to each. */
+    private static void putTorch(Map<String, Object> res, Runs java, Map<TorchReference.Setting, Runs> torchRuns,
+                                 TorchReference reference) {
+        Runs one = torchRuns.get(TorchReference.Setting.ONE_THREAD), all = torchRuns.get(TorchReference.Setting.ALL_CORES);
+        boolean oneWins = median(one.ms) <= median(all.ms);
+        TorchReference.Setting bestSetting = oneWins ? TorchReference.Setting.ONE_THREAD : TorchReference.Setting.ALL_CORES;
+        Runs best = oneWins ? one : all;
+        double javaMs = median(java.ms);
+        res.put("torch_impl", best.last.path("impl").asText("pytorch"));
+        res.put("torch_openblas_coretype", reference.environment(bestSetting).getOrDefault("OPENBLAS_CORETYPE", ""));
+        res.put("torch_openblas_kernel", best.last.path("openblas_kernel").asText(""));
+        res.put("torch_best_setting", bestSetting.id);
+        res.put("torch_threads", best.last.path("torch_threads").asInt());
+        res.put("torch_openblas_threads", best.last.path("openblas_threads").asInt());
+        res.put("torch_ms_per_step", round(median(best.ms), 4));
+        res.put("torch_test_nll_mean", round(mean(best.nll), 5));
+        res.put("ratio_java_over_torch", round(javaMs / median(best.ms), 4));
+        res.put("test_nll_diff_java_minus_torch", round(mean(java.nll) - mean(best.nll), 5));
+        for (Map.Entry<TorchReference.Setting, Runs> e : torchRuns.entrySet()) {
+            String key = "torch_" + e.getKey().id.replace('-', '_');
+            Runs runs = e.getValue();
+            res.put(key + "_ms_per_step", round(median(runs.ms), 4));
+            res.put(key + "_test_nll_mean", round(mean(runs.nll), 5));
+            res.put(key + "_threads", runs.last.path("torch_threads").asInt());
+            res.put(key + "_openblas_threads", runs.last.path("openblas_threads").asInt());
+            res.put("ratio_java_over_" + key, round(javaMs / median(runs.ms), 4));
         }
+    }
+
+    /** The first three fields of /proc/loadavg (1, 5, 15 minutes), or "" where there is none. */
+    private static String loadAverage() {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import torch, numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
-    }
-
-    private JsonNode runTorch(Path trainCsv, Path testCsv, String hiddenText, long s) throws IOException, InterruptedException {
-        List<String> cmd = List.of(python, torchScript.toString(), trainCsv.toString(), testCsv.toString(),
-                "--layers", Integer.toString(architecture.layers), "--hidden", hiddenText,
-                "--batch", Integer.toString(optimiser.batch), "--steps", Integer.toString(steps),
-                "--lr", Double.toString(optimiser.lr), "--seed", Long.toString(s),
-                "--threads", Integer.toString(threads));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(torchEnvironment());
-        Process p = pb.start();
-        byte[] err = p.getErrorStream().readAllBytes();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (p.waitFor() != 0 || out.isEmpty()) {
-            String msg = new String(err, StandardCharsets.UTF_8).trim();
-            String last = msg.isEmpty() ? "no output" : msg.substring(msg.lastIndexOf('\n') + 1);
-            throw new CliFailure("the PyTorch reference failed: " + last);
-        }
-        return JSON.readTree(out.substring(out.lastIndexOf('\n') + 1));
-    }
-
-    private int torchBlasThreads() {
-        return torchBlasThreads == null ? threads : torchBlasThreads;
-    }
-
-    /** What the PyTorch process gets on top of this one's environment (which it inherits, OPENBLAS_CORETYPE too). */
-    private Map<String, String> torchEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("OPENBLAS_NUM_THREADS", Integer.toString(torchBlasThreads()));
-        String core = System.getenv("OPENBLAS_CORETYPE");
-        if (core != null) {
-            env.put("OPENBLAS_CORETYPE", core);
-        }
-        return env;
     }
 
     /** Who chose OPENBLAS_CORETYPE: the launcher from the CPU's flags, the user, or nobody (OpenBLAS detects). */

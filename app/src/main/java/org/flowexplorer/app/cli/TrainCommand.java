@@ -77,6 +77,9 @@ final class TrainCommand extends CliCommand {
     @Mixin
     OptimiserOptions optimiser;
 
+    @Mixin
+    TrainingThreadsOption trainingThreads;
+
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
@@ -118,6 +121,7 @@ final class TrainCommand extends CliCommand {
             throw usage((noise != null ? "--noise" : "--n") + " only applies to --dataset" + (noise != null ? "" : " or --image"));
         }
         optimiser.validate(this);
+        trainingThreads.validate(this);
         requirePositive("--steps", steps);
         requireNonNegative("--clip", clip);
         if (out != null) {
@@ -187,7 +191,7 @@ final class TrainCommand extends CliCommand {
 
         stage("building a model with --hidden " + architecture.hiddenText());
         RealNVP model = RealNVP.create(architecture.spec(couplingOption.type), seed);
-        TrainingConfig config = new TrainingConfig(optimiser.batchFor(dataN), optimiser.lr, clip, seed);
+        TrainingConfig config = new TrainingConfig(optimiser.batchFor(dataN), optimiser.lr, clip, seed, trainingThreads.resolved());
         stage("computing the initial NLL of " + dataN + " points with --hidden " + architecture.hiddenText());
         double initialNll = model.meanNll(data);
         Trainer trainer = new Trainer(model, data, config);
@@ -291,6 +295,7 @@ final class TrainCommand extends CliCommand {
         r.put("mixer", architecture.mixer().id());
         r.put("base", architecture.base().id());
         r.put("batch", config.batchSize());
+        r.put("threads", config.threads());
         r.put("lr", optimiser.lr);
         r.put("clip", clip);
         r.put("seed", seed);

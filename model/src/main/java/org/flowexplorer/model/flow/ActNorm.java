@@ -147,6 +147,12 @@ public final class ActNorm extends FlowBlock {
         return new Workspace<>(nm, rows, dim);
     }
 
+    /** Only the init needs the whole batch; afterwards ActNorm is a per-row map and a pass may be split. */
+    @Override
+    <A> boolean needsWholeBatch(Numerics<A> nm, A buffers) {
+        return nm.get(buffers, bufferOffset) == 0;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     <A> void afterTrainingPass(Numerics<A> nm, A params, A buffers, Object ws) {

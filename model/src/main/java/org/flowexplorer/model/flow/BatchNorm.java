@@ -76,6 +76,12 @@ public final class BatchNorm extends FlowBlock {
         backward(nm, params, grads, dy, dld, rows, (Workspace<A>) w);
     }
 
+    /** Batch statistics, forward and backward: a training pass does not split the batch (see {@link FlowEngine}). */
+    @Override
+    <A> boolean needsWholeBatch(Numerics<A> nm, A buffers) {
+        return true;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     <A> void afterTrainingPass(Numerics<A> nm, A params, A buffers, Object w) {

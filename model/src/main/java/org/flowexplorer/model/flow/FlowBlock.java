@@ -82,6 +82,14 @@ public abstract class FlowBlock extends ParameterSlice {
     /** dy (dL/dy) becomes dL/dx in place; this block's slice of {@code grads} is overwritten with dL/dθ. */
     abstract <A> void backward(Numerics<A> nm, A params, A grads, A dy, A dld, int rows, Object w);
 
+    /**
+     * Whether the next training pass must see the whole batch at once (batch statistics, a
+     * data-dependent init) rather than slices of its rows on several threads.
+     */
+    <A> boolean needsWholeBatch(Numerics<A> nm, A buffers) {
+        return false;
+    }
+
     /** After a completed training pass (nothing left to interrupt): running statistics, a data-dependent init. */
     <A> void afterTrainingPass(Numerics<A> nm, A params, A buffers, Object w) {
     }

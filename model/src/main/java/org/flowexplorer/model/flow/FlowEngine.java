@@ -47,6 +47,7 @@ final class FlowEngine<A> {
     /** The mixture base, or null for the seed's N(0, I); set once by {@link RealNVP} before first use. */
     MixtureBase base;
     private final Map<Integer, Pass<A>> passes = new LinkedHashMap<>(8, 0.75f, true);
+    private final TrainingPass<A> training = new TrainingPass<>(this);
 
     private FlowEngine(ParameterStore<A> store, List<CouplingLayer> layers, List<List<FlowBlock>> blocks, int chunk) {
         this.chunk = chunk;
@@ -179,10 +180,15 @@ final class FlowEngine<A> {
      * @param training check the interrupt flag before each layer, and normalise with the batch's statistics
      */
     void runForward(Pass<A> p, int rows, boolean training) {
+        runForward(nm, p, rows, training, training ? Thread.currentThread() : null);
+    }
+
+    /** The same on {@code nm} (a thread's own kernels), checking {@code owner}'s interrupt flag (if not null). */
+    void runForward(Numerics<A> nm, Pass<A> p, int rows, boolean training, Thread owner) {
         nm.fill(p.ld, 0, rows, 0.0);
         for (int l = 0; l < layers.size(); l++) {
-            checkInterrupt(training);
-            forwardStep(p, l, rows, p.ld, p.ld, training, null);
+            checkInterrupt(owner);
+            forwardStep(nm, p, l, rows, p.ld, p.ld, training, null);
         }
     }
 
@@ -191,6 +197,10 @@ final class FlowEngine<A> {
      * adding to {@code normLd}; with {@code steps}, the points after each block but the last.
      */
     void forwardStep(Pass<A> p, int l, int rows, A ld, A normLd, boolean training, List<float[]> steps) {
+        forwardStep(nm, p, l, rows, ld, normLd, training, steps);
+    }
+
+    private void forwardStep(Numerics<A> nm, Pass<A> p, int l, int rows, A ld, A normLd, boolean training, List<float[]> steps) {
         A params = store.values(), out = p.xs.get(l + 1);
         layers.get(l).forward(nm, params, p.xs.get(l), out, ld, rows, p.ws.get(l));
         List<FlowBlock> after = blocks.get(l);
@@ -241,9 +251,14 @@ final class FlowEngine<A> {
      * last run with p; leaves dL/dx in {@code p.dx} and writes dL/dθ into the store's gradients.
      */
     void runBackward(Pass<A> p, int rows, boolean interruptible) {
-        A params = store.values(), grads = store.gradients();
+        runBackward(nm, p, rows, store.gradients(), interruptible ? Thread.currentThread() : null);
+    }
+
+    /** The same on {@code nm}, writing dL/dθ into {@code grads}, checking {@code owner}'s interrupt flag (if not null). */
+    void runBackward(Numerics<A> nm, Pass<A> p, int rows, A grads, Thread owner) {
+        A params = store.values();
         for (int l = layers.size() - 1; l >= 0; l--) {
-            checkInterrupt(interruptible);
+            checkInterrupt(owner);
             List<FlowBlock> after = blocks.get(l);
             for (int b = after.size() - 1; b >= 0; b--) {
                 after.get(b).backward(nm, params, grads, p.dx, p.dld, rows, p.bws.get(l).get(b));
@@ -252,9 +267,9 @@ final class FlowEngine<A> {
         }
     }
 
-    /** Throws if asked to and the thread is interrupted; the flag stays set for the caller's loop. */
-    private static void checkInterrupt(boolean interruptible) {
-        if (interruptible && Thread.currentThread().isInterrupted()) {
+    /** Throws if {@code owner} (null: none) is interrupted; the flag stays set for its loop. */
+    private static void checkInterrupt(Thread owner) {
+        if (owner != null && owner.isInterrupted()) {
             throw new CancellationException("training step interrupted");
         }
     }
@@ -302,6 +317,10 @@ final class FlowEngine<A> {
 
     /** Rows {@code order[from..from+rows)} (or from..from+rows) of float32 data [N, D] into {@code x0}. */
     private void load(float[] data, int[] order, int from, int rows, A x0) {
+        load(nm, data, order, from, rows, x0);
+    }
+
+    void load(Numerics<A> nm, float[] data, int[] order, int from, int rows, A x0) {
         for (int r = 0; r < rows; r++) {
             int src = order == null ? from + r : order[from + r];
             for (int j = 0; j < dim; j++) {
@@ -312,31 +331,15 @@ final class FlowEngine<A> {
 
     /**
      * Mean negative log-likelihood of the rows {@code order[from..from+rows)} of {@code data}
-     * ([N, D] float32), and its gradient (the store's gradients are overwritten).
-     * Loss as in the seed: −mean(log N(z; 0, I) + Σ log|det|).
+     * ([N, D] float32), and its gradient (the store's gradients are overwritten), on up to
+     * {@code threads} threads: see {@link TrainingPass}.
      */
-    double nllAndGradient(float[] data, int[] order, int from, int rows) {
-        Pass<A> p = pass(rows);
-        load(data, order, from, rows, p.xs.get(0));
-        runForward(p, rows, true);
-        A z = p.xs.get(layers.size());
-        double loss = meanNll(z, p.ld, rows);
-        double invB = 1.0 / rows;
-        if (base != null) { // dL/dz = −∇log p(z)/B, and the base's own gradient
-            base.lossGradient(nm, store.values(), store.gradients(), z, p.dx, rows, -invB);
-        }
-        for (int i = 0; i < rows * dim && base == null; i++) {
-            nm.set(p.dx, i, nm.get(z, i) * invB);
-        }
-        nm.fill(p.dld, 0, rows, -invB);
-        runBackward(p, rows, true);
-        // only now, with nothing left to interrupt, do the blocks' buffers (and an ActNorm's init) change
-        for (int l = 0; l < layers.size(); l++) {
-            for (int b = 0; b < blocks.get(l).size(); b++) {
-                blocks.get(l).get(b).afterTrainingPass(nm, store.values(), buffers, p.bws.get(l).get(b));
-            }
-        }
-        return loss;
+    double nllAndGradient(float[] data, int[] order, int from, int rows, int threads) {
+        return training.nllAndGradient(data, order, from, rows, threads);
+    }
+
+    TrainingPass<A> trainingPass() {
+        return training;
     }
 
     /**
@@ -370,6 +373,10 @@ final class FlowEngine<A> {
 
     /** log p(x) of row r from its latent z and log|det|: log p_base(z) + log|det|. */
     double logProb(A z, A ld, int r) {
+        return logProb(nm, z, ld, r);
+    }
+
+    double logProb(Numerics<A> nm, A z, A ld, int r) {
         double base = this.base == null ? MixtureBase.logStandardNormal(nm, z, r * dim, dim)
                 : this.base.logProb(nm, store.values(), z, r * dim);
         return base + nm.get(ld, r);

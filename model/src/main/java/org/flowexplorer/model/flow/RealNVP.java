@@ -153,6 +153,11 @@ public final class RealNVP implements DifferentiableTransform {
         return store.size();
     }
 
+    /** The engine (package tests look at how it splits a training pass). */
+    FlowEngine<?> engine() {
+        return engine;
+    }
+
     /** The live parameter and gradient buffers, for the trainer on the owning thread. */
     public ParameterStore<?> parameterStore() {
         return store;
@@ -349,7 +354,17 @@ public final class RealNVP implements DifferentiableTransform {
      *         the parameters and running statistics are untouched and the interrupt flag stays set
      */
     public double nllAndGradient(float[] data, int[] order, int from, int rows) {
-        return engine.nllAndGradient(data, order, from, rows);
+        return engine.nllAndGradient(data, order, from, rows, 1);
+    }
+
+    /**
+     * The same on up to {@code threads} threads: slices of the batch's rows in parallel, their
+     * gradients summed in a fixed order (deterministic for a given thread count; equal to the
+     * one-thread result to float rounding). Flows with batch norm, or an ActNorm before its init,
+     * run on one thread; 1 thread is exactly the call above.
+     */
+    public double nllAndGradient(float[] data, int[] order, int from, int rows, int threads) {
+        return engine.nllAndGradient(data, order, from, rows, threads);
     }
 
     /**

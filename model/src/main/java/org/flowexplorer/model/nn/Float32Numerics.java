@@ -33,6 +33,11 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
+    public Numerics<float[]> forAnotherThread() {
+        return new Float32Numerics();
+    }
+
+    @Override
     public Precision precision() {
         return Precision.FLOAT32;
     }
@@ -74,8 +79,9 @@ final class Float32Numerics extends Numerics<float[]> {
                 && k > 1 && k <= 128 && n <= 128 && m >= 64 && VectorFloatKernels.fitsRowKernel(n)) {
             // A narrow Linear's forward product (hidden ≤ 128): a register-blocked SIMD kernel over a
             // transposed copy of the weights. As fast as OpenBLAS on one core at these sizes, with no
-            // native copies, and it lets density grids run on several threads at once (calls into
-            // OpenBLAS from two threads serialise). At 256 wide, OpenBLAS stays ahead (measured).
+            // native copies. At 256 wide, OpenBLAS stays ahead (measured). Both run on several
+            // threads at once: with OpenBLAS pinned to one thread, a second thread's sgemm calls
+            // complete while another thread is inside one (measured 2026-12-02), nothing serialises.
             float[] bt = transposed(b, bOff, n, k);
             VectorFloatKernels.rowsTimesTransposed(a, aOff, bt, m, n, k, c, cOff);
             return;
@@ -160,6 +166,11 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
+    public void addTo(float[] src, float[] dst, int off, int n) {
+        FloatKernels.axpy(1f, src, off, dst, off, n); // 1·x + y rounds as x + y
+    }
+
+    @Override
     public void addBias(float[] c, int rows, int cols, float[] bias, int biasOff, boolean relu) {
         for (int r = 0; r < rows; r++) {
             if (relu) {
@@ -219,9 +230,9 @@ final class Float32Numerics extends Numerics<float[]> {
     }
 
     @Override
-    public void adam(float[] p, float[] g, float[] m, float[] v, int n, double gradScale, double beta1, double beta2,
+    public void adam(float[] p, float[] g, float[] m, float[] v, int off, int n, double gradScale, double beta1, double beta2,
                      double stepSize, double biasCorrection2Sqrt, double eps) {
-        FloatKernels.adam(p, g, m, v, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
+        FloatKernels.adam(p, g, m, v, off, n, (float) gradScale, (float) beta2, (float) (1 - beta1), (float) (1 - beta2),
                 (float) stepSize, (float) biasCorrection2Sqrt, (float) eps);
     }
 

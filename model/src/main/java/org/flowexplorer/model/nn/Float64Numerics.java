@@ -18,6 +18,11 @@ final class Float64Numerics extends Numerics<double[]> {
     }
 
     @Override
+    public Numerics<double[]> forAnotherThread() {
+        return new Float64Numerics();
+    }
+
+    @Override
     public Precision precision() {
         return Precision.FLOAT64;
     }

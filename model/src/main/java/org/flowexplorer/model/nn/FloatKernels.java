@@ -83,13 +83,13 @@ final class FloatKernels {
     }
 
     /** Fused clip-scale + Adam update; see {@link Numerics#adam}. ob = 1 − β. */
-    static void adam(float[] p, float[] g, float[] m, float[] v, int n, float scale, float b2, float ob1, float ob2,
+    static void adam(float[] p, float[] g, float[] m, float[] v, int off, int n, float scale, float b2, float ob1, float ob2,
                      float step, float bc2, float eps) {
         if (VECTOR) {
-            VectorFloatKernels.adam(p, g, m, v, n, scale, b2, ob1, ob2, step, bc2, eps);
+            VectorFloatKernels.adam(p, g, m, v, off, n, scale, b2, ob1, ob2, step, bc2, eps);
             return;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = off; i < off + n; i++) {
             float gi = g[i] * scale;
             float mi = m[i] + (gi - m[i]) * ob1;          // torch: exp_avg.lerp_(grad, 1 - beta1)
             float vi = v[i] * b2 + gi * gi * ob2;         // torch: exp_avg_sq.mul_(beta2).addcmul_(grad, grad, 1 - beta2)

@@ -35,6 +35,9 @@ public abstract class Numerics<A> {
 
     public abstract Precision precision();
 
+    /** Another instance of the same precision with scratch buffers of its own, for another thread. */
+    public abstract Numerics<A> forAnotherThread();
+
     public abstract A alloc(int n);
 
     public abstract double get(A a, int i);
@@ -145,6 +148,13 @@ public abstract class Numerics<A> {
         }
     }
 
+    /** {@code dst[off + i] += src[off + i]} for i < n (summing gradient buffers). */
+    public void addTo(A src, A dst, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            set(dst, i, get(dst, i) + get(src, i));
+        }
+    }
+
     /** {@code Σ a[i]²} over a range, accumulated in double. */
     public double sumOfSquares(A a, int off, int n) {
         double acc = 0;
@@ -159,10 +169,19 @@ public abstract class Numerics<A> {
      * One step of {@code torch.optim.Adam} (no weight decay, no amsgrad) over the whole flat
      * buffer, with the gradient first multiplied by {@code gradScale} (the clipping coefficient).
      */
-    public void adam(A p, A g, A m, A v, int n, double gradScale, double beta1, double beta2,
+    public final void adam(A p, A g, A m, A v, int n, double gradScale, double beta1, double beta2,
+                           double stepSize, double biasCorrection2Sqrt, double eps) {
+        adam(p, g, m, v, 0, n, gradScale, beta1, beta2, stepSize, biasCorrection2Sqrt, eps);
+    }
+
+    /**
+     * The same over elements [off, off + n) only: each element's update depends on nothing else, so
+     * ranges may run on different threads (this instance's adam keeps no scratch) with the same result.
+     */
+    public void adam(A p, A g, A m, A v, int off, int n, double gradScale, double beta1, double beta2,
                      double stepSize, double biasCorrection2Sqrt, double eps) {
         double ob1 = 1.0 - beta1, ob2 = 1.0 - beta2;
-        for (int i = 0; i < n; i++) {
+        for (int i = off; i < off + n; i++) {
             double gi = get(g, i) * gradScale;
             double mi = get(m, i) + (gi - get(m, i)) * ob1;
             double vi = get(v, i) * beta2 + gi * gi * ob2;

@@ -85,10 +85,11 @@ final class VectorFloatKernels {
         return total;
     }
 
-    static void adam(float[] p, float[] g, float[] m, float[] v, int n, float scale, float b2, float ob1, float ob2,
+    /** Each element's update is the same whether the vector or the scalar loop computes it (no fused multiply-adds). */
+    static void adam(float[] p, float[] g, float[] m, float[] v, int off, int n, float scale, float b2, float ob1, float ob2,
                      float step, float bc2, float eps) {
-        int i = 0;
-        for (int ub = S.loopBound(n); i < ub; i += L) {
+        int i = off;
+        for (int ub = off + S.loopBound(n); i < ub; i += L) {
             FloatVector gi = FloatVector.fromArray(S, g, i).mul(scale);
             FloatVector mo = FloatVector.fromArray(S, m, i);
             FloatVector mi = gi.sub(mo).mul(ob1).add(mo);
@@ -99,7 +100,7 @@ final class VectorFloatKernels {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             pv.sub(mi.div(denom).mul(step)).intoArray(p, i);
         }
-        for (; i < n; i++) {
+        for (; i < off + n; i++) {
             float gi = g[i] * scale;
             float mi = m[i] + (gi - m[i]) * ob1;
             float vi = v[i] * b2 + gi * gi * ob2;

@@ -2,6 +2,7 @@ package org.flowexplorer.model.train;
 
 import org.flowexplorer.model.nn.Numerics;
 import org.flowexplorer.model.nn.ParameterStore;
+import org.flowexplorer.model.nn.WorkerThreads;
 
 /**
  * {@code torch.optim.Adam} (β = 0.9/0.999, ε = 1e-8, no weight decay, no AMSGrad) over a flat
@@ -35,6 +36,26 @@ final class Adam<A> {
         double bc2 = 1 - Math.pow(BETA2, t);
         Numerics<A> nm = store.numerics();
         nm.adam(store.values(), store.gradients(), m, v, store.size(), gradScale, BETA1, BETA2, lr / bc1, Math.sqrt(bc2), EPS);
+    }
+
+    /**
+     * The same step with the parameters in {@code parts} ranges on as many threads: each element's
+     * update depends on nothing else, so the result is the one-thread step's, bit for bit.
+     */
+    void step(double lr, double gradScale, int parts) {
+        if (parts <= 1) {
+            step(lr, gradScale);
+            return;
+        }
+        t++;
+        double bc1 = 1 - Math.pow(BETA1, t);
+        double bc2 = 1 - Math.pow(BETA2, t);
+        Numerics<A> nm = store.numerics();
+        int n = store.size();
+        WorkerThreads.run(parts, i -> {
+            int lo = WorkerThreads.partStart(n, parts, i), hi = WorkerThreads.partStart(n, parts, i + 1);
+            nm.adam(store.values(), store.gradients(), m, v, lo, hi - lo, gradScale, BETA1, BETA2, lr / bc1, Math.sqrt(bc2), EPS);
+        });
     }
 
     long steps() {

@@ -154,16 +154,25 @@ public final class Trainer {
             loss = model.reverseKlAndGradient(z, energy);
         } else {
             int rows = Math.min(config.batchSize(), n - position);
-            loss = model.nllAndGradient(data, order, position, rows);
+            loss = model.nllAndGradient(data, order, position, rows, config.threads());
             position += rows;
         }
-        double norm = GradientClipping.totalNorm(model.parameterStore());
+        int parts = optimiserParts();
+        double norm = GradientClipping.totalNorm(model.parameterStore(), parts);
         double coef = GradientClipping.coefficient(norm, config.clipNorm());
-        adam.step(config.learningRate(), coef);
+        adam.step(config.learningRate(), coef, parts);
         clipped.record(coef < 1.0);
         lastLoss = loss;
         lastGradNorm = norm;
         return loss;
+    }
+
+    /**
+     * Ranges of parameters that clipping and Adam split over threads: at most one per thread and
+     * 64 k parameters each (below that, handing work over costs more than it saves); 1 on one thread.
+     */
+    private int optimiserParts() {
+        return Math.max(1, Math.min(config.threads(), model.parameterStore().size() / 65_536));
     }
 
     private void reshuffle() {
@@ -196,6 +205,11 @@ public final class Trainer {
     /** Applies from the next step on (the current epoch continues with the new size). */
     public void setBatchSize(int batchSize) {
         config = config.withBatchSize(batchSize);
+    }
+
+    /** Applies from the next step on (a thread count for {@link TrainingConfig#threads()}). */
+    public void setThreads(int threads) {
+        config = config.withThreads(threads);
     }
 
     /** Number of optimisation steps taken. */

@@ -1,15 +1,27 @@
 package org.flowexplorer.model.train;
 
 /**
- * Settings of a training run, defaults as in the seed: batch 256, Adam lr 1e-3, gradient norm clipped at 1.0.
+ * Settings of a training run, defaults as in the seed: batch 256, Adam lr 1e-3, gradient norm clipped
+ * at 1.0, one thread.
  *
  * @param clipNorm maximum total gradient norm; 0 (or less) disables clipping
  * @param seed     seeds the per-epoch shuffles
+ * @param threads  threads for each step's forward and backward pass (data-parallel over the batch's
+ *                 rows, see {@link org.flowexplorer.model.flow.RealNVP#nllAndGradient(float[], int[], int, int, int)});
+ *                 1 is the seed's single-threaded step, bit for bit
  */
-public record TrainingConfig(int batchSize, double learningRate, double clipNorm, long seed) {
+public record TrainingConfig(int batchSize, double learningRate, double clipNorm, long seed, int threads) {
     public static final TrainingConfig DEFAULT = new TrainingConfig(256, 1e-3, 1.0, 0);
 
+    /** One thread. */
+    public TrainingConfig(int batchSize, double learningRate, double clipNorm, long seed) {
+        this(batchSize, learningRate, clipNorm, seed, 1);
+    }
+
     public TrainingConfig {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         validateBatchSize(batchSize);
         validateLearningRate(learningRate);
         if (Double.isNaN(clipNorm)) {
@@ -30,14 +42,18 @@ public record TrainingConfig(int batchSize, double learningRate, double clipNorm
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(b, learningRate, clipNorm, seed);
+        return new TrainingConfig(b, learningRate, clipNorm, seed, threads);
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(batchSize, lr, clipNorm, seed);
+        return new TrainingConfig(batchSize, lr, clipNorm, seed, threads);
     }
 
     public TrainingConfig withClipNorm(double c) {
-        return new TrainingConfig(batchSize, learningRate, c, seed);
+        return new TrainingConfig(batchSize, learningRate, c, seed, threads);
+    }
+
+    public TrainingConfig withThreads(int t) {
+        return new TrainingConfig(batchSize, learningRate, clipNorm, seed, t);
     }
 }

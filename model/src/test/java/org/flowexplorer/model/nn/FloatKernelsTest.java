@@ -71,7 +71,7 @@ class FloatKernelsTest {
             v[i] = Math.abs((float) r.nextGaussian());
         }
         float[] p2 = p.clone(), m2 = m.clone(), v2 = v.clone();
-        VectorFloatKernels.adam(p, g, m, v, n, 0.5f, 0.999f, 0.1f, 0.001f, 0.01f, 0.3f, 1e-8f);
+        VectorFloatKernels.adam(p, g, m, v, 0, n, 0.5f, 0.999f, 0.1f, 0.001f, 0.01f, 0.3f, 1e-8f);
         for (int i = 0; i < n; i++) {
             float gi = g[i] * 0.5f;
             float mi = m2[i] + (gi - m2[i]) * 0.1f;
