@@ -74,6 +74,7 @@ public final class ExplorerViewModel {
         logDet.accept(d);
         diagnostics.accept(d);
         replay.accept(d);
+        files.unsaved().accept(s);
         snapshot.set(s); // last: a listener to it sees every part up to date
     }
 
