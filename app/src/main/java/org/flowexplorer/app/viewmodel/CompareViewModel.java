@@ -174,6 +174,13 @@ public final class CompareViewModel {
         vb.plots().densityVisibleProperty().set(a.plots().densityVisibleProperty().get());
         vb.plots().densityVisibleProperty().bindBidirectional(a.plots().densityVisibleProperty());
         detach.add(() -> vb.plots().densityVisibleProperty().unbindBidirectional(a.plots().densityVisibleProperty()));
+        follow(a, vb); // side B's stepper and query point start where side A's are, not only after they move
+        QueryPoint q = a.plots().queryProperty().get();
+        if (q != null && q.placedInData()) {
+            vb.plots().queryData(q.dataX(), q.dataY());
+        } else if (q != null) {
+            vb.plots().queryLatent(q.latentX(), q.latentY());
+        }
         active.set(true);
         updateVerdict(true);
         return vb;
