@@ -62,6 +62,7 @@ public final class AppActions {
         this.exports = new ExportActions(owner, () -> files, notes, trace,
                 layers -> stepperOverlays(vm.layers().stepperSource(), vm.plots().queryProperty().get(), layers), tasks,
                 javafx.application.Platform::runLater);
+        ConfirmDiscard.of(vm).setSaveFirst(this::saveSessionThen);
     }
 
     /**
@@ -123,11 +124,22 @@ public final class AppActions {
     }
 
     public void openSession(Path p) {
-        vm.files().openSession(p);
+        replacing("Opening the session " + p.getFileName(), () -> vm.files().openSession(p));
     }
 
     public void saveSession() {
-        whenSaved("Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION), vm.files()::saveSession);
+        saveSessionThen(() -> { });
+    }
+
+    /** Save session…, then {@code next} once the file is written (not when cancelled or failed). */
+    private void saveSessionThen(Runnable next) {
+        whenSaved("Save session", "flow-explorer" + SessionFile.EXTENSION, List.of(SESSION),
+                p -> vm.files().saveSession(p).thenRun(next));
+    }
+
+    /** Runs {@code action}, which replaces the model, after asking if that loses unsaved training steps. */
+    private void replacing(String what, Runnable action) {
+        ConfirmDiscard.of(vm).replacing(owner.get(), what, action);
     }
 
     public void openModel() {
@@ -135,7 +147,7 @@ public final class AppActions {
     }
 
     public void openModel(Path p) {
-        vm.files().openModel(p);
+        replacing("Opening the model " + p.getFileName(), () -> vm.files().openModel(p));
     }
 
     public void exportModel() {
@@ -151,13 +163,13 @@ public final class AppActions {
     }
 
     public void importPoints(Path p) {
-        ConfirmDiscard.of(vm).run(owner.get(), "Importing points", () -> vm.files().importPoints(p));
+        replacing("Importing the points of " + p.getFileName(), () -> vm.files().importPoints(p));
     }
 
     /** File ▸ Open image as density: bright pixels dense ({@code invert} false) or dark ones. */
     public void openImageDensity(boolean invert) {
-        whenOpened("Open image as density (PNG or JPEG)", List.of(IMAGE), p -> ConfirmDiscard.of(vm).run(owner.get(),
-                "Opening an image as density", () -> vm.files().openImageDensity(p, invert)));
+        whenOpened("Open image as density (PNG or JPEG)", List.of(IMAGE), p -> replacing(
+                "Opening the image " + p.getFileName() + " as density", () -> vm.files().openImageDensity(p, invert)));
     }
 
     public void exportPoints() {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -12,6 +13,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Window;
 import org.flowexplorer.app.viewmodel.ExplorerViewModel;
+import org.flowexplorer.app.viewmodel.UnsavedModel;
 
 /**
  * Asks before an action throws a trained model away (reset, a new architecture, new or drawn data,
@@ -27,19 +29,76 @@ public final class ConfirmDiscard {
         boolean ask(Window owner, String header, String text, boolean[] dontAskAgain);
     }
 
+    /** The answers to "Replace the trained model?". */
+    public enum Replace { SAVE_FIRST, REPLACE, CANCEL }
+
+    /** How "Replace the trained model?" is put to the user; tests answer it without a dialog. */
+    @FunctionalInterface
+    public interface ReplaceQuestion {
+        /** @param canSave whether to offer "Save it first" */
+        Replace ask(Window owner, String header, String text, boolean canSave);
+    }
+
     private static final Map<ExplorerViewModel, ConfirmDiscard> BY_VIEW_MODEL = new WeakHashMap<>();
 
     private final LongSupplier steps;
+    private final UnsavedModel unsaved;
     private Question question = ConfirmDiscard::dialog;
+    private ReplaceQuestion replaceQuestion = ReplaceDialog::ask;
+    /** Saves the session (asking where), then runs the action it is given; null: no "Save it first". */
+    private Consumer<Runnable> saveFirst;
     private boolean dontAsk;
 
-    ConfirmDiscard(LongSupplier steps) {
+    ConfirmDiscard(LongSupplier steps, UnsavedModel unsaved) {
         this.steps = Objects.requireNonNull(steps);
+        this.unsaved = Objects.requireNonNull(unsaved);
     }
 
     /** The one instance for {@code vm}'s window, counting the steps of its training controls. */
     public static ConfirmDiscard of(ExplorerViewModel vm) {
-        return BY_VIEW_MODEL.computeIfAbsent(vm, v -> new ConfirmDiscard(() -> v.training().stepProperty().get()));
+        return BY_VIEW_MODEL.computeIfAbsent(vm,
+                v -> new ConfirmDiscard(() -> v.training().stepProperty().get(), v.files().unsaved()));
+    }
+
+    /** Replaces the "Replace the trained model?" dialog (tests). */
+    public void setReplaceQuestion(ReplaceQuestion q) {
+        replaceQuestion = Objects.requireNonNull(q);
+    }
+
+    /** How "Save it first" saves: asks where, saves, then runs the action it is given (only if saved). */
+    public void setSaveFirst(Consumer<Runnable> saveThen) {
+        saveFirst = saveThen;
+    }
+
+    /**
+     * Runs {@code action} (which replaces the model: opens a session, model, lesson or data) at
+     * once unless the model has trained steps in no file ({@link UnsavedModel#mustAsk}); then
+     * only after the user chooses Replace, or Save it first and the save succeeded.
+     *
+     * @param what what replaces the model, e.g. "Opening the session a.session.zip"
+     * @return whether the action ran (false also while it waits for the save)
+     */
+    public boolean replacing(Window owner, String what, Runnable action) {
+        if (dontAsk || !unsaved.mustAsk()) {
+            action.run();
+            return true;
+        }
+        String n = grouped(unsaved.steps());
+        Replace r = replaceQuestion.ask(owner, "Replace the trained model (" + n + " steps)?",
+                what + " replaces the model trained for " + n + " steps, which no saved file holds.", saveFirst != null);
+        if (r == Replace.REPLACE) {
+            action.run();
+            return true;
+        }
+        if (r == Replace.SAVE_FIRST && saveFirst != null) {
+            saveFirst.accept(action);
+        }
+        return false;
+    }
+
+    /** {@link #replacing(Window, String, Runnable)} with the dialog owned by {@code anchor}'s window. */
+    public boolean replacing(Node anchor, String what, Runnable action) {
+        return replacing(anchor == null || anchor.getScene() == null ? null : anchor.getScene().getWindow(), what, action);
     }
 
     /** Replaces the dialog (tests). */
@@ -124,7 +183,7 @@ public final class ConfirmDiscard {
         return go;
     }
 
-    private static javafx.scene.control.Label wrapped(String text) {
+    static javafx.scene.control.Label wrapped(String text) {
         javafx.scene.control.Label l = new javafx.scene.control.Label(text);
         l.setWrapText(true);
         l.setMaxWidth(420);

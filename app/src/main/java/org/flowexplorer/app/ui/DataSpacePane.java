@@ -94,7 +94,13 @@ public final class DataSpacePane extends BorderPane {
         target.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                files.importDrop(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+                List<java.nio.file.Path> dropped = e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList();
+                if (FilesViewModel.dropImports(dropped)) { // the points replace the model: ask first if it is unsaved
+                    ConfirmDiscard.of(vm).replacing(target, "Importing the dropped " + dropped.get(0).getFileName(),
+                            () -> files.importDrop(dropped));
+                } else {
+                    files.importDrop(dropped); // explains why nothing is imported
+                }
             }
             e.setDropCompleted(ok);
             e.consume();

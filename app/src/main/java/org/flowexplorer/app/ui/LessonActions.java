@@ -50,7 +50,7 @@ public final class LessonActions {
 
     /** Opens a lesson file (asking first if a trained model would be replaced). */
     public void openLesson(Path file) {
-        ConfirmDiscard.of(vm).run(owner(), "The lesson " + file.getFileName(), () -> vm.lesson().open(file));
+        ConfirmDiscard.of(vm).replacing(owner(), "The lesson " + file.getFileName(), () -> vm.lesson().open(file));
     }
 
     /** A file named at start: a lesson, else a session, model or CSV as the Recent files menu opens them. */
@@ -64,7 +64,7 @@ public final class LessonActions {
 
     /** Starts a lesson already read (the start page's cards). */
     public void start(OpenedLesson lesson) {
-        ConfirmDiscard.of(vm).run(owner(), "The lesson \u201c" + lesson.lesson().title() + "\u201d",
+        ConfirmDiscard.of(vm).replacing(owner(), "The lesson \u201c" + lesson.lesson().title() + "\u201d",
                 () -> vm.lesson().start(lesson));
     }
 

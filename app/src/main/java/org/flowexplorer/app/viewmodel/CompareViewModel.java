@@ -72,9 +72,10 @@ public final class CompareViewModel {
 
     /**
      * Enters compare mode with {@code b} as side B: side A keeps its current settings and both
-     * models start again from step 0 on side A's data (its toy set and data seed). Fails with a
-     * message in {@link #errorProperty()} (and returns false) when side A is not ready or trains on
-     * drawn or imported points.
+     * models start again from step 0 on side A's data: its toy set and data seed, or the very points
+     * it trains on when they are drawn, imported or sampled from an image (side B gets a copy of
+     * them from side A's worker, so it enters a moment later). Fails with a message in
+     * {@link #errorProperty()} (and returns false) when side A is not ready.
      */
     public boolean enter(CompareSide b) {
         Snapshot s = a.getSnapshot();
@@ -82,13 +83,27 @@ public final class CompareViewModel {
             error.set("Compare mode needs a model: wait until it is ready.");
             return false;
         }
-        if (!(s.settings().dataSource() instanceof DataSource.Toy)) {
-            error.set("Compare mode trains both models on a toy data set; drawn or imported points are not shared yet.");
-            return false;
+        DatasetSettings data = s.settings().dataset();
+        if (s.settings().dataSource() instanceof DataSource.Custom own && !fitsEnergy(data, own)) {
+            error.set("");
+            a.trainingPoints().whenComplete((points, e) -> {
+                if (e != null) {
+                    error.set("Compare mode could not copy side A's points: " + e.getMessage());
+                    return;
+                }
+                a.training().reset();
+                start(data, currentA(), b).trainOn(points, own.origin()); // side B's first run is on the toy set: replaced at once
+            });
+            return true;
         }
         a.training().reset(); // both start at step 0, so equal steps and equal time mean the same on both sides
-        start(s.settings().dataset(), currentA(), b);
+        start(data, currentA(), b);
         return true;
+    }
+
+    /** Whether side A fits an energy by reverse KL (side B regenerates its sample from the same settings). */
+    private static boolean fitsEnergy(DatasetSettings data, DataSource.Custom source) {
+        return data.energy() != null && source.origin() != null && source.origin().startsWith("energy ");
     }
 
     /** Why the last {@link #enter} did not enter compare mode (empty when it did). */
@@ -132,7 +147,7 @@ public final class CompareViewModel {
         return b.getReadOnlyProperty();
     }
 
-    private void start(DatasetSettings data, CompareSide settingsA, CompareSide settingsB) {
+    private ExplorerViewModel start(DatasetSettings data, CompareSide settingsA, CompareSide settingsB) {
         leave();
         error.set("");
         Architecture arch = settingsB.architecture();
@@ -159,8 +174,16 @@ public final class CompareViewModel {
         vb.plots().densityVisibleProperty().set(a.plots().densityVisibleProperty().get());
         vb.plots().densityVisibleProperty().bindBidirectional(a.plots().densityVisibleProperty());
         detach.add(() -> vb.plots().densityVisibleProperty().unbindBidirectional(a.plots().densityVisibleProperty()));
+        follow(a, vb); // side B's stepper and query point start where side A's are, not only after they move
+        QueryPoint q = a.plots().queryProperty().get();
+        if (q != null && q.placedInData()) {
+            vb.plots().queryData(q.dataX(), q.dataY());
+        } else if (q != null) {
+            vb.plots().queryLatent(q.latentX(), q.latentY());
+        }
         active.set(true);
         updateVerdict(true);
+        return vb;
     }
 
     private <T> void listen(ObservableValue<T> value, ChangeListener<? super T> l) {

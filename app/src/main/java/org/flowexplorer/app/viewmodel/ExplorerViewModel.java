@@ -28,6 +28,7 @@ import org.flowexplorer.app.worker.Snapshot;
  */
 public final class ExplorerViewModel {
     private final CommandChannel commands;
+    private final Executor fx;
     private final StatusLine status = new StatusLine();
     private final TrainingControlsViewModel training;
     private final SettingsFormViewModel form;
@@ -49,6 +50,7 @@ public final class ExplorerViewModel {
      */
     public ExplorerViewModel(CommandSink sink, Snapshot initial, Executor io, Executor fx, AppPreferences preferences) {
         commands = new CommandChannel(sink);
+        this.fx = fx;
         training = new TrainingControlsViewModel(commands);
         form = new SettingsFormViewModel(commands, training);
         plots = new PlotsViewModel(commands);
@@ -74,6 +76,7 @@ public final class ExplorerViewModel {
         logDet.accept(d);
         diagnostics.accept(d);
         replay.accept(d);
+        files.unsaved().accept(s);
         snapshot.set(s); // last: a listener to it sees every part up to date
     }
 
@@ -93,6 +96,21 @@ public final class ExplorerViewModel {
         }
         requestedView.set(null);
         requestedView.set(p.view());
+    }
+
+    /**
+     * The worker's training points (all of them, a copy taken by the worker), completed on the FX
+     * thread: what compare mode hands side B when side A trains on drawn or imported points.
+     */
+    public java.util.concurrent.CompletableFuture<float[]> trainingPoints() {
+        Command.Capture c = new Command.Capture(java.util.Map.of(), new java.util.concurrent.CompletableFuture<>());
+        commands.send(c);
+        return c.result().thenApplyAsync(org.flowexplorer.model.io.Session::data, fx);
+    }
+
+    /** Trains on {@code points} from now on, as if drawn ({@code origin} null) or imported from {@code origin}. */
+    public void trainOn(float[] points, String origin) {
+        commands.send(new Command.SetCustomData(points, origin));
     }
 
     public TrainingControlsViewModel training() {

@@ -45,6 +45,7 @@ public final class FilesViewModel {
     private final PlotsViewModel plots;
     private final LayerViewModel layers;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final UnsavedModel unsaved = new UnsavedModel();
     private final ReadOnlyIntegerWrapper fileOperations = new ReadOnlyIntegerWrapper(this, "fileOperations");
     private final javafx.beans.property.BooleanProperty saveCheckpoints =
             new javafx.beans.property.SimpleBooleanProperty(this, "saveCheckpoints");
@@ -72,8 +73,11 @@ public final class FilesViewModel {
     /**
      * Saves model, data, settings, loss history and the view options as a session file, with the
      * replay checkpoints when {@link #saveCheckpointsProperty()} is on.
+     *
+     * @return completes on the FX thread once the file is written (exceptionally when it was not)
      */
-    public void saveSession(Path file) {
+    public CompletableFuture<Void> saveSession(Path file) {
+        CompletableFuture<Void> saved = savedFuture();
         Map<String, String> view = Map.of("density", plots.densityVisibleProperty().get() ? "on" : "off",
                 "layer", NumberText.format(layers.layerPositionProperty().get()));
         CompletableFuture<Session> session = capture(view);
@@ -84,11 +88,42 @@ public final class FilesViewModel {
                 write(s, x -> org.flowexplorer.model.io.CheckpointFile.saveSession(file, x, c));
                 return c.size();
             }, io).whenComplete((n, e) -> done(e, file, "Session saved to " + file.getFileName() + " with " + n
-                    + " checkpoints.", true));
-            return;
+                    + " checkpoints.", true)).whenComplete((n, e) -> settle(saved, e));
+            return saved;
         }
         session.thenAcceptAsync(s -> write(s, x -> SessionFile.save(file, x)), io)
-                .whenComplete((v, e) -> done(e, file, "Session saved to " + file.getFileName() + ".", true));
+                .whenComplete((v, e) -> done(e, file, "Session saved to " + file.getFileName() + ".", true))
+                .whenComplete((v, e) -> settle(saved, e));
+        return saved;
+    }
+
+    /** What {@link UnsavedModel#mustAsk} decides from: whether the model has trained steps that are in no file. */
+    public UnsavedModel unsaved() {
+        return unsaved;
+    }
+
+    /** A future that, on success, records the model as it is now (this step) as saved. */
+    private CompletableFuture<Void> savedFuture() {
+        long at = unsaved.steps();
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        saved.thenRun(() -> unsaved.savedAt(at));
+        return saved;
+    }
+
+    /** Completes {@code f} on the FX thread (after {@link #done}'s message). */
+    private void settle(CompletableFuture<Void> f, Throwable e) {
+        fx.execute(() -> {
+            if (e == null) {
+                f.complete(null);
+            } else {
+                f.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Whether a drop of {@code files} would import points (and so replace the model). */
+    public static boolean dropImports(List<Path> files) {
+        return DataImport.acceptsDrop(files);
     }
 
     /** Whether saved sessions keep the replay checkpoints (off: smaller files, as before). */
@@ -108,6 +143,7 @@ public final class FilesViewModel {
             checkTrainable(session.data().length / 2, session.settings().dataSource() instanceof DataSource.Custom);
             Command.LoadSession c = new Command.LoadSession(session, file.getFileName().toString());
             fx.execute(() -> {
+                unsaved.opening();
                 commands.send(c);
                 if (!checkpoints.get().isEmpty()) {
                     commands.send(new Command.RestoreCheckpoints(checkpoints.get()));
@@ -115,9 +151,13 @@ public final class FilesViewModel {
             });
             return c.done().thenApply(v -> session);
         }).whenComplete((session, e) -> {
-            if (e == null) {
-                fx.execute(() -> restoreView(session.settings().view()));
-            }
+            fx.execute(() -> {
+                if (e == null) {
+                    restoreView(session.settings().view());
+                } else {
+                    unsaved.openFailed();
+                }
+            });
             done(e, file, "Opened session " + file.getFileName() + ".", true);
         });
         training.pauseLocally();
@@ -134,17 +174,27 @@ public final class FilesViewModel {
         begin();
         CompletableFuture.supplyAsync(() -> read(() -> ModelFiles.load(file)), io).thenCompose(model -> {
             Command.LoadModel c = new Command.LoadModel(model, file.getFileName().toString());
-            fx.execute(() -> commands.send(c));
+            fx.execute(() -> {
+                unsaved.opening();
+                commands.send(c);
+            });
             return c.done();
-        }).whenComplete((v, e) -> done(e, file, "Opened model " + file.getFileName() + " on the current data.", true));
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                fx.execute(unsaved::openFailed);
+            }
+            done(e, file, "Opened model " + file.getFileName() + " on the current data.", true);
+        });
         training.pauseLocally();
     }
 
     /** Writes the current model as .zip (with its metadata and loss history) or .npz (PyTorch state_dict). */
     public void exportModel(Path file) {
+        CompletableFuture<Void> saved = savedFuture();
         capture(Map.of()).thenAcceptAsync(session -> write(session, s -> ModelFiles.save(file, s.model(),
                 s.metadata().withLossHistory(s.history().snapshot()))), io)
-                .whenComplete((v, e) -> done(e, file, "Model exported to " + file.getFileName() + ".", false));
+                .whenComplete((v, e) -> done(e, file, "Model exported to " + file.getFileName() + ".", false))
+                .whenComplete((v, e) -> settle(saved, e));
     }
 
     /** Writes the current model as a self-contained PyTorch script (see {@link TorchScript}); a block it cannot express is one message. */

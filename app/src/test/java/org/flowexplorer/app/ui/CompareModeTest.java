@@ -201,6 +201,47 @@ class CompareModeTest {
         }
     }
 
+    @Test
+    void drawnPointsAreSharedWithSideBAndSameSeedRunsStillReproduce() throws Exception {
+        AppConfig cfg = config(1280, 800);
+        try (TestApps.Running running = TestApps.start(cfg)) {
+            MainWindow w = running.app().window();
+            ExplorerViewModel a = w.viewModel();
+            await("side A ready", () -> fx(() -> a.training().readyProperty().get()));
+            onFx(() -> { // a drawn stroke becomes side A's data, as with the brush
+                a.sketch().drawModeProperty().set(org.flowexplorer.app.viewmodel.DrawMode.DRAW);
+                a.sketch().clearSketch();
+                a.sketch().beginStroke(1, 1);
+                a.sketch().continueStroke(2, 2);
+                a.sketch().continueStroke(2, 3);
+                a.sketch().endStroke();
+                return null;
+            });
+            await("side A trains on the drawn points", () -> fx(() -> a.getSnapshot().customData()
+                    && a.training().readyProperty().get()));
+            CompareViewModel compare = onFx(w::compare);
+            assertTrue(onFx(() -> compare.enter(SIDE_B)), () -> fx(() -> compare.errorProperty().get()));
+            await("compare mode on", () -> fx(compare::isActive));
+            assertEquals("", onFx(() -> compare.errorProperty().get()));
+            ExplorerViewModel b = onFx(() -> compare.sideBModelProperty().get());
+            await("side B trains on drawn points", () -> fx(() -> b.getSnapshot().customData()
+                    && b.training().readyProperty().get()));
+            float[] pointsA = onFx(a::trainingPoints).get(30, TimeUnit.SECONDS);
+            float[] pointsB = onFx(b::trainingPoints).get(30, TimeUnit.SECONDS);
+            assertTrue(pointsA.length / 2 > 40, "drawn points: " + pointsA.length / 2);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(pointsA, pointsB, "both train on exactly the same points");
+
+            trainBothThenPause(w, compare, 60);
+            LossSnapshot lossB = onFx(() -> b.getSnapshot().loss());
+            ArchitectureSettings archB = new ArchitectureSettings(3, new int[] {12}, CouplingType.ADDITIVE, 7);
+            TrainingWorker alone = new TrainingWorker(cfg.dataset(), archB, SIDE_B.training(), cfg.options(), System::nanoTime);
+            alone.submit(new org.flowexplorer.app.worker.Command.SetCustomData(pointsA, null));
+            alone.initializeNow();
+            alone.processPending();
+            assertEquals(lossB, separateRun(alone, lossB.lastStep()), "side B = a run of its own on the drawn points");
+        }
+    }
+
     /** Enters compare mode with {@link #SIDE_B} once side A is ready. */
     private static CompareViewModel enterCompare(MainWindow w) throws Exception {
         await("side A ready", () -> fx(() -> w.viewModel().training().readyProperty().get()));
