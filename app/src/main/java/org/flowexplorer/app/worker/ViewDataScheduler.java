@@ -17,21 +17,28 @@ import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.teach.CouplingInspection;
 
 /**
- * The view data of the snapshots, kept up to date with the model on a time budget so that
- * training comes first: the trace of the displayed points, the warped grid and the samples at most
- * every {@link TrainingWorker.Options#traceIntervalMillis()} and within
- * {@link TrainingWorker.Options#traceTimeShare()} of the time; the density heatmap
- * ({@link DensityGrid}, split across {@link TrainingWorker.Options#densityThreads()} threads, closed
- * with the worker) at {@link TrainingWorker.Options#densityResolutionPlaying()}² at most every
+ * The view data of the snapshots, kept up to date with the model so that training comes first. While
+ * training, the expensive parts run on two {@link ViewDataThread}s, each on its own copy of the
+ * model, and this (the worker's) thread only copies the parameters over when a thread is idle
+ * (a thread still busy with an older version is skipped, never queued): the trace of the displayed
+ * points, the warped grid and the samples at most every {@link TrainingWorker.Options#traceIntervalMillis()}
+ * and within {@link TrainingWorker.Options#traceTimeShare()} of a core; the density heatmap
+ * ({@link DensityGrid}) at {@link TrainingWorker.Options#densityResolutionPlaying()}² at most every
  * {@link TrainingWorker.Options#densityIntervalMillis()} and within
- * {@link TrainingWorker.Options#densityTimeShare()} of the time, at full resolution when brought
- * up to date ({@code full}). The query path and the inspector (one point each) follow every publish.
- * Owned by the worker thread.
+ * {@link TrainingWorker.Options#densityTimeShare()} of a core, on one thread (the other core trains).
+ * Brought up to date ({@code full}, when paused) everything is computed here at once, the density at
+ * full resolution split across {@link TrainingWorker.Options#densityThreads()} threads. The query
+ * path and the inspector (one point each) follow every publish. Owned by the worker thread.
  */
 final class ViewDataScheduler implements AutoCloseable {
+    static final double SLOW_DENSITY_MILLIS = 150;
+    static final int MIN_PLAYING_RESOLUTION = 64;
     private final TrainingWorker.Options options;
     private final LongSupplier clock;
     private DensityGrid densityGrid;
+    private ViewDataThread traceThread;
+    private ViewDataThread densityThread;
+    private int playingResolution;
     private Bounds seenBounds;
     private Trace trace;
     private Trace grid;
@@ -132,39 +139,41 @@ final class ViewDataScheduler implements AutoCloseable {
             density = null;
         }
         Divergence exploding = null;
+        for (ViewDataThread t : new ViewDataThread[] {traceThread, densityThread}) {
+            ViewDataThread.Result r = t == null ? null : t.poll();
+            if (r != null) {
+                Divergence d = apply(e, r);
+                exploding = exploding == null ? d : exploding;
+            }
+        }
         boolean traceStale = trace == null || trace.modelVersion() != version;
         boolean samplesStale = sampleLatent != null && (samples == null || samples.modelVersion() != version);
-        if ((traceStale || samplesStale) && (full || now >= nextTraceNanos || trace == null)) {
-            // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
-            long t0 = clock.getAsLong();
-            if (traceStale) {
-                FlowTrace points = model.traceForward(e.points().display());
-                exploding = Divergence.explodingTrace(e.currentStep(), points, e.settings().learningRate(),
-                        options.clipNorm());
-                Trace t = traceOf(version, points);
-                Trace g = traceOf(version, model.traceForward(e.points().grid()));
-                if (finite(t.positions()) && finite(g.positions())) { // else the last finite picture stays
-                    trace = t;
-                    grid = g;
+        boolean traceDue = (traceStale || samplesStale) && (full || now >= nextTraceNanos);
+        int res = full ? options.densityResolutionIdle() : playingResolution();
+        boolean densityDue = densityEnabled && (density == null || density.modelVersion() != version || density.width() < res)
+                && (full || now >= nextDensityNanos);
+        // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
+        ViewDataThread.Job traceJob = !traceDue ? null : new ViewDataThread.Job(version, e.currentStep(),
+                traceStale ? e.points().display() : null, traceStale ? e.points().grid() : null,
+                samplesStale ? sampleLatent : null, 0, e.points().bounds());
+        ViewDataThread.Job densityJob = !densityDue ? null
+                : new ViewDataThread.Job(version, e.currentStep(), null, null, null, res, e.points().bounds());
+        if (full) { // brought up to date now, on this thread, the density grid on all its threads
+            for (ViewDataThread.Job job : new ViewDataThread.Job[] {traceJob, densityJob}) {
+                if (job != null) {
+                    Divergence d = apply(e, ViewDataThread.compute(model, job, densityGrid(), clock));
+                    exploding = exploding == null ? d : exploding;
                 }
             }
-            if (samplesStale) {
-                samples = finiteSamples(version, sampleLatent, model.inverse(sampleLatent, null));
+        } else { // while training: on the view threads, skipped while they are still busy
+            if (traceJob != null && traceThread().idle()) {
+                traceThread.submit(model, traceJob);
+                nextTraceNanos = now + budgetNanos(options.traceIntervalMillis(), traceMillis, options.traceTimeShare());
             }
-            long t1 = clock.getAsLong();
-            traceMillis = (t1 - t0) / 1e6;
-            double share = options.traceTimeShare();
-            nextTraceNanos = t1 + Math.max(options.traceIntervalMillis() * 1_000_000L,
-                    (long) ((t1 - t0) * (1 - share) / share));
-        }
-        if (densityEnabled) {
-            int res = full ? options.densityResolutionIdle() : options.densityResolutionPlaying();
-            boolean stale = density == null || density.modelVersion() != version || density.width() < res;
-            if (stale && (full || now >= nextDensityNanos)) {
-                density = densityOf(e, res);
-                double share = options.densityTimeShare();
-                nextDensityNanos = clock.getAsLong() + Math.max(options.densityIntervalMillis() * 1_000_000L,
-                        (long) (density.millis() * 1e6 * (1 - share) / share));
+            if (densityJob != null && densityThread().idle()) {
+                densityThread.submit(model, densityJob);
+                nextDensityNanos = now + budgetNanos(options.densityIntervalMillis(), densityMillis(),
+                        options.densityTimeShare());
             }
         }
         if (sampleLatent == null) {
@@ -237,14 +246,96 @@ final class ViewDataScheduler implements AutoCloseable {
                 : new Samples(version, java.util.Arrays.copyOf(z, kept), java.util.Arrays.copyOf(x, kept));
     }
 
-    private Density densityOf(Experiment e, int res) {
-        long t0 = clock.getAsLong();
+    /**
+     * Takes a computed result if it is still wanted: the same data, and newer than what is shown (a
+     * result that arrives after the data changed, or after the paused worker brought everything up
+     * to date, is dropped).
+     *
+     * @return why training should pause when the new trace shows exploding values, else null
+     */
+    private Divergence apply(Experiment e, ViewDataThread.Result r) {
+        ViewDataThread.Job job = r.job();
+        if (job.bounds() != seenBounds) {
+            return null;
+        }
+        Divergence exploding = null;
+        if (r.points() != null && job.points() == e.points().display()
+                && (trace == null || trace.modelVersion() < job.version())) {
+            exploding = Divergence.explodingTrace(job.step(), r.points(), e.settings().learningRate(), options.clipNorm());
+            Trace t = traceOf(job.version(), r.points());
+            Trace g = traceOf(job.version(), r.grid());
+            if (finite(t.positions()) && finite(g.positions())) { // else the last finite picture stays
+                trace = t;
+                grid = g;
+            }
+        }
+        if (r.samples() != null && job.sampleLatent() == sampleLatent
+                && (samples == null || samples.modelVersion() < job.version())) {
+            samples = finiteSamples(job.version(), job.sampleLatent(), r.samples());
+        }
+        if (job.wantsTrace() || job.sampleLatent() != null) {
+            traceMillis = r.traceMillis();
+        }
+        DensityImage img = r.density();
+        if (img != null && densityEnabled && (density == null || density.modelVersion() < job.version()
+                || (density.modelVersion() == job.version() && density.width() < img.width()))) {
+            density = new Density(job.version(), img.values(), img.width(), img.height(), img.bounds(),
+                    r.densityMillis());
+        }
+        if (img != null && img.width() == playingResolution()) {
+            adaptPlayingResolution(r.densityMillis());
+        }
+        return exploding;
+    }
+
+    /**
+     * The heatmap's side while training: {@link TrainingWorker.Options#densityResolutionPlaying()},
+     * halved (down to {@value #MIN_PLAYING_RESOLUTION}) while a heatmap takes longer than
+     * {@value #SLOW_DENSITY_MILLIS} ms, so that a wide model's heatmap still follows training (8 ×
+     * (256, 256) takes ~16× as long per point as 8 × (64, 64)); doubled back when fast again.
+     */
+    private int playingResolution() {
+        if (playingResolution == 0) {
+            playingResolution = options.densityResolutionPlaying();
+        }
+        return playingResolution;
+    }
+
+    private void adaptPlayingResolution(double millis) {
+        int configured = options.densityResolutionPlaying();
+        if (millis > SLOW_DENSITY_MILLIS && playingResolution / 2 >= Math.min(configured, MIN_PLAYING_RESOLUTION)) {
+            playingResolution /= 2;
+        } else if (millis < SLOW_DENSITY_MILLIS / 5 && playingResolution * 2 <= configured) {
+            playingResolution *= 2;
+        }
+    }
+
+    /** The earliest next start: {@code intervalMillis} apart, and {@code share} of a core for jobs that took {@code lastMillis}. */
+    private static long budgetNanos(long intervalMillis, double lastMillis, double share) {
+        long spread = Double.isNaN(lastMillis) ? 0 : (long) (lastMillis * 1e6 * (1 - share) / share);
+        return Math.max(intervalMillis * 1_000_000L, spread);
+    }
+
+    /** The worker's own grid, split across all of {@link TrainingWorker.Options#densityThreads()} (paused). */
+    private DensityGrid densityGrid() {
         if (densityGrid == null) {
             densityGrid = new DensityGrid(options.densityThreads());
         }
-        DensityImage img = DensityImage.of(densityGrid, e.model(), res, e.points().bounds());
-        return new Density(e.modelVersion(), img.values(), img.width(), img.height(), img.bounds(),
-                (clock.getAsLong() - t0) / 1e6);
+        return densityGrid;
+    }
+
+    private ViewDataThread traceThread() {
+        if (traceThread == null) {
+            traceThread = new ViewDataThread("flow-view-trace", clock);
+        }
+        return traceThread;
+    }
+
+    private ViewDataThread densityThread() {
+        if (densityThread == null) {
+            densityThread = new ViewDataThread("flow-view-density", clock);
+        }
+        return densityThread;
     }
 
     /** The query's path through every layer; null when the model cannot follow it (a non-finite point). */
@@ -338,5 +429,12 @@ final class ViewDataScheduler implements AutoCloseable {
             densityGrid.close();
             densityGrid = null;
         }
+        for (ViewDataThread t : new ViewDataThread[] {traceThread, densityThread}) {
+            if (t != null) {
+                t.close();
+            }
+        }
+        traceThread = null;
+        densityThread = null;
     }
 }
