@@ -31,6 +31,12 @@ import org.flowexplorer.model.teach.CouplingInspection;
  * path and the inspector (one point each) follow every publish. Owned by the worker thread.
  */
 final class ViewDataScheduler implements AutoCloseable {
+    /**
+     * {@code -Dflowexplorer.viewDataOnWorker=true}: compute the view data on the worker thread
+     * while training too, as before the view threads (within the same shares of its time), to
+     * measure the two against each other in one build.
+     */
+    static final boolean ON_WORKER = Boolean.getBoolean("flowexplorer.viewDataOnWorker");
     static final double SLOW_DENSITY_MILLIS = 150;
     static final int MIN_PLAYING_RESOLUTION = 64;
     private final TrainingWorker.Options options;
@@ -158,11 +164,20 @@ final class ViewDataScheduler implements AutoCloseable {
                 samplesStale ? sampleLatent : null, 0, e.points().bounds());
         ViewDataThread.Job densityJob = !densityDue ? null
                 : new ViewDataThread.Job(version, e.currentStep(), null, null, null, res, e.points().bounds());
-        if (full) { // brought up to date now, on this thread, the density grid on all its threads
+        if (full || ON_WORKER) { // brought up to date now, on this thread, the density grid on all its threads
             for (ViewDataThread.Job job : new ViewDataThread.Job[] {traceJob, densityJob}) {
                 if (job != null) {
+                    long t0 = clock.getAsLong();
                     Divergence d = apply(e, ViewDataThread.compute(model, job, densityGrid(), clock));
                     exploding = exploding == null ? d : exploding;
+                    long spent = clock.getAsLong() - t0; // the next is due after the share's worth of this thread's time
+                    if (job == traceJob) {
+                        nextTraceNanos = t0 + spent + budgetNanos(options.traceIntervalMillis(), spent / 1e6,
+                                options.traceTimeShare());
+                    } else {
+                        nextDensityNanos = t0 + spent + budgetNanos(options.densityIntervalMillis(), spent / 1e6,
+                                options.densityTimeShare());
+                    }
                 }
             }
         } else { // while training: on the view threads, skipped while they are still busy
