@@ -90,6 +90,20 @@ public final class FrameStats {
         scene.removePostLayoutPulseListener(post);
     }
 
+    /** Nodes in the scene graph: every pulse walks all of them for bounds, so their number is a cost. */
+    private String nodes() {
+        int[] count = {0};
+        countNodes(scene.getRoot(), count);
+        return count[0] + " nodes in the scene";
+    }
+
+    private static void countNodes(javafx.scene.Node n, int[] count) {
+        count[0]++;
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> countNodes(c, count));
+        }
+    }
+
     private void report() {
         double secs = (lastFrame - first) / 1e9;
         long[] p = Arrays.copyOf(pulse, pulses);
@@ -105,6 +119,7 @@ public final class FrameStats {
         out.accept(String.format(Locale.ROOT,
                 "[measure] %.1f s: %d frames, %.1f fps; FX pulse work median %.2f ms, p99 %.2f ms, max %.2f ms, "
                         + "pulses > 50 ms: %d; longest gap between frames %.1f ms%s; %s; %s",
-                secs, pulses, fps, p50, p99, max, over50, maxGap / 1e6, rate, cpu.report(7), context.get()));
+                secs, pulses, fps, p50, p99, max, over50, maxGap / 1e6, rate, cpu.report(7) + "; " + nodes(),
+                context.get()));
     }
 }
