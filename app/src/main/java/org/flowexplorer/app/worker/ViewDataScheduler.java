@@ -160,10 +160,10 @@ final class ViewDataScheduler implements AutoCloseable {
                 && (full || now >= nextDensityNanos);
         // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
         ViewDataThread.Job traceJob = !traceDue ? null : new ViewDataThread.Job(version, e.currentStep(),
-                traceStale ? e.points().display() : null, traceStale ? e.points().grid() : null,
-                samplesStale ? sampleLatent : null, 0, e.points().bounds());
-        ViewDataThread.Job densityJob = !densityDue ? null
-                : new ViewDataThread.Job(version, e.currentStep(), null, null, null, res, e.points().bounds());
+                e.settings().learningRate(), options.clipNorm(), traceStale ? e.points().display() : null,
+                traceStale ? e.points().grid() : null, samplesStale ? sampleLatent : null, 0, e.points().bounds());
+        ViewDataThread.Job densityJob = !densityDue ? null : new ViewDataThread.Job(version, e.currentStep(),
+                e.settings().learningRate(), options.clipNorm(), null, null, null, res, e.points().bounds());
         if (full || ON_WORKER) { // brought up to date now, on this thread, the density grid on all its threads
             for (ViewDataThread.Job job : new ViewDataThread.Job[] {traceJob, densityJob}) {
                 if (job != null) {
@@ -206,33 +206,7 @@ final class ViewDataScheduler implements AutoCloseable {
         return exploding;
     }
 
-    private Trace traceOf(long version, FlowTrace t) {
-        int layers = t.layers();
-        Bounds[] bounds = new Bounds[layers + 1];
-        for (int l = 0; l <= layers; l++) {
-            bounds[l] = Bounds.squareAround(t.positions()[l], 0.01, 0.15);
-        }
-        float[] meanS = new float[layers];
-        float[] meanT = new float[layers];
-        for (int l = 0; l < layers; l++) {
-            meanS[l] = meanAbs(t.scales() == null ? null : t.scales()[l]);
-            meanT[l] = meanAbs(t.shifts() == null ? null : t.shifts()[l]);
-        }
-        return new Trace(version, t.positions(), bounds, meanS, meanT, t);
-    }
-
-    private static float meanAbs(float[] v) {
-        if (v == null || v.length == 0) {
-            return 0f;
-        }
-        double acc = 0;
-        for (float f : v) {
-            acc += Math.abs(f);
-        }
-        return (float) (acc / v.length);
-    }
-
-    private static boolean finite(float[][] layers) {
+    static boolean finite(float[][] layers) {
         for (float[] a : layers) {
             for (float f : a) {
                 if (!Float.isFinite(f)) {
@@ -276,12 +250,10 @@ final class ViewDataScheduler implements AutoCloseable {
         Divergence exploding = null;
         if (r.points() != null && job.points() == e.points().display()
                 && (trace == null || trace.modelVersion() < job.version())) {
-            exploding = Divergence.explodingTrace(job.step(), r.points(), e.settings().learningRate(), options.clipNorm());
-            Trace t = traceOf(job.version(), r.points());
-            Trace g = traceOf(job.version(), r.grid());
-            if (finite(t.positions()) && finite(g.positions())) { // else the last finite picture stays
-                trace = t;
-                grid = g;
+            exploding = r.exploding();
+            if (r.finite()) { // else the last finite picture stays
+                trace = r.points();
+                grid = r.grid();
             }
         }
         if (r.samples() != null && job.sampleLatent() == sampleLatent

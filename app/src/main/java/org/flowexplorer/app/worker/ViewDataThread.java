@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.flowexplorer.app.scene.Bounds;
 import org.flowexplorer.app.scene.DensityImage;
+import org.flowexplorer.app.worker.Snapshot.Trace;
 import org.flowexplorer.model.eval.DensityGrid;
 import org.flowexplorer.model.flow.FlowTrace;
 import org.flowexplorer.model.flow.RealNVP;
@@ -27,11 +28,12 @@ import org.flowexplorer.model.nn.ParameterStore;
 final class ViewDataThread implements AutoCloseable {
 
     /**
-     * What to compute for model version {@code version} (at training step {@code step}): the parts
-     * whose input is null (or {@code densityRes} 0) are not wanted.
+     * What to compute for model version {@code version} (at training step {@code step}, trained at
+     * {@code learningRate} with {@code clipNorm}, which the exploding-values check reports): the
+     * parts whose input is null (or {@code densityRes} 0) are not wanted.
      */
-    record Job(long version, long step, float[] points, float[] grid, float[] sampleLatent, int densityRes,
-            Bounds bounds) {
+    record Job(long version, long step, double learningRate, double clipNorm, float[] points, float[] grid,
+            float[] sampleLatent, int densityRes, Bounds bounds) {
         boolean wantsTrace() {
             return points != null;
         }
@@ -41,9 +43,13 @@ final class ViewDataThread implements AutoCloseable {
         }
     }
 
-    /** The job's parts (null where not asked for) and how long the traces and the density took. */
-    record Result(Job job, FlowTrace points, FlowTrace grid, float[] samples, DensityImage density,
-            double traceMillis, double densityMillis) {
+    /**
+     * The job's parts (null where not asked for), whether both traces are finite, why training
+     * should pause if the points' trace shows exploding values (else null), and how long the traces
+     * and the density took. Everything per point is done here, so the worker only takes the result.
+     */
+    record Result(Job job, Trace points, Trace grid, boolean finite, Divergence exploding, float[] samples,
+            DensityImage density, double traceMillis, double densityMillis) {
     }
 
     private final ExecutorService executor;
@@ -105,11 +111,44 @@ final class ViewDataThread implements AutoCloseable {
         long t0 = clock.getAsLong();
         FlowTrace points = job.points() == null ? null : model.traceForward(job.points());
         FlowTrace gridTrace = job.grid() == null ? null : model.traceForward(job.grid());
+        Trace p = points == null ? null : traceOf(job.version(), points);
+        Trace g = gridTrace == null ? null : traceOf(job.version(), gridTrace);
+        boolean finite = (p == null || ViewDataScheduler.finite(p.positions()))
+                && (g == null || ViewDataScheduler.finite(g.positions()));
+        Divergence exploding = points == null ? null
+                : Divergence.explodingTrace(job.step(), points, job.learningRate(), job.clipNorm());
         float[] samples = job.sampleLatent() == null ? null : model.inverse(job.sampleLatent(), null);
         long t1 = clock.getAsLong();
         DensityImage density = job.wantsDensity() ? DensityImage.of(grid, model, job.densityRes(), job.bounds()) : null;
         long t2 = clock.getAsLong();
-        return new Result(job, points, gridTrace, samples, density, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new Result(job, p, g, finite, exploding, samples, density, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    /** The snapshot's trace: positions, each layer's square bounds and mean |s|, |t|. */
+    static Trace traceOf(long version, FlowTrace t) {
+        int layers = t.layers();
+        Bounds[] bounds = new Bounds[layers + 1];
+        for (int l = 0; l <= layers; l++) {
+            bounds[l] = Bounds.squareAround(t.positions()[l], 0.01, 0.15);
+        }
+        float[] meanS = new float[layers];
+        float[] meanT = new float[layers];
+        for (int l = 0; l < layers; l++) {
+            meanS[l] = meanAbs(t.scales() == null ? null : t.scales()[l]);
+            meanT[l] = meanAbs(t.shifts() == null ? null : t.shifts()[l]);
+        }
+        return new Trace(version, t.positions(), bounds, meanS, meanT, t);
+    }
+
+    private static float meanAbs(float[] v) {
+        if (v == null || v.length == 0) {
+            return 0f;
+        }
+        double acc = 0;
+        for (float f : v) {
+            acc += Math.abs(f);
+        }
+        return (float) (acc / v.length);
     }
 
     /** {@code copy} with {@code model}'s state, or a new copy when the architecture or precision changed. */

@@ -40,8 +40,8 @@ class ViewDataThreadTest {
     }
 
     private static ViewDataThread.Job job(Experiment e, float[] latent, int densityRes) {
-        return new ViewDataThread.Job(e.modelVersion(), e.currentStep(), e.points().display(), e.points().grid(),
-                latent, densityRes, e.points().bounds());
+        return new ViewDataThread.Job(e.modelVersion(), e.currentStep(), 1e-3, 1.0, e.points().display(),
+                e.points().grid(), latent, densityRes, e.points().bounds());
     }
 
     @Test
