@@ -22,7 +22,7 @@ import org.flowexplorer.model.teach.CouplingInspection;
  * model, and this (the worker's) thread only copies the parameters over when a thread is idle
  * (a thread still busy with an older version is skipped, never queued): the trace of the displayed
  * points, the warped grid and the samples at most every {@link TrainingWorker.Options#traceIntervalMillis()}
- * and within {@link TrainingWorker.Options#traceTimeShare()} of a core; the density heatmap
+ * and within {@link #OFF_THREAD_TRACE_SHARE} of a core (CPU time); the density heatmap
  * ({@link DensityGrid}) at {@link TrainingWorker.Options#densityResolutionPlaying()}² at most every
  * {@link TrainingWorker.Options#densityIntervalMillis()} and within
  * {@link TrainingWorker.Options#densityTimeShare()} of a core, on one thread (the other core trains).
@@ -38,6 +38,13 @@ final class ViewDataScheduler implements AutoCloseable {
      */
     static final boolean ON_WORKER = Boolean.getBoolean("flowexplorer.viewDataOnWorker");
     static final double SLOW_DENSITY_MILLIS = 150;
+    /**
+     * The trace thread's share of a core (its CPU time): more than the worker's own
+     * {@link TrainingWorker.Options#traceTimeShare()} allowed, since it no longer takes training's
+     * time, and enough for ~18 traces/s of 10 000 points at 8 × (64, 64) (≈ 10 ms each) and ~3/s at
+     * 8 × (256, 256) (≈ 150 ms); the rest of that core stays with the FX and render threads.
+     */
+    static final double OFF_THREAD_TRACE_SHARE = 0.35;
     static final int MIN_PLAYING_RESOLUTION = 64;
     private final TrainingWorker.Options options;
     private final LongSupplier clock;
@@ -45,6 +52,8 @@ final class ViewDataScheduler implements AutoCloseable {
     private ViewDataThread traceThread;
     private ViewDataThread densityThread;
     private int playingResolution;
+    private double traceCpuMillis = Double.NaN;
+    private double densityCpuMillis = Double.NaN;
     private Bounds seenBounds;
     private Trace trace;
     private Trace grid;
@@ -183,11 +192,11 @@ final class ViewDataScheduler implements AutoCloseable {
         } else { // while training: on the view threads, skipped while they are still busy
             if (traceJob != null && traceThread().idle()) {
                 traceThread.submit(model, traceJob);
-                nextTraceNanos = now + budgetNanos(options.traceIntervalMillis(), traceMillis, options.traceTimeShare());
+                nextTraceNanos = now + budgetNanos(options.traceIntervalMillis(), traceCpuMillis, OFF_THREAD_TRACE_SHARE);
             }
             if (densityJob != null && densityThread().idle()) {
                 densityThread.submit(model, densityJob);
-                nextDensityNanos = now + budgetNanos(options.densityIntervalMillis(), densityMillis(),
+                nextDensityNanos = now + budgetNanos(options.densityIntervalMillis(), densityCpuMillis,
                         options.densityTimeShare());
             }
         }
@@ -262,6 +271,10 @@ final class ViewDataScheduler implements AutoCloseable {
         }
         if (job.wantsTrace() || job.sampleLatent() != null) {
             traceMillis = r.traceMillis();
+            traceCpuMillis = r.traceCpuMillis();
+        }
+        if (job.wantsDensity()) {
+            densityCpuMillis = r.densityCpuMillis();
         }
         DensityImage img = r.density();
         if (img != null && densityEnabled && (density == null || density.modelVersion() < job.version()
@@ -270,7 +283,7 @@ final class ViewDataScheduler implements AutoCloseable {
                     r.densityMillis());
         }
         if (img != null && img.width() == playingResolution()) {
-            adaptPlayingResolution(r.densityMillis());
+            adaptPlayingResolution(r.densityCpuMillis());
         }
         return exploding;
     }

@@ -1,5 +1,7 @@
 package org.flowexplorer.app.worker;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,12 +48,16 @@ final class ViewDataThread implements AutoCloseable {
     /**
      * The job's parts (null where not asked for), whether both traces are finite, why training
      * should pause if the points' trace shows exploding values (else null), and how long the traces
-     * and the density took. Everything per point is done here, so the worker only takes the result.
+     * and the density took, in wall-clock and in this thread's CPU time (what the budgets count: on
+     * a loaded machine the wall-clock time is many times the work). Everything per point is done
+     * here, so the worker only takes the result.
      */
     record Result(Job job, Trace points, Trace grid, boolean finite, Divergence exploding, float[] samples,
-            DensityImage density, double traceMillis, double densityMillis) {
+            DensityImage density, double traceMillis, double densityMillis, double traceCpuMillis,
+            double densityCpuMillis) {
     }
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private final ExecutorService executor;
     private final DensityGrid densityGrid = new DensityGrid(1); // the other core trains: one thread for the grid
     private final LongSupplier clock;
@@ -109,6 +115,7 @@ final class ViewDataThread implements AutoCloseable {
     /** Computes {@code job} with {@code model} on the calling thread (also the worker's path when paused). */
     static Result compute(RealNVP model, Job job, DensityGrid grid, LongSupplier clock) {
         long t0 = clock.getAsLong();
+        long c0 = CPU.getCurrentThreadCpuTime();
         FlowTrace points = job.points() == null ? null : model.traceForward(job.points());
         FlowTrace gridTrace = job.grid() == null ? null : model.traceForward(job.grid());
         Trace p = points == null ? null : traceOf(job.version(), points);
@@ -119,9 +126,12 @@ final class ViewDataThread implements AutoCloseable {
                 : Divergence.explodingTrace(job.step(), points, job.learningRate(), job.clipNorm());
         float[] samples = job.sampleLatent() == null ? null : model.inverse(job.sampleLatent(), null);
         long t1 = clock.getAsLong();
+        long c1 = CPU.getCurrentThreadCpuTime();
         DensityImage density = job.wantsDensity() ? DensityImage.of(grid, model, job.densityRes(), job.bounds()) : null;
         long t2 = clock.getAsLong();
-        return new Result(job, p, g, finite, exploding, samples, density, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        long c2 = CPU.getCurrentThreadCpuTime();
+        return new Result(job, p, g, finite, exploding, samples, density, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                (c1 - c0) / 1e6, (c2 - c1) / 1e6);
     }
 
     /** The snapshot's trace: positions, each layer's square bounds and mean |s|, |t|. */
