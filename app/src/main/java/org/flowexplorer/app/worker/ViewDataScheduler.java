@@ -180,6 +180,9 @@ final class ViewDataScheduler implements AutoCloseable {
                     Divergence d = apply(e, ViewDataThread.compute(model, job, densityGrid(), clock));
                     exploding = exploding == null ? d : exploding;
                     long spent = clock.getAsLong() - t0; // the next is due after the share's worth of this thread's time
+                    if (full) {
+                        continue; // paused: no budget; training's first views follow at once (a 256² grid took seconds)
+                    }
                     if (job == traceJob) {
                         nextTraceNanos = t0 + spent + budgetNanos(options.traceIntervalMillis(), spent / 1e6,
                                 options.traceTimeShare());

@@ -116,4 +116,24 @@ class ViewDataThreadTest {
             assertEquals(e.modelVersion(), views.viewData(e).trace().modelVersion());
         }
     }
+
+    @Test
+    void afterASlowPausedRefreshTrainingsFirstHeatmapIsHandedOverAtOnce() throws Exception {
+        Experiment e = experiment();
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.LongSupplier slowClock = () -> nanos.addAndGet(1_000_000_000L); // every reading 1 s later
+        try (ViewDataScheduler views = new ViewDataScheduler(TrainingWorkerTest.testOptions(), slowClock)) {
+            views.setDensityEnabled(true);
+            views.refresh(e, true, nanos.get()); // paused: a full heatmap that "took" seconds
+            e.trainStep();
+            views.refresh(e, false, nanos.get()); // playing: not held back by the paused one's time
+            Snapshot.Density shown = null;
+            for (int i = 0; i < 2_000 && (shown == null || shown.modelVersion() != e.modelVersion()); i++) {
+                Thread.sleep(5);
+                views.refresh(e, false, Long.MIN_VALUE); // never due again: only the result is taken
+                shown = views.viewData(e).density();
+            }
+            assertEquals(e.modelVersion(), shown.modelVersion());
+        }
+    }
 }
