@@ -201,7 +201,7 @@ public class FlowExplorerApp extends Application {
                     javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
                             javafx.util.Duration.seconds(1));
                     wait.setOnFinished(ev -> new FrameStats(scene, cfg.measureFpsSeconds(), System.out::println,
-                            this::measureContext).start(() -> {
+                            this::measureContext).counting("steps", () -> worker.latest().status().step()).start(() -> {
                                 if (cfg.exitAfterMeasure()) {
                                     Platform.exit();
                                 }
@@ -222,9 +222,9 @@ public class FlowExplorerApp extends Application {
                 : String.format(Locale.ROOT, "density %.1f ms (%dx%d)", s.timings().densityMillis(),
                         s.view().density().width(), s.view().density().height());
         return String.format(Locale.ROOT,
-                "%d displayed points, %s, step %d, %.0f steps/s, training %.0f%% of worker time, step %.1f ms, trace %.1f ms, %s",
+                "%d displayed points, %s, step %d, %.0f steps/s, training %.0f%% of worker time, view data %.1f%%, step %.1f ms, trace %.1f ms, %s",
                 s.view().points() == null ? 0 : s.view().points().length / 2, s.settings().architecture(), s.status().step(), s.status().stepsPerSecond(),
-                100 * s.timings().trainShare(), s.timings().stepMillis(), s.timings().traceMillis(), density);
+                100 * s.timings().trainShare(), 100 * s.timings().viewShare(), s.timings().stepMillis(), s.timings().traceMillis(), density);
     }
 
     /** Since the launch: the first JVM's start when {@code java -jar} re-ran the app in a tuned JVM. */

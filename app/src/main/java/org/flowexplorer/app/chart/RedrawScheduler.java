@@ -6,18 +6,32 @@ import javafx.animation.AnimationTimer;
  * Coalesces any number of "data changed" notifications into at most one redraw per pulse.
  * {@link #markDirty()} arms a one-shot {@link AnimationTimer}; the timer redraws and disarms itself,
  * so an idle view costs nothing. Views also call {@link #flush()} from {@code layoutChildren} so a
- * resize repaints in the same pulse.
+ * resize repaints in the same pulse. {@link #markDirtySoon()} is for data that change every pulse but
+ * need not be drawn that often (a growing loss curve): those redraw at most every
+ * {@link #SOON_NANOS}, which saves the FX thread the painting and the render thread the canvas
+ * upload in the other pulses.
  */
 final class RedrawScheduler {
+    /** At most ~20 redraws per second for {@link #markDirtySoon()}. */
+    static final long SOON_NANOS = 50_000_000L;
+
     private final Runnable redraw;
     private boolean dirty = true;
+    private boolean soon;
     private boolean armed;
+    private long lastRedrawNanos = Long.MIN_VALUE / 2;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (!dirty && soon && now - lastRedrawNanos < SOON_NANOS) {
+                return; // stays armed until the interval has passed
+            }
             stop();
             armed = false;
-            flush();
+            if (soon) {
+                dirty = true;
+            }
+            flush(now);
         }
     };
 
@@ -28,16 +42,32 @@ final class RedrawScheduler {
     /** Requests a redraw in the next pulse; cheap to call many times. */
     void markDirty() {
         dirty = true;
+        arm();
+    }
+
+    /** Requests a redraw in the first pulse at least {@link #SOON_NANOS} after the last redraw. */
+    void markDirtySoon() {
+        soon = true;
+        arm();
+    }
+
+    private void arm() {
         if (!armed) {
             armed = true;
             timer.start();
         }
     }
 
-    /** Redraws now if anything changed since the last redraw. */
+    /** Redraws now if anything changed since the last redraw (a {@link #markDirtySoon()} change waits for its pulse). */
     void flush() {
+        flush(System.nanoTime());
+    }
+
+    private void flush(long now) {
         if (dirty) {
             dirty = false;
+            soon = false;
+            lastRedrawNanos = now;
             redraw.run();
         }
     }

@@ -13,6 +13,8 @@ final class RunState {
     private boolean explodingAccepted;
     private double stepsPerSecond;
     private double trainShare = Double.NaN;
+    private double viewShare = Double.NaN;
+    private long viewNanosWindow;
     private long rateStartNanos;
     private long rateStartStep;
     private long trainNanosWindow;
@@ -29,6 +31,7 @@ final class RunState {
             rateStartNanos = now;
             rateStartStep = steps;
             trainNanosWindow = 0;
+            viewNanosWindow = 0;
         }
     }
 
@@ -42,6 +45,7 @@ final class RunState {
         playing = false;
         stepsPerSecond = 0;
         trainShare = Double.NaN;
+        viewShare = Double.NaN;
         error = "";
         divergence = null;
         explodingAccepted = false;
@@ -69,6 +73,11 @@ final class RunState {
         stepMillis = Double.isNaN(stepMillis) ? nanos / 1e6 : 0.9 * stepMillis + 0.1 * nanos / 1e6;
     }
 
+    /** Time the worker thread spent keeping the view data up to date (handing jobs over, the cheap views). */
+    void recordViewWork(long nanos) {
+        viewNanosWindow += nanos;
+    }
+
     /** Updates the speed and the training share over windows of at least half a second while playing. */
     void updateRates(long now, long steps) {
         if (!playing) {
@@ -78,9 +87,11 @@ final class RunState {
         if (dt >= 0.5) {
             stepsPerSecond = (steps - rateStartStep) / dt;
             trainShare = trainNanosWindow / (dt * 1e9);
+            viewShare = viewNanosWindow / (dt * 1e9);
             rateStartNanos = now;
             rateStartStep = steps;
             trainNanosWindow = 0;
+            viewNanosWindow = 0;
         }
     }
 
@@ -104,6 +115,11 @@ final class RunState {
 
     double trainShare() {
         return playing ? trainShare : Double.NaN;
+    }
+
+    /** The share of the worker's time spent on view data while playing (NaN when paused). */
+    double viewShare() {
+        return playing ? viewShare : Double.NaN;
     }
 
     double stepMillis() {

@@ -178,10 +178,13 @@ public record Snapshot(
     /**
      * Durations of the last expensive computations, for the status bar and measurements;
      * {@code trainShare} is the fraction of the worker's wall time spent in training steps while
-     * playing (over the last rate window; NaN when not playing).
+     * playing (over the last rate window; NaN when not playing), {@code viewShare} the fraction it
+     * spent keeping the view data up to date (handing jobs to the view threads, the cheap views;
+     * the traces and the density themselves run on those threads while playing).
      */
     public record Timings(double stepMillis, double traceMillis, double densityMillis, double firstBuildMillis,
-            double trainShare) {
-        public static final Timings NONE = new Timings(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            double trainShare, double viewShare) {
+        public static final Timings NONE = new Timings(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
     }
 }

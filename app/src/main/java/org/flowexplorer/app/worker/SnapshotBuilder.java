@@ -31,7 +31,7 @@ final class SnapshotBuilder {
                 : new Snapshot.Status("Preparing model…", "", false, 0, 0, 0, Double.NaN, Double.NaN, 0, null);
         Snapshot.Timings timings = ready
                 ? new Snapshot.Timings(run.stepMillis(), views.traceMillis(), views.densityMillis(), firstBuildMillis,
-                        run.trainShare())
+                        run.trainShare(), run.viewShare())
                 : Snapshot.Timings.NONE;
         return new Snapshot(sequence++, commandsHandled, e.runId(),
                 ready ? Snapshot.Phase.READY : Snapshot.Phase.PREPARING, status, e.settings(),

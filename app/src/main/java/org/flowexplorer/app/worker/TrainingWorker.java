@@ -349,6 +349,7 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         }
         long now = clock.getAsLong();
         run.stopFor(views.refresh(experiment, full, now));
+        run.recordViewWork(clock.getAsLong() - now);
         run.updateRates(now, experiment.trainer().steps());
         latest.set(snapshots.build(commandsHandled));
         lastPublishNanos = now;

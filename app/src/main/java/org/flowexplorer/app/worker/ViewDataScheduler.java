@@ -17,21 +17,43 @@ import org.flowexplorer.model.flow.RealNVP;
 import org.flowexplorer.model.teach.CouplingInspection;
 
 /**
- * The view data of the snapshots, kept up to date with the model on a time budget so that
- * training comes first: the trace of the displayed points, the warped grid and the samples at most
- * every {@link TrainingWorker.Options#traceIntervalMillis()} and within
- * {@link TrainingWorker.Options#traceTimeShare()} of the time; the density heatmap
- * ({@link DensityGrid}, split across {@link TrainingWorker.Options#densityThreads()} threads, closed
- * with the worker) at {@link TrainingWorker.Options#densityResolutionPlaying()}² at most every
+ * The view data of the snapshots, kept up to date with the model so that training comes first. While
+ * training, the expensive parts run on two {@link ViewDataThread}s, each on its own copy of the
+ * model, and this (the worker's) thread only copies the parameters over when a thread is idle
+ * (a thread still busy with an older version is skipped, never queued): the trace of the displayed
+ * points, the warped grid and the samples at most every {@link TrainingWorker.Options#traceIntervalMillis()}
+ * and within {@link #OFF_THREAD_TRACE_SHARE} of a core (CPU time); the density heatmap
+ * ({@link DensityGrid}) at {@link TrainingWorker.Options#densityResolutionPlaying()}² at most every
  * {@link TrainingWorker.Options#densityIntervalMillis()} and within
- * {@link TrainingWorker.Options#densityTimeShare()} of the time, at full resolution when brought
- * up to date ({@code full}). The query path and the inspector (one point each) follow every publish.
- * Owned by the worker thread.
+ * {@link TrainingWorker.Options#densityTimeShare()} of a core, on one thread (the other core trains).
+ * Brought up to date ({@code full}, when paused) everything is computed here at once, the density at
+ * full resolution split across {@link TrainingWorker.Options#densityThreads()} threads. The query
+ * path and the inspector (one point each) follow every publish. Owned by the worker thread.
  */
 final class ViewDataScheduler implements AutoCloseable {
+    /**
+     * {@code -Dflowexplorer.viewDataOnWorker=true}: compute the view data on the worker thread
+     * while training too, as before the view threads (within the same shares of its time), to
+     * measure the two against each other in one build.
+     */
+    static final boolean ON_WORKER = Boolean.getBoolean("flowexplorer.viewDataOnWorker");
+    static final double SLOW_DENSITY_MILLIS = 150;
+    /**
+     * The trace thread's share of a core (its CPU time): more than the worker's own
+     * {@link TrainingWorker.Options#traceTimeShare()} allowed, since it no longer takes training's
+     * time, and enough for ~18 traces/s of 10 000 points at 8 × (64, 64) (≈ 10 ms each) and ~3/s at
+     * 8 × (256, 256) (≈ 150 ms); the rest of that core stays with the FX and render threads.
+     */
+    static final double OFF_THREAD_TRACE_SHARE = 0.35;
+    static final int MIN_PLAYING_RESOLUTION = 64;
     private final TrainingWorker.Options options;
     private final LongSupplier clock;
     private DensityGrid densityGrid;
+    private ViewDataThread traceThread;
+    private ViewDataThread densityThread;
+    private int playingResolution;
+    private double traceCpuMillis = Double.NaN;
+    private double densityCpuMillis = Double.NaN;
     private Bounds seenBounds;
     private Trace trace;
     private Trace grid;
@@ -132,39 +154,53 @@ final class ViewDataScheduler implements AutoCloseable {
             density = null;
         }
         Divergence exploding = null;
+        for (ViewDataThread t : new ViewDataThread[] {traceThread, densityThread}) {
+            ViewDataThread.Result r = t == null ? null : t.poll();
+            if (r != null) {
+                Divergence d = apply(e, r);
+                exploding = exploding == null ? d : exploding;
+            }
+        }
         boolean traceStale = trace == null || trace.modelVersion() != version;
         boolean samplesStale = sampleLatent != null && (samples == null || samples.modelVersion() != version);
-        if ((traceStale || samplesStale) && (full || now >= nextTraceNanos || trace == null)) {
-            // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
-            long t0 = clock.getAsLong();
-            if (traceStale) {
-                FlowTrace points = model.traceForward(e.points().display());
-                exploding = Divergence.explodingTrace(e.currentStep(), points, e.settings().learningRate(),
-                        options.clipNorm());
-                Trace t = traceOf(version, points);
-                Trace g = traceOf(version, model.traceForward(e.points().grid()));
-                if (finite(t.positions()) && finite(g.positions())) { // else the last finite picture stays
-                    trace = t;
-                    grid = g;
+        boolean traceDue = (traceStale || samplesStale) && (full || now >= nextTraceNanos);
+        int res = full ? options.densityResolutionIdle() : playingResolution();
+        boolean densityDue = densityEnabled && (density == null || density.modelVersion() != version || density.width() < res)
+                && (full || now >= nextDensityNanos);
+        // the per-point views (trace, warped grid, samples) refresh together, on the trace budget
+        ViewDataThread.Job traceJob = !traceDue ? null : new ViewDataThread.Job(version, e.currentStep(),
+                e.settings().learningRate(), options.clipNorm(), traceStale ? e.points().display() : null,
+                traceStale ? e.points().grid() : null, samplesStale ? sampleLatent : null, 0, e.points().bounds());
+        ViewDataThread.Job densityJob = !densityDue ? null : new ViewDataThread.Job(version, e.currentStep(),
+                e.settings().learningRate(), options.clipNorm(), null, null, null, res, e.points().bounds());
+        if (full || ON_WORKER) { // brought up to date now, on this thread, the density grid on all its threads
+            for (ViewDataThread.Job job : new ViewDataThread.Job[] {traceJob, densityJob}) {
+                if (job != null) {
+                    long t0 = clock.getAsLong();
+                    Divergence d = apply(e, ViewDataThread.compute(model, job, densityGrid(), clock));
+                    exploding = exploding == null ? d : exploding;
+                    long spent = clock.getAsLong() - t0; // the next is due after the share's worth of this thread's time
+                    if (full) {
+                        continue; // paused: no budget; training's first views follow at once (a 256² grid took seconds)
+                    }
+                    if (job == traceJob) {
+                        nextTraceNanos = t0 + spent + budgetNanos(options.traceIntervalMillis(), spent / 1e6,
+                                options.traceTimeShare());
+                    } else {
+                        nextDensityNanos = t0 + spent + budgetNanos(options.densityIntervalMillis(), spent / 1e6,
+                                options.densityTimeShare());
+                    }
                 }
             }
-            if (samplesStale) {
-                samples = finiteSamples(version, sampleLatent, model.inverse(sampleLatent, null));
+        } else { // while training: on the view threads, skipped while they are still busy
+            if (traceJob != null && traceThread().idle()) {
+                traceThread.submit(model, traceJob);
+                nextTraceNanos = now + budgetNanos(options.traceIntervalMillis(), traceCpuMillis, OFF_THREAD_TRACE_SHARE);
             }
-            long t1 = clock.getAsLong();
-            traceMillis = (t1 - t0) / 1e6;
-            double share = options.traceTimeShare();
-            nextTraceNanos = t1 + Math.max(options.traceIntervalMillis() * 1_000_000L,
-                    (long) ((t1 - t0) * (1 - share) / share));
-        }
-        if (densityEnabled) {
-            int res = full ? options.densityResolutionIdle() : options.densityResolutionPlaying();
-            boolean stale = density == null || density.modelVersion() != version || density.width() < res;
-            if (stale && (full || now >= nextDensityNanos)) {
-                density = densityOf(e, res);
-                double share = options.densityTimeShare();
-                nextDensityNanos = clock.getAsLong() + Math.max(options.densityIntervalMillis() * 1_000_000L,
-                        (long) (density.millis() * 1e6 * (1 - share) / share));
+            if (densityJob != null && densityThread().idle()) {
+                densityThread.submit(model, densityJob);
+                nextDensityNanos = now + budgetNanos(options.densityIntervalMillis(), densityCpuMillis,
+                        options.densityTimeShare());
             }
         }
         if (sampleLatent == null) {
@@ -182,33 +218,7 @@ final class ViewDataScheduler implements AutoCloseable {
         return exploding;
     }
 
-    private Trace traceOf(long version, FlowTrace t) {
-        int layers = t.layers();
-        Bounds[] bounds = new Bounds[layers + 1];
-        for (int l = 0; l <= layers; l++) {
-            bounds[l] = Bounds.squareAround(t.positions()[l], 0.01, 0.15);
-        }
-        float[] meanS = new float[layers];
-        float[] meanT = new float[layers];
-        for (int l = 0; l < layers; l++) {
-            meanS[l] = meanAbs(t.scales() == null ? null : t.scales()[l]);
-            meanT[l] = meanAbs(t.shifts() == null ? null : t.shifts()[l]);
-        }
-        return new Trace(version, t.positions(), bounds, meanS, meanT, t);
-    }
-
-    private static float meanAbs(float[] v) {
-        if (v == null || v.length == 0) {
-            return 0f;
-        }
-        double acc = 0;
-        for (float f : v) {
-            acc += Math.abs(f);
-        }
-        return (float) (acc / v.length);
-    }
-
-    private static boolean finite(float[][] layers) {
+    static boolean finite(float[][] layers) {
         for (float[] a : layers) {
             for (float f : a) {
                 if (!Float.isFinite(f)) {
@@ -237,14 +247,98 @@ final class ViewDataScheduler implements AutoCloseable {
                 : new Samples(version, java.util.Arrays.copyOf(z, kept), java.util.Arrays.copyOf(x, kept));
     }
 
-    private Density densityOf(Experiment e, int res) {
-        long t0 = clock.getAsLong();
+    /**
+     * Takes a computed result if it is still wanted: the same data, and newer than what is shown (a
+     * result that arrives after the data changed, or after the paused worker brought everything up
+     * to date, is dropped).
+     *
+     * @return why training should pause when the new trace shows exploding values, else null
+     */
+    private Divergence apply(Experiment e, ViewDataThread.Result r) {
+        ViewDataThread.Job job = r.job();
+        if (job.bounds() != seenBounds) {
+            return null;
+        }
+        Divergence exploding = null;
+        if (r.points() != null && job.points() == e.points().display()
+                && (trace == null || trace.modelVersion() < job.version())) {
+            exploding = r.exploding();
+            if (r.finite()) { // else the last finite picture stays
+                trace = r.points();
+                grid = r.grid();
+            }
+        }
+        if (r.samples() != null && job.sampleLatent() == sampleLatent
+                && (samples == null || samples.modelVersion() < job.version())) {
+            samples = finiteSamples(job.version(), job.sampleLatent(), r.samples());
+        }
+        if (job.wantsTrace() || job.sampleLatent() != null) {
+            traceMillis = r.traceMillis();
+            traceCpuMillis = r.traceCpuMillis();
+        }
+        if (job.wantsDensity()) {
+            densityCpuMillis = r.densityCpuMillis();
+        }
+        DensityImage img = r.density();
+        if (img != null && densityEnabled && (density == null || density.modelVersion() < job.version()
+                || (density.modelVersion() == job.version() && density.width() < img.width()))) {
+            density = new Density(job.version(), img.values(), img.width(), img.height(), img.bounds(),
+                    r.densityMillis());
+        }
+        if (img != null && img.width() == playingResolution()) {
+            adaptPlayingResolution(r.densityCpuMillis());
+        }
+        return exploding;
+    }
+
+    /**
+     * The heatmap's side while training: {@link TrainingWorker.Options#densityResolutionPlaying()},
+     * halved (down to {@value #MIN_PLAYING_RESOLUTION}) while a heatmap takes longer than
+     * {@value #SLOW_DENSITY_MILLIS} ms, so that a wide model's heatmap still follows training (8 ×
+     * (256, 256) takes ~16× as long per point as 8 × (64, 64)); doubled back when fast again.
+     */
+    private int playingResolution() {
+        if (playingResolution == 0) {
+            playingResolution = options.densityResolutionPlaying();
+        }
+        return playingResolution;
+    }
+
+    private void adaptPlayingResolution(double millis) {
+        int configured = options.densityResolutionPlaying();
+        if (millis > SLOW_DENSITY_MILLIS && playingResolution / 2 >= Math.min(configured, MIN_PLAYING_RESOLUTION)) {
+            playingResolution /= 2;
+        } else if (millis < SLOW_DENSITY_MILLIS / 5 && playingResolution * 2 <= configured) {
+            playingResolution *= 2;
+        }
+    }
+
+    /** The earliest next start: {@code intervalMillis} apart, and {@code share} of a core for jobs that took {@code lastMillis}. */
+    private static long budgetNanos(long intervalMillis, double lastMillis, double share) {
+        long spread = Double.isNaN(lastMillis) ? 0 : (long) (lastMillis * 1e6 * (1 - share) / share);
+        return Math.max(intervalMillis * 1_000_000L, spread);
+    }
+
+    /** The worker's own grid, split across all of {@link TrainingWorker.Options#densityThreads()} (paused). */
+    private DensityGrid densityGrid() {
         if (densityGrid == null) {
             densityGrid = new DensityGrid(options.densityThreads());
         }
-        DensityImage img = DensityImage.of(densityGrid, e.model(), res, e.points().bounds());
-        return new Density(e.modelVersion(), img.values(), img.width(), img.height(), img.bounds(),
-                (clock.getAsLong() - t0) / 1e6);
+        return densityGrid;
+    }
+
+    private ViewDataThread traceThread() {
+        if (traceThread == null) {
+            traceThread = new ViewDataThread("flow-view-trace", clock);
+        }
+        return traceThread;
+    }
+
+    private ViewDataThread densityThread() {
+        if (densityThread == null) {
+            densityThread = new ViewDataThread("flow-view-density", clock);
+        }
+        return densityThread;
     }
 
     /** The query's path through every layer; null when the model cannot follow it (a non-finite point). */
@@ -338,5 +432,12 @@ final class ViewDataScheduler implements AutoCloseable {
             densityGrid.close();
             densityGrid = null;
         }
+        for (ViewDataThread t : new ViewDataThread[] {traceThread, densityThread}) {
+            if (t != null) {
+                t.close();
+            }
+        }
+        traceThread = null;
+        densityThread = null;
     }
 }

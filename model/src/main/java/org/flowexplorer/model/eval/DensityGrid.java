@@ -1,6 +1,7 @@
 package org.flowexplorer.model.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +17,28 @@ import org.flowexplorer.model.flow.RealNVP;
  * parameters per call, which costs microseconds.
  */
 public final class DensityGrid implements AutoCloseable {
+    /** Measured with {@link DensityGridBenchmark}, see docs/performance.md. */
+    public static final int DEFAULT_CHUNK_POINTS = 2048;
     private final int threads;
+    private final int chunkPoints;
     private final ExecutorService pool;
     private final List<RealNVP> replicas = new ArrayList<>();
 
     /** @param threads total threads to use, counting the caller (1 = no helper threads) */
     public DensityGrid(int threads) {
+        this(threads, DEFAULT_CHUNK_POINTS);
+    }
+
+    /** @param chunkPoints points per model call (see {@link #chunkPoints()}) */
+    public DensityGrid(int threads, int chunkPoints) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (chunkPoints < 1) {
+            throw new IllegalArgumentException("chunks need at least 1 point, got " + chunkPoints);
+        }
         this.threads = threads;
+        this.chunkPoints = chunkPoints;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "flow-density");
             t.setDaemon(true);
@@ -63,31 +76,29 @@ public final class DensityGrid implements AutoCloseable {
         return logProb(model, gridPoints(gw, gh, xmin, xmax, ymin, ymax));
     }
 
-    /** log p of arbitrary 2-D points, split across the threads. */
+    /**
+     * log p of arbitrary 2-D points, in chunks of {@link #chunkPoints()} points dealt round-robin
+     * to the threads (so each thread's share is even however the grid is sized).
+     */
     public float[] logProb(RealNVP model, float[] xy) {
-        int n = xy.length / model.dim();
-        if (pool == null || n < 4096) {
-            return model.logProb(xy);
-        }
-        int parts = threads;
-        int per = (n + parts - 1) / parts;
-        double[] params = model.parameterValues(), buffers = model.bufferValues();
-        List<Future<float[]>> futures = new ArrayList<>();
-        for (int p = 1; p < parts; p++) {
-            int from = Math.min(n, p * per), to = Math.min(n, from + per);
-            RealNVP replica = replica(p - 1, model, params, buffers);
-            float[] slice = java.util.Arrays.copyOfRange(xy, from * model.dim(), to * model.dim());
-            futures.add(pool.submit(() -> replica.logProb(slice)));
-        }
+        int d = model.dim();
+        int n = xy.length / d;
         float[] out = new float[n];
-        float[] first = model.logProb(java.util.Arrays.copyOfRange(xy, 0, Math.min(n, per) * model.dim()));
-        System.arraycopy(first, 0, out, 0, first.length);
-        int at = first.length;
+        int chunks = (n + chunkPoints - 1) / chunkPoints;
+        int parts = pool == null ? 1 : Math.min(threads, chunks);
+        List<Future<?>> futures = new ArrayList<>();
+        if (parts > 1) {
+            double[] params = model.parameterValues(), buffers = model.bufferValues();
+            for (int p = 1; p < parts; p++) {
+                RealNVP replica = replica(p - 1, model, params, buffers);
+                int first = p, stride = parts;
+                futures.add(pool.submit(() -> evaluateChunks(replica, xy, out, first, stride)));
+            }
+        }
+        evaluateChunks(model, xy, out, 0, parts);
         try {
-            for (Future<float[]> f : futures) {
-                float[] part = f.get();
-                System.arraycopy(part, 0, out, at, part.length);
-                at += part.length;
+            for (Future<?> f : futures) {
+                f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,6 +108,21 @@ public final class DensityGrid implements AutoCloseable {
             throw new IllegalStateException("density evaluation failed: " + e.getCause(), e.getCause());
         }
         return out;
+    }
+
+    /** Chunks first, first + stride, … of xy into out (each thread writes its own chunks only). */
+    private void evaluateChunks(RealNVP model, float[] xy, float[] out, int first, int stride) {
+        int d = model.dim(), n = out.length;
+        for (int from = first * chunkPoints; from < n; from += stride * chunkPoints) {
+            int to = Math.min(n, from + chunkPoints);
+            float[] part = model.logProb(Arrays.copyOfRange(xy, from * d, to * d));
+            System.arraycopy(part, 0, out, from, part.length);
+        }
+    }
+
+    /** Points per model call: small enough that a layer's activations stay in the core's cache. */
+    public int chunkPoints() {
+        return chunkPoints;
     }
 
     /** A copy of the model for helper thread i: its parameters and the norms' running statistics. */
