@@ -160,7 +160,19 @@ final class Experiment {
 
     /** The training settings now in force, with shuffles seeded by {@code seed}. */
     TrainingConfig trainingConfig(long seed) {
-        return new TrainingConfig(batchSize, learningRate, options.clipNorm(), seed);
+        return new TrainingConfig(batchSize, learningRate, options.clipNorm(), seed, windowTrainingThreads());
+    }
+
+    /**
+     * Threads for the window's training step: every core but two, at least one. The FX thread and
+     * the view-data threads (traces, density) need a core each while training runs, so on a 2-core
+     * machine training keeps the one-thread path (more cores were not available to measure the
+     * split on). {@code -Dflowexplorer.trainingThreads=N} overrides; the CLI's
+     * {@code train --threads} defaults to every core instead.
+     */
+    static int windowTrainingThreads() {
+        Integer forced = Integer.getInteger("flowexplorer.trainingThreads");
+        return forced != null && forced > 0 ? forced : Math.max(1, Runtime.getRuntime().availableProcessors() - 2);
     }
 
     /** A freshly initialised model for the current architecture and data; the history starts with the step-0 test NLL. */

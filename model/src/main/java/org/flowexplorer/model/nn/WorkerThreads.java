@@ -12,7 +12,8 @@ import java.util.function.IntConsumer;
 /**
  * Daemon threads shared by the parts of a training step that run on several threads (the batch's
  * slices, gradient sums, Adam's ranges). Idle threads end after 30 s, so a model that stops
- * training keeps none.
+ * training keeps none. They are daemons owned by no window or worker (named training-slice, not
+ * flow-*, the prefix of the threads a worker must end when it stops).
  */
 public final class WorkerThreads {
     private static final ThreadPoolExecutor POOL = create();
@@ -23,7 +24,7 @@ public final class WorkerThreads {
     private static ThreadPoolExecutor create() {
         int size = Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "flow-training");
+            Thread t = new Thread(r, "training-slice");
             t.setDaemon(true);
             return t;
         });
