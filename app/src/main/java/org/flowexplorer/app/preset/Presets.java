@@ -163,6 +163,37 @@ public final class Presets {
         return MIXTURE_BASE_NO_FILAMENT.architecture().withBase(BaseDistribution.GAUSSIAN);
     }
 
+    /** The example image of File › Open image as density: a black letter F on white, dark = dense. */
+    public static final PresetImage LETTER_F = new PresetImage(org.flowexplorer.app.io.ImageDensityImport.EXAMPLE, true);
+
+    public static final Preset IMAGE_DENSITY = new Preset(
+            "Image as density: the letter F",
+            """
+            The data are 4000 points drawn from a picture, the 64×64 letter F shipped with the app, opened as \
+            File › Open image as density does with dark = dense: each dark pixel is a small square of constant \
+            density on [−4, 4]². Such a density has an exact entropy, H(p) = 2.536 nats, and no model's \
+            expected NLL goes below it. Watch the density heat map go from one round blob to the F's stem and \
+            two arms with sharp corners. In our runs (CLI, 3 seeds, 2000 steps) the held-out NLL ended at \
+            2.63 to 2.69, only 0.09 to 0.15 nats above H(p): that gap is the KL divergence from the image to the \
+            model (spline couplings, Coupling: spline, close it to about 0.07).""",
+            "Watch the round blob become the letter F, with its stem and two arms.",
+            ToyDataset.CHECKERBOARD, 4000, 0.0, 0, new Architecture(8, W128, CouplingType.AFFINE), SEED_TRAINING,
+            2000, Preset.View.DENSITY, null, LETTER_F);
+
+    public static final Preset FOUR_CIRCLES_SPLINE = new Preset(
+            "Four circles: spline vs affine",
+            """
+            Four overlapping rings of radius 2 (Neural Spline Flows' plane set; its density is known in closed form, \
+            entropy H(p) = 2.871 nats). Eight rational-quadratic spline couplings bend each coordinate with a monotone \
+            curve of 8 bins, so one layer can fold mass onto both walls of a ring; an affine coupling only stretches \
+            and shifts. In our runs (CLI, 3 seeds, 2000 steps, 128×128 conditioners) the spline's held-out NLL ended \
+            0.12 to 0.13 nats above H(p), the same flow with affine couplings 0.50 to 0.54 nats above it. Watch the \
+            four thin rings and the holes between them appear sharply, where an affine flow leaves them blurred; set \
+            Coupling to affine and train again to see it.""",
+            "Watch the four thin rings and the holes between them come out sharp.",
+            ToyDataset.FOUR_CIRCLES, 4000, 0.1, 0, new Architecture(8, W128, CouplingType.SPLINE), SEED_TRAINING,
+            2000, Preset.View.DENSITY);
+
     // ---------------------------------------------------------------- compare mode (side A, side B)
 
     public static final ComparePreset COMPARE_AFFINE_ADDITIVE = new ComparePreset(
@@ -224,7 +255,7 @@ public final class Presets {
 
     private static final List<Preset> ALL = List.of(SEED_DEFAULT, CHECKERBOARD_AFFINE, CHECKERBOARD_ADDITIVE,
             TOO_FEW_LAYERS, LEARNING_RATE_TOO_HIGH, DEEP_PINWHEEL, ONE_LAYER, GLOW_BLOCKS, CHECKERBOARD_SPLINE,
-            REVERSE_KL_MISSES_A_MODE, MIXTURE_BASE_NO_FILAMENT);
+            FOUR_CIRCLES_SPLINE, IMAGE_DENSITY, REVERSE_KL_MISSES_A_MODE, MIXTURE_BASE_NO_FILAMENT);
 
     private Presets() {
     }
