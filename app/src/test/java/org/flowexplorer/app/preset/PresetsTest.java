@@ -19,7 +19,7 @@ class PresetsTest {
     @Test
     void catalogue() {
         List<Preset> all = Presets.all();
-        assertEquals(13, all.size()); // the seven of the seed round, "Glow's blocks", "Spline vs affine: checkerboard", "Four circles", "Image as density", "Reverse KL misses a mode", "Mixture base"
+        assertEquals(14, all.size()); // the seven of the seed round, "Glow's blocks", "Spline vs affine: checkerboard", "Four circles", "Image as density", "Batch norm at a high learning rate", "Reverse KL misses a mode", "Mixture base"
         Set<String> names = new HashSet<>();
         for (Preset p : all) {
             assertTrue(names.add(p.name()), "duplicate name " + p.name());
