@@ -69,8 +69,10 @@ public final class Presets {
             The seed default with the learning rate raised fifty-fold to 0.05. Adam's steps are then so large that \
             within the first hundred steps the training loss spikes to many times its starting value \
             (gradient clipping limits the gradient, not the step), and even after it recovers the test NLL \
-            stays clearly worse than at lr 1e-3 after the same number of steps, with a noisy curve. Lower \
-            the learning rate and compare.""",
+            stays clearly worse than at lr 1e-3 after the same number of steps, with a noisy curve. In the \
+            window the divergence guard pauses within the first steps (in our run at step 2, a point at |z| ≈ 10⁹): \
+            press Play again to watch it recover, and tick log y, since the spike (about 10¹⁶ nats in our run) \
+            flattens the rest of the curve. Lower the learning rate and compare.""",
             "Watch the training loss spike within the first hundred steps and the curve stay noisy after.",
             ToyDataset.MOONS, 2000, 0.1, 0, Architecture.DEFAULT, SEED_TRAINING.withLearningRate(0.05), 1000,
             Preset.View.LOSS);
