@@ -61,6 +61,31 @@ public final class ImageDensityImport {
         } catch (IOException e) {
             throw new DataFileException(file, 0, "cannot read the image (" + Failures.describe(e, null) + ")", e);
         }
+        return density(image, invert, halfWidth, file);
+    }
+
+    /**
+     * A class-path resource shipped with the app (e.g. {@link #EXAMPLE}, for a preset) read as
+     * {@link #read} reads a file; the resource name stands in for the file in a failure.
+     *
+     * @throws DataFileException for a missing or undecodable resource or a blank image
+     */
+    public static PixelDensity readResource(String resource, boolean invert, double halfWidth) throws DataFileException {
+        Path name = Path.of(resource.substring(resource.lastIndexOf('/') + 1));
+        BufferedImage image;
+        try (var in = ImageDensityImport.class.getResourceAsStream(resource)) {
+            image = in == null ? null : ImageIO.read(in);
+        } catch (IOException e) {
+            throw new DataFileException(name, 0, "cannot read the image (" + Failures.describe(e, null) + ")", e);
+        }
+        if (image == null) {
+            throw new DataFileException(name, 0, "no PNG or JPEG resource " + resource + " in this build");
+        }
+        return density(image, invert, halfWidth, name);
+    }
+
+    private static PixelDensity density(BufferedImage image, boolean invert, double halfWidth, Path file)
+            throws DataFileException {
         double[] weights = new double[image.getWidth() * image.getHeight()];
         for (int row = 0; row < image.getHeight(); row++) {
             for (int column = 0; column < image.getWidth(); column++) {

@@ -22,6 +22,9 @@ public record ComparePreset(String name, String description, String watchFor, Pr
                 || watchFor.isBlank()) {
             throw new IllegalArgumentException("a compare preset needs a name, a description and what to watch for");
         }
+        if (a.image() != null || a.energy() != null) {
+            throw new IllegalArgumentException("compare mode trains both sides on a toy data set by maximum likelihood");
+        }
     }
 
     /** Side A as a compare side (for the form and the verdict). */

@@ -27,14 +27,22 @@ import org.flowexplorer.model.train.TrainingConfig;
  * @param view           which view to bring to the front
  * @param energy         null, or the energy U fitted by reverse KL instead of the data set
  *                       ({@link org.flowexplorer.app.worker.DatasetSettings#energy()})
+ * @param image          null, or the shipped picture whose density the n points are sampled from (seed
+ *                       {@code dataSeed}) instead of the toy set, which the data form then keeps showing
  */
 public record Preset(String name, String description, String watchFor, ToyDataset dataset, int n, double noise, long dataSeed,
-        Architecture architecture, TrainingConfig training, int suggestedSteps, View view, String energy) {
+        Architecture architecture, TrainingConfig training, int suggestedSteps, View view, String energy, PresetImage image) {
 
     /** A preset trained by maximum likelihood on its toy data set. */
     public Preset(String name, String description, String watchFor, ToyDataset dataset, int n, double noise, long dataSeed,
             Architecture architecture, TrainingConfig training, int suggestedSteps, View view) {
-        this(name, description, watchFor, dataset, n, noise, dataSeed, architecture, training, suggestedSteps, view, null);
+        this(name, description, watchFor, dataset, n, noise, dataSeed, architecture, training, suggestedSteps, view, null, null);
+    }
+
+    /** A preset fitting {@code energy} by reverse KL (null: maximum likelihood on the toy set). */
+    public Preset(String name, String description, String watchFor, ToyDataset dataset, int n, double noise, long dataSeed,
+            Architecture architecture, TrainingConfig training, int suggestedSteps, View view, String energy) {
+        this(name, description, watchFor, dataset, n, noise, dataSeed, architecture, training, suggestedSteps, view, energy, null);
     }
 
     /** The main window's views a preset can ask for. */
@@ -67,16 +75,29 @@ public record Preset(String name, String description, String watchFor, ToyDatase
             throw new IllegalArgumentException("suggested steps must be positive, got " + suggestedSteps);
         }
         new DataSource.Toy(dataset, n, noise, dataSeed); // validates n and noise
+        if (image != null && energy != null) {
+            throw new IllegalArgumentException("a preset trains on an image or fits an energy, not both");
+        }
     }
 
     /** The training points, deterministic for the preset. */
     public float[] generateData() {
-        return dataset.generate(n, noise, dataSeed);
+        return sample(n, dataSeed);
+    }
+
+    /** {@code count} points of the preset's data distribution (the toy set at its noise, or the image's density). */
+    public float[] sample(int count, long seed) {
+        return image == null ? dataset.generate(count, noise, seed) : image.density().sample(count, seed);
+    }
+
+    /** What the points are, for messages: the toy set's id or "image letter-f.png". */
+    public String dataName() {
+        return image == null ? dataset.id() : image.origin();
     }
 
     /** The control state to apply, as a session would restore it. */
     public SessionSettings settings() {
-        return new SessionSettings(new DataSource.Toy(dataset, n, noise, dataSeed), architecture, training,
-                Map.of(VIEW_KEY, view.name().toLowerCase(java.util.Locale.ROOT)));
+        DataSource source = image == null ? new DataSource.Toy(dataset, n, noise, dataSeed) : new DataSource.Custom(image.origin());
+        return new SessionSettings(source, architecture, training, Map.of(VIEW_KEY, view.name().toLowerCase(java.util.Locale.ROOT)));
     }
 }

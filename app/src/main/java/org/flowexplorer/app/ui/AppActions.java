@@ -237,7 +237,7 @@ public final class AppActions {
     /** "layers 8 → 2, data set moons → 2spirals." or "settings unchanged." */
     String describeChanges(Preset p) {
         List<String> c = new ArrayList<>();
-        diff(c, "data set", vm.form().datasetProperty().get() == null ? "" : vm.form().datasetProperty().get().id(), p.dataset().id());
+        diff(c, "data set", vm.form().datasetProperty().get() == null ? "" : vm.form().datasetProperty().get().id(), p.dataName());
         diffNumber(c, "points", vm.form().text(Field.POINTS).get(), p.n());
         diffNumber(c, "noise", vm.form().text(Field.NOISE).get(), p.noise());
         diffNumber(c, "data seed", vm.form().text(Field.DATA_SEED).get(), p.dataSeed());

@@ -86,6 +86,10 @@ public final class ExplorerViewModel {
         DatasetSettings data = new DatasetSettings(p.dataset(), p.n(), p.noise(), p.dataSeed()).withEnergy(p.energy());
         commands.send(new Command.Configure(data, arch, p.training().learningRate(), p.training().batchSize(),
                 "Preset “" + p.name() + "”"));
+        if (p.image() != null) {
+            // the shipped picture's points replace the toy set's, as File › Open image as density does
+            commands.send(new Command.SetCustomData(p.generateData(), p.image().origin()));
+        }
         training.pauseLocally();
         form.show(data, arch, p.training().learningRate(), p.training().batchSize());
         form.clearSettingsErrors();

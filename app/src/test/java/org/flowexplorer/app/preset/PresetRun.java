@@ -22,7 +22,7 @@ record PresetRun(RealNVP model, float[] test, double initialTestNll, double fina
     /** Trains {@code p}'s data with another architecture or training config. */
     static PresetRun of(Preset p, Architecture architecture, TrainingConfig training, int steps) {
         float[] data = p.generateData();
-        float[] test = p.dataset().generate(TEST_POINTS, p.noise(), p.dataSeed() + 1000);
+        float[] test = p.sample(TEST_POINTS, p.dataSeed() + 1000);
         RealNVP model = RealNVP.create(architecture.toSpec(2), training.seed());
         double initialTest = model.meanNll(test);
         Trainer trainer = new Trainer(model, data, training);

@@ -19,7 +19,7 @@ class PresetsTest {
     @Test
     void catalogue() {
         List<Preset> all = Presets.all();
-        assertEquals(11, all.size()); // the seven of the seed round, "Glow's blocks", "Spline vs affine: checkerboard", "Reverse KL misses a mode", "Mixture base"
+        assertEquals(14, all.size()); // the seven of the seed round, "Glow's blocks", "Spline vs affine: checkerboard", "Four circles", "Image as density", "Batch norm at a high learning rate", "Reverse KL misses a mode", "Mixture base"
         Set<String> names = new HashSet<>();
         for (Preset p : all) {
             assertTrue(names.add(p.name()), "duplicate name " + p.name());
@@ -64,5 +64,16 @@ class PresetsTest {
                 Architecture.DEFAULT, TrainingConfig.DEFAULT, 10, Preset.View.LOSS));
         assertThrows(IllegalArgumentException.class, () -> new Preset("x", "y", "w", ToyDataset.MOONS, 10, 0.1, 0,
                 Architecture.DEFAULT, TrainingConfig.DEFAULT, 0, Preset.View.LOSS));
+    }
+
+    @Test
+    void theImagePresetTrainsOnTheShippedPicture() {
+        Preset p = Presets.IMAGE_DENSITY;
+        assertEquals(new DataSource.Custom("image letter-f.png"), p.settings().dataSource());
+        assertEquals("image letter-f.png", p.dataName());
+        assertEquals(2 * p.n(), p.generateData().length);
+        assertArrayEquals(p.generateData(), p.generateData());
+        assertThrows(IllegalArgumentException.class, () -> new ComparePreset("c", "d".repeat(10), "w.", p, "a",
+                new CompareSide("b", p.architecture(), p.training())));
     }
 }
