@@ -14,7 +14,8 @@ import org.flowexplorer.model.nn.Numerics;
  * component: at the origin). With gradients d log p/dz (what the flow's backward takes instead of
  * the standard normal's −z) and d log p/dθ via the responsibilities r_k = softmax_k(a_k):
  * ∂/∂z_d = −Σ_k r_k (z_d − μ_kd)/σ_kd², ∂/∂μ_kd = r_k (z_d − μ_kd)/σ_kd²,
- * ∂/∂log σ_kd = r_k ((z_d − μ_kd)²/σ_kd² − 1), ∂/∂logit_k = r_k − w_k. Not thread-safe (one scratch row).
+ * ∂/∂log σ_kd = r_k ((z_d − μ_kd)²/σ_kd² − 1), ∂/∂logit_k = r_k − w_k. Each thread has its own scratch
+ * row: a data-parallel training step evaluates its slices' rows on several threads at once.
  */
 public final class MixtureBase {
     static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -22,8 +23,11 @@ public final class MixtureBase {
     private final int k;
     private final int dim;
     private final int offset;
-    private final double[] a;
-    private final double[] logW;
+    /** Per thread: a[c] = log w_c + log N(z; μ_c, σ_c) and logW[c] of the row being evaluated. */
+    private final ThreadLocal<Scratch> scratch;
+
+    private record Scratch(double[] a, double[] logW) {
+    }
 
     MixtureBase(int components, int dim, int offset) {
         if (components < 1) {
@@ -32,8 +36,7 @@ public final class MixtureBase {
         this.k = components;
         this.dim = dim;
         this.offset = offset;
-        this.a = new double[components];
-        this.logW = new double[components];
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(new double[components], new double[components]));
     }
 
     /** K(1 + 2D): logits, means, log-scales. */
@@ -72,8 +75,9 @@ public final class MixtureBase {
         }
     }
 
-    /** Fills {@link #logW} with log softmax(logits) and {@link #a} with each component's log w_k + log N(z); returns logsumexp. */
-    private <A> double components(Numerics<A> nm, A params, A z, int zOff) {
+    /** Fills the scratch's logW with log softmax(logits) and its a with each component's log w_k + log N(z); returns logsumexp. */
+    private <A> double components(Numerics<A> nm, A params, A z, int zOff, Scratch s) {
+        double[] a = s.a(), logW = s.logW();
         double maxLogit = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             maxLogit = Math.max(maxLogit, nm.get(params, offset + c));
@@ -102,7 +106,7 @@ public final class MixtureBase {
 
     /** log p(z) of the row of D values at {@code z[zOff..]}. */
     <A> double logProb(Numerics<A> nm, A params, A z, int zOff) {
-        return components(nm, params, z, zOff);
+        return components(nm, params, z, zOff, scratch.get());
     }
 
     /**
@@ -110,7 +114,9 @@ public final class MixtureBase {
      * {@code scale}·∂log p/∂θ to this base's slice of {@code grads}.
      */
     <A> double logProbAndGradient(Numerics<A> nm, A params, A z, int zOff, A dz, int dzOff, A grads, double scale) {
-        double lse = components(nm, params, z, zOff);
+        Scratch s = scratch.get();
+        double lse = components(nm, params, z, zOff, s);
+        double[] a = s.a(), logW = s.logW();
         for (int d = 0; d < dim; d++) {
             nm.set(dz, dzOff + d, 0.0);
         }
