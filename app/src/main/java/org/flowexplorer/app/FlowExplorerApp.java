@@ -85,6 +85,10 @@ public class FlowExplorerApp extends Application {
             }
             if (measure) {
                 log("window on screen %.0f ms after JVM start", sinceJvmStartMillis());
+                Long launchedAt = Long.getLong("flowexplorer.launchedAt");
+                if (launchedAt != null) { // what the java -jar relaunch cost before this JVM began
+                    log("this JVM started %d ms after the java -jar launcher", ManagementFactory.getRuntimeMXBean().getStartTime() - launchedAt);
+                }
             }
         });
         if (config == null) {
