@@ -1,6 +1,8 @@
 package org.flowexplorer.app;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,11 +19,15 @@ import java.util.Optional;
  *
  * <p>A launcher that starts the window's JVM itself (an app image passing
  * {@code --add-modules jdk.incubator.vector}, so {@link VectorRelaunch} does not re-run) passes
- * {@code -XX:SharedArchiveFile=<its archive> -XX:+UseZGC} on its own command line.
+ * {@code -XX:SharedArchiveFile=<its archive> -XX:+UseZGC} on its own command line: the {@code image}
+ * build writes the image's archive with its own runtime in the smoke run and then adds the option to
+ * the launcher's configuration with {@link #main}.
  */
 final class ClassDataArchive {
     /** The archive's file name, beside the application jar. */
     static final String FILE_NAME = "flowexplorer.jsa";
+    /** The jpackage launcher configuration's line that maps the archive beside the jar ($APPDIR). */
+    static final String LAUNCHER_OPTION = "java-options=-XX:SharedArchiveFile=$APPDIR/" + FILE_NAME;
 
     private ClassDataArchive() {
     }
@@ -54,5 +60,50 @@ final class ClassDataArchive {
             return List.of();
         }
         return List.of("-XX:SharedArchiveFile=" + archive.get());
+    }
+
+    /**
+     * Build step of the app image: {@code java -cp flowexplorer.jar org.flowexplorer.app.ClassDataArchive
+     * <launcher .cfg>} adds {@link #LAUNCHER_OPTION} to the configuration when the archive is beside it.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ClassDataArchive <jpackage launcher .cfg>");
+            System.exit(2);
+        }
+        Path cfg = Path.of(args[0]);
+        if (!Files.isRegularFile(cfg.resolveSibling(FILE_NAME))) {
+            System.err.println("no " + FILE_NAME + " beside " + cfg + ": the image runs without the class-data archive");
+            return;
+        }
+        Files.writeString(cfg, withArchiveOption(Files.readString(cfg, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A launcher configuration that maps the archive: {@link #LAUNCHER_OPTION} at the end of its
+     * {@code [JavaOptions]} section (added if there is none), once.
+     */
+    static String withArchiveOption(String cfg) {
+        if (cfg.lines().anyMatch(l -> l.strip().equals(LAUNCHER_OPTION))) {
+            return cfg;
+        }
+        String nl = cfg.contains("\r\n") ? "\r\n" : "\n";
+        List<String> lines = new java.util.ArrayList<>(cfg.lines().toList());
+        int section = lines.indexOf("[JavaOptions]");
+        if (section < 0) {
+            lines.add("");
+            lines.add("[JavaOptions]");
+            lines.add(LAUNCHER_OPTION);
+        } else {
+            int end = section + 1;
+            while (end < lines.size() && !lines.get(end).startsWith("[")) {
+                end++;
+            }
+            while (end > section + 1 && lines.get(end - 1).isBlank()) {
+                end--;
+            }
+            lines.add(end, LAUNCHER_OPTION);
+        }
+        return String.join(nl, lines) + nl;
     }
 }

@@ -85,6 +85,10 @@ public class FlowExplorerApp extends Application {
             }
             if (measure) {
                 log("window on screen %.0f ms after JVM start", sinceJvmStartMillis());
+                Long launchedAt = Long.getLong("flowexplorer.launchedAt");
+                if (launchedAt != null) { // what the java -jar relaunch cost before this JVM began
+                    log("this JVM started %d ms after the java -jar launcher", ManagementFactory.getRuntimeMXBean().getStartTime() - launchedAt);
+                }
             }
         });
         if (config == null) {
@@ -130,15 +134,18 @@ public class FlowExplorerApp extends Application {
                 FlowExplorerApp.class.getResource("dark.css").toExternalForm());
         Theme.follow(window);
         scene.setRoot(window);
-        if (measure) {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (measure) {
                 log("explorer laid out %.0f ms after JVM start (FX thread CPU %.0f ms, process CPU %.0f ms)",
                         sinceJvmStartMillis(), fxThreadCpuMillis(), processCpuMillis());
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-        }
+                log("CPU ms by thread so far: %s", StartupCpu.byThread());
+            }
+            // after the explorer's first frame, not in it (see PreferenceActions.showWelcomeIfDue)
+            Platform.runLater(window.preferences()::showWelcomeIfDue);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
         stage.setOnHidden(e -> {
             remember();
             shutdown();

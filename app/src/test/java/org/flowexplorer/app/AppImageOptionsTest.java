@@ -2,6 +2,7 @@ package org.flowexplorer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -50,5 +51,34 @@ class AppImageOptionsTest {
         assumeTrue(VectorSupport.available(), "this JVM was started without --add-modules jdk.incubator.vector");
         assertFalse(VectorRelaunch.wanted(new String[0]));
         assertFalse(VectorRelaunch.wanted(new String[] {"train", "--help"}));
+    }
+
+    @Test
+    void theLauncherConfigurationMapsTheImagesArchiveOnce() {
+        String cfg = "[Application]\napp.classpath=$APPDIR/flowexplorer.jar\n\n[JavaOptions]\n"
+                + "java-options=-XX:+UseZGC\njava-options=-Xmx2g\n";
+        String mapped = ClassDataArchive.withArchiveOption(cfg);
+        assertEquals("[Application]\napp.classpath=$APPDIR/flowexplorer.jar\n\n[JavaOptions]\n"
+                + "java-options=-XX:+UseZGC\njava-options=-Xmx2g\n"
+                + "java-options=-XX:SharedArchiveFile=$APPDIR/flowexplorer.jsa\n", mapped);
+        assertEquals(mapped, ClassDataArchive.withArchiveOption(mapped), "a second build step adds nothing");
+        String before = "[JavaOptions]\r\njava-options=-Xmx2g\r\n\r\n[ArgOptions]\r\narguments=x\r\n";
+        assertEquals("[JavaOptions]\r\njava-options=-Xmx2g\r\n" + ClassDataArchive.LAUNCHER_OPTION
+                + "\r\n\r\n[ArgOptions]\r\narguments=x\r\n", ClassDataArchive.withArchiveOption(before),
+                "inside its section, with the file's line ends");
+        assertTrue(ClassDataArchive.withArchiveOption("[Application]\n").endsWith("[JavaOptions]\n"
+                + ClassDataArchive.LAUNCHER_OPTION + "\n"));
+    }
+
+    @Test
+    void theJarsArchiveRecordsAnAbsoluteClassPath() throws IOException {
+        // The JVM resolves a relative class path recorded in the archive against the working directory:
+        // written with "flowexplorer.jar" it was refused by every launch not started in app/target.
+        String pom = Files.readString(Path.of("pom.xml"));
+        String execution = pom.substring(pom.indexOf("<id>class-data-archive</id>"));
+        execution = execution.substring(0, execution.indexOf("</execution>"));
+        Matcher cp = Pattern.compile("<argument>-cp</argument>\\s*<argument>([^<]+)</argument>").matcher(execution);
+        assertTrue(cp.find(), "the archive run names its class path");
+        assertTrue(cp.group(1).startsWith("${project.build.directory}/"), cp.group(1));
     }
 }

@@ -22,14 +22,22 @@ public final class PreferenceActions {
         this.window = window;
     }
 
-    /** Restores the remembered layout and shows the welcome if it is due. */
+    /** Restores the remembered layout; the welcome follows with {@link #showWelcomeIfDue}. */
     public void attach(AppPreferences prefs) {
         this.preferences = prefs;
         if (prefs == null) {
             return;
         }
         apply(prefs.windowLayout());
-        if (prefs.welcomeDue()) {
+    }
+
+    /**
+     * Shows the first-run welcome if it is due. Separate from {@link #attach} so that the app can show
+     * it after the explorer's first frame: built with it, the dialog's stage, start page and lesson
+     * images were a fifth of the FX thread's work before the explorer appeared.
+     */
+    public void showWelcomeIfDue() {
+        if (preferences != null && preferences.welcomeDue()) {
             showWelcome();
         }
     }

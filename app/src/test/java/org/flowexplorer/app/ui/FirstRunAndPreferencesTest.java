@@ -56,6 +56,7 @@ class FirstRunAndPreferencesTest {
         AppPreferences prefs = new AppPreferences(node);
         assertTrue(prefs.welcomeDue());
         try (TestApps.Running first = start(prefs)) {
+            await("the welcome, after the explorer's first frame", () -> welcome() != null); // not in that frame
             Window d = welcome();
             assertTrue(d != null && d.isShowing(), "the welcome is up at the first start");
             onFx(() -> {
