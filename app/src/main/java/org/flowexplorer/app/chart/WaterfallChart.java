@@ -32,7 +32,7 @@ public class WaterfallChart extends PaintedChart<QueryAnatomy> {
 
     @Override
     protected void paint(ChartGraphics g, QueryAnatomy query, double width, double height) {
-        title(g, title(query), 8, 6);
+        title(g, title(query, width - 16), 8, 6);
         int layers = query.layers();
         double[] ends = new double[layers + 2];
         double[] starts = new double[layers + 2];
@@ -93,10 +93,20 @@ public class WaterfallChart extends PaintedChart<QueryAnatomy> {
         }
     }
 
-    /** The sum the bars show, naming the model's own base (a mixture's too, not always N(0, I)). */
-    static String title(QueryAnatomy query) {
+    /**
+     * The sum the bars show, naming the model's own base (a mixture's too, not always N(0, I)); the
+     * mixture's name follows when it fits in {@code room} px (the first bar says p_base either way).
+     */
+    static String title(QueryAnatomy query, double room) {
         String sum = "log p(x) = " + query.baseTerm() + " + Σ log|det J_l|";
-        return query.baseComponents() == 0 ? sum : sum + ",  p_base = " + query.baseName();
+        String named = sum + ",  p_base = " + query.baseName();
+        return query.baseComponents() == 0 || titleWidth(named) > room ? sum : named;
+    }
+
+    private static double titleWidth(String s) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(s);
+        measure.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 13)); // PaintedChart's title font
+        return measure.getLayoutBounds().getWidth();
     }
 
     private void labels(ChartGraphics g, int i, QueryAnatomy query, double cx, double top, double bottom, double bar,
