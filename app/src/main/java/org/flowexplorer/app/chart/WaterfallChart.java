@@ -8,7 +8,8 @@ import javafx.scene.text.TextAlignment;
 import org.flowexplorer.app.scene.QueryAnatomy;
 
 /**
- * The query point's log-likelihood as a waterfall: the first bar is log N(z; 0, I), then one bar
+ * The query point's log-likelihood as a waterfall: the first bar is log p_base(z) (log N(z; 0, I), or the
+ * mixture's log density when the model has a mixture base), then one bar
  * per layer adds its log|det J_l| (red: the layer expands space there and raises the density's
  * log, blue: it squeezes it), and the last bar is the total log p(x), which equals the model's own
  * log p(x). The stepper's coupling k is outlined.
@@ -31,7 +32,7 @@ public class WaterfallChart extends PaintedChart<QueryAnatomy> {
 
     @Override
     protected void paint(ChartGraphics g, QueryAnatomy query, double width, double height) {
-        title(g, "log p(x) = log N(z; 0, I) + Σ log|det J_l|", 8, 6);
+        title(g, title(query, width - 16), 8, 6);
         int layers = query.layers();
         double[] ends = new double[layers + 2];
         double[] starts = new double[layers + 2];
@@ -92,13 +93,29 @@ public class WaterfallChart extends PaintedChart<QueryAnatomy> {
         }
     }
 
+    /**
+     * The sum the bars show, naming the model's own base (a mixture's too, not always N(0, I)); the
+     * mixture's name follows when it fits in {@code room} px (the first bar says p_base either way).
+     */
+    static String title(QueryAnatomy query, double room) {
+        String sum = "log p(x) = " + query.baseTerm() + " + Σ log|det J_l|";
+        String named = sum + ",  p_base = " + query.baseName();
+        return query.baseComponents() == 0 || titleWidth(named) > room ? sum : named;
+    }
+
+    private static double titleWidth(String s) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(s);
+        measure.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 13)); // PaintedChart's title font
+        return measure.getLayoutBounds().getWidth();
+    }
+
     private void labels(ChartGraphics g, int i, QueryAnatomy query, double cx, double top, double bottom, double bar,
             double value, double height) {
         g.setFont(Font.font(10));
         g.setFill(textColor.get());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        String name = i == 0 ? "N(z)" : i == query.layers() + 1 ? "log p" : Integer.toString(i);
+        String name = i == 0 ? query.baseBarLabel() : i == query.layers() + 1 ? "log p" : Integer.toString(i);
         g.fillText(name, cx, height - BOTTOM + 6);
         if (bar >= 24) {
             boolean up = value >= 0;

@@ -21,9 +21,11 @@ import org.flowexplorer.model.teach.JacobianChain;
  * @param coupling      which coupling the layers are (affine: ∂y_B/∂x_B = exp(s); additive: 1)
  * @param product       J_k ⋯ J_1, 2×2 row-major
  * @param differences   ∂h_k/∂x by central differences of the layers' own float64 passes
+ * @param baseComponents how many Gaussians the model's mixture base has; 0 for the standard normal N(0, I)
  */
 public record QueryAnatomy(double[][] positions, double logBase, double[] layerLogDets, double modelLogProb, int layer,
-        double[][] layerMatrices, boolean[][] masks, CouplingType coupling, double[] product, double[] differences) {
+        double[][] layerMatrices, boolean[][] masks, CouplingType coupling, double[] product, double[] differences,
+        int baseComponents) {
     /** The central-difference step of {@link #differences}, in data units. */
     public static final double FD_STEP = 1e-4;
 
@@ -51,11 +53,27 @@ public record QueryAnatomy(double[][] positions, double logBase, double[] layerL
         }
         QueryAnatomy q = new QueryAnatomy(positions, logBase, lds, -model.meanNll(p), k, mats, LayerMasks.of(model),
                 model.spec().coupling(), chain.composedAt(0),
-                JacobianChain.centralDifferences(model, parameters, x0, k, FD_STEP));
+                JacobianChain.centralDifferences(model, parameters, x0, k, FD_STEP),
+                model.mixtureComponents().map(c -> c.weights().length).orElse(0));
         return q.finite() ? q : null;
     }
 
-    /** log N(z; 0, I) + Σ_l log|det J_l|: what the waterfall's bars add up to. */
+    /** The first term of the sum as the views write it: log N(z; 0, I), or log p_base(z) over a mixture base. */
+    public String baseTerm() {
+        return baseComponents == 0 ? "log N(z; 0, I)" : "log p_base(z)";
+    }
+
+    /** The base's short name under the waterfall's first bar. */
+    public String baseBarLabel() {
+        return baseComponents == 0 ? "N(z)" : "p_base";
+    }
+
+    /** What the base is, in words: N(0, I) or the mixture of K Gaussians. */
+    public String baseName() {
+        return baseComponents == 0 ? "N(0, I)" : "mixture of " + baseComponents + " Gaussians";
+    }
+
+    /** log p_base(z) + Σ_l log|det J_l|: what the waterfall's bars add up to. */
     public double total() {
         double s = logBase;
         for (double v : layerLogDets) {

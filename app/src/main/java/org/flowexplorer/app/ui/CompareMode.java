@@ -80,13 +80,24 @@ final class CompareMode {
             window.notifications().error("Could not enter compare mode", "Wait until the model is ready.");
             return;
         }
-        CompareSideDialog.ask(window.getScene() == null ? null : window.getScene().getWindow(), compare.currentA())
-                .ifPresent(compare::enter);
+        CompareSideDialog.ask(owner(), compare.currentA())
+                .ifPresent(b -> replacingSideA("Entering compare mode", () -> compare.enter(b)));
     }
 
     void applyPreset(ComparePreset p) {
-        compare.applyPreset(p);
-        window.notifications().info("Compare preset “" + p.name() + "”: " + p.watchFor());
+        replacingSideA("The compare preset “" + p.name() + "”", () -> {
+            compare.applyPreset(p);
+            window.notifications().info("Compare preset “" + p.name() + "”: " + p.watchFor());
+        });
+    }
+
+    /** Both ways in start side A again from step 0: asked first, as any other replacement, when its trained steps are in no file. */
+    private void replacingSideA(String what, Runnable enter) {
+        ConfirmDiscard.of(window.viewModel()).replacing(owner(), what, enter);
+    }
+
+    private javafx.stage.Window owner() {
+        return window.getScene() == null ? null : window.getScene().getWindow();
     }
 
     private void show(boolean comparing) {

@@ -33,6 +33,8 @@ public final class StepperPane extends BorderPane {
     private final LayerViewModel layers;
     private final PlotsViewModel plots;
     private final CheckBox fixedAxes = new CheckBox("same axes for every layer");
+    private final Label maskText = new Label();
+    private final VBox bottom;
 
     StepperPane(ExplorerViewModel vm, Palette.Cache colors) {
         this.layers = vm.layers();
@@ -51,7 +53,6 @@ public final class StepperPane extends BorderPane {
                 layers.layerPositionProperty().set(l);
             }
         });
-        Label maskText = new Label();
         maskText.setId("mask-text");
         maskText.setWrapText(true);
         maskText.getStyleClass().add("text-small");
@@ -63,8 +64,11 @@ public final class StepperPane extends BorderPane {
         fixedAxes.setTooltip(new Tooltip("On: one box holds every layer, so frames can be compared (a layer that"
                 + " squeezes the points shows them smaller). Off: the axes follow each layer's points."));
         fixedAxes.selectedProperty().addListener((o, was, now) -> redraw());
-        VBox bottom = new VBox(4, scrubber, fixedAxes, maskText);
+        bottom = new VBox(4, scrubber, fixedAxes, maskText);
         bottom.setPadding(new Insets(4, 0, 0, 0));
+        Tooltip words = new Tooltip();
+        words.textProperty().bind(layers.maskDescriptionProperty());
+        Tooltip.install(bottom, words); // the mask's words stay at hand when a short pane hides them
         setBottom(bottom);
 
         layers.stepperFrameProperty().addListener((o, was, now) -> redraw());
@@ -76,6 +80,29 @@ public final class StepperPane extends BorderPane {
         }
         masks.setHighlightedLayer(layers.inspectedLayerProperty().get());
         redraw();
+    }
+
+    /**
+     * When the pane is too short for the plot at its minimum height and the whole bottom row (compare
+     * mode's rows at 1024×768), the mask's words give way: BorderPane would otherwise lay the plot out
+     * at its minimum height over the scrubber row, hiding the plot's h₁ axis title behind it.
+     */
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        double words = maskText.isManaged() ? 0 : bottom.getSpacing() + maskText.prefHeight(w);
+        boolean room = plot.minHeight(w) + bottom.prefHeight(w) + words <= h;
+        if (maskText.isManaged() != room) {
+            maskText.setManaged(room);
+            maskText.setVisible(room);
+        }
+        super.layoutChildren();
+    }
+
+    /** The current coupling's mask in words (hidden while the pane is too short for it). */
+    Label maskText() {
+        return maskText;
     }
 
     public PlotView plot() {

@@ -130,4 +130,21 @@ class LayerAnatomyTest {
         double[] z = q.positions()[LAYERS];
         assertEquals(flow.mixtureComponents().orElseThrow().logDensity(z), q.logBase(), 1e-9);
     }
+
+    /** The waterfall's words name the model's own base: N(z; 0, I) only when the base is the standard normal. */
+    @org.junit.jupiter.api.Test
+    void theWaterfallsBaseTermNamesTheModelsOwnBase() {
+        FlowSpec spec = FlowSpec.alternating(2, LAYERS, new int[] {8}, CouplingType.AFFINE);
+        RealNVP mixture = RealNVP.create(spec.withBase(org.flowexplorer.model.flow.BaseDistribution.mixture(3)), 5);
+        QueryAnatomy m = QueryAnatomy.of(mixture, mixture.parameterValues(), 0.6, -1.1, LAYERS);
+        assertEquals(3, m.baseComponents());
+        assertEquals("log p_base(z)", m.baseTerm());
+        assertEquals("p_base", m.baseBarLabel());
+        assertTrue(m.baseName().contains("mixture of 3"), m.baseName());
+        RealNVP standard = RealNVP.create(spec, 5);
+        QueryAnatomy s = QueryAnatomy.of(standard, standard.parameterValues(), 0.6, -1.1, LAYERS);
+        assertEquals(0, s.baseComponents());
+        assertEquals("log N(z; 0, I)", s.baseTerm());
+        assertEquals("N(z)", s.baseBarLabel());
+    }
 }

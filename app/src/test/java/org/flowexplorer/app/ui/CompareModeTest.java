@@ -142,6 +142,12 @@ class CompareModeTest {
                     if (s.getMaxY() > height + 0.5 || s.getHeight() < 1) {
                         out.add("stepper of side " + side + " at " + s);
                     }
+                    // the stepper's plot (its h₁ axis title at its foot) ends above its play/slider row
+                    var stepperPlot = pane.stepper(side).plot();
+                    Bounds p = stepperPlot.localToScene(stepperPlot.getLayoutBounds());
+                    if (p.getMaxY() > s.getMinY() + 0.5) {
+                        out.add("stepper plot of side " + side + " at " + p + " runs under its scrubber at " + s);
+                    }
                 }
                 return out;
             });

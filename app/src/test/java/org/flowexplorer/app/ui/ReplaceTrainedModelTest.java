@@ -80,6 +80,37 @@ class ReplaceTrainedModelTest {
         await("the session's model is back", () -> step() == saved);
     }
 
+    /** Entering compare mode starts side A again from step 0: over unsaved steps it asks first, in the same dialog. */
+    @Test
+    void enteringCompareModeOverUnsavedStepsAsksAndCancelKeepsTheModel() {
+        long trained = train(2);
+        var compare = fx(() -> ui.window().compare());
+        Platform.runLater(() -> comparePreset().fire());
+        DialogPane pane = awaitDialog();
+        assertTrue(fx(pane::getHeaderText).contains("(" + trained + " steps)"), fx(pane::getHeaderText));
+        press(pane, "Cancel");
+        await("dialog closed", () -> fx(() -> pane.getScene() == null || !pane.getScene().getWindow().isShowing()));
+        assertTrue(!fx(compare::isActive), "Cancel stays out of compare mode");
+        assertEquals(trained, step(), "Cancel keeps the trained model");
+
+        Platform.runLater(() -> comparePreset().fire());
+        press(awaitDialog(), "Replace");
+        await("compare mode entered", () -> fx(compare::isActive));
+    }
+
+    /** The first compare preset's item in View › Compare two models. */
+    private javafx.scene.control.MenuItem comparePreset() {
+        for (var m : ui.window().menu().getMenus()) {
+            for (var item : m.getItems()) {
+                if (item instanceof javafx.scene.control.Menu sub && "menu-compare-submenu".equals(sub.getId())) {
+                    return sub.getItems().stream().filter(i -> "menu-compare-preset-0".equals(i.getId())).findFirst()
+                            .orElseThrow();
+                }
+            }
+        }
+        throw new AssertionError("no compare submenu");
+    }
+
     private static void press(DialogPane pane, String text) {
         fx(() -> {
             for (ButtonType t : pane.getButtonTypes()) {
