@@ -97,13 +97,13 @@ class MaskGalleryViewTest {
                 Explanations.FORMULA_INSPECTOR, Explanations.FORMULA_INSPECTOR_INVERSE, Explanations.WORKED_EXAMPLE,
                 Explanations.MASK_GALLERY, Explanations.LOGDET_JACOBIAN, Explanations.CONDITIONER_CURVES,
                 Explanations.NUMERICAL_HEALTH, Explanations.FLOW_BLOCKS, Explanations.FORMULA_INSPECTOR_SPLINE, Explanations.FORMULA_INSPECTOR_SPLINE_INVERSE,
-                Explanations.CONDITIONER_CURVES_SPLINE}) {
+                Explanations.CONDITIONER_CURVES_SPLINE, Explanations.MIXTURE_BASE}) {
             Explanations.Entry e = Explanations.get(id);
             assertFalse(e.title().isBlank());
             long sentences = e.text().chars().filter(c -> c == '.').count();
             assertTrue(sentences >= 2, id + " has at least two sentences");
         }
-        assertEquals(19, Explanations.all().size()); // 16 views and the 3 spline-coupling variants
+        assertEquals(20, Explanations.all().size()); // 16 views, the 3 spline-coupling variants and the mixture base
         assertTrue(Explanations.get(Explanations.LOSS_CHART).text().contains("nats"));
     }
 }
