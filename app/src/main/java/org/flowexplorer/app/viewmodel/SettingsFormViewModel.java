@@ -51,6 +51,7 @@ public final class SettingsFormViewModel {
     /** Why reverse KL (an energy typed) cannot train the norm, mixer and base chosen; empty when it can. */
     private final ReadOnlyStringWrapper reverseKlConflict = new ReadOnlyStringWrapper(this, "reverseKlConflict", "");
     private final ReadOnlyBooleanWrapper splineShown = new ReadOnlyBooleanWrapper(this, "splineShown");
+    private final ReadOnlyStringWrapper customSource = new ReadOnlyStringWrapper(this, "customSource", "");
     /** Set while {@link #show} fills the fields: a data set shown is not a data set picked. */
     private boolean showing;
 
@@ -112,6 +113,15 @@ public final class SettingsFormViewModel {
      */
     public ReadOnlyStringProperty reverseKlConflictProperty() {
         return reverseKlConflict.getReadOnlyProperty();
+    }
+
+    /**
+     * What the model trains on when it is the user's own points, e.g. "image letter-f.png, 4000 points"
+     * or "drawn points, 300 points"; empty for a toy set. The data fields then describe the set
+     * Regenerate would switch to, not these points, so the form says so beside them.
+     */
+    public ReadOnlyStringProperty customSourceProperty() {
+        return customSource.getReadOnlyProperty();
     }
 
     /** Whether the coupling chosen is spline: its bins K and tail bound B are shown only then. */
@@ -219,6 +229,7 @@ public final class SettingsFormViewModel {
         ArchitectureSettings a = now.architecture();
         trained = new LastSettings(now.dataset().set(), a.architecture(), now.learningRate(), now.batchSize());
         architectureSeed = a.seed();
+        customSource.set(now.customSource());
         if (d.newRun()) {
             show(now.customData() && !d.first() ? null : now.dataset(), a, now.learningRate(), now.batchSize());
         }
