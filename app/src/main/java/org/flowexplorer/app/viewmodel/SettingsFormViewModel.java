@@ -206,21 +206,21 @@ public final class SettingsFormViewModel {
      * (custom points: the toy settings do not describe them).
      */
     public void show(DatasetSettings data, ArchitectureSettings architecture, double learningRate, int batchSize) {
-        if (data != null) {
-            showing = true;
-            try {
+        showing = true; // the settings shown are the worker's or on their way to it: filling the fields sends nothing
+        try {
+            if (data != null) {
                 dataset.set(data.set());
-            } finally {
-                showing = false;
+                set(Field.POINTS, Integer.toString(data.n()));
+                set(Field.NOISE, NumberText.format(data.noise()));
+                set(Field.DATA_SEED, Long.toString(data.seed()));
+                set(Field.ENERGY, data.energy() == null ? "" : data.energy());
             }
-            set(Field.POINTS, Integer.toString(data.n()));
-            set(Field.NOISE, NumberText.format(data.noise()));
-            set(Field.DATA_SEED, Long.toString(data.seed()));
-            set(Field.ENERGY, data.energy() == null ? "" : data.energy());
+            showArchitecture(architecture);
+            set(Field.LEARNING_RATE, NumberText.format(learningRate));
+            set(Field.BATCH_SIZE, Integer.toString(batchSize));
+        } finally {
+            showing = false;
         }
-        showArchitecture(architecture);
-        set(Field.LEARNING_RATE, NumberText.format(learningRate));
-        set(Field.BATCH_SIZE, Integer.toString(batchSize));
     }
 
     /** After a restart (reset, new data or model, a file opened) the fields show what is really trained. */
@@ -242,6 +242,9 @@ public final class SettingsFormViewModel {
 
     /** Validates the learning-rate text and sends it; applies from the next step. */
     public boolean applyLearningRate() {
+        if (showing) {
+            return true; // the combo box following show(): the rate is already the worker's (or in its Configure)
+        }
         Parsed<Double> lr = Inputs.number(get(Field.LEARNING_RATE), "Learning rate", 0, FormLimits.MAX_LEARNING_RATE, true);
         boolean ok = report(Section.LEARNING_RATE, lr.error());
         if (ok) {
@@ -252,6 +255,9 @@ public final class SettingsFormViewModel {
 
     /** Validates the batch-size text and sends it; applies from the next step. */
     public boolean applyBatchSize() {
+        if (showing) {
+            return true;
+        }
         Parsed<Integer> b = Inputs.integer(get(Field.BATCH_SIZE), "Batch size", 1, FormLimits.MAX_BATCH_SIZE);
         boolean ok = report(Section.BATCH_SIZE, b.error());
         if (ok) {

@@ -3,6 +3,7 @@ package org.flowexplorer.app.ui;
 import static org.flowexplorer.app.testing.FxTesting.await;
 import static org.flowexplorer.app.testing.FxTesting.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -63,6 +64,9 @@ class PresetLearningRateTest {
         Thread.sleep(500); // let any command the focus change sent reach the worker and come back
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(lr, app().worker().latest().settings().learningRate(), 1e-12, app().worker().latest().status().notice());
+        // the form filling in the preset's rate sends no SetLearningRate of its own: the status line keeps the preset's notice
+        String notice = app().worker().latest().status().notice();
+        assertTrue(notice.startsWith("Preset \u201c" + p.name() + "\u201d"), notice);
         assertEquals(NumberText.format(lr), fx(() -> app().viewModel().form().text(Field.LEARNING_RATE).get()));
         assertEquals(NumberText.format(lr), fx(() -> field.getEditor().getText()));
     }
