@@ -161,8 +161,10 @@ public class FlowExplorerApp extends Application {
             viewModel.plots().densityVisibleProperty().set(true);
         }
         long[] readyAt = {0};
-        viewModel.training().readyProperty().addListener((o, was, ready) -> {
-            if (ready && readyAt[0] == 0) {
+        // the whole snapshot, not the ready flag: that flag is set while the snapshot is still being handed
+        // on, and the form filled in after it would send the old learning rate after a preset's (issue 14)
+        viewModel.snapshotProperty().addListener((o, was, s) -> {
+            if (s.phase() == org.flowexplorer.app.worker.Snapshot.Phase.READY && readyAt[0] == 0) {
                 readyAt[0] = System.nanoTime();
                 if (measure) {
                     log("model ready %.0f ms after JVM start (first build incl. BLAS load %.0f ms; process CPU %.0f ms)",

@@ -62,13 +62,18 @@ public final class ControlPanel extends VBox {
                 ToyDataset::fromId, "Which 2-D toy distribution to learn; picking one draws its points and restarts the model, as Regenerate does.");
         Label description = caption("");
         javafx.beans.property.StringProperty energyText = form.text(Field.ENERGY);
+        description.setId("dataset-description");
         description.textProperty().bind(Bindings.createStringBinding(() -> {
             String u = energyText.get() == null ? "" : energyText.get().trim();
             if (!u.isEmpty()) { // energy mode: the set only gives the plot its comparison points, not what is fitted
                 return "Reverse KL to exp(−U), U = " + u + " (Regenerate applies it): the points shown are a sample of that target, the set above is not fitted.";
             }
+            if (!form.customSourceProperty().get().isEmpty()) { // own points: the fields describe Regenerate's set, not them
+                return "Training on your own data: " + form.customSourceProperty().get()
+                        + ". Regenerate trains on the set above instead.";
+            }
             return form.datasetProperty().get() == null ? "" : form.datasetProperty().get().description();
-        }, form.datasetProperty(), energyText));
+        }, form.datasetProperty(), energyText, form.customSourceProperty()));
         TextField points = field("points", form.text(Field.POINTS),
                 "Number of training points to draw (" + FormLimits.MIN_POINTS + " to " + FormLimits.grouped(FormLimits.MAX_POINTS)
                         + "); up to 10 000 of them are drawn in the plots.");

@@ -25,9 +25,9 @@ public final class LossPane extends BorderPane {
         chart.setId("loss-chart");
         setCenter(chart);
         freshSamples.setId("fresh-test-samples");
-        freshSamples.setTooltip(new Tooltip("Measure the test NLL on 10 000 fresh samples of the toy set (5× less often),"
-                + " so its distance to the entropy floor H(p) is not noise: standard error about 0.01 nats."
-                + " Drawn or imported data keep their own test points."));
+        freshSamples.setTooltip(new Tooltip("Measure the test NLL on 10 000 fresh samples of the toy set or opened image"
+                + " (5× less often), so its distance to the entropy floor H(p) is not noise: standard error about 0.01 nats."
+                + " Drawn or CSV-imported data keep their own test points."));
         freshSamples.selectedProperty().addListener((o, was, now) -> plots.setFreshTestSamples(now));
         BorderPane.setMargin(freshSamples, new Insets(2, 0, 0, 8));
         replay = new ReplayBar(vm);

@@ -88,7 +88,8 @@ public final class ExplorerViewModel {
                 "Preset “" + p.name() + "”"));
         if (p.image() != null) {
             // the shipped picture's points replace the toy set's, as File › Open image as density does
-            commands.send(new Command.SetCustomData(p.generateData(), p.image().origin()));
+            org.flowexplorer.model.data.PixelDensity image = p.image().density();
+            commands.send(new Command.SetCustomData(image.sample(p.n(), p.dataSeed()), p.image().origin(), image));
         }
         training.pauseLocally();
         form.show(data, arch, p.training().learningRate(), p.training().batchSize());

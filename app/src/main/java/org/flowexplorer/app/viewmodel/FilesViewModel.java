@@ -228,8 +228,9 @@ public final class FilesViewModel {
     public void openImageDensity(Path file, boolean invert) {
         begin();
         CompletableFuture.supplyAsync(() -> read(() -> ImageDensityImport.read(file, invert,
-                ImageDensityImport.DEFAULT_HALF_WIDTH).sample(IMAGE_POINTS, 0)), io).thenAccept(points -> {
-            Command c = new Command.SetCustomData(points, "image " + file.getFileName());
+                ImageDensityImport.DEFAULT_HALF_WIDTH)), io).thenAccept(density -> {
+            // the density goes with its points: its exact entropy is the loss chart's floor
+            Command c = new Command.SetCustomData(density.sample(IMAGE_POINTS, 0), "image " + file.getFileName(), density);
             fx.execute(() -> {
                 commands.send(c);
                 training.pauseLocally();

@@ -154,7 +154,7 @@ public final class PlotsViewModel {
         return lowerBound.getReadOnlyProperty();
     }
 
-    /** Whether the test NLL is measured on 10 000 fresh samples of the toy set (so its gap to H(p) is not noise). */
+    /** Whether the test NLL is measured on 10 000 fresh samples of the toy set or image (so its gap to H(p) is not noise). */
     public void setFreshTestSamples(boolean on) {
         commands.send(new Command.SetFreshTestSamples(on));
     }

@@ -51,6 +51,7 @@ public final class SettingsFormViewModel {
     /** Why reverse KL (an energy typed) cannot train the norm, mixer and base chosen; empty when it can. */
     private final ReadOnlyStringWrapper reverseKlConflict = new ReadOnlyStringWrapper(this, "reverseKlConflict", "");
     private final ReadOnlyBooleanWrapper splineShown = new ReadOnlyBooleanWrapper(this, "splineShown");
+    private final ReadOnlyStringWrapper customSource = new ReadOnlyStringWrapper(this, "customSource", "");
     /** Set while {@link #show} fills the fields: a data set shown is not a data set picked. */
     private boolean showing;
 
@@ -112,6 +113,15 @@ public final class SettingsFormViewModel {
      */
     public ReadOnlyStringProperty reverseKlConflictProperty() {
         return reverseKlConflict.getReadOnlyProperty();
+    }
+
+    /**
+     * What the model trains on when it is the user's own points, e.g. "image letter-f.png, 4000 points"
+     * or "drawn points, 300 points"; empty for a toy set. The data fields then describe the set
+     * Regenerate would switch to, not these points, so the form says so beside them.
+     */
+    public ReadOnlyStringProperty customSourceProperty() {
+        return customSource.getReadOnlyProperty();
     }
 
     /** Whether the coupling chosen is spline: its bins K and tail bound B are shown only then. */
@@ -196,21 +206,21 @@ public final class SettingsFormViewModel {
      * (custom points: the toy settings do not describe them).
      */
     public void show(DatasetSettings data, ArchitectureSettings architecture, double learningRate, int batchSize) {
-        if (data != null) {
-            showing = true;
-            try {
+        showing = true; // the settings shown are the worker's or on their way to it: filling the fields sends nothing
+        try {
+            if (data != null) {
                 dataset.set(data.set());
-            } finally {
-                showing = false;
+                set(Field.POINTS, Integer.toString(data.n()));
+                set(Field.NOISE, NumberText.format(data.noise()));
+                set(Field.DATA_SEED, Long.toString(data.seed()));
+                set(Field.ENERGY, data.energy() == null ? "" : data.energy());
             }
-            set(Field.POINTS, Integer.toString(data.n()));
-            set(Field.NOISE, NumberText.format(data.noise()));
-            set(Field.DATA_SEED, Long.toString(data.seed()));
-            set(Field.ENERGY, data.energy() == null ? "" : data.energy());
+            showArchitecture(architecture);
+            set(Field.LEARNING_RATE, NumberText.format(learningRate));
+            set(Field.BATCH_SIZE, Integer.toString(batchSize));
+        } finally {
+            showing = false;
         }
-        showArchitecture(architecture);
-        set(Field.LEARNING_RATE, NumberText.format(learningRate));
-        set(Field.BATCH_SIZE, Integer.toString(batchSize));
     }
 
     /** After a restart (reset, new data or model, a file opened) the fields show what is really trained. */
@@ -219,6 +229,7 @@ public final class SettingsFormViewModel {
         ArchitectureSettings a = now.architecture();
         trained = new LastSettings(now.dataset().set(), a.architecture(), now.learningRate(), now.batchSize());
         architectureSeed = a.seed();
+        customSource.set(now.customSource());
         if (d.newRun()) {
             show(now.customData() && !d.first() ? null : now.dataset(), a, now.learningRate(), now.batchSize());
         }
@@ -231,6 +242,9 @@ public final class SettingsFormViewModel {
 
     /** Validates the learning-rate text and sends it; applies from the next step. */
     public boolean applyLearningRate() {
+        if (showing) {
+            return true; // the combo box following show(): the rate is already the worker's (or in its Configure)
+        }
         Parsed<Double> lr = Inputs.number(get(Field.LEARNING_RATE), "Learning rate", 0, FormLimits.MAX_LEARNING_RATE, true);
         boolean ok = report(Section.LEARNING_RATE, lr.error());
         if (ok) {
@@ -241,6 +255,9 @@ public final class SettingsFormViewModel {
 
     /** Validates the batch-size text and sends it; applies from the next step. */
     public boolean applyBatchSize() {
+        if (showing) {
+            return true;
+        }
         Parsed<Integer> b = Inputs.integer(get(Field.BATCH_SIZE), "Batch size", 1, FormLimits.MAX_BATCH_SIZE);
         boolean ok = report(Section.BATCH_SIZE, b.error());
         if (ok) {

@@ -96,13 +96,18 @@ public final class SnapshotDiff {
      *
      * @param customData whether the points are the user's own (drawn or imported), so {@code dataset}
      *                   does not describe them
+     * @param customSource for the user's own points, what they are, e.g. "image letter-f.png, 4000 points"; else empty
      */
     public record Settings(DatasetSettings dataset, boolean customData, ArchitectureSettings architecture,
-            double learningRate, int batchSize) {
+            double learningRate, int batchSize, String customSource) {
     }
 
     public Settings settings() {
-        return new Settings(now.settings().dataset(), now.customData(), now.settings().architecture(), now.settings().learningRate(), now.settings().batchSize());
+        Snapshot.Settings s = now.settings();
+        String custom = !now.customData() ? ""
+                : ((DataSource.Custom) s.dataSource()).origin() == null ? s.trainingPoints() + " drawn points"
+                : now.dataName() + ", " + s.trainingPoints() + " points";
+        return new Settings(s.dataset(), now.customData(), s.architecture(), s.learningRate(), s.batchSize(), custom);
     }
 
     public int layers() {

@@ -214,9 +214,17 @@ public sealed interface Command {
     /**
      * Trains on the user's own points from now on (drawn or imported; {@code origin} is a file name
      * for display, null for drawn points); the model is reset, as for a new data set. The array is
-     * not copied: never modify it afterwards.
+     * not copied: never modify it afterwards. {@code density} is the density the points were sampled
+     * from when it is known (an image opened as density), else null: its exact entropy is then the
+     * loss chart's floor and the held-out points are fresh samples of it.
      */
-    record SetCustomData(float[] points, String origin) implements Command {
+    record SetCustomData(float[] points, String origin, org.flowexplorer.model.data.PixelDensity density)
+            implements Command {
+        /** Points whose density is unknown (drawn, imported from CSV, or from a saved session). */
+        public SetCustomData(float[] points, String origin) {
+            this(points, origin, null);
+        }
+
         @Override
         public void sendTo(Handler h) {
             h.setCustomData(this);

@@ -100,7 +100,7 @@ final class CommandHandler implements Command.Handler {
     @Override
     public void setCustomData(Command.SetCustomData c) {
         float[] pts = Experiment.checkedCustomPoints(c.points());
-        experiment.useCustomData(pts, c.origin());
+        experiment.useCustomData(pts, c.origin(), c.density());
         experiment.rebuildModel();
         newRun("Switched to your own data (" + (c.origin() == null ? "drawn" : c.origin()) + ", " + pts.length / 2
                 + " points): model re-initialised at step 0.");

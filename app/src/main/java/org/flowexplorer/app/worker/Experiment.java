@@ -32,6 +32,8 @@ final class Experiment {
     private DataSource source;
     /** The reverse-KL target of {@link DatasetSettings#energy()}, or null for maximum likelihood on the points. */
     private Potential energy;
+    /** The density custom points were sampled from when known (an opened image), else null. */
+    private PixelDensity customDensity;
     private Points points;
     private RealNVP model;
     private Trainer trainer;
@@ -87,13 +89,29 @@ final class Experiment {
     }
 
     float[] toyTestData(DatasetSettings d) {
-        int nTest = freshTestSamples ? FRESH_TEST_POINTS : Math.min(options.testPoints(), Math.max(256, d.n()));
-        return d.set().generate(nTest, d.noise(), d.testSeed());
+        return d.set().generate(testCount(d.n()), d.noise(), d.testSeed());
     }
 
-    /** Custom points: trained on as given; the test NLL is measured on (a spread-out subset of) the same points. */
-    void useCustomData(float[] pts, String origin) {
-        setData(pts, customTestData(pts), new DataSource.Custom(origin));
+    /** Held-out points of a set of {@code n}: the fresh-sample count, or as many as the options allow (≥ 256). */
+    private int testCount(int n) {
+        return freshTestSamples ? FRESH_TEST_POINTS : Math.min(options.testPoints(), Math.max(256, n));
+    }
+
+    /** Seed of the held-out points sampled from an image density (not a seed the app trains with). */
+    static final long IMAGE_TEST_SEED = 0x7e57_1a9eL;
+
+    /**
+     * Custom points: trained on as given. With the density they were sampled from ({@code density},
+     * may be null) the test NLL is measured on fresh samples of it and its exact entropy is the floor;
+     * without, on (a spread-out subset of) the same points.
+     */
+    void useCustomData(float[] pts, String origin, PixelDensity density) {
+        setData(pts, density == null ? customTestData(pts) : density.sample(testCount(pts.length / 2), IMAGE_TEST_SEED),
+                new DataSource.Custom(origin));
+        if (density != null) {
+            customDensity = density;
+            floor = EntropyFloor.of(density);
+        }
     }
 
     float[] customTestData(float[] pts) {
@@ -103,6 +121,7 @@ final class Experiment {
     void setData(float[] train, float[] test, DataSource from) {
         source = from;
         energy = null; // rebuildData sets it again for an energy's target
+        customDensity = null; // useCustomData sets it again for an image's points
         floor = floors.of(from);
         Bounds b = Bounds.ofData(train);
         points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
@@ -252,13 +271,15 @@ final class Experiment {
 
     /**
      * Whether the test NLL is measured on {@value #FRESH_TEST_POINTS} fresh samples of the toy set
-     * rather than the usual held-out set; changes the test points of a toy set now (custom data keep
-     * theirs) and measures them.
+     * or image rather than the usual held-out set; changes the test points of a toy set or image now
+     * (points of unknown density keep theirs) and measures them.
      */
     void setFreshTestSamples(boolean on) {
         freshTestSamples = on;
-        if (source instanceof DataSource.Toy && points != null) {
-            points = new Points(points.train(), toyTestData(dataset), points.display(), points.bounds(), points.grid());
+        if (points != null && (source instanceof DataSource.Toy || customDensity != null)) {
+            float[] test = customDensity == null ? toyTestData(dataset)
+                    : customDensity.sample(testCount(points.train().length / 2), IMAGE_TEST_SEED);
+            points = new Points(points.train(), test, points.display(), points.bounds(), points.grid());
             if (model != null) {
                 measureTestNll();
             }
@@ -267,8 +288,9 @@ final class Experiment {
 
     /** The robust test summaries of this run and the data's entropy floor. */
     HeldOutReport heldOutReport() {
-        return new HeldOutReport(heldOut.snapshot(), floor.estimate(), floor.reason(),
-                points == null ? 0 : points.test().length / 2, freshTestSamples && source instanceof DataSource.Toy);
+        return new HeldOutReport(heldOut.snapshot(), floor.entropy(), floor.reason(),
+                points == null ? 0 : points.test().length / 2,
+                freshTestSamples && (source instanceof DataSource.Toy || customDensity != null));
     }
 
     /** Steps taken by the model shown: those of a loaded model plus this run's. */
@@ -344,7 +366,8 @@ final class Experiment {
 
     /** What is being trained, and how. */
     Snapshot.Settings settings() {
-        return new Snapshot.Settings(dataset, architecture, learningRate, batchSize, source);
+        return new Snapshot.Settings(dataset, architecture, learningRate, batchSize, source,
+                points == null ? 0 : points.train().length / 2);
     }
 
     ArchitectureSettings architecture() {

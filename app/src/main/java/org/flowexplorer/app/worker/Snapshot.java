@@ -64,10 +64,11 @@ public record Snapshot(
     }
 
     /**
-     * @param dataSource where the training points came from (a toy set, or custom: drawn / imported)
+     * @param dataSource     where the training points came from (a toy set, or custom: drawn / imported)
+     * @param trainingPoints how many points are trained on (0 before the data are built)
      */
     public record Settings(DatasetSettings dataset, ArchitectureSettings architecture, double learningRate,
-            int batchSize, DataSource dataSource) {
+            int batchSize, DataSource dataSource, int trainingPoints) {
     }
 
     /**

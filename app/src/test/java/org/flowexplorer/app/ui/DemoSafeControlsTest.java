@@ -227,4 +227,37 @@ class DemoSafeControlsTest {
         });
         assertEquals("", fx(banner::shownText), "closed by hand");
     }
+
+    /** A preset whose learning rate is not the default trains with it, and the form keeps it after a focus change. */
+    @Test
+    void thePresetsLearningRateIsTrainedWithAndShownAfterTheFieldLosesFocus() throws Exception {
+        org.flowexplorer.app.preset.Preset p = org.flowexplorer.app.preset.Presets.LEARNING_RATE_TOO_HIGH;
+        double lr = p.training().learningRate();
+        javafx.scene.control.ComboBox<?> field = fx(() -> (javafx.scene.control.ComboBox<?>) stage().getScene()
+                .lookup("#learning-rate"));
+        fx(() -> {
+            field.getEditor().requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            app().window().actions().applyPreset(p);
+            return null;
+        });
+        await("the preset's model is built", () -> app().worker().latest().settings().architecture().layers()
+                == p.architecture().layers());
+        fx(() -> {
+            stage().getScene().lookup("#batch-size").requestFocus(); // the lr field loses focus
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500); // let any command the focus change sent reach the worker and come back
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lr, app().worker().latest().settings().learningRate(), 1e-12, app().worker().latest().status().notice());
+        // the form filling in the preset's rate sends no SetLearningRate of its own: the status line keeps the preset's notice
+        String notice = app().worker().latest().status().notice();
+        assertTrue(notice.startsWith("Preset \u201c" + p.name() + "\u201d"), notice);
+        assertEquals(org.flowexplorer.app.viewmodel.NumberText.format(lr), fx(() -> app().viewModel().form().text(org.flowexplorer.app.viewmodel.SettingsFormViewModel.Field.LEARNING_RATE).get()));
+        assertEquals(org.flowexplorer.app.viewmodel.NumberText.format(lr), fx(() -> field.getEditor().getText()));
+    }
 }

@@ -45,6 +45,29 @@ class EnergyAndImageViewModelTest {
             assertEquals("image f.png", s.dataName());
             assertTrue(f.sent().stream().anyMatch(c -> c instanceof Command.SetCustomData d
                     && d.points().length == 2 * 4000));
+            // the image's exact entropy is the loss chart's floor, and the form names the real source
+            double h = ImageDensityImport.read(png, true, ImageDensityImport.DEFAULT_HALF_WIDTH).entropy();
+            assertEquals(h, s.lowerBound().getAsDouble(), 1e-12);
+            assertEquals("image f.png, 4000 points", f.vm().form().customSourceProperty().get());
+        }
+    }
+
+    @Test
+    void theImagePresetHasTheImagesEntropyAsFloorAndTheFormNamesTheImage() {
+        try (SameThreadWorker.Fixture f = SameThreadWorker.Fixture.start()) {
+            f.round();
+            f.vm().applyPreset(Presets.IMAGE_DENSITY);
+            f.round();
+            Snapshot s = f.round();
+            assertEquals("image letter-f.png", s.dataName());
+            assertEquals(Presets.IMAGE_DENSITY.image().density().entropy(), s.lowerBound().getAsDouble(), 1e-12);
+            assertEquals("", s.heldOut().noFloorReason());
+            assertEquals("image letter-f.png, 4000 points", f.vm().form().customSourceProperty().get());
+            // back on a toy set the form says nothing about own data
+            f.vm().applyPreset(Presets.SEED_DEFAULT);
+            f.round();
+            f.round();
+            assertEquals("", f.vm().form().customSourceProperty().get());
         }
     }
 

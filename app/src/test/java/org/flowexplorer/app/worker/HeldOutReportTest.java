@@ -2,10 +2,11 @@ package org.flowexplorer.app.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.flowexplorer.app.io.ImageDensityImport;
 import org.flowexplorer.app.scene.LossCurve;
+import org.flowexplorer.model.data.PixelDensity;
 import org.flowexplorer.model.data.EntropyEstimate;
 import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.eval.HeldOutNll;
@@ -48,8 +49,29 @@ class HeldOutReportTest {
         Snapshot s = w.publishNow();
         assertTrue(s.customData());
         assertFalse(s.lowerBound().isPresent());
-        assertNull(s.heldOut().entropy());
         assertEquals("no floor: the density of your own data is unknown", s.heldOut().noFloorReason());
+    }
+
+    @Test
+    void imageDataHaveTheImagesExactEntropyAsFloorAndHeldOutPointsFromItsDensity() throws Exception {
+        PixelDensity image = ImageDensityImport.readResource(ImageDensityImport.EXAMPLE, true,
+                ImageDensityImport.DEFAULT_HALF_WIDTH);
+        TrainingWorker w = TrainingWorkerTest.smallWorker();
+        w.initializeNow();
+        handle(w, new Command.SetCustomData(image.sample(300, 5), "image letter-f.png", image));
+        Snapshot s = w.publishNow();
+        assertTrue(s.customData());
+        assertEquals(image.entropy(), s.lowerBound().getAsDouble(), 0);
+        assertEquals("", s.heldOut().noFloorReason());
+        assertEquals(256, s.heldOut().testPoints(), "as many points sampled from the image as a toy set gets");
+        // fresh samples: 10 000 new points of the image's density, not a subset of the 300 trained on
+        handle(w, new Command.SetFreshTestSamples(true));
+        s = w.publishNow();
+        assertEquals(Experiment.FRESH_TEST_POINTS, s.heldOut().testPoints());
+        assertTrue(s.heldOut().freshSamples());
+        // the same points without the density (drawn, or a session saved before): no floor, as before
+        handle(w, new Command.SetCustomData(image.sample(300, 5), "image letter-f.png"));
+        assertFalse(w.publishNow().lowerBound().isPresent());
     }
 
     @Test
