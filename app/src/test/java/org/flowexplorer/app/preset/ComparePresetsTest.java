@@ -11,13 +11,13 @@ import org.flowexplorer.model.data.ToyDataset;
 import org.flowexplorer.model.flow.CouplingType;
 import org.junit.jupiter.api.Test;
 
-/** The four compare presets of issue 13: what each side differs in, and that the catalogue stays apart from all(). */
+/** The compare presets (issue 13's four and the scale bound of issue 14): what each side differs in, and that the catalogue stays apart from all(). */
 class ComparePresetsTest {
     @Test
     void eachComparisonDiffersInWhatItsNameSays() {
         List<ComparePreset> all = Presets.comparisons();
         Set<String> names = new HashSet<>(all.stream().map(ComparePreset::name).toList());
-        assertEquals(4, names.size(), "four presets with names of their own");
+        assertEquals(5, names.size(), "five presets with names of their own");
         all.forEach(p -> assertTrue(p.description().length() > 150 && p.watchFor().length() <= 110
                 && Presets.byName(p.name()).isEmpty(), p.name() + ": a paragraph, one short line, not in the one-model menu"));
         ComparePreset coupling = Presets.COMPARE_AFFINE_ADDITIVE;
@@ -31,6 +31,8 @@ class ComparePresetsTest {
         assertEquals(3e-2, Presets.COMPARE_LEARNING_RATE.b().training().learningRate());
         assertEquals(64, Presets.COMPARE_WIDTH.a().architecture().hidden()[0]);
         assertEquals(256, Presets.COMPARE_WIDTH.b().architecture().hidden()[0]);
+        assertEquals(org.flowexplorer.model.flow.ScaleFunction.DEFAULT, Presets.COMPARE_SCALE_BOUND.a().architecture().scale());
+        assertEquals(org.flowexplorer.model.flow.ScaleFunction.EXP, Presets.COMPARE_SCALE_BOUND.b().architecture().scale());
         for (ComparePreset p : all) {
             // one difference at a time: everything else (seed, batch, the other settings) is the same
             assertEquals(p.a().training().seed(), p.b().training().seed(), p.name());
