@@ -12,6 +12,8 @@ import java.util.Optional;
 final class ParentWatch {
     static final String PROPERTY = "flowexplorer.parentPid";
     static final long POLL_MILLIS = 200;
+    /** How long the shutdown hooks of an orphaned child may take before it is halted. */
+    static final long HOOK_GRACE_MILLIS = 2000;
     /** Exit status of a child whose launcher vanished: 128 + SIGHUP, as a shell reports a hang-up. */
     static final int ORPHANED = 129;
 
@@ -42,7 +44,20 @@ final class ParentWatch {
                     return;
                 }
             }
-            // System.exit, not halt: the window's and the CLI's shutdown hooks still run
+            // System.exit, not halt: the window's and the CLI's shutdown hooks still run; but a hook
+            // that blocks (a library's, e.g. around native memory another thread is using) must not
+            // keep an orphan alive: after HOOK_GRACE_MILLIS it is halted (once seen in a full test
+            // run: a `train` child outlived its killed launcher by more than 5 s)
+            Thread deadline = new Thread(() -> {
+                try {
+                    Thread.sleep(HOOK_GRACE_MILLIS);
+                } catch (InterruptedException e) {
+                    // halt at once
+                }
+                Runtime.getRuntime().halt(ORPHANED);
+            }, "flowexplorer-parent-watch-halt");
+            deadline.setDaemon(true);
+            deadline.start();
             System.exit(ORPHANED);
         }, "flowexplorer-parent-watch");
         watch.setDaemon(true);
