@@ -71,12 +71,8 @@ class ClassroomLayoutTest {
         settle();
     }
 
-    /**
-     * Lets the layout's second divider placement (next pulse) happen, then lays out; twice, since a
-     * pane that shows or hides a part by its height (the stepper's mask text) settles a pulse later.
-     */
+    /** Lets the layout's later passes happen (see {@link #change}). */
     private void settle() throws Exception {
-        change(running.app().window(), () -> { });
         change(running.app().window(), () -> { });
     }
 
@@ -225,8 +221,10 @@ class ClassroomLayoutTest {
     // ---------------------------------------------------------------- helpers
 
     /**
-     * Runs {@code change} on the FX thread and lays the window out, then once more after the pulses
-     * that follow (the layout places its dividers again after a layout pass), as a user sees it.
+     * Runs {@code change} on the FX thread and lays the window out, then twice more after the pulses
+     * that follow, as a user sees it: the layout places its dividers again after a layout pass, and
+     * the stepper shows or hides its mask text by its height during one (StepperPane.layoutChildren),
+     * which the window's layout follows a pulse later.
      */
     private static void change(MainWindow w, Runnable change) throws Exception {
         Runnable layOut = () -> {
@@ -238,11 +236,13 @@ class ClassroomLayoutTest {
             layOut.run();
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            layOut.run();
-            return null;
-        });
+        for (int i = 0; i < 2; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            fx(() -> {
+                layOut.run();
+                return null;
+            });
+        }
     }
 
     private static void setLayers(MainWindow w, int layers) throws Exception {
