@@ -3,9 +3,6 @@ package org.flowexplorer.app.preset;
 import java.util.Locale;
 import java.util.Objects;
 import org.flowexplorer.model.flow.Architecture;
-import org.flowexplorer.model.flow.CouplingType;
-import org.flowexplorer.model.flow.Mixer;
-import org.flowexplorer.model.flow.Norm;
 import org.flowexplorer.model.train.TrainingConfig;
 
 /**
@@ -33,25 +30,8 @@ public record CompareSide(String label, Architecture architecture, TrainingConfi
         for (int w : a.hidden()) {
             hidden.append('×').append(w);
         }
-        // the blocks beyond the seed's only where they differ from it, so that both sides' lines show what differs
-        StringBuilder blocks = new StringBuilder();
-        if (a.coupling() == CouplingType.AFFINE && !a.scale().isDefault()) {
-            blocks.append(", scale ").append(a.scale().id());
-        }
-        if (a.coupling() == CouplingType.SPLINE && !a.spline().isDefault()) {
-            blocks.append(", ").append(a.spline());
-        }
-        if (a.norm() != Norm.NONE) {
-            blocks.append(", norm ").append(a.norm().id());
-        }
-        if (a.mixer() != Mixer.NONE) {
-            blocks.append(", mixer ").append(a.mixer().id());
-        }
-        if (!a.base().isGaussian()) {
-            blocks.append(", base ").append(a.base().id());
-        }
         return String.format(Locale.ROOT, "%d%s %s%s, lr %s, batch %d, seed %d", a.layers(), hidden,
-                a.coupling().name().toLowerCase(Locale.ROOT), blocks, shortNumber(t.learningRate()), t.batchSize(), t.seed());
+                a.coupling().name().toLowerCase(Locale.ROOT), a.blocksText() + a.baseText(), shortNumber(t.learningRate()), t.batchSize(), t.seed());
     }
 
     private static String shortNumber(double v) {

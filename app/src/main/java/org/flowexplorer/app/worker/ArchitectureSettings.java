@@ -125,10 +125,7 @@ public record ArchitectureSettings(int layers, int[] hidden, CouplingType coupli
 
     @Override
     public String toString() {
-        return layers + " × " + coupling.name().toLowerCase() + (coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")" : "")
-                + (coupling == CouplingType.SPLINE && !spline.isDefault() ? " (" + spline + ")" : "")
-                + (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
-                + (mixer == Mixer.NONE ? "" : " + " + (mixer == Mixer.LU ? "LU linear" : "rotation")) + " [" + hiddenText() + "]"
-                + (base.isGaussian() ? "" : ", " + base);
+        Architecture a = architecture();
+        return layers + " × " + coupling.name().toLowerCase() + a.blocksText() + " [" + hiddenText() + "]" + a.baseText();
     }
 }

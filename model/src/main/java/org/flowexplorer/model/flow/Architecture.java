@@ -191,11 +191,23 @@ public record Architecture(int layers, int[] hidden, CouplingType coupling, Scal
         for (int i = 0; i < hidden.length; i++) {
             widths.append(i == 0 ? "" : "×").append(hidden[i]);
         }
+        return layers + " × " + coupling.id() + blocksText() + ", hidden " + widths + baseText();
+    }
+
+    /**
+     * What differs from the seed's blocks, for one-line descriptions: the scale or spline shape, then
+     * the norm and mixer, e.g. {@code " (softplus) + batch norm"}, {@code " + ActNorm + LU linear"};
+     * empty for the seed's.
+     */
+    public String blocksText() {
         String scaleText = coupling.hasScale() && !scale.isDefault() ? " (" + scale.id() + ")"
                 : coupling == CouplingType.SPLINE && !spline.isDefault() ? " (" + spline + ")" : "";
-        String blocks = (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
+        return scaleText + (norm == Norm.BATCH ? " + batch norm" : norm == Norm.ACT ? " + ActNorm" : "")
                 + (mixer == Mixer.LU ? " + LU linear" : mixer == Mixer.ROTATION ? " + rotation" : "");
-        return layers + " × " + coupling.id() + scaleText + blocks + ", hidden " + widths
-                + (base.isGaussian() ? "" : ", " + base);
+    }
+
+    /** {@code ", mixture:8"} for a mixture base; empty for the seed's N(0, I). */
+    public String baseText() {
+        return base.isGaussian() ? "" : ", " + base;
     }
 }
