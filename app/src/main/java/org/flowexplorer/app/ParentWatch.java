@@ -8,6 +8,11 @@ import java.util.Optional;
  * {@code --out}. The launcher passes its pid as {@code -Dflowexplorer.parentPid}; a daemon thread
  * here checks it every {@value #POLL_MILLIS} ms ({@link ProcessHandle#isAlive()} also compares the
  * start time, so a reused pid does not count as the launcher).
+ *
+ * <p>{@code isAlive()} alone is not enough: it says true for a zombie, and a killed launcher stays
+ * one until its own parent reaps it, which some parents never do (a shell that exec'd another
+ * program). The moment the launcher exits, the kernel gives this JVM a new parent, so a parent pid
+ * that is no longer the launcher's counts as gone too.
  */
 final class ParentWatch {
     static final String PROPERTY = "flowexplorer.parentPid";
@@ -37,7 +42,8 @@ final class ParentWatch {
         }
         ProcessHandle launcher = parent.get();
         Thread watch = new Thread(() -> {
-            while (launcher.isAlive()) {
+            boolean launcherIsParent = parentPid() == launcher.pid();
+            while (launcher.isAlive() && (!launcherIsParent || parentPid() == launcher.pid())) {
                 try {
                     Thread.sleep(POLL_MILLIS);
                 } catch (InterruptedException e) {
@@ -62,5 +68,13 @@ final class ParentWatch {
         }, "flowexplorer-parent-watch");
         watch.setDaemon(true);
         watch.start();
+    }
+
+    /**
+     * This JVM's parent pid, or -1 if it cannot be read. Compared only when the launcher was the
+     * parent at start, so a wrapper between the two (none today) would not end the child.
+     */
+    private static long parentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,12 +67,31 @@ class LauncherProcessTest {
         throw new AssertionError("no child JVM within 30 s");
     }
 
+    /**
+     * Whether {@code p} ends within the time. A process that has exited but is not yet reaped (a
+     * zombie) has ended: {@link ProcessHandle#isAlive()} still says true for it, and an orphaned
+     * child's new parent (pid 1 here, a VM agent) was seen taking more than 5 s to reap it on a
+     * loaded machine, which made this test fail in 3 of 8 full runs.
+     */
     private static boolean gone(ProcessHandle p, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (p.isAlive() && System.nanoTime() < deadline) {
+        while (running(p) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        return !p.isAlive();
+        return !running(p);
+    }
+
+    /** Alive and not a zombie (state Z in /proc/pid/stat, after the parenthesised command name). */
+    private static boolean running(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return p.isAlive(); // no /proc (not Linux) or it just vanished
+        }
     }
 
     private void assertChildEndsWithLauncher(List<String> command, boolean forcibly, Path out) throws Exception {
@@ -108,6 +130,51 @@ class LauncherProcessTest {
         Path out = dir.resolve("m.zip");
         assertChildEndsWithLauncher(launcher(List.of(), "train", "--dataset", "moons", "--steps", 100_000_000,
                 "--out", out), false, out);
+    }
+
+    /**
+     * A killed launcher whose own parent does not reap it stays a zombie, which
+     * {@link ProcessHandle#isAlive()} reports as alive: the child must still notice (its parent pid
+     * changes the moment the launcher exits). Here the launcher's parent is a shell that exec'd
+     * {@code sleep}, which never waits for children.
+     */
+    @Test
+    void childEndsWhenTheKilledLauncherIsNotReaped() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+        Path out = dir.resolve("m.zip");
+        StringBuilder line = new StringBuilder();
+        for (String part : launcher(List.of(), "train", "--dataset", "moons", "--steps", 100_000_000, "--out", out)) {
+            line.append('\'').append(part.replace("'", "'\\''")).append("' ");
+        }
+        Process shell = new ProcessBuilder("sh", "-c", line + "> /dev/null 2>&1 & echo $!; exec sleep 120")
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        ProcessHandle launcherHandle = null;
+        ProcessHandle child = null;
+        try {
+            String pid = new BufferedReader(new InputStreamReader(shell.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine().trim();
+            launcherHandle = ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (child == null && System.nanoTime() < deadline) {
+                child = launcherHandle.children().findFirst().orElse(null);
+                Thread.sleep(50);
+            }
+            assertTrue(child != null, "no child JVM within 30 s");
+            Thread.sleep(3000);
+            assertTrue(child.isAlive(), "the child ended early");
+            launcherHandle.destroyForcibly();
+            assertTrue(gone(launcherHandle, 10), "the launcher did not die");
+            assertTrue(launcherHandle.isAlive(), "the launcher was reaped: this test needs it to stay a zombie");
+            assertTrue(gone(child, 5), "the child JVM outlived its killed, unreaped launcher by 5 s");
+            Thread.sleep(500);
+            assertFalse(Files.exists(out), "the orphaned child wrote --out");
+        } finally {
+            if (child != null) {
+                child.destroyForcibly();
+            }
+            shell.destroyForcibly();
+        }
     }
 
     @Test
