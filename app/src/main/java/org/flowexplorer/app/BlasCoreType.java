@@ -15,11 +15,15 @@ import java.util.stream.Collectors;
  * as "Prescott" (sgemm about 4× slower), and on Zen 3 its "Zen" kernel was slower than "Haswell".
  * Only kernels whose instructions the flags prove present are named, so the choice cannot end in
  * SIGILL: SKYLAKEX needs AVX-512 F, DQ, BW and VL; HASWELL needs AVX2 and FMA; anything else is
- * left to OpenBLAS's own detection. OpenBLAS reads the variable when the native library loads, so
- * this works only for a child JVM.
+ * left to OpenBLAS's own detection. OpenBLAS reads the variable when the native library loads: a
+ * child JVM gets it in its environment; a JVM that runs the app itself (the app image, whose native
+ * launcher cannot set variables) sets it in its own environment at start, before anything loads
+ * OpenBLAS ({@link #applyInThisJvm}).
  */
-final class BlasCoreType {
+public final class BlasCoreType {
     static final String VARIABLE = "OPENBLAS_CORETYPE";
+    /** Set to the kernel when this JVM put it into its own environment ({@link System#getenv()} does not see that). */
+    static final String SET_IN_PROCESS = "flowexplorer.openblasCoretypeSetInProcess";
     private static final Set<String> SKYLAKE_X = Set.of("avx512f", "avx512dq", "avx512bw", "avx512vl");
     private static final Set<String> HASWELL = Set.of("avx2", "fma");
 
@@ -50,6 +54,31 @@ final class BlasCoreType {
             return Optional.of("HASWELL");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Sets the chosen kernel in this JVM's own environment (through libc, {@link ForeignCalls}) and
+     * records it in the property {@link VectorRelaunch#CHOSEN_CORETYPE}; does nothing if the user set
+     * one or none fits. Needs the foreign linker's options (the app image passes them); without them
+     * OpenBLAS detects its kernel itself, as before. Returns the kernel set.
+     */
+    static Optional<String> applyInThisJvm() {
+        if (System.getProperty(VectorRelaunch.CHOSEN_CORETYPE) != null) {
+            return Optional.empty(); // a launcher put it in this JVM's environment already
+        }
+        Optional<String> kernel = choose(System.getenv(), readCpuinfo());
+        if (kernel.isPresent() && ForeignCalls.setenv(VARIABLE, kernel.get())) {
+            System.setProperty(VectorRelaunch.CHOSEN_CORETYPE, kernel.get());
+            System.setProperty(SET_IN_PROCESS, kernel.get());
+            return kernel;
+        }
+        return Optional.empty();
+    }
+
+    /** The kernel OpenBLAS was told to use: the environment's, or the one set in this JVM; "" for none. */
+    public static String effective() {
+        String inProcess = System.getProperty(SET_IN_PROCESS);
+        return inProcess != null ? inProcess : System.getenv().getOrDefault(VARIABLE, "");
     }
 
     /** This machine's {@code /proc/cpuinfo}, or "" where there is none (not Linux). */

@@ -24,6 +24,7 @@ public final class Launcher {
                 System.exit(status);
             }
         }
+        BlasCoreType.applyInThisJvm(); // this JVM runs the app: before anything loads OpenBLAS
         if (VectorRelaunch.gui(args)) {
             launchGui(args);
             return;

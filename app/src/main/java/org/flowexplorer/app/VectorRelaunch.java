@@ -40,7 +40,14 @@ import org.flowexplorer.model.nn.VectorSupport;
  */
 final class VectorRelaunch {
     private static final Set<String> COMMANDS = Set.of("train", "bench", "soak");
-    private static final String NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+    /** The JDK's notice, followed by the incubator modules' names. */
+    private static final String NOTICE = "WARNING: Using incubator modules: ";
+    /**
+     * The child's modules and native access: the Vector API, and the foreign linker through which
+     * {@code bench} asks OpenBLAS which kernel it loaded ({@link ForeignCalls}).
+     */
+    static final List<String> MODULE_OPTIONS = List.of("--add-modules", "jdk.incubator.vector,jdk.incubator.foreign",
+            "--enable-native-access=ALL-UNNAMED");
     /** Set in the child to the OpenBLAS kernel the launcher chose (absent when the user chose or none fits). */
     static final String CHOSEN_CORETYPE = "flowexplorer.openblasCoretypeChosen";
     /**
@@ -84,7 +91,7 @@ final class VectorRelaunch {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = err.readLine()) != null) {
-                    if (!line.equals(NOTICE)) {
+                    if (!line.startsWith(NOTICE)) {
                         System.err.println(line);
                     }
                 }
@@ -111,8 +118,7 @@ final class VectorRelaunch {
             Optional<Path> classArchive) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-modules");
-        cmd.add("jdk.incubator.vector");
+        cmd.addAll(MODULE_OPTIONS);
         cmd.add("-Dflowexplorer.relaunched=true");
         cmd.add("-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid());
         if (gui(args)) {

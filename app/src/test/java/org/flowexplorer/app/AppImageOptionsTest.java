@@ -40,6 +40,8 @@ class AppImageOptionsTest {
         List<String> child = VectorRelaunch.childCommand(new String[0], List.of(), Optional.empty());
         List<String> expected = new ArrayList<>();
         expected.add("--add-modules=" + child.get(child.indexOf("--add-modules") + 1));
+        expected.add("--enable-native-access=ALL-UNNAMED");
+        assertTrue(child.contains("--enable-native-access=ALL-UNNAMED"), child.toString());
         expected.add("-XX:+UseZGC");
         expected.addAll(VectorRelaunch.GUI_HEAP);
         assertFalse(child.indexOf("-XX:+UseZGC") < 0, child.toString());

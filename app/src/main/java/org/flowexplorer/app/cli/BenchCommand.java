@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flowexplorer.app.BlasCoreType;
+import org.flowexplorer.app.ForeignCalls;
 import org.flowexplorer.model.bench.TrainingBenchmark;
 import org.flowexplorer.model.data.PointCsv;
 import org.flowexplorer.model.flow.CouplingType;
@@ -245,8 +247,9 @@ final class BenchCommand extends CliCommand {
         res.put("available_cores", Runtime.getRuntime().availableProcessors());
         res.put("load_average_before", loadBefore);
         res.put("load_average_after", loadAverage());
-        res.put("openblas_coretype", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
+        res.put("openblas_coretype", BlasCoreType.effective());
         res.put("openblas_coretype_source", coreTypeSource());
+        res.put("java_openblas_kernel", ForeignCalls.openblasCoreName().orElse("unknown (run with the launcher's options)"));
         res.put("java_vector_api", org.flowexplorer.model.nn.VectorSupport.inUse());
         Runs j = java.get(first);
         res.put("java_ms_per_step", round(median(j.ms), 4));
@@ -308,8 +311,8 @@ final class BenchCommand extends CliCommand {
 
     /** Who chose OPENBLAS_CORETYPE: the launcher from the CPU's flags, the user, or nobody (OpenBLAS detects). */
     private static String coreTypeSource() {
-        String core = System.getenv("OPENBLAS_CORETYPE");
-        if (core == null || core.isBlank()) {
+        String core = BlasCoreType.effective();
+        if (core.isBlank()) {
             return "unset (OpenBLAS detects the CPU)";
         }
         return core.equals(System.getProperty("flowexplorer.openblasCoretypeChosen"))
