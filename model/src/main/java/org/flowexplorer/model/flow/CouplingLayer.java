@@ -230,8 +230,7 @@ public abstract class CouplingLayer extends ParameterSlice {
         int last = net.linearCount() - 1;
         for (int i = 0; i <= last; i++) {
             A out = w.acts.get(i);
-            nm.gemm(false, true, rows, net.out(i), net.in(i), input, 0, params, offset + net.weightOffset(i), false, out, 0);
-            nm.addBias(out, rows, net.out(i), params, offset + net.biasOffset(i), i < last);
+            nm.linear(rows, net.out(i), net.in(i), input, params, offset + net.weightOffset(i), offset + net.biasOffset(i), i < last, out);
             input = out;
         }
     }
