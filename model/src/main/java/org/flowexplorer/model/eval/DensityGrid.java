@@ -59,21 +59,38 @@ public final class DensityGrid implements AutoCloseable {
         if (gw < 2 || gh < 2) {
             throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
         }
-        float[] xy = new float[gw * gh * 2];
-        double dx = (xmax - xmin) / (gw - 1), dy = (ymax - ymin) / (gh - 1);
+        float[] xy = new float[gw * gh * 2], xs = axis(gw, xmin, xmax), ys = axis(gh, ymin, ymax);
         for (int i = 0; i < gh; i++) {
             for (int j = 0; j < gw; j++) {
-                int k = 2 * (i * gw + j);
-                xy[k] = (float) (xmin + j * dx);
-                xy[k + 1] = (float) (ymin + i * dy);
+                xy[2 * (i * gw + j)] = xs[j];
+                xy[2 * (i * gw + j) + 1] = ys[i];
             }
         }
         return xy;
     }
 
-    /** log p(x) at the grid nodes (see {@link #gridPoints}), [gh × gw] row-major. Call from the model's owner thread. */
+    /** The nodes' coordinates along one axis, min + j·(max − min)/(nodes − 1) rounded to float32. */
+    static float[] axis(int nodes, double min, double max) {
+        float[] v = new float[nodes];
+        double step = (max - min) / (nodes - 1);
+        for (int j = 0; j < nodes; j++) {
+            v[j] = (float) (min + j * step);
+        }
+        return v;
+    }
+
+    /**
+     * log p(x) at the grid nodes (see {@link #gridPoints}), [gh × gw] row-major: the values of
+     * {@link #logProb} at those points, computed with {@link RealNVP#gridLogProb} (which runs the
+     * first coupling's conditioner once per column or row instead of once per point). Call from
+     * the model's owner thread.
+     */
     public float[] logDensity(RealNVP model, int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
-        return logProb(model, gridPoints(gw, gh, xmin, xmax, ymin, ymax));
+        if (gw < 2 || gh < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
+        }
+        float[] xs = axis(gw, xmin, xmax), ys = axis(gh, ymin, ymax);
+        return evaluate(model, gw * gh, (m, from, to, out) -> m.gridLogProb(xs, ys, from, to, out));
     }
 
     /**
@@ -82,7 +99,17 @@ public final class DensityGrid implements AutoCloseable {
      */
     public float[] logProb(RealNVP model, float[] xy) {
         int d = model.dim();
-        int n = xy.length / d;
+        return evaluate(model, xy.length / d, (m, from, to, out) ->
+                System.arraycopy(m.logProb(Arrays.copyOfRange(xy, from * d, to * d)), 0, out, from, to - from));
+    }
+
+    /** log p of points from..to-1 into out[from..to), on one thread's model. */
+    private interface Part {
+        void run(RealNVP model, int from, int to, float[] out);
+    }
+
+    /** n values, in chunks dealt round-robin to the caller (with the model) and the helpers (with replicas). */
+    private float[] evaluate(RealNVP model, int n, Part part) {
         float[] out = new float[n];
         int chunks = (n + chunkPoints - 1) / chunkPoints;
         int parts = pool == null ? 1 : Math.min(threads, chunks);
@@ -92,10 +119,10 @@ public final class DensityGrid implements AutoCloseable {
             for (int p = 1; p < parts; p++) {
                 RealNVP replica = replica(p - 1, model, params, buffers);
                 int first = p, stride = parts;
-                futures.add(pool.submit(() -> evaluateChunks(replica, xy, out, first, stride)));
+                futures.add(pool.submit(() -> evaluateChunks(replica, part, out, first, stride)));
             }
         }
-        evaluateChunks(model, xy, out, 0, parts);
+        evaluateChunks(model, part, out, 0, parts);
         try {
             for (Future<?> f : futures) {
                 f.get();
@@ -110,13 +137,11 @@ public final class DensityGrid implements AutoCloseable {
         return out;
     }
 
-    /** Chunks first, first + stride, … of xy into out (each thread writes its own chunks only). */
-    private void evaluateChunks(RealNVP model, float[] xy, float[] out, int first, int stride) {
-        int d = model.dim(), n = out.length;
+    /** Chunks first, first + stride, … into out (each thread writes its own chunks only). */
+    private void evaluateChunks(RealNVP model, Part part, float[] out, int first, int stride) {
+        int n = out.length;
         for (int from = first * chunkPoints; from < n; from += stride * chunkPoints) {
-            int to = Math.min(n, from + chunkPoints);
-            float[] part = model.logProb(Arrays.copyOfRange(xy, from * d, to * d));
-            System.arraycopy(part, 0, out, from, part.length);
+            part.run(model, from, Math.min(n, from + chunkPoints), out);
         }
     }
 
