@@ -288,9 +288,14 @@ final class VectorFloatKernels {
         for (int i = 0; i < m; i++) {
             float x = a[i];
             int ci = i * n, j = 0;
-            for (; j < ub; j += L) {
-                FloatVector v = FloatVector.fromArray(S, p, wOff + j).mul(x).add(FloatVector.fromArray(S, p, bOff + j));
-                (relu ? v.max(0f) : v).intoArray(c, ci + j);
+            if (relu) { // two loops: a vector chosen by a branch would be boxed
+                for (; j < ub; j += L) {
+                    FloatVector.fromArray(S, p, wOff + j).mul(x).add(FloatVector.fromArray(S, p, bOff + j)).max(0f).intoArray(c, ci + j);
+                }
+            } else {
+                for (; j < ub; j += L) {
+                    FloatVector.fromArray(S, p, wOff + j).mul(x).add(FloatVector.fromArray(S, p, bOff + j)).intoArray(c, ci + j);
+                }
             }
             for (; j < n; j++) {
                 float v = x * p[wOff + j] + p[bOff + j];
@@ -305,8 +310,29 @@ final class VectorFloatKernels {
      * two outputs at a time so that they share the loads of A's row.
      */
     static void rowDotsBias(float[] a, int m, int k, float[] p, int wOff, int bOff, int n, boolean relu, float[] c) {
-        int ub = S.loopBound(k);
-        for (int i = 0; i < m; i++) {
+        int ub = S.loopBound(k), i = 0;
+        if (n == 2 && ub == k) {
+            // Two rows at a time: four independent reductions, whose lane-by-lane adds are what a
+            // row costs; each output is still the same dot as below.
+            float b0 = p[bOff], b1 = p[bOff + 1];
+            for (; i + 1 < m; i += 2) {
+                int ai = i * k, aj = ai + k, w1 = wOff + k;
+                FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+                for (int q = 0; q < ub; q += L) {
+                    FloatVector w0v = FloatVector.fromArray(S, p, wOff + q), w1v = FloatVector.fromArray(S, p, w1 + q);
+                    FloatVector x = FloatVector.fromArray(S, a, ai + q), y = FloatVector.fromArray(S, a, aj + q);
+                    acc0 = x.fma(w0v, acc0);
+                    acc1 = x.fma(w1v, acc1);
+                    acc2 = y.fma(w0v, acc2);
+                    acc3 = y.fma(w1v, acc3);
+                }
+                c[2 * i] = act(acc0.reduceLanes(VectorOperators.ADD) + b0, relu);
+                c[2 * i + 1] = act(acc1.reduceLanes(VectorOperators.ADD) + b1, relu);
+                c[2 * i + 2] = act(acc2.reduceLanes(VectorOperators.ADD) + b0, relu);
+                c[2 * i + 3] = act(acc3.reduceLanes(VectorOperators.ADD) + b1, relu);
+            }
+        }
+        for (; i < m; i++) {
             int ai = i * k, ci = i * n, j = 0;
             for (; j + 1 < n; j += 2) {
                 int w0 = wOff + j * k, w1 = w0 + k;
