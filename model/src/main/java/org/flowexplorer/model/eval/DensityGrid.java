@@ -12,9 +12,10 @@ import org.flowexplorer.model.flow.RealNVP;
 
 /**
  * log p(x) of a flow on a regular grid, for density heatmaps. A 256 × 256 grid is 65 536 points
- * through every layer (2.1 GMAC for 8 layers of 64×64): about one core's worth of 50 ms, so the
- * grid is split across threads. The calling thread takes chunks with the model itself alongside
- * the helper threads; each keeps its own copy of the model (a flow is not thread-safe) and refreshes its
+ * through every layer (2.25 GMAC for 8 layers of 64×64, 1.97 with the first coupling's conditioner
+ * shared per column): about 40 ms of one core (docs/performance.md), so the grid is split across
+ * threads. The calling thread takes chunks with the model itself alongside the helper threads;
+ * each helper keeps its own copy of the model (a flow is not thread-safe) and refreshes its
  * parameters per call, which costs microseconds.
  */
 public final class DensityGrid implements AutoCloseable {
