@@ -7,13 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flowexplorer.model.flow.RealNVP;
 
 /**
  * log p(x) of a flow on a regular grid, for density heatmaps. A 256 × 256 grid is 65 536 points
- * through every layer (2.1 GMAC for 8 layers of 64×64): about one core's worth of 50 ms, so the
- * grid is split across threads. The calling thread evaluates the first part with the model itself;
- * each helper thread keeps its own copy of the model (a flow is not thread-safe) and refreshes its
+ * through every layer (2.25 GMAC for 8 layers of 64×64, 1.97 with the first coupling's conditioner
+ * shared per column): about 40 ms of one core (docs/performance.md), so the grid is split across
+ * threads. The calling thread takes chunks with the model itself alongside the helper threads;
+ * each helper keeps its own copy of the model (a flow is not thread-safe) and refreshes its
  * parameters per call, which costs microseconds.
  */
 public final class DensityGrid implements AutoCloseable {
@@ -59,43 +61,72 @@ public final class DensityGrid implements AutoCloseable {
         if (gw < 2 || gh < 2) {
             throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
         }
-        float[] xy = new float[gw * gh * 2];
-        double dx = (xmax - xmin) / (gw - 1), dy = (ymax - ymin) / (gh - 1);
+        float[] xy = new float[gw * gh * 2], xs = axis(gw, xmin, xmax), ys = axis(gh, ymin, ymax);
         for (int i = 0; i < gh; i++) {
             for (int j = 0; j < gw; j++) {
-                int k = 2 * (i * gw + j);
-                xy[k] = (float) (xmin + j * dx);
-                xy[k + 1] = (float) (ymin + i * dy);
+                xy[2 * (i * gw + j)] = xs[j];
+                xy[2 * (i * gw + j) + 1] = ys[i];
             }
         }
         return xy;
     }
 
-    /** log p(x) at the grid nodes (see {@link #gridPoints}), [gh × gw] row-major. Call from the model's owner thread. */
-    public float[] logDensity(RealNVP model, int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
-        return logProb(model, gridPoints(gw, gh, xmin, xmax, ymin, ymax));
+    /** The nodes' coordinates along one axis, min + j·(max − min)/(nodes − 1) rounded to float32. */
+    static float[] axis(int nodes, double min, double max) {
+        float[] v = new float[nodes];
+        double step = (max - min) / (nodes - 1);
+        for (int j = 0; j < nodes; j++) {
+            v[j] = (float) (min + j * step);
+        }
+        return v;
     }
 
     /**
-     * log p of arbitrary 2-D points, in chunks of {@link #chunkPoints()} points dealt round-robin
-     * to the threads (so each thread's share is even however the grid is sized).
+     * log p(x) at the grid nodes (see {@link #gridPoints}), [gh × gw] row-major: the values of
+     * {@link #logProb} at those points, computed with {@link RealNVP#gridLogProb} (which runs the
+     * first coupling's conditioner once per column or row instead of once per point). Call from
+     * the model's owner thread.
      */
+    public float[] logDensity(RealNVP model, int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
+        if (gw < 2 || gh < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
+        }
+        float[] xs = axis(gw, xmin, xmax), ys = axis(gh, ymin, ymax);
+        return evaluate(model, gw * gh, (m, from, to, out) -> m.gridLogProb(xs, ys, from, to, out));
+    }
+
+    /** log p of arbitrary 2-D points, in chunks of {@link #chunkPoints()} points shared by the threads. */
     public float[] logProb(RealNVP model, float[] xy) {
         int d = model.dim();
-        int n = xy.length / d;
+        return evaluate(model, xy.length / d, (m, from, to, out) ->
+                System.arraycopy(m.logProb(Arrays.copyOfRange(xy, from * d, to * d)), 0, out, from, to - from));
+    }
+
+    /** log p of points from..to-1 into out[from..to), on one thread's model. */
+    private interface Part {
+        void run(RealNVP model, int from, int to, float[] out);
+    }
+
+    /**
+     * n values in chunks, which the caller (with the model) and the helpers (with replicas) take
+     * one at a time until none is left: a thread the machine holds back takes fewer, instead of the
+     * others waiting for its fixed share (with the shares dealt in advance, two threads on a loaded
+     * 2-core machine were measured barely faster than one).
+     */
+    private float[] evaluate(RealNVP model, int n, Part part) {
         float[] out = new float[n];
         int chunks = (n + chunkPoints - 1) / chunkPoints;
         int parts = pool == null ? 1 : Math.min(threads, chunks);
+        AtomicInteger next = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>();
         if (parts > 1) {
             double[] params = model.parameterValues(), buffers = model.bufferValues();
             for (int p = 1; p < parts; p++) {
                 RealNVP replica = replica(p - 1, model, params, buffers);
-                int first = p, stride = parts;
-                futures.add(pool.submit(() -> evaluateChunks(replica, xy, out, first, stride)));
+                futures.add(pool.submit(() -> evaluateChunks(replica, part, out, next, true)));
             }
         }
-        evaluateChunks(model, xy, out, 0, parts);
+        evaluateChunks(model, part, out, next, false);
         try {
             for (Future<?> f : futures) {
                 f.get();
@@ -110,13 +141,15 @@ public final class DensityGrid implements AutoCloseable {
         return out;
     }
 
-    /** Chunks first, first + stride, … of xy into out (each thread writes its own chunks only). */
-    private void evaluateChunks(RealNVP model, float[] xy, float[] out, int first, int stride) {
-        int d = model.dim(), n = out.length;
-        for (int from = first * chunkPoints; from < n; from += stride * chunkPoints) {
-            int to = Math.min(n, from + chunkPoints);
-            float[] part = model.logProb(Arrays.copyOfRange(xy, from * d, to * d));
-            System.arraycopy(part, 0, out, from, part.length);
+    /**
+     * The chunks not yet taken, one at a time, into out (each chunk is written by one thread only).
+     * A helper stops when cancelled, so that it is not still using its replica when the next call
+     * hands that replica to another helper.
+     */
+    private void evaluateChunks(RealNVP model, Part part, float[] out, AtomicInteger next, boolean helper) {
+        int n = out.length;
+        for (int from; (from = next.getAndIncrement() * chunkPoints) < n && !(helper && Thread.currentThread().isInterrupted()); ) {
+            part.run(model, from, Math.min(n, from + chunkPoints), out);
         }
     }
 

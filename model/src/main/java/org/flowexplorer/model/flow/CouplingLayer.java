@@ -155,11 +155,29 @@ public abstract class CouplingLayer extends ParameterSlice {
 
     /** Split by the mask, condition on the passed-through part, map the rest (g or g⁻¹), merge. */
     private <A> void run(Numerics<A> nm, A params, A in, A out, A ld, int rows, CouplingWorkspace<A> w, boolean inverse) {
+        nm.gather(in, rows, dim(), mask.conditioningIndicesView(), w.xc);
+        runConditioner(nm, params, w, rows);
+        runHead(nm, in, out, ld, rows, w, inverse);
+    }
+
+    /** The conditioner on the {@code rows} inputs x_A already in {@code w.xc}, into {@code w.output()}. */
+    final <A> void condition(Numerics<A> nm, A params, CouplingWorkspace<A> w, int rows) {
+        runConditioner(nm, params, w, rows);
+    }
+
+    /**
+     * {@link #forward} with the conditioner's outputs for these rows already in {@code w.output()}
+     * (points that share x_A share them: {@link GridLogDensity} computes them once per grid column).
+     */
+    final <A> void forwardConditioned(Numerics<A> nm, A x, A y, A ld, int rows, CouplingWorkspace<A> w) {
+        runHead(nm, x, y, ld, rows, w, false);
+    }
+
+    /** From the conditioner's outputs in w: map x_B (g or g⁻¹) and merge into out. */
+    private <A> void runHead(Numerics<A> nm, A in, A out, A ld, int rows, CouplingWorkspace<A> w, boolean inverse) {
         int d = dim();
         A from = inverse ? w.yT : w.u, to = inverse ? w.u : w.yT;
-        nm.gather(in, rows, d, mask.conditioningIndicesView(), w.xc);
         nm.gather(in, rows, d, mask.transformedIndicesView(), from);
-        runConditioner(nm, params, w, rows);
         if (inverse) {
             headInverse(w, ld, rows);
         } else {
@@ -230,8 +248,7 @@ public abstract class CouplingLayer extends ParameterSlice {
         int last = net.linearCount() - 1;
         for (int i = 0; i <= last; i++) {
             A out = w.acts.get(i);
-            nm.gemm(false, true, rows, net.out(i), net.in(i), input, 0, params, offset + net.weightOffset(i), false, out, 0);
-            nm.addBias(out, rows, net.out(i), params, offset + net.biasOffset(i), i < last);
+            nm.linear(rows, net.out(i), net.in(i), input, params, offset + net.weightOffset(i), offset + net.biasOffset(i), i < last, out);
             input = out;
         }
     }

@@ -201,8 +201,13 @@ final class FlowEngine<A> {
     }
 
     private void forwardStep(Numerics<A> nm, Pass<A> p, int l, int rows, A ld, A normLd, boolean training, List<float[]> steps) {
+        layers.get(l).forward(nm, store.values(), p.xs.get(l), p.xs.get(l + 1), ld, rows, p.ws.get(l));
+        forwardBlocks(nm, p, l, rows, normLd, training, steps);
+    }
+
+    /** Coupling l's blocks (if any) in place on xs[l + 1], adding to {@code normLd}; steps as {@link #forwardStep}. */
+    void forwardBlocks(Numerics<A> nm, Pass<A> p, int l, int rows, A normLd, boolean training, List<float[]> steps) {
         A params = store.values(), out = p.xs.get(l + 1);
-        layers.get(l).forward(nm, params, p.xs.get(l), out, ld, rows, p.ws.get(l));
         List<FlowBlock> after = blocks.get(l);
         if (after.isEmpty()) {
             return;
@@ -305,7 +310,7 @@ final class FlowEngine<A> {
         for (int from = 0; from < n; from += chunk) {
             int rows = Math.min(chunk, n - from);
             Pass<A> p = pass(rows);
-            load(x, null, from, rows, p.xs.get(0));
+            load(nm, x, null, from, rows, p.xs.get(0));
             runForward(p, rows, false);
             A z = p.xs.get(layers.size());
             for (int r = 0; r < rows; r++) {
@@ -316,10 +321,6 @@ final class FlowEngine<A> {
     }
 
     /** Rows {@code order[from..from+rows)} (or from..from+rows) of float32 data [N, D] into {@code x0}. */
-    private void load(float[] data, int[] order, int from, int rows, A x0) {
-        load(nm, data, order, from, rows, x0);
-    }
-
     void load(Numerics<A> nm, float[] data, int[] order, int from, int rows, A x0) {
         for (int r = 0; r < rows; r++) {
             int src = order == null ? from + r : order[from + r];
@@ -351,7 +352,7 @@ final class FlowEngine<A> {
         // RealNVP.requireReverseKl has refused blocks between couplings and a mixture base
         Pass<A> p = pass(rows);
         int top = layers.size();
-        load(z, null, 0, rows, p.xs.get(top));
+        load(nm, z, null, 0, rows, p.xs.get(top));
         runInverse(p, rows);
         double[] x = nm.toDoubles(p.xs.get(0), 0, rows * dim), u = new double[rows], grad = new double[rows * dim];
         energy.evaluate(x, rows, u, grad);

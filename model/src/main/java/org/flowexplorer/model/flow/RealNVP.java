@@ -279,6 +279,16 @@ public final class RealNVP implements DifferentiableTransform {
         return applyFloats(engine, z, true, logDetOut);
     }
 
+    /**
+     * log p at nodes {@code from..to-1} of the 2-D grid of nodes (xs[j], ys[i]), numbered row-major,
+     * into {@code out[from..to)}: {@link #logProb} of those points (to float32 rounding: chunks of
+     * under 64 points may take another product kernel), without the work the grid makes redundant
+     * ({@link GridLogDensity}).
+     */
+    public void gridLogProb(float[] xs, float[] ys, int from, int to, float[] out) {
+        GridLogDensity.logProb(engine, xs, ys, from, to, out);
+    }
+
     /** log p(x) per point for x [n, D] row-major, computed in the model's precision. */
     public float[] logProb(float[] x) {
         return toFloat(engine.logProb(x, rowsOf(x)));

@@ -72,11 +72,41 @@ final class Float32Numerics extends Numerics<float[]> {
         return java.util.Arrays.copyOfRange(a, off, off + n);
     }
 
+    /**
+     * A Linear's forward pass in one sweep where a SIMD kernel covers its shape: the bias and ReLU
+     * are applied to each block of outputs while it is in registers, and a one-input or few-output
+     * Linear runs as one loop instead of a call per row. Same arithmetic as {@link #gemm} then
+     * {@link #addBias} (each output is rounded by the same operations in the same order), so the
+     * model's numbers do not change; they only stop costing a second pass over the activations.
+     */
+    @Override
+    public void linear(int m, int n, int k, float[] a, float[] params, int wOff, int bOff, boolean relu, float[] c) {
+        if (FloatKernels.VECTOR && ROW_KERNEL) {
+            if (k == 1) {
+                VectorFloatKernels.outerBias(a, m, params, wOff, bOff, n, relu, c);
+                return;
+            }
+            if (rowKernelFits(m, n, k)) {
+                VectorFloatKernels.rowsTimesTransposed(a, 0, transposed(params, wOff, n, k), m, n, k, params, bOff, relu, c, 0);
+                return;
+            }
+            if (n <= 4 && !Blas.worthBlas(false, true, m, n, k, true)) {
+                VectorFloatKernels.rowDotsBias(a, m, k, params, wOff, bOff, n, relu, c);
+                return;
+            }
+        }
+        super.linear(m, n, k, a, params, wOff, bOff, relu, c);
+    }
+
+    /** Whether the register-blocked kernel takes A·Bᵀ of this shape (see {@link #gemm}). */
+    private static boolean rowKernelFits(int m, int n, int k) {
+        return k > 1 && k <= 128 && n <= 128 && m >= 64 && VectorFloatKernels.fitsRowKernel(n);
+    }
+
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, boolean accumulate, float[] c, int cOff) {
-        if (!transA && transB && !accumulate && FloatKernels.VECTOR && ROW_KERNEL
-                && k > 1 && k <= 128 && n <= 128 && m >= 64 && VectorFloatKernels.fitsRowKernel(n)) {
+        if (!transA && transB && !accumulate && FloatKernels.VECTOR && ROW_KERNEL && rowKernelFits(m, n, k)) {
             // A narrow Linear's forward product (hidden ≤ 128): a register-blocked SIMD kernel over a
             // transposed copy of the weights. As fast as OpenBLAS on one core at these sizes, with no
             // native copies. At 256 wide, OpenBLAS stays ahead (measured). Both run on several

@@ -91,6 +91,16 @@ public abstract class Numerics<A> {
     public abstract void gemm(boolean transA, boolean transB, int m, int n, int k,
                               A a, int aOff, A b, int bOff, boolean accumulate, A c, int cOff);
 
+    /**
+     * A Linear layer's forward pass, {@code C[m×n] = act(A[m×k] · Wᵀ + b)} with W [n×k] at {@code wOff}
+     * and b at {@code bOff} in {@code params}, act = ReLU or identity: {@link #gemm} then
+     * {@link #addBias}, which a subclass may fuse into one pass with the same arithmetic.
+     */
+    public void linear(int m, int n, int k, A a, A params, int wOff, int bOff, boolean relu, A c) {
+        gemm(false, true, m, n, k, a, 0, params, wOff, false, c, 0);
+        addBias(c, m, n, params, bOff, relu);
+    }
+
     /** {@code c[r, j] = act(c[r, j] + bias[j])} with act = ReLU or identity. */
     public void addBias(A c, int rows, int cols, A bias, int biasOff, boolean relu) {
         for (int r = 0; r < rows; r++) {
