@@ -37,12 +37,12 @@ public final class Readout extends Region {
             requestLayout();
             return;
         }
-        label.applyCss();
         label.requestLayout(); // drops the sizes the label cached for its old text (it is a layout root: nothing above)
-        // sizes as the parent gives them, snapped to whole pixels
-        boolean fits = label.isWrapText()
+        // sizes as the parent gives them, snapped to whole pixels; one line of text keeps its height
+        String text = label.getText();
+        boolean fits = label.isWrapText() || (text != null && text.indexOf('\n') >= 0)
                 ? Math.abs(snapSizeY(label.prefHeight(getWidth())) - getHeight()) < 0.5
-                : label.prefWidth(-1) <= widest && snapSizeY(label.prefHeight(-1)) <= getHeight();
+                : label.prefWidth(-1) <= widest;
         if (!fits) {
             requestLayout(); // the parent re-lays this out at the new size
         }
