@@ -21,10 +21,8 @@ class ReadoutTest {
         onFx(() -> {
             Label label = new Label("1234");
             Readout readout = new Readout(label);
-            HBox row = new HBox(8, new Label("Step"), readout);
-            VBox root = new VBox(row);
-            new Scene(root, 300, 100);
-            settle(root);
+            HBox row = laidOutRow(readout);
+            VBox root = (VBox) row.getParent();
             assertFalse(row.isNeedsLayout(), "laid out before the change");
             label.setText("987"); // narrower: fits in the room kept
             assertFalse(row.isNeedsLayout(), "the row is not asked to lay out again");
@@ -41,10 +39,8 @@ class ReadoutTest {
         onFx(() -> {
             Label label = new Label("12");
             Readout readout = new Readout(label);
-            HBox row = new HBox(8, new Label("Step"), readout);
-            VBox root = new VBox(row);
-            new Scene(root, 400, 100);
-            settle(root);
+            HBox row = laidOutRow(readout);
+            VBox root = (VBox) row.getParent();
             double before = readout.getWidth();
             label.setText("1234567890");
             assertTrue(row.isNeedsLayout(), "the row makes room for the wider text");
@@ -74,6 +70,15 @@ class ReadoutTest {
             assertTrue(readout.getHeight() > before, before + " → " + readout.getHeight());
             return null;
         });
+    }
+
+    /** "Step" and the readout in a row of a 400 × 100 scene, laid out. */
+    private static HBox laidOutRow(Readout readout) {
+        HBox row = new HBox(8, new Label("Step"), readout);
+        VBox root = new VBox(row);
+        new Scene(root, 400, 100);
+        settle(root);
+        return row;
     }
 
     /** Lays out until nothing asks for layout (a skin created in the first pass asks once more). */
