@@ -53,6 +53,8 @@ public class PlotView extends ChartRegion {
 
     // Derived state of the last layout and redraw.
     private Viewport viewport = new Viewport(-1, 1, -1, 1, 1);
+    /** What the overlay canvas shows now: it is repainted only when this changes, not for new points. */
+    private OverlayKey overlayKey;
     private double plotX;
     private double plotY;
     private double renderScaleOverride;
@@ -67,6 +69,10 @@ public class PlotView extends ChartRegion {
         getStyleClass().add("plot-view");
         imageView.setSmooth(false);
         overlay.setMouseTransparent(true);
+        // placed by layoutChildren; unmanaged, so a new raster (the image's geometry "changes" with
+        // every update of its pixels) does not request the layout of the plot and every ancestor
+        imageView.setManaged(false);
+        overlay.setManaged(false);
         getChildren().addAll(imageView, overlay);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             // only the primary button places points; the secondary one opens the context menu
@@ -344,9 +350,34 @@ public class PlotView extends ChartRegion {
         imageView.setImage(rasterizer.render(layers, pv, rs, plotBackground.get(), gridLineColor.get(), tickCount()));
         imageView.setFitWidth(side);
         imageView.setFitHeight(side);
-        GraphicsContext gc = overlay.getGraphicsContext2D();
-        gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-        painter().paintOverlay(new FxChartGraphics(gc));
+        PlotPainter painter = painter();
+        OverlayKey key = OverlayKey.of(painter, overlay.getWidth(), overlay.getHeight());
+        if (!key.equals(overlayKey)) {
+            // a repainted canvas is re-rasterised by the render thread (software rendering under
+            // Xvfb: the contours, grid lines and tick labels); new points alone need none of it
+            overlayKey = key;
+            GraphicsContext gc = overlay.getGraphicsContext2D();
+            gc.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+            painter.paintOverlay(new FxChartGraphics(gc));
+        }
+    }
+
+    /**
+     * Everything {@link PlotPainter#paintOverlay} reads: the layers but the point sets (of the
+     * samples only whether there are any, for their legend), the viewport, the placement, the
+     * colours, the ticks and the canvas size. Arrays compare by identity, as the layers own them.
+     */
+    record OverlayKey(PlotLayers.Heatmap heatmap, Colormaps colormap, boolean samples, int sampleColor,
+            float[][] warpedGrid, BaseContours baseContours, List<Marker> markers, String title, String xAxisTitle,
+            String yAxisTitle, double xMin, double xMax, double yMin, double yMax, double size, double plotX,
+            double plotY, PlotPainter.Colors colors, int ticks, double width, double height) {
+        static OverlayKey of(PlotPainter p, double width, double height) {
+            PlotLayers l = p.layers();
+            Viewport v = p.viewport();
+            return new OverlayKey(l.heatmap(), l.colormap(), l.samples() != null, l.sampleColor(), l.warpedGrid(),
+                    l.baseContours(), l.markers(), l.title(), l.xAxisTitle(), l.yAxisTitle(), v.xMin(), v.xMax(),
+                    v.yMin(), v.yMax(), v.size(), p.plotX(), p.plotY(), p.colors(), p.ticks(), width, height);
+        }
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

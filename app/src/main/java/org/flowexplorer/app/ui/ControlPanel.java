@@ -196,14 +196,14 @@ public final class ControlPanel extends VBox {
         }
         playButton.setPrefWidth(92);
 
-        Label stepValue = stat("step-counter", Bindings.createStringBinding(
+        Readout stepValue = stat("step-counter", Bindings.createStringBinding(
                 () -> Long.toString(training.stepProperty().get()), training.stepProperty()));
-        Label rate = stat("steps-per-second", Bindings.createStringBinding(
+        Readout rate = stat("steps-per-second", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f", training.stepsPerSecondProperty().get()),
                 training.stepsPerSecondProperty()));
-        Label train = stat("train-nll", Bindings.createStringBinding(
+        Readout train = stat("train-nll", Bindings.createStringBinding(
                 () -> Controls.nats(training.trainNllProperty().get()), training.trainNllProperty()));
-        Label test = stat("test-nll", Bindings.createStringBinding(
+        Readout test = stat("test-nll", Bindings.createStringBinding(
                 () -> Controls.nats(training.testNllProperty().get()), training.testNllProperty()));
         GridPane stats = new GridPane();
         stats.setHgap(10);
@@ -334,12 +334,13 @@ public final class ControlPanel extends VBox {
         return l;
     }
 
-    private static Label stat(String id, javafx.beans.binding.StringBinding value) {
+    /** A number that changes with every snapshot: a {@link Readout}, so it does not re-lay out the window. */
+    private static Readout stat(String id, javafx.beans.binding.StringBinding value) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("text-bold");
         l.setMinWidth(52);
         l.textProperty().bind(value);
-        return l;
+        return new Readout(l);
     }
 }

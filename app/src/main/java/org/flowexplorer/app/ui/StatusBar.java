@@ -64,7 +64,7 @@ public final class StatusBar extends HBox {
         timings.getStyleClass().add("text-muted");
         timings.setMinWidth(0);
         timings.maxWidthProperty().bind(widthProperty().multiply(0.4));
-        getChildren().addAll(busy, status, error, timings);
+        getChildren().addAll(busy, status, error, new Readout(timings)); // new with every snapshot: no window layout
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));

@@ -34,6 +34,8 @@ public final class StepperPane extends BorderPane {
     private final PlotsViewModel plots;
     private final CheckBox fixedAxes = new CheckBox("same axes for every layer");
     private final Label maskText = new Label();
+    /** The caption changes with every snapshot (mean |s|, |t|): a {@link Readout} keeps that from re-laying out the window. */
+    private final Readout maskReadout = new Readout(maskText);
     private final VBox bottom;
 
     StepperPane(ExplorerViewModel vm, Palette.Cache colors) {
@@ -64,7 +66,7 @@ public final class StepperPane extends BorderPane {
         fixedAxes.setTooltip(new Tooltip("On: one box holds every layer, so frames can be compared (a layer that"
                 + " squeezes the points shows them smaller). Off: the axes follow each layer's points."));
         fixedAxes.selectedProperty().addListener((o, was, now) -> redraw());
-        bottom = new VBox(4, scrubber, fixedAxes, maskText);
+        bottom = new VBox(4, scrubber, fixedAxes, maskReadout);
         bottom.setPadding(new Insets(4, 0, 0, 0));
         Tooltip words = new Tooltip();
         words.textProperty().bind(layers.maskDescriptionProperty());
@@ -91,11 +93,11 @@ public final class StepperPane extends BorderPane {
     protected void layoutChildren() {
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
-        double words = maskText.isManaged() ? 0 : bottom.getSpacing() + maskText.prefHeight(w);
+        double words = maskReadout.isManaged() ? 0 : bottom.getSpacing() + maskReadout.prefHeight(w);
         boolean room = plot.minHeight(w) + bottom.prefHeight(w) + words <= h;
-        if (maskText.isManaged() != room) {
-            maskText.setManaged(room);
-            maskText.setVisible(room);
+        if (maskReadout.isManaged() != room) {
+            maskReadout.setManaged(room);
+            maskReadout.setVisible(room);
         }
         super.layoutChildren();
     }
