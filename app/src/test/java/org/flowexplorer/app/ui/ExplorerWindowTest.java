@@ -171,10 +171,15 @@ class ExplorerWindowTest {
         robot.moveTo(new javafx.geometry.Point2D(origin[0], origin[1])).press(MouseButton.PRIMARY);
         robot.moveBy(25, 0).moveBy(25, 20);
         robot.release(MouseButton.PRIMARY);
-        await("query answered", () -> app.worker().latest().view().query() != null
-                && Math.abs(app.worker().latest().view().query().latentX() - 0.5) > 0.2);
-        Snapshot.QueryResult q = app.worker().latest().view().query();
         double dz = 50 / vp.scale();
+        // the drag's intermediate positions are answered too: wait for the one at the release point
+        // (waiting for any query 0.2 away from the start once caught the first move's, 25 px short)
+        await("query at the release point answered", () -> {
+            Snapshot.QueryResult r = app.worker().latest().view().query();
+            return r != null && Math.abs(r.latentX() - (0.5 + dz)) < 0.05
+                    && Math.abs(r.latentY() - (0.5 - 20 / vp.scale())) < 0.05;
+        });
+        Snapshot.QueryResult q = app.worker().latest().view().query();
         assertEquals(0.5 + dz, q.latentX(), 0.05);
         assertEquals(0.5 - 20 / vp.scale(), q.latentY(), 0.05);
         float[] x = get(app.worker().forTesting().onWorkerThread(t -> t.model().inverse(new float[] {(float) q.x(), (float) q.y()}, null)));
