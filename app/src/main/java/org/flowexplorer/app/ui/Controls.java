@@ -120,7 +120,7 @@ final class Controls {
     /** A combo box over {@code values}, bound both ways to {@code value}, showing each value as {@code name} does. */
     static <T> ComboBox<T> choice(String id, T[] values, Property<T> value, Function<T, String> name,
             Function<String, T> parse, String tooltip) {
-        ComboBox<T> c = tip(new ComboBox<>(FXCollections.observableArrayList(values)), tooltip);
+        ComboBox<T> c = tip(ListOnFirstShowSkin.install(new ComboBox<>(FXCollections.observableArrayList(values))), tooltip);
         c.setId(id);
         c.valueProperty().bindBidirectional(value);
         c.setConverter(new StringConverter<>() {
