@@ -178,8 +178,9 @@ final class ExplorerLayout {
         }
         for (Panel p : tabbed) {
             if (shown.get(p).get()) {
-                Tab t = new Tab(p == Panel.FORMULA_INSPECTOR ? "Formula" : p == Panel.SAMPLE_INVERT ? "Sample" : p.title(),
-                        frames.get(p));
+                Tab t = new Tab(p == Panel.FORMULA_INSPECTOR ? "Formula" : p == Panel.SAMPLE_INVERT ? "Sample" : p.title());
+                // a tab behind another costs no CSS, skins or layout until it is first opened (the view follows the model meanwhile)
+                TeachingTabs.attachWhenFirstSelected(t, frames.get(p));
                 t.setTooltip(new javafx.scene.control.Tooltip(p.title()));
                 t.setId("explorer-tab-" + p.fileStem());
                 grouped.getTabs().add(t);
