@@ -169,12 +169,14 @@ public final class AppMenuBar extends MenuBar {
             Preset p = all.get(i);
             Label label = new Label(p.name());
             label.getStyleClass().add("preset-label");
-            Tooltip tip = new Tooltip(p.description());
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            tip.setShowDelay(Duration.millis(300));
-            tip.setShowDuration(Duration.seconds(30));
-            label.setTooltip(tip);
+            Controls.lazyTooltip(label, () -> {
+                Tooltip tip = new Tooltip(p.description());
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+                tip.setShowDelay(Duration.millis(300));
+                tip.setShowDuration(Duration.seconds(30));
+                return tip;
+            });
             CustomMenuItem item = new CustomMenuItem(label);
             item.setId(idPrefix + i);
             item.setUserData(p);

@@ -33,7 +33,7 @@ final class CompareMode {
         this.compare = compare;
         this.exports = new CompareExports(window.actions().exports());
         toggle.setId("tool-compare");
-        toggle.setTooltip(new Tooltip("Train a second model side by side on the same data and compare the two"
+        Controls.lazyTooltip(toggle, () -> new Tooltip("Train a second model side by side on the same data and compare the two"
                 + " (View › Compare two models)."));
         toggle.setOnAction(e -> toggleMode());
         menuItem.setId("menu-compare");

@@ -303,7 +303,7 @@ public final class ControlPanel extends VBox {
 
     private static ComboBox<String> editableCombo(String id, javafx.beans.property.StringProperty text,
             String tooltip, String... items) {
-        ComboBox<String> c = tip(new ComboBox<>(FXCollections.observableArrayList(items)), tooltip);
+        ComboBox<String> c = tip(ListOnFirstShowSkin.install(new ComboBox<>(FXCollections.observableArrayList(items))), tooltip);
         c.setId(id);
         c.setEditable(true);
         c.setValue(text.get());

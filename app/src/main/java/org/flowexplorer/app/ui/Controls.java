@@ -1,6 +1,9 @@
 package org.flowexplorer.app.ui;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.event.EventHandler;
+import javafx.scene.input.MouseEvent;
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
@@ -21,13 +24,48 @@ final class Controls {
     private Controls() {
     }
 
+    /** Gives {@code control} the app's wrapping tooltip with {@code text}, made when first needed ({@link #lazyTooltip}). */
     static <T extends Control> T tip(T control, String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(400));
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        control.setTooltip(t);
+        if (control.getTooltip() != null) { // already made: a new text for it (the preset banner's changes)
+            control.getTooltip().setText(text);
+            return control;
+        }
+        return lazyTooltip(control, () -> {
+            Tooltip t = new Tooltip(text);
+            t.setShowDelay(Duration.millis(400));
+            t.setWrapText(true);
+            t.setMaxWidth(360);
+            return t;
+        });
+    }
+
+    private static final Object PENDING_TOOLTIP = new Object();
+
+    /** Makes a pending tooltip the first time the pointer moves over its control: one handler shared by all. */
+    private static final EventHandler<MouseEvent> MAKE_TOOLTIP = e -> tooltip((Control) e.getSource());
+
+    /**
+     * Installs the tooltip {@code make} returns on {@code control} when the pointer first moves over it, not now.
+     * A {@link Tooltip} is a popup window with a scene of its own, and the window has dozens of them:
+     * making them all took 8 % of the FX thread's start-up. JavaFX shows a tooltip once the pointer rests
+     * on a control, timed from its moves, so one made on the first move shows as one made beforehand
+     * would (a move, not the entry: a control enabled under a resting pointer gets no second entry).
+     */
+    static <T extends Control> T lazyTooltip(T control, Supplier<Tooltip> make) {
+        if (control.getProperties().put(PENDING_TOOLTIP, make) == null) {
+            control.addEventHandler(MouseEvent.MOUSE_MOVED, MAKE_TOOLTIP);
+        }
         return control;
+    }
+
+    /** The control's tooltip, made now if it is still pending; null when it has none (tests read the texts). */
+    static Tooltip tooltip(Control control) {
+        Object make = control.getProperties().remove(PENDING_TOOLTIP);
+        if (make != null) {
+            control.removeEventHandler(MouseEvent.MOUSE_MOVED, MAKE_TOOLTIP);
+            control.setTooltip((Tooltip) ((Supplier<?>) make).get());
+        }
+        return control.getTooltip();
     }
 
     static Button button(String text, String icon, String tooltip, Runnable action) {
@@ -82,7 +120,7 @@ final class Controls {
     /** A combo box over {@code values}, bound both ways to {@code value}, showing each value as {@code name} does. */
     static <T> ComboBox<T> choice(String id, T[] values, Property<T> value, Function<T, String> name,
             Function<String, T> parse, String tooltip) {
-        ComboBox<T> c = tip(new ComboBox<>(FXCollections.observableArrayList(values)), tooltip);
+        ComboBox<T> c = tip(ListOnFirstShowSkin.install(new ComboBox<>(FXCollections.observableArrayList(values))), tooltip);
         c.setId(id);
         c.valueProperty().bindBidirectional(value);
         c.setConverter(new StringConverter<>() {

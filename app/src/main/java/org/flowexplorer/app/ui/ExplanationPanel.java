@@ -44,9 +44,11 @@ public final class ExplanationPanel extends TitledPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("explanation-box");
         setContent(scroll);
-        Tooltip tip = new Tooltip("Explains the view you last pointed at or clicked; click the header to fold it away.");
-        tip.setShowDelay(javafx.util.Duration.millis(400));
-        setTooltip(tip);
+        Controls.lazyTooltip(this, () -> {
+            Tooltip tip = new Tooltip("Explains the view you last pointed at or clicked; click the header to fold it away.");
+            tip.setShowDelay(javafx.util.Duration.millis(400));
+            return tip;
+        });
         focus.currentProperty().addListener((o, was, now) -> show(now));
         focus.revisionProperty().addListener((o, was, now) -> show(focus.get()));
         base.addListener((o, was, now) -> show(focus.get()));

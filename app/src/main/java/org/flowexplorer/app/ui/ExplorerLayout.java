@@ -106,6 +106,26 @@ final class ExplorerLayout {
         return host;
     }
 
+    /**
+     * Arranges the panels for {@code width}, the explorer's expected width, before it has been laid out.
+     * The arrangement follows the explorer's width, known only in the first layout pass: built for
+     * {@link Arrangement#WIDE} until then, the first frame applied CSS to one arrangement and laid out
+     * another (its panels re-parented, their CSS applied again, the tab group skinned a pulse later).
+     * A wrong guess costs nothing more: the first layout corrects it as before.
+     */
+    void expectWidth(double width) {
+        Arrangement a = Arrangement.forWidth(width);
+        if (host.getWidth() == 0 && width > 0 && a != arrangement) {
+            arrangement = a;
+            rebuild();
+        }
+    }
+
+    /** How the panels are placed now (tests). */
+    Arrangement arrangement() {
+        return arrangement;
+    }
+
     /** Enlarges {@code panel} to fill the explorer, or puts it back if it is the enlarged one. */
     void toggleEnlarged(Panel panel) {
         enlarged.set(enlarged.get() == panel ? null : panel);
@@ -158,8 +178,9 @@ final class ExplorerLayout {
         }
         for (Panel p : tabbed) {
             if (shown.get(p).get()) {
-                Tab t = new Tab(p == Panel.FORMULA_INSPECTOR ? "Formula" : p == Panel.SAMPLE_INVERT ? "Sample" : p.title(),
-                        frames.get(p));
+                Tab t = new Tab(p == Panel.FORMULA_INSPECTOR ? "Formula" : p == Panel.SAMPLE_INVERT ? "Sample" : p.title());
+                // a tab behind another costs no CSS, skins or layout until it is first opened (the view follows the model meanwhile)
+                TeachingTabs.attachWhenFirstSelected(t, frames.get(p));
                 t.setTooltip(new javafx.scene.control.Tooltip(p.title()));
                 t.setId("explorer-tab-" + p.fileStem());
                 grouped.getTabs().add(t);

@@ -33,16 +33,16 @@ public final class LayerAnatomyPane extends BorderPane {
         getStyleClass().add("plot-pane");
         Button previous = new Button("◀");
         previous.setId("anatomy-previous");
-        previous.setTooltip(new Tooltip("The coupling before (moves the stepper)."));
+        Controls.lazyTooltip(previous, () -> new Tooltip("The coupling before (moves the stepper)."));
         previous.setOnAction(e -> layers.layerPositionProperty().set(Math.max(0, layers.inspectedLayerProperty().get() - 1)));
         Button next = new Button("▶");
         next.setId("anatomy-next");
-        next.setTooltip(new Tooltip("The next coupling (moves the stepper)."));
+        Controls.lazyTooltip(next, () -> new Tooltip("The next coupling (moves the stepper)."));
         next.setOnAction(e -> layers.layerPositionProperty().set(
                 Math.min(layers.layerCountProperty().get() - 1, layers.inspectedLayerProperty().get() + 1)));
         CheckBox cumulative = new CheckBox("Cumulative: layers 1…k over data space");
         cumulative.setId("anatomy-cumulative");
-        cumulative.setTooltip(new Tooltip("Off: log|det J_k| of layer k alone, over its own input plane h_(k−1). "
+        Controls.lazyTooltip(cumulative, () -> new Tooltip("Off: log|det J_k| of layer k alone, over its own input plane h_(k−1). "
                 + "On: Σ log|det J_l| of layers 1…k, i.e. log|det ∂h_k/∂x|, over data space x."));
         cumulative.selectedProperty().bindBidirectional(logDet.cumulativeProperty());
         where.setId("anatomy-where");

@@ -25,7 +25,7 @@ public final class LossPane extends BorderPane {
         chart.setId("loss-chart");
         setCenter(chart);
         freshSamples.setId("fresh-test-samples");
-        freshSamples.setTooltip(new Tooltip("Measure the test NLL on 10 000 fresh samples of the toy set or opened image"
+        Controls.lazyTooltip(freshSamples, () -> new Tooltip("Measure the test NLL on 10 000 fresh samples of the toy set or opened image"
                 + " (5× less often), so its distance to the entropy floor H(p) is not noise: standard error about 0.01 nats."
                 + " Drawn or CSV-imported data keep their own test points."));
         freshSamples.selectedProperty().addListener((o, was, now) -> plots.setFreshTestSamples(now));

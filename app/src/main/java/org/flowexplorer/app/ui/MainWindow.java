@@ -211,7 +211,28 @@ public final class MainWindow extends BorderPane {
             if (scene != null && was == null && scene.getHeight() > 0 && scene.getHeight() < 860) {
                 explanation.setExpanded(false);
             }
+            if (scene != null && was == null) {
+                arrangeFor(scene, left);
+            }
         });
+    }
+
+    /** Arranges the explorer for the scene's width before the first layout (a scene built around this window gets its size after). */
+    private void arrangeFor(javafx.scene.Scene scene, Region column) {
+        if (scene.getWidth() == 0) {
+            scene.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    scene.widthProperty().removeListener(this);
+                    arrangeFor(scene, column);
+                }
+            });
+            return;
+        }
+        // the explorer is what the column leaves: withColumn's divider at a fifth, within the column's limits
+        double w = scene.getWidth();
+        double shown = columnShown.get() ? Math.max(column.getMinWidth(), Math.min(column.getMaxWidth(), 0.2 * w)) : 0;
+        explorerLayout.expectWidth(w - shown);
     }
 
     private ExportTarget register(Panel panel, Node view, java.util.function.Supplier<String> explanation,
@@ -384,6 +405,11 @@ public final class MainWindow extends BorderPane {
     /** Compare mode's view model ({@code enter(CompareSide)}, {@code leave()}), or null when not installed. */
     public org.flowexplorer.app.viewmodel.CompareViewModel compare() {
         return compareMode == null ? null : compareMode.compareModel();
+    }
+
+    /** The explorer's panels (tests). */
+    ExplorerLayout explorerLayout() {
+        return explorerLayout;
     }
 
     /** The side-by-side pane while or after comparing, else null (tests). */

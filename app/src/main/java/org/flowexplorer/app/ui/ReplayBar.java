@@ -51,22 +51,24 @@ public final class ReplayBar extends HBox {
         slider.setSnapToTicks(true);
         slider.setMinWidth(40);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        Tooltip sliderTip = new Tooltip();
-        sliderTip.setOnShowing(e -> sliderTip.setText("Shown: " + replay.label() + ". Drag through the checkpoints kept while training: every view"
-                + " shows the model at that step (training pauses). Dense for the first 50 steps, then logarithmically"
-                + " spaced, plus every 1000; " + replay.memoryText() + " of memory."));
-        slider.setTooltip(sliderTip);
+        Controls.lazyTooltip(slider, () -> {
+            Tooltip sliderTip = new Tooltip();
+            sliderTip.setOnShowing(e -> sliderTip.setText("Shown: " + replay.label() + ". Drag through the checkpoints kept while training: every view"
+                    + " shows the model at that step (training pauses). Dense for the first 50 steps, then logarithmically"
+                    + " spaced, plus every 1000; " + replay.memoryText() + " of memory."));
+            return sliderTip;
+        });
         play.setId("replay-play");
         play.setStyle("-fx-padding: 3 5 3 5;");
         play.setGraphic(new FontIcon("mdi2p-play"));
         play.setAccessibleText("Play the timeline");
         live.setAccessibleText("Live");
         resume.setAccessibleText("Resume training from here");
-        play.setTooltip(new Tooltip("Play the timeline: step through the checkpoints as an animation"));
+        Controls.lazyTooltip(play, () -> new Tooltip("Play the timeline: step through the checkpoints as an animation"));
         live.setId("replay-live");
-        live.setTooltip(new Tooltip("Live: show the model being trained again (training stays paused)"));
+        Controls.lazyTooltip(live, () -> new Tooltip("Live: show the model being trained again (training stays paused)"));
         resume.setId("replay-resume");
-        resume.setTooltip(new Tooltip("Resume training from here: continue from the step shown; the loss history"
+        Controls.lazyTooltip(resume, () -> new Tooltip("Resume training from here: continue from the step shown; the loss history"
                 + " after it is discarded (you are asked first) and the optimiser starts afresh"));
         for (Button b : new Button[] {live, resume}) {
             b.setStyle("-fx-padding: 3 5 3 5;");

@@ -51,11 +51,13 @@ public final class StatusBar extends HBox {
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        Tooltip statusTip = new Tooltip();
-        statusTip.textProperty().bind(status.textProperty());
-        statusTip.setWrapText(true);
-        statusTip.setMaxWidth(600);
-        status.setTooltip(statusTip);
+        Controls.lazyTooltip(status, () -> {
+            Tooltip statusTip = new Tooltip();
+            statusTip.textProperty().bind(status.textProperty());
+            statusTip.setWrapText(true);
+            statusTip.setMaxWidth(600);
+            return statusTip;
+        });
         error.setMinWidth(0);
         error.setId("error");
         error.getStyleClass().add("danger");

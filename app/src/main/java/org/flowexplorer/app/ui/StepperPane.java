@@ -63,7 +63,7 @@ public final class StepperPane extends BorderPane {
         fixedAxes.setId("stepper-fixed-axes");
         fixedAxes.setSelected(true);
         fixedAxes.getStyleClass().add("text-small");
-        fixedAxes.setTooltip(new Tooltip("On: one box holds every layer, so frames can be compared (a layer that"
+        Controls.lazyTooltip(fixedAxes, () -> new Tooltip("On: one box holds every layer, so frames can be compared (a layer that"
                 + " squeezes the points shows them smaller). Off: the axes follow each layer's points."));
         fixedAxes.selectedProperty().addListener((o, was, now) -> redraw());
         bottom = new VBox(4, scrubber, fixedAxes, maskReadout);
@@ -124,7 +124,7 @@ public final class StepperPane extends BorderPane {
     public javafx.scene.Node maskPane() {
         Label masksTitle = new Label("Masks");
         masksTitle.getStyleClass().add("title-4");
-        masksTitle.setTooltip(new javafx.scene.control.Tooltip(
+        Controls.lazyTooltip(masksTitle, () -> new javafx.scene.control.Tooltip(
                 "Each layer's mask: which coordinate conditions (passes through) and which is transformed. Click a layer to step there."));
         // a deep flow's rows scroll rather than squeeze (and the row's height stays the layout's)
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(masks);

@@ -37,7 +37,6 @@ public final class TeachingTabs extends TabPane {
                 "One coupling layer computed step by step on a 3×3 matrix, as in the course notebook.");
         gallery = tab("Mask gallery", padded(galleryView), "mask-gallery-tab",
                 "How RealNVP masks images: checkerboard and channel masks, squeeze and factor-out.");
-        inspector.setContent(inspectorContent); // mirrors the explorer's inspector: in the scene from the start
         getTabs().setAll(explorer, inspector, worked, gallery);
     }
 

@@ -192,7 +192,7 @@ class ClassroomLayoutTest {
         settle();
         assertEquals(List.of(), fx(() -> outsideTheirPanels(w)), "controls outside after a long status");
         Label status = fx(() -> (Label) w.lookup("#status"));
-        assertEquals(longText, fx(() -> status.getTooltip() == null ? null : status.getTooltip().getText()),
+        assertEquals(longText, fx(() -> Controls.tooltip(status) == null ? null : Controls.tooltip(status).getText()),
                 "the full text is in the tooltip");
     }
 

@@ -78,7 +78,7 @@ class DemoSafeControlsTest {
         assertTrue(list.stream().anyMatch(s -> s.keys().equals("Space") && s.action().contains("pause")), list.toString());
         assertTrue(list.stream().anyMatch(s -> s.action().contains("Save session")), list.toString());
         assertTrue(list.stream().anyMatch(s -> s.action().contains("Keyboard shortcuts")), list.toString());
-        String playTip = fx(() -> app().window().toolBar().playButton().getTooltip().getText());
+        String playTip = fx(() -> Controls.tooltip(app().window().toolBar().playButton()).getText());
         assertTrue(playTip.contains("Space"), playTip);
     }
 

@@ -256,8 +256,13 @@ class ExplorerWindowTest {
         });
         await("inverse", () -> fx(() -> app.viewModel().layers().inspectionProperty().get().direction()
                 == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));
-        // the full-size inspector tab shows the same live inspection and direction
-        var full = (InspectorPane) stage.getScene().lookup("#inspector-full");
+        // the full-size inspector tab shows the same live inspection and direction (its view joins the
+        // scene when the tab is first opened, having followed the view model meanwhile)
+        fx(() -> {
+            app.window().tabs().getSelectionModel().select(app.window().tabs().inspectorTab());
+            return null;
+        });
+        var full = (InspectorPane) fx(() -> stage.getScene().lookup("#inspector-full"));
         await("full-size inspector follows", () -> fx(() -> full.view().getInspection()
                 == app.viewModel().layers().inspectionProperty().get()
                 && full.view().getDirection() == org.flowexplorer.model.teach.CouplingInspection.Direction.INVERSE));

@@ -339,7 +339,7 @@ class TeachingAndExportTest {
             CustomMenuItem item = (CustomMenuItem) items.get(i);
             Label label = (Label) item.getContent();
             assertEquals(all.get(i).name(), label.getText());
-            assertEquals(all.get(i).description(), label.getTooltip().getText());
+            assertEquals(all.get(i).description(), fx(() -> Controls.tooltip(label).getText()));
             assertEquals(all.get(i), item.getUserData());
         }
         fireLater(items.get(all.indexOf(Presets.LEARNING_RATE_TOO_HIGH)));
@@ -360,7 +360,7 @@ class TeachingAndExportTest {
         }
         for (var n : fx(() -> List.copyOf(window.toolBar().getItems()))) {
             if (n instanceof javafx.scene.control.Control c && !(n instanceof javafx.scene.control.Separator)) {
-                assertNotNull(fx(c::getTooltip), "tooltip on " + c.getId());
+                assertNotNull(fx(() -> Controls.tooltip(c)), "tooltip on " + c.getId());
             }
         }
     }
