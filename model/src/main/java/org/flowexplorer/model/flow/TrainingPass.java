@@ -27,6 +27,8 @@ import org.flowexplorer.model.nn.WorkerThreads;
 final class TrainingPass<A> {
     /** Fewest rows per slice: below this a slice's share of the work costs less than handing it over. */
     static final int MIN_ROWS_PER_SLICE = 32;
+    /** Fewest parameters a thread sums (the same bound as the optimiser's ranges, {@code Trainer.optimiserParts}). */
+    static final int MIN_PARAMETERS_PER_SUM_PART = 65_536;
     private final FlowEngine<A> e;
     /** Lanes 1…T−1 (lane 0 is the calling thread with the engine's own kernels, passes and gradients). */
     private final List<Lane<A>> lanes = new ArrayList<>();
@@ -122,16 +124,27 @@ final class TrainingPass<A> {
         for (double v : nll) {
             sum += v;
         }
-        // the store's gradients (slice 0's) += slices 1…, in slice order; each thread sums one range of parameters
+        // the store's gradients (slice 0's) += slices 1…, in slice order; each thread sums one range of
+        // parameters (element by element, so which thread sums a range does not change a bit)
         int n = e.store.size();
-        WorkerThreads.run(slices, part -> {
-            int lo = sliceStart(n, slices, part), hi = sliceStart(n, slices, part + 1);
+        int parts = sumParts(n, slices);
+        WorkerThreads.run(parts, part -> {
+            int lo = sliceStart(n, parts, part), hi = sliceStart(n, parts, part + 1);
             Numerics<A> nm = part == 0 ? e.nm : lanes.get(part - 1).nm;
             for (int s = 1; s < slices; s++) {
                 nm.addTo(lanes.get(s - 1).grads, e.store.gradients(), lo, hi - lo);
             }
         });
         return sum / rows;
+    }
+
+    /**
+     * Threads that sum the slices' gradients: one per slice, but only with at least
+     * {@value #MIN_PARAMETERS_PER_SUM_PART} parameters each: below that (8 × (64, 64) has 72 k) the
+     * hand-over to a pool thread costs more than the sum it saves, and the caller sums alone.
+     */
+    static int sumParts(int parameters, int slices) {
+        return Math.max(1, Math.min(slices, parameters / MIN_PARAMETERS_PER_SUM_PART));
     }
 
     /** First row of slice s of {@code slices} over {@code rows} rows (slice sizes differ by at most one). */
