@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
@@ -24,79 +16,21 @@ import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TextField;
 import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.control.ToggleButton;
-import javafx.stage.FileChooser;
-import javafx.stage.Stage;
-import javafx.stage.Window;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.flowexplorer.app.FlowExplorerApp;
-import org.flowexplorer.app.testing.TestApps;
-import org.flowexplorer.app.export.LayerAnimation;
 import org.flowexplorer.app.preset.Preset;
 import org.flowexplorer.app.preset.Presets;
 import org.flowexplorer.app.teach.Explanations;
 import org.flowexplorer.app.chart.PlotView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.Document;
 
 /**
- * The teaching-and-export wiring of the window, headless (Monocle): menus, context menus, the size
- * dialogs and the background animation export, with file choosers answered by fixed paths.
+ * The teaching-and-export wiring of the window: menus, context menus, the size dialogs and the
+ * still-image exports (the animations are in {@link AnimationExportWindowTest}).
  */
-@org.junit.jupiter.api.extension.ExtendWith(org.flowexplorer.app.testing.FxToolkitExtension.class)
-class TeachingAndExportTest {
-    private static final int LAYERS = 4;
-    private final FxRobot robot = new FxRobot();
-    private FlowExplorerApp app;
-    private Stage stage;
-    private MainWindow window;
-    private Path answer;
-    @TempDir
-    Path dir;
-
-    private TestApps.Running running;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        running = TestApps.start(TestApps.config(600, LAYERS, new int[] {16, 16}, 48));
-        app = running.app();
-        stage = running.stage();
-        fx(() -> {
-            window = app.window();
-            window.actions().setFileDialogs(new FileDialogs() {
-                public Path save(Window owner, String title, String name, List<FileChooser.ExtensionFilter> f) {
-                    return answer;
-                }
-
-                public Path open(Window owner, String title, List<FileChooser.ExtensionFilter> f) {
-                    return answer;
-                }
-
-                public Path directory(Window owner, String title) {
-                    return answer;
-                }
-            });
-            return null;
-        });
-        waitFor("model ready and traced", () -> app.viewModel().training().readyProperty().get()
-                && app.viewModel().getSnapshot().view().trace() != null);
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        running.close();
-    }
-
+class TeachingAndExportTest extends ExportWindowTestBase {
     @Test
     void savePngFromTheMenuHasTheRequestedSize() throws Exception {
         answer = dir.resolve("latent.png");
@@ -202,108 +136,6 @@ class TeachingAndExportTest {
     }
 
     @Test
-    void gifHasLayersTimesFramesPerLayerPlusTheEndFrames() throws Exception {
-        answer = dir.resolve("layers.gif");
-        Task<?> task = startAnimation("menu-export-gif", "160", "3", "2");
-        waitFor("GIF finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
-        int expected = LAYERS * 3 + 1 + 2 * 2;
-        assertEquals(expected, LayerAnimation.frameCount(LAYERS, 3, 2));
-        try (ImageInputStream in = ImageIO.createImageInputStream(answer.toFile())) {
-            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-            reader.setInput(in);
-            assertEquals(expected, reader.getNumImages(true));
-            assertEquals(160, reader.getWidth(0));
-            reader.dispose();
-        }
-        keep(answer);
-        waitFor("progress window closed", () -> fx(() -> robot.lookup("#export-progress").tryQuery().isEmpty()));
-    }
-
-    @Test
-    void cancellingTheGifLeavesNoFile() throws Exception {
-        Path out = Files.createDirectory(dir.resolve("out"));
-        Task<?> task = startSlowGif(out);
-        fireLater(robot.lookup("#export-cancel").queryAs(Button.class));
-        waitFor("cancelled", () -> fx(task::getState) == Worker.State.CANCELLED);
-        awaitEmpty(out);
-        assertFalse(Files.exists(answer));
-        waitFor("status says cancelled",
-                () -> fx(() -> window.actions().messageProperty().get()).contains("cancelled"));
-    }
-
-    @Test
-    void closingTheWindowDuringAGifExportCancelsItAndStopsTheRunner() throws Exception {
-        Path out = Files.createDirectory(dir.resolve("closing"));
-        Task<?> task = startSlowGif(out);
-        long t0 = System.nanoTime();
-        fx(() -> {
-            stage.hide();
-            return null;
-        });
-        double millis = (System.nanoTime() - t0) / 1e6;
-        assertTrue(fx(task::isCancelled), "the export is cancelled with the window");
-        assertTrue(app.tasks().isShutdown(), "the task runner is shut down with the window");
-        awaitEmpty(out);
-        assertTrue(millis < 3_000, "hiding took " + millis + " ms");
-    }
-
-    /** A 400×200 GIF of 200 frames into {@code out}/slow.gif, started and under way. */
-    private Task<?> startSlowGif(Path out) throws Exception {
-        answer = out.resolve("slow.gif");
-        Task<?> task = startAnimation("menu-export-gif", "400", "200", "200");
-        waitFor("some progress", () -> fx(task::getProgress) > 0);
-        return task;
-    }
-
-    private static void awaitEmpty(Path folder) throws Exception {
-        waitFor("temporary file removed", () -> {
-            try (Stream<Path> files = Files.list(folder)) {
-                return files.findAny().isEmpty();
-            }
-        });
-    }
-
-    @Test
-    void framesGoToTheChosenFolder() throws Exception {
-        answer = Files.createDirectory(dir.resolve("frames"));
-        Task<?> task = startAnimation("menu-export-frames", "80", "1", "0");
-        waitFor("frames finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
-        try (Stream<Path> files = Files.list(answer)) {
-            assertEquals(LAYERS + 1, files.filter(p -> p.toString().endsWith(".png")).count());
-        }
-        assertTrue(Files.exists(answer.resolve("frame_0000.png")));
-    }
-
-    @Test
-    void exportedFramesShowTheWarpedGridAndTheQueryPathAsTheStepperDoes() throws Exception {
-        fx(() -> {
-            app.viewModel().plots().queryData(0.5, 0.25);
-            return null;
-        });
-        waitFor("query traced and grid computed", () -> fx(() -> app.viewModel().plots().queryProperty().get() != null
-                && app.viewModel().layers().stepperSource() != null && app.viewModel().layers().stepperSource().grid() != null));
-        answer = Files.createDirectory(dir.resolve("stepper-frames"));
-        Task<?> task = startAnimation("menu-export-frames", "240", "1", "0");
-        waitFor("frames finished", () -> fx(task::getState) == Worker.State.SUCCEEDED);
-        BufferedImage exported = ImageIO.read(answer.resolve("frame_0000.png").toFile());
-        float[][] positions = fx(() -> app.viewModel().layers().currentTraceProperty().get().positions());
-        BufferedImage pointsOnly = new LayerAnimation(positions, null,
-                new org.flowexplorer.app.export.StepperOverlays(null, 0, 0, null, null, "h₁", "h₂"),
-                LayerAnimation.Options.defaults().withSize(240, 240, 1).withFrames(1, 0, 50)).renderFrame(0);
-        int differing = 0;
-        int query = 0;
-        for (int y = 0; y < 240; y++) {
-            for (int x = 0; x < 240; x++) {
-                differing += exported.getRGB(x, y) != pointsOnly.getRGB(x, y) ? 1 : 0;
-                query += (exported.getRGB(x, y) & 0xFFFFFF) == (org.flowexplorer.app.scene.Palette.QUERY & 0xFFFFFF) ? 1 : 0;
-            }
-        }
-        assertTrue(differing > 1000, "grid and query path add " + differing + " pixels to the exported frame");
-        assertTrue(query > 40, "query-coloured pixels in the exported frame: " + query);
-        keep(answer.resolve("frame_0000.png"));
-    }
-
-    @Test
     void explanationFollowsTheViewUnderTheMouse() throws Exception {
         ExplanationPanel panel = window.explanation();
         robot.moveTo("#loss-chart");
@@ -390,103 +222,4 @@ class TeachingAndExportTest {
         assertEquals(1L, (long) fx(() -> robot.lookup("#error-dialog").queryAll().size()));
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    private Task<?> startAnimation(String menuId, String size, String perLayer, String hold) throws Exception {
-        fireLater(menuItem(menuId));
-        DialogPane dialog = dialog();
-        fx(() -> {
-            enterSize(dialog, size, size, 1);
-            field(dialog, "#export-frames-per-layer").setText(perLayer);
-            field(dialog, "#export-hold-frames").setText(hold);
-            return null;
-        });
-        fireLater((Button) dialog.lookupButton(ButtonType.OK));
-        waitFor("export started", () -> fx(() -> window.actions().exports().running()) != null);
-        return fx(() -> window.actions().exports().running());
-    }
-
-    private MenuItem menuItem(String id) throws Exception {
-        return fx(() -> window.menu().getMenus().stream().flatMap(m -> flatten(m).stream())
-                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError("no " + id)));
-    }
-
-    private static List<MenuItem> flatten(MenuItem m) {
-        List<MenuItem> out = new java.util.ArrayList<>(List.of(m));
-        if (m instanceof javafx.scene.control.Menu menu) {
-            for (MenuItem i : menu.getItems()) {
-                out.addAll(flatten(i));
-            }
-        }
-        return out;
-    }
-
-    /** Fires later on the FX thread, so a dialog it opens (showAndWait) does not block the test. */
-    private static void fireLater(MenuItem item) {
-        Platform.runLater(item::fire);
-    }
-
-    private static void fireLater(Button b) {
-        Platform.runLater(b::fire);
-    }
-
-    private DialogPane dialog() throws Exception {
-        waitFor("export dialog", () -> fx(() -> robot.lookup("#export-dialog").tryQuery().isPresent()));
-        return fx(() -> robot.lookup("#export-dialog").queryAs(DialogPane.class));
-    }
-
-    private static TextField field(DialogPane d, String id) {
-        return (TextField) d.lookup(id);
-    }
-
-    /** Types a size into a PNG size dialog and picks its pixel density (on the FX thread). */
-    private static void enterSize(DialogPane d, String width, String height, int scale) {
-        field(d, "#export-width").setText(width);
-        field(d, "#export-height").setText(height);
-        ((ToggleButton) d.lookup("#export-scale-" + scale)).setSelected(true);
-    }
-
-    /** Confirms a PNG size dialog and reads the image once it is written to {@link #answer}. */
-    private BufferedImage confirmPng(DialogPane dialog) throws Exception {
-        fireLater((Button) dialog.lookupButton(ButtonType.OK));
-        waitFor("PNG written", () -> Files.exists(answer));
-        return ImageIO.read(answer.toFile());
-    }
-
-    private static <W extends Window> W waitForWindow(Class<W> type, java.util.function.Predicate<W> p)
-            throws Exception {
-        Object[] found = {null};
-        waitFor("window " + type.getSimpleName(), () -> fx(() -> {
-            Optional<Window> w = Window.getWindows().stream().filter(type::isInstance)
-                    .filter(x -> p.test(type.cast(x))).findFirst();
-            w.ifPresent(x -> found[0] = x);
-            return w.isPresent();
-        }));
-        return type.cast(found[0]);
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(String what, Callable<Boolean> c) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what, e);
-        }
-    }
-
-    /** With -Dflowexplorer.keepExports=DIR the exported files are copied there for a look. */
-    private static void keep(Path p) throws IOException {
-        String to = System.getProperty("flowexplorer.keepExports");
-        if (to != null) {
-            Path dir = Files.createDirectories(Path.of(to));
-            Files.copy(p, dir.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }
