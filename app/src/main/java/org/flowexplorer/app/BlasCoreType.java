@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class BlasCoreType {
     static final String VARIABLE = "OPENBLAS_CORETYPE";
-    /** Set to the kernel when this JVM put it into its own environment ({@link System#getenv()} does not see that). */
-    static final String SET_IN_PROCESS = "flowexplorer.openblasCoretypeSetInProcess";
     private static final Set<String> SKYLAKE_X = Set.of("avx512f", "avx512dq", "avx512bw", "avx512vl");
     private static final Set<String> HASWELL = Set.of("avx2", "fma");
 
@@ -69,16 +67,23 @@ public final class BlasCoreType {
         Optional<String> kernel = choose(System.getenv(), readCpuinfo());
         if (kernel.isPresent() && ForeignCalls.setenv(VARIABLE, kernel.get())) {
             System.setProperty(VectorRelaunch.CHOSEN_CORETYPE, kernel.get());
-            System.setProperty(SET_IN_PROCESS, kernel.get());
             return kernel;
         }
         return Optional.empty();
     }
 
-    /** The kernel OpenBLAS was told to use: the environment's, or the one set in this JVM; "" for none. */
+    /**
+     * The kernel OpenBLAS was told to use, "" for none: the environment's, or else the one this JVM
+     * set in its own environment ({@link System#getenv()} keeps the start's; a launcher's choice is in
+     * both, and neither is set when the user chose).
+     */
     public static String effective() {
-        String inProcess = System.getProperty(SET_IN_PROCESS);
-        return inProcess != null ? inProcess : System.getenv().getOrDefault(VARIABLE, "");
+        return System.getenv().getOrDefault(VARIABLE, chosenFromCpuFlags().orElse(""));
+    }
+
+    /** The kernel a launcher or this JVM chose from the CPU's flags, if one did (not the user). */
+    public static Optional<String> chosenFromCpuFlags() {
+        return Optional.ofNullable(System.getProperty(VectorRelaunch.CHOSEN_CORETYPE));
     }
 
     /** This machine's {@code /proc/cpuinfo}, or "" where there is none (not Linux). */

@@ -315,7 +315,7 @@ final class BenchCommand extends CliCommand {
         if (core.isBlank()) {
             return "unset (OpenBLAS detects the CPU)";
         }
-        return core.equals(System.getProperty("flowexplorer.openblasCoretypeChosen"))
+        return BlasCoreType.chosenFromCpuFlags().filter(core::equals).isPresent()
                 ? "launcher (from the CPU flags in /proc/cpuinfo)" : "environment";
     }
 

@@ -45,6 +45,8 @@ final class ExplorerLayout {
 
     /** The bottom row's height: a third of the explorer, at least a readable loss chart, at most 330 px. */
     private static final double BOTTOM_SHARE = 0.34;
+    /** The settings column's share of the window's width, where {@link #withColumn} puts its divider. */
+    static final double COLUMN_SHARE = 0.2;
     private static final double BOTTOM_MIN = 282;
     private static final double BOTTOM_MAX = 330;
 
@@ -280,7 +282,7 @@ final class ExplorerLayout {
         Runnable arrange = () -> {
             main.getItems().setAll(columnVisible.get() ? List.of(column, rest) : List.of(rest));
             if (columnVisible.get()) {
-                main.setDividerPositions(0.2);
+                main.setDividerPositions(COLUMN_SHARE);
             }
         };
         columnVisible.addListener((o, was, now) -> arrange.run());

@@ -229,9 +229,10 @@ public final class MainWindow extends BorderPane {
             });
             return;
         }
-        // the explorer is what the column leaves: withColumn's divider at a fifth, within the column's limits
+        // the explorer is what the column leaves: withColumn's divider, within the column's limits
         double w = scene.getWidth();
-        double shown = columnShown.get() ? Math.max(column.getMinWidth(), Math.min(column.getMaxWidth(), 0.2 * w)) : 0;
+        double shown = columnShown.get()
+                ? Math.max(column.getMinWidth(), Math.min(column.getMaxWidth(), ExplorerLayout.COLUMN_SHARE * w)) : 0;
         explorerLayout.expectWidth(w - shown);
     }
 

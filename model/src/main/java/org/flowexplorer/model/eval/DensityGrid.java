@@ -58,9 +58,7 @@ public final class DensityGrid implements AutoCloseable {
      * row-major with row 0 at ymin: point (i, j) is (xmin + j·dx, ymin + i·dy).
      */
     public static float[] gridPoints(int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
-        if (gw < 2 || gh < 2) {
-            throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
-        }
+        requireGrid(gw, gh);
         float[] xy = new float[gw * gh * 2], xs = axis(gw, xmin, xmax), ys = axis(gh, ymin, ymax);
         for (int i = 0; i < gh; i++) {
             for (int j = 0; j < gw; j++) {
@@ -69,6 +67,12 @@ public final class DensityGrid implements AutoCloseable {
             }
         }
         return xy;
+    }
+
+    private static void requireGrid(int gw, int gh) {
+        if (gw < 2 || gh < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
+        }
     }
 
     /** The nodes' coordinates along one axis, min + j·(max − min)/(nodes − 1) rounded to float32. */
@@ -88,9 +92,7 @@ public final class DensityGrid implements AutoCloseable {
      * the model's owner thread.
      */
     public float[] logDensity(RealNVP model, int gw, int gh, double xmin, double xmax, double ymin, double ymax) {
-        if (gw < 2 || gh < 2) {
-            throw new IllegalArgumentException("a grid needs at least 2 × 2 nodes, got " + gw + " × " + gh);
-        }
+        requireGrid(gw, gh);
         float[] xs = axis(gw, xmin, xmax), ys = axis(gh, ymin, ymax);
         return evaluate(model, gw * gh, (m, from, to, out) -> m.gridLogProb(xs, ys, from, to, out));
     }

@@ -160,11 +160,6 @@ public abstract class CouplingLayer extends ParameterSlice {
         runHead(nm, in, out, ld, rows, w, inverse);
     }
 
-    /** The conditioner on the {@code rows} inputs x_A already in {@code w.xc}, into {@code w.output()}. */
-    final <A> void condition(Numerics<A> nm, A params, CouplingWorkspace<A> w, int rows) {
-        runConditioner(nm, params, w, rows);
-    }
-
     /**
      * {@link #forward} with the conditioner's outputs for these rows already in {@code w.output()}
      * (points that share x_A share them: {@link GridLogDensity} computes them once per grid column).
@@ -243,7 +238,11 @@ public abstract class CouplingLayer extends ParameterSlice {
         nm.scatter(w.dU, rows, d, ti, gIn);
     }
 
-    private <A> void runConditioner(Numerics<A> nm, A params, CouplingWorkspace<A> w, int rows) {
+    /**
+     * The conditioner on the {@code rows} inputs x_A already in {@code w.xc}, into {@code w.output()}
+     * ({@link GridLogDensity} also runs it alone, once per grid column).
+     */
+    final <A> void runConditioner(Numerics<A> nm, A params, CouplingWorkspace<A> w, int rows) {
         A input = w.xc;
         int last = net.linearCount() - 1;
         for (int i = 0; i <= last; i++) {

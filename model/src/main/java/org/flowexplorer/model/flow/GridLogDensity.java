@@ -76,7 +76,7 @@ final class GridLogDensity {
         for (int r = 0; r < rows; r++) {
             e.nm.set(w.xc, r, values[Math.min(r, values.length - 1)]);
         }
-        first.condition(e.nm, e.store.values(), w, rows);
+        first.runConditioner(e.nm, e.store.values(), w, rows);
         return w.output();
     }
 }
