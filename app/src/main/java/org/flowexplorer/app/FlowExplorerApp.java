@@ -211,9 +211,11 @@ public class FlowExplorerApp extends Application {
                     }
                 }
                 if (measure) {
-                    // let the training settle for a second, then measure
+                    // let the training settle (a second unless -Dflowexplorer.measureSettle=SECONDS says
+                    // longer: the JIT compiles for 20-30 s, so a steady-state figure waits that long), then measure
                     javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-                            javafx.util.Duration.seconds(1));
+                            javafx.util.Duration.seconds(Double.parseDouble(
+                                    System.getProperty("flowexplorer.measureSettle", "1"))));
                     wait.setOnFinished(ev -> new FrameStats(scene, cfg.measureFpsSeconds(), System.out::println,
                             this::measureContext).counting("steps", () -> worker.latest().status().step()).start(() -> {
                                 if (cfg.exitAfterMeasure()) {

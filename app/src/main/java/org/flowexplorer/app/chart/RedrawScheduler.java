@@ -7,9 +7,10 @@ import javafx.animation.AnimationTimer;
  * {@link #markDirty()} arms a one-shot {@link AnimationTimer}; the timer redraws and disarms itself,
  * so an idle view costs nothing. Views also call {@link #flush()} from {@code layoutChildren} so a
  * resize repaints in the same pulse. {@link #markDirtySoon()} is for data that change every pulse but
- * need not be drawn that often (a growing loss curve): those redraw at most every
- * {@link #SOON_NANOS}, which saves the FX thread the painting and the render thread the canvas
- * upload in the other pulses.
+ * need not be drawn that often (a growing loss curve): those redraw at most once in each slice of
+ * {@link #SOON_NANOS} of {@link System#nanoTime}, which saves the FX thread the painting and the
+ * render thread the canvas upload in the other pulses. The slices are the ones the paced readouts
+ * ({@code org.flowexplorer.app.ui.PacedText}, 100 ms) also change on, so both land in one frame.
  */
 final class RedrawScheduler {
     /** At most ~20 redraws per second for {@link #markDirtySoon()}. */
@@ -23,8 +24,8 @@ final class RedrawScheduler {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (!dirty && soon && now - lastRedrawNanos < SOON_NANOS) {
-                return; // stays armed until the interval has passed
+            if (!dirty && soon && now / SOON_NANOS == lastRedrawNanos / SOON_NANOS) {
+                return; // stays armed until the next slice of SOON_NANOS
             }
             stop();
             armed = false;
@@ -45,7 +46,7 @@ final class RedrawScheduler {
         arm();
     }
 
-    /** Requests a redraw in the first pulse at least {@link #SOON_NANOS} after the last redraw. */
+    /** Requests a redraw in the first pulse of a slice of {@link #SOON_NANOS} after the last redraw's. */
     void markDirtySoon() {
         soon = true;
         arm();

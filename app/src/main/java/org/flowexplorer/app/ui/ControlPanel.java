@@ -340,7 +340,7 @@ public final class ControlPanel extends VBox {
         l.setId(id);
         l.getStyleClass().add("text-bold");
         l.setMinWidth(52);
-        l.textProperty().bind(value);
+        PacedText.follow(l.textProperty(), value); // changes with every snapshot
         return new Readout(l);
     }
 }

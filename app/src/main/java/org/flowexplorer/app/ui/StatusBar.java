@@ -70,8 +70,8 @@ public final class StatusBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("status-bar");
         setPadding(new Insets(4, 10, 4, 10));
-        timings.setText(describeTimings(vm.plots().timingsProperty().get()));
-        vm.plots().timingsProperty().addListener((o, was, t) -> timings.setText(describeTimings(t)));
+        PacedText.follow(timings.textProperty(), javafx.beans.binding.Bindings.createStringBinding(
+                () -> describeTimings(vm.plots().timingsProperty().get()), vm.plots().timingsProperty()));
     }
 
     private void showError(Notifications.Error e) {
