@@ -11,11 +11,12 @@ import org.flowexplorer.model.nn.ParameterStore;
  * of an epoch may be smaller, like a DataLoader without drop_last); each step minimises the mean
  * NLL with backpropagation, total-gradient-norm clipping and Adam.
  *
- * <p>{@link #guardedStep()} also keeps a copy of the parameters (and batch norms' running
- * statistics) and of Adam's state from before
- * the step and reports whether loss, gradient and parameters stayed finite, so that a diverged
- * step can be undone with {@link #restoreBeforeLastStep()}; {@link #step()} is the unguarded step
- * (no copy) for runs that stop at the first non-finite value anyway.
+ * <p>{@link #guardedStep()} reports whether loss, gradient and parameters stayed finite, so that a
+ * diverged step can be undone with {@link #restoreBeforeLastStep()}: it checks the loss and the
+ * gradient before it updates anything and then applies no update when either is not finite, so the
+ * parameters and Adam's state need no copy; only at learning rates above
+ * {@link #COPY_FREE_MAX_LEARNING_RATE}, where the update itself could overflow, does it copy them
+ * first. {@link #step()} is the unguarded step for runs that stop at the first non-finite value anyway.
  *
  * <p>{@link #reverseKl} makes the other kind of trainer (Rezende &amp; Mohamed 2015): no data, an
  * unnormalised target exp(−U) instead. Each step draws a fresh seeded batch z ~ N(0, I), pushes it
@@ -30,6 +31,16 @@ import org.flowexplorer.model.nn.ParameterStore;
 public final class Trainer {
     /** How many recent steps {@link #clipping()} reports on. */
     public static final int CLIP_WINDOW = 100;
+    /**
+     * Up to this learning rate a step with a finite loss and gradient cannot make a parameter
+     * non-finite, so {@link #guardedStep()} copies nothing. Adam moves each parameter by
+     * {@code lr/bc1 · m / (sqrt(v/bc2) + eps)}; with β₁ = 0.9, β₂ = 0.999 and a finite gradient,
+     * {@code |m|/sqrt(v) ≤ (1−β₁)/sqrt(1−β₂) · 1/(1 − β₁/sqrt(β₂)) ≈ 31.8} and {@code sqrt(bc2)/bc1 ≤ 1},
+     * so a step moves a parameter by at most ~32·lr: at 1000 it would take ~10³³ steps to reach
+     * float32's 3.4·10³⁸. (A finite total norm also keeps every squared gradient, hence v, finite.)
+     * The copy it saves is three parameter-sized buffers per step, 13 MB at 8 × (256, 256).
+     */
+    public static final double COPY_FREE_MAX_LEARNING_RATE = 1000;
     private final RealNVP model;
     private final float[] data;
     private final int n;
@@ -107,10 +118,12 @@ public final class Trainer {
     }
 
     /**
-     * One optimisation step like {@link #step()}, after copying the parameters, Adam's moments and
-     * step count and the position in the epoch; the copy costs one pass over three parameter-sized
-     * buffers. Whatever the report says, the step has been applied: call
-     * {@link #restoreBeforeLastStep()} to undo it.
+     * One optimisation step like {@link #step()} that can be undone: the report says whether loss,
+     * gradient and parameters are finite, and {@link #restoreBeforeLastStep()} puts the state from
+     * before it back bit for bit. A loss or gradient that is not finite leaves the parameters and
+     * Adam untouched (the report's step count is the one the step would have had); otherwise the
+     * update is applied, after copying parameters and moments only above
+     * {@link #COPY_FREE_MAX_LEARNING_RATE}.
      */
     public StepReport guardedStep() {
         if (energy == null && position >= n) {
@@ -119,16 +132,30 @@ public final class Trainer {
         if (undo == null) {
             undo = undoFor(model, adam);
         }
-        undo.save(position);
-        double loss = update();
+        boolean copy = config.learningRate() > COPY_FREE_MAX_LEARNING_RATE;
+        undo.save(position, copy);
+        double loss = lossAndGradient();
+        int parts = optimiserParts();
+        double norm = GradientClipping.totalNorm(model.parameterStore(), parts);
+        if (!copy && !(Double.isFinite(loss) && Double.isFinite(norm))) {
+            clipped.record(false); // dropped again by the undo, like a step that was applied
+            lastLoss = loss;
+            lastGradNorm = norm;
+            return new StepReport(steps() + 1, loss, norm, true);
+        }
+        undo.applied = true;
+        applyUpdate(loss, norm, parts);
         return new StepReport(steps(), loss, lastGradNorm, undo.parametersFinite());
     }
 
     /**
      * Puts back the parameters, Adam's state and the epoch position from before the last
-     * {@link #guardedStep()}, bit for bit; the next step retries the same minibatch.
+     * {@link #guardedStep()}, bit for bit; the next step retries the same minibatch. Any step whose
+     * report is not finite can be undone; a finite one only when it was copied (above
+     * {@link #COPY_FREE_MAX_LEARNING_RATE}).
      *
-     * @throws IllegalStateException if the last step was not a guarded one or was already undone
+     * @throws IllegalStateException if the last step was not a guarded one or was already undone, or
+     *                               was a finite step applied without a copy
      */
     public void restoreBeforeLastStep() {
         if (undo == null || !undo.valid) {
@@ -145,6 +172,14 @@ public final class Trainer {
     }
 
     private double update() {
+        double loss = lossAndGradient();
+        int parts = optimiserParts();
+        applyUpdate(loss, GradientClipping.totalNorm(model.parameterStore(), parts), parts);
+        return loss;
+    }
+
+    /** The minibatch's loss, with the parameters' gradients left in the store. */
+    private double lossAndGradient() {
         double loss;
         if (energy != null) {
             float[] z = new float[config.batchSize() * model.dim()];
@@ -157,14 +192,16 @@ public final class Trainer {
             loss = model.nllAndGradient(data, order, position, rows, config.threads());
             position += rows;
         }
-        int parts = optimiserParts();
-        double norm = GradientClipping.totalNorm(model.parameterStore(), parts);
+        return loss;
+    }
+
+    /** Clips the gradient (total norm {@code norm}) and takes Adam's step. */
+    private void applyUpdate(double loss, double norm, int parts) {
         double coef = GradientClipping.coefficient(norm, config.clipNorm());
         adam.step(config.learningRate(), coef, parts);
         clipped.record(coef < 1.0);
         lastLoss = loss;
         lastGradNorm = norm;
-        return loss;
     }
 
     /**
@@ -248,22 +285,33 @@ public final class Trainer {
         private double[] buffers;
         private final Adam<A> adam;
         private final ParameterStore<A> store;
-        private final A values;
+        /** The copied parameters, allocated at the first copy. */
+        private A values;
         private Adam.Saved<A> moments;
         private int position;
         private boolean valid;
+        /** Whether values and moments were copied (else the step must not have changed them). */
+        private boolean copied;
+        /** Whether the step changed parameters and moments. */
+        private boolean applied;
 
         Undo(RealNVP model, Adam<A> adam) {
             this.model = model;
             this.norms = !model.norms().isEmpty();
             this.adam = adam;
             this.store = adam.store();
-            this.values = store.numerics().alloc(store.size());
         }
 
-        void save(int at) {
-            store.numerics().copy(store.values(), 0, values, 0, store.size());
-            moments = adam.save(moments);
+        void save(int at, boolean copy) {
+            if (copy) {
+                if (values == null) {
+                    values = store.numerics().alloc(store.size());
+                }
+                store.numerics().copy(store.values(), 0, values, 0, store.size());
+                moments = adam.save(moments);
+            }
+            copied = copy;
+            applied = false;
             if (norms) {
                 buffers = model.bufferValues();
             }
@@ -273,8 +321,14 @@ public final class Trainer {
 
         /** Restores and returns the saved epoch position. */
         int restore() {
-            store.numerics().copy(values, 0, store.values(), 0, store.size());
-            adam.restore(moments);
+            if (copied) {
+                store.numerics().copy(values, 0, store.values(), 0, store.size());
+                adam.restore(moments);
+            } else if (applied) {
+                // a finite step at a copy-free rate (a non-finite one cannot happen there, see COPY_FREE_MAX_LEARNING_RATE)
+                throw new IllegalStateException("the last step was applied without a copy (finite loss and gradient at a"
+                        + " learning rate of at most " + COPY_FREE_MAX_LEARNING_RATE + "): there is nothing to undo it from");
+            }
             if (norms) {
                 model.setBufferValues(buffers);
             }

@@ -1,6 +1,7 @@
 package org.flowexplorer.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,11 +31,27 @@ class TrainerBatchNormTest {
         Trainer trainer = new Trainer(RealNVP.create(SPEC, 1), data(500), new TrainingConfig(100, 1e-2, 1.0, 1));
         trainer.step();
         double[] before = trainer.model().bufferValues();
+        trainer.setLearningRate(1e39); // overflows the update: a step to undo (copied)
         StepReport r = trainer.guardedStep();
-        assertTrue(r.parametersFinite());
+        assertFalse(r.parametersFinite());
         assertFalse(Arrays.equals(before, trainer.model().bufferValues()), "a training step moves the running statistics");
         trainer.restoreBeforeLastStep();
         assertArrayEquals(before, trainer.model().bufferValues(), "restored bit for bit");
+    }
+
+    @Test
+    void undoingANonFiniteLossRestoresTheRunningStatisticsWithoutACopy() {
+        float[] x = data(100);
+        x[5] = Float.NaN; // the one minibatch of an epoch holds it: loss and running statistics NaN
+        Trainer trainer = new Trainer(RealNVP.create(SPEC, 1), x, new TrainingConfig(100, 1e-2, 1.0, 1));
+        double[] before = trainer.model().bufferValues();
+        double[] params = trainer.model().parameterValues();
+        StepReport r = trainer.guardedStep();
+        assertEquals("loss", r.firstNonFinite());
+        assertFalse(Arrays.equals(before, trainer.model().bufferValues()), "the forward pass moved the running statistics");
+        trainer.restoreBeforeLastStep();
+        assertArrayEquals(before, trainer.model().bufferValues(), "restored bit for bit");
+        assertArrayEquals(params, trainer.model().parameterValues(), "no update was applied");
     }
 
     @Test

@@ -129,9 +129,42 @@ class TrainerTest {
     }
 
     @Test
+    void aNonFiniteLossIsNotAppliedAndIsUndoneWithoutACopy() {
+        float[] data = ToyDataset.MOONS.generate(64, 0.1, 3);
+        data[7] = Float.NaN; // every minibatch of one epoch holds this point
+        Trainer t = new Trainer(RealNVP.create(SMALL, 1), data, new TrainingConfig(64, 1e-3, 1.0, 1));
+        double[] before = t.model().parameterValues();
+        StepReport r = t.guardedStep();
+        assertEquals("loss", r.firstNonFinite());
+        assertEquals(1, r.step(), "the step count the step would have had");
+        assertEquals(0, t.steps(), "Adam did not step");
+        assertArrayEquals(before, t.model().parameterValues(), "nothing was applied");
+        t.restoreBeforeLastStep();
+        assertArrayEquals(before, t.model().parameterValues());
+        assertThrows(IllegalStateException.class, t::restoreBeforeLastStep, "only one undo per step");
+    }
+
+    @Test
+    void guardedStepsAtCopyFreeRatesTrainBitForBitLikePlainSteps() {
+        float[] data = ToyDataset.MOONS.generate(400, 0.1, 3);
+        Trainer guarded = new Trainer(RealNVP.create(SMALL, 1), data, new TrainingConfig(64, 3e-3, 1.0, 1));
+        Trainer plain = new Trainer(RealNVP.create(SMALL, 1), data, new TrainingConfig(64, 3e-3, 1.0, 1));
+        for (int i = 0; i < 20; i++) {
+            StepReport r = guarded.guardedStep();
+            assertTrue(r.finite());
+            assertEquals(plain.step(), r.loss());
+            assertEquals(i + 1, r.step());
+        }
+        assertArrayEquals(plain.model().parameterValues(), guarded.model().parameterValues());
+        assertThrows(IllegalStateException.class, guarded::restoreBeforeLastStep,
+                "a finite step applied without a copy cannot be undone");
+    }
+
+    @Test
     void unguardedStepsCannotBeUndone() {
         Trainer t = trainer(2, ToyDataset.MOONS.generate(200, 0.1, 3));
         assertThrows(IllegalStateException.class, t::restoreBeforeLastStep);
+        t.setLearningRate(1e39); // a copied step
         t.guardedStep();
         t.step();
         assertThrows(IllegalStateException.class, t::restoreBeforeLastStep, "the copy is from before an older step");
