@@ -2,6 +2,7 @@ package org.flowexplorer.app.ui;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
@@ -24,7 +25,12 @@ public final class PacedText {
     /** At most ten changes a second. */
     static final long INTERVAL_NANOS = 100_000_000L;
 
-    private final StringProperty target;
+    /**
+     * What is shown; the target is bound to it, which keeps this pacer (its bean) and the source
+     * reachable for as long as the target is: a binding made for the source is otherwise held only
+     * weakly by what it observes, and would be collected with this pacer.
+     */
+    private final StringProperty shown = new SimpleStringProperty(this, "shown");
     private final ObservableValue<String> source;
     private long shownSlice = Long.MIN_VALUE;
     private boolean armed;
@@ -40,9 +46,9 @@ public final class PacedText {
     };
 
     private PacedText(StringProperty target, ObservableValue<String> source) {
-        this.target = target;
         this.source = source;
-        target.set(source.getValue());
+        shown.set(source.getValue());
+        target.bind(shown);
         // an invalidation listener: a binding that is not read again stays invalid and fires no
         // more events until show() reads it, so a burst of changes costs one event
         source.addListener((InvalidationListener) o -> changed());
@@ -65,6 +71,6 @@ public final class PacedText {
 
     private void show(long now) {
         shownSlice = now / INTERVAL_NANOS;
-        target.set(source.getValue());
+        shown.set(source.getValue());
     }
 }

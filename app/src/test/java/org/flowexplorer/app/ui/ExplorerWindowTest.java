@@ -68,7 +68,8 @@ class ExplorerWindowTest {
         double nll0 = app.worker().latest().status().testNll();
         robot.clickOn(reveal("#play"));
         await("steps advance", () -> app.viewModel().training().stepProperty().get() > 150);
-        assertTrue(Long.parseLong(fx(counter::getText)) > 0);
+        // the counter is a paced readout (PacedText): it shows the newest step within 100 ms
+        await("the counter shows the steps", () -> Long.parseLong(fx(counter::getText)) > 0);
         robot.clickOn(reveal("#play")); // pause
         await("paused", () -> !app.worker().latest().status().playing());
         Snapshot s = app.worker().latest();
