@@ -41,6 +41,12 @@ final class Experiment {
     private HeldOutHistory heldOut = new HeldOutHistory();
     private final EntropyFloor floors = new EntropyFloor();
     private EntropyFloor.Floor floor = EntropyFloor.Floor.NONE;
+    /** Set while {@link #buildForFirstFrame} runs: the slow parts it leaves for {@link #completeFirstBuild}. */
+    private boolean deferring;
+    /** The data whose entropy floor is still to be estimated, or null. */
+    private DataSource floorPending;
+    /** Whether the new model's step-0 test NLL is still to be measured. */
+    private boolean testNllPending;
     private boolean freshTestSamples;
     private LossSmoothing smoothing;
     private long stepOffset;
@@ -65,6 +71,37 @@ final class Experiment {
 
     boolean built() {
         return model != null;
+    }
+
+    /**
+     * Builds data and model for the window's first snapshot without two things that snapshot does
+     * not need at once: the entropy floor (a Monte-Carlo estimate, 0.2–0.3 s at start-up) and the
+     * step-0 test NLL (0.2–0.5 s at start-up, where it is the first use of BLAS and of kernels the
+     * JIT has not compiled yet). Play waits for neither; {@link #completeFirstBuild} adds them
+     * before anything else happens to the model.
+     */
+    void buildForFirstFrame() {
+        deferring = true;
+        try {
+            rebuildData();
+            rebuildModel();
+        } finally {
+            deferring = false;
+        }
+    }
+
+    /** Estimates the floor and measures the step-0 test NLL that {@link #buildForFirstFrame} left; false if none was left. */
+    boolean completeFirstBuild() {
+        boolean any = floorPending != null || testNllPending;
+        if (floorPending != null) {
+            floor = floors.of(floorPending);
+            floorPending = null;
+        }
+        if (testNllPending) {
+            testNllPending = false;
+            measureStepZeroTestNll();
+        }
+        return any;
     }
 
     // ---------------------------------------------------------------- data
@@ -122,7 +159,8 @@ final class Experiment {
         source = from;
         energy = null; // rebuildData sets it again for an energy's target
         customDensity = null; // useCustomData sets it again for an image's points
-        floor = floors.of(from);
+        floorPending = deferring ? from : null;
+        floor = deferring ? EntropyFloor.Floor.NONE : floors.of(from);
         Bounds b = Bounds.ofData(train);
         points = new Points(train, test, spreadSubset(train, options.maxDisplayPoints()), b,
                 WarpedGrid.points(b, options.gridLines(), options.gridPointsPerLine()));
@@ -199,6 +237,14 @@ final class Experiment {
         RealNVP m = RealNVP.create(architecture.spec(), architecture.seed());
         Trainer t = energy != null ? Trainer.reverseKl(m, energy, trainingConfig()) : new Trainer(m, points.train(), trainingConfig());
         install(m, t, new LossHistory(), 0);
+        testNll = Double.NaN;
+        testNllPending = deferring;
+        if (!deferring) {
+            measureStepZeroTestNll();
+        }
+    }
+
+    private void measureStepZeroTestNll() {
         testNll = evaluateTest(0); // also loads BLAS on first use
         history.append(0, Double.NaN, testNll);
     }

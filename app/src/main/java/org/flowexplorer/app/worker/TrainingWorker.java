@@ -194,6 +194,15 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
         }
     }
 
+    /** As {@link #initializeNow}, leaving the floor and the step-0 test NLL for after the first snapshot ({@link Experiment#buildForFirstFrame}). */
+    private void initializeForFirstFrame() {
+        long t0 = clock.getAsLong();
+        experiment.buildForFirstFrame();
+        views.onNewRun(experiment.architecture().layers());
+        snapshots.setFirstBuildMillis((clock.getAsLong() - t0) / 1e6);
+        dirty = true;
+    }
+
     /** Handles all queued commands on the calling thread; returns how many. */
     public int processPending() {
         int handled = 0;
@@ -266,8 +275,11 @@ public final class TrainingWorker implements CommandSink, AutoCloseable {
 
     private void runLoop() {
         try {
-            initializeNow();
+            initializeForFirstFrame();
             publish(true);
+            if (experiment.completeFirstBuild()) {
+                publish(true);
+            }
             while (running) {
                 Runnable r = run.playing() ? inbox.poll() : inbox.poll(200, TimeUnit.MILLISECONDS);
                 if (r != null) {

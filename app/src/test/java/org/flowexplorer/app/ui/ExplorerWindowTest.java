@@ -65,6 +65,8 @@ class ExplorerWindowTest {
     void playAdvancesStepsAndLowersTheLossAndPauseStops() throws Exception {
         Label counter = robot.lookup("#step-counter").queryAs(Label.class);
         assertEquals("0", fx(counter::getText));
+        // the step-0 test NLL follows the first ready snapshot (Experiment.buildForFirstFrame)
+        await("step-0 test NLL", () -> Double.isFinite(app.worker().latest().status().testNll()));
         double nll0 = app.worker().latest().status().testNll();
         robot.clickOn(reveal("#play"));
         await("steps advance", () -> app.viewModel().training().stepProperty().get() > 150);

@@ -41,6 +41,34 @@ class HeldOutReportTest {
                 s.heldOut().noFloorReason());
     }
 
+    /**
+     * The worker thread publishes its first snapshot before the floor and the step-0 test NLL
+     * (Experiment.buildForFirstFrame) and adds both before it takes any command: the same values as
+     * a build that waits for them.
+     */
+    @Test
+    void theThreadsFirstBuildAddsTheFloorAndTheStepZeroTestNll() throws Exception {
+        TrainingWorker waited = TrainingWorkerTest.smallWorker();
+        waited.initializeNow();
+        Snapshot expected = waited.publishNow();
+        TrainingWorker threaded = TrainingWorkerTest.smallWorker();
+        threaded.submit(new Command.Play()); // queued before the thread starts: handled after the first build's remainder
+        threaded.start();
+        try {
+            TrainingWorkerTest.awaitTrue(() -> threaded.latest().phase() == Snapshot.Phase.READY
+                    && threaded.latest().lowerBound().isPresent() && threaded.latest().status().step() > 0);
+            Snapshot s = threaded.latest();
+            assertEquals(expected.lowerBound().getAsDouble(), s.lowerBound().getAsDouble(), 0);
+            LossCurve test = LossCurve.test(s.loss());
+            assertEquals(0, test.steps()[0], "the first test point is step 0's, before any training step");
+            assertEquals(expected.status().testNll(), test.values()[0], 1e-6);
+            assertEquals(0, s.heldOut().evaluations().step(0));
+            assertEquals(expected.status().testNll(), s.heldOut().evaluations().stats(0).mean(), 1e-12);
+        } finally {
+            threaded.close();
+        }
+    }
+
     @Test
     void customDataHaveNoFloor() {
         TrainingWorker w = TrainingWorkerTest.smallWorker();
