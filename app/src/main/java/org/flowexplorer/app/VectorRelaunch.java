@@ -55,6 +55,18 @@ final class VectorRelaunch {
      * 512 MB and never pass 2 GB (training data and models live off-heap in ND4J buffers).
      */
     static final List<String> GUI_HEAP = List.of("-XX:SoftMaxHeapSize=512m", "-Xmx2g");
+    /** The class of the Vector API kernels ({@code org.flowexplorer.model.nn.VectorFloatKernels}, package-private). */
+    static final String KERNEL_CLASS = "org.flowexplorer.model.nn.VectorFloatKernels";
+    /**
+     * The window's Vector API kernels reach C2 after a twentieth of the usual calls. Until C2 compiles
+     * them they run the API's Java fallback, which allocates an object per vector operation: at
+     * start-up the first trace (10 000 points through 8 × (64, 64)) took 0.6–0.9 s that way while C2
+     * was busy with the explorer's first layout. Measured 2026-12-02, direct launches, idle 2-vCPU
+     * Zen 4, 5 interleaved pairs: first trace 647 → 473 ms, model ready 0.94 → 0.75 s after the first
+     * layout (medians; earlier in 4 of the 5 pairs). {@code quiet}: the JVM would print each command.
+     */
+    static final List<String> EARLY_KERNEL_COMPILES = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_CLASS + "::*,0.05");
     private static final long STOP_MILLIS = 2000;
 
     private VectorRelaunch() {
@@ -107,7 +119,8 @@ final class VectorRelaunch {
 
     /**
      * The child's command line: this JVM's options plus the Vector API, the launcher's pid, the
-     * chosen OpenBLAS kernel, and for the window ZGC and the heap cap (each unless already given).
+     * chosen OpenBLAS kernel, and for the window ZGC and the heap cap (each unless already given)
+     * and the kernels' early compiles.
      */
     static List<String> childCommand(String[] args, List<String> jvmArgs, Optional<String> coreType) {
         return childCommand(args, jvmArgs, coreType, ClassDataArchive.besideJar());
@@ -133,6 +146,7 @@ final class VectorRelaunch {
                 cmd.addAll(GUI_HEAP);
             }
             cmd.addAll(ClassDataArchive.options(classArchive, jvmArgs));
+            cmd.addAll(EARLY_KERNEL_COMPILES);
         }
         coreType.ifPresent(k -> cmd.add("-D" + CHOSEN_CORETYPE + "=" + k));
         cmd.addAll(jvmArgs);

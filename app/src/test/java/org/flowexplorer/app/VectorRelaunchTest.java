@@ -54,4 +54,22 @@ class VectorRelaunchTest {
         assertTrue(VectorRelaunch.childCommand(new String[0], List.of(), Optional.empty(), Optional.empty()).stream()
                 .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")), "no archive built: no option");
     }
+
+    @Test
+    void theWindowsKernelsCompileEarly() throws Exception {
+        assertTrue(child(List.of()).containsAll(VectorRelaunch.EARLY_KERNEL_COMPILES));
+        assertTrue(child(List.of(), "soak").containsAll(VectorRelaunch.EARLY_KERNEL_COMPILES));
+        assertFalse(child(List.of(), "train").contains(VectorRelaunch.EARLY_KERNEL_COMPILES.get(1)),
+                "train and bench keep the JIT's defaults");
+        Class.forName(VectorRelaunch.KERNEL_CLASS); // the pattern names a class that exists
+        // and the JVM takes the options without a word (a malformed command is reported, not fatal)
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(VectorRelaunch.EARLY_KERNEL_COMPILES);
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertFalse(out.contains("CompileCommand"), out);
+    }
 }
