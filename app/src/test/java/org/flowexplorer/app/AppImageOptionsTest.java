@@ -44,6 +44,8 @@ class AppImageOptionsTest {
         assertTrue(child.contains("--enable-native-access=ALL-UNNAMED"), child.toString());
         expected.add("-XX:+UseZGC");
         expected.addAll(VectorRelaunch.GUI_HEAP);
+        assertTrue(child.containsAll(VectorRelaunch.EARLY_KERNEL_COMPILES), child.toString());
+        expected.addAll(VectorRelaunch.EARLY_KERNEL_COMPILES);
         assertFalse(child.indexOf("-XX:+UseZGC") < 0, child.toString());
         assertEquals(expected, imageJavaOptions());
     }
